@@ -1,0 +1,68 @@
+//! `yishi-cli`: the headless front door to yishi-core, for scripts, tests and the street office.
+//!
+//! Every subcommand prints JSON on success and a Chinese message on stderr with a non-zero exit
+//! code on failure.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use yishi_core::error::UserFacing;
+use yishi_core::store::Store;
+
+#[derive(Parser)]
+#[command(name = "yishi-cli", version, about = "议事簿命令行工具")]
+struct Cli {
+    /// Database file (default: the app's database, or $YISHI_DB).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the database path, schema version, app version and row counts as JSON.
+    Info,
+}
+
+/// A failure already phrased for the user, with its stable code.
+struct Failure {
+    code: &'static str,
+    message: String,
+}
+
+impl<E: UserFacing> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure { code: e.code(), message: e.message() }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprintln!("错误（{}）：{}", f.code, f.message);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<String, Failure> {
+    let db = cli.db.unwrap_or_else(Store::default_path);
+    match cli.command {
+        Command::Info => {
+            let store = Store::open(&db)?;
+            to_json(&yishi_core::info::db_info(&store)?)
+        }
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Failure { code: "json", message: format!("无法输出 JSON：{e}") })
+}

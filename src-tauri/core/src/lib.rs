@@ -1,0 +1,20 @@
+//! # yishi-core
+//!
+//! Everything 议事簿 (Yishi) knows about a community's deliberation records: the SQLite store and
+//! its migrations, the domain rules (topics, meetings, votes, …), notices as PDF, the USB archive
+//! and search. It knows nothing about windows, dialogs or IPC: the Tauri shell and `yishi-cli`
+//! are two thin front doors to the same functions.
+//!
+//! ```no_run
+//! let store = yishi_core::store::Store::open(std::path::Path::new("/tmp/yishi.db"))?;
+//! println!("schema version {}", store.schema_version()?);
+//! # Ok::<(), yishi_core::store::StoreError>(())
+//! ```
+
+pub mod error;
+pub mod ids;
+pub mod info;
+pub mod store;
+
+/// The application version, shown in 设置 and written into archives.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

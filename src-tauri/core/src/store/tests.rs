@@ -1,0 +1,86 @@
+use super::*;
+use tempfile::TempDir;
+
+fn temp_db() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("sub").join("yishi.db");
+    (dir, path)
+}
+
+#[test]
+fn open_creates_file_at_latest_version_in_wal_mode() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).expect("open");
+    assert!(path.exists());
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[test]
+fn second_open_of_same_file_is_refused_until_first_closes() {
+    let (_dir, path) = temp_db();
+    let first = Store::open(&path).expect("open");
+    let err = Store::open(&path).err().expect("second open must fail");
+    assert_eq!(err.code(), "db_locked");
+    assert!(err.to_string().contains("另一个议事簿窗口"), "{err}");
+    drop(first);
+    Store::open(&path).expect("open after the first closed");
+}
+
+#[test]
+fn newer_database_is_refused_and_left_byte_identical() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).unwrap());
+    {
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", LATEST_VERSION + 5).unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("must refuse");
+    assert_eq!(err.code(), "db_too_new");
+    assert!(err.to_string().contains("升级"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn garbage_file_is_reported_corrupt_and_untouched() {
+    let (_dir, path) = temp_db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let junk = b"this is not a database, it is a shopping list: rice, oil".repeat(100);
+    std::fs::write(&path, &junk).unwrap();
+    let err = Store::open(&path).err().expect("must refuse");
+    assert_eq!(err.code(), "db_corrupt", "{err}");
+    assert!(err.to_string().contains("损坏"));
+    assert_eq!(std::fs::read(&path).unwrap(), junk);
+}
+
+#[test]
+fn write_rolls_back_when_the_closure_fails() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let result: Result<(), StoreError> = store.write(|tx| {
+        tx.execute(
+            "INSERT INTO community_settings (id, name, issuer, created_at, updated_at) \
+             VALUES ('x', '幸福社区', '幸福社区居民委员会', 'now', 'now')",
+            [],
+        )?;
+        Err(StoreError::Sqlite(rusqlite::Error::InvalidQuery))
+    });
+    assert!(result.is_err());
+    let n: i64 =
+        store.conn().query_row("SELECT count(*) FROM community_settings", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0, "a refused write must change nothing");
+}
+
+#[test]
+fn default_path_honours_yishi_db() {
+    // Only the env-var branch is checked: the OS data dir differs per machine.
+    std::env::set_var("YISHI_DB", "/tmp/somewhere/x.db");
+    assert_eq!(Store::default_path(), PathBuf::from("/tmp/somewhere/x.db"));
+    std::env::remove_var("YISHI_DB");
+    assert!(Store::default_path().ends_with("yishi/yishi.db"));
+}
