@@ -11,7 +11,10 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The SQL of each schema version, in order: `MIGRATIONS[0]` takes a file from 0 to 1.
-const MIGRATIONS: &[&str] = &[include_str!("sql/v001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sql/v001_foundation.sql"),
+    include_str!("sql/v002_records.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
