@@ -14,6 +14,7 @@
 pub mod error;
 pub mod ids;
 pub mod info;
+pub mod search;
 pub mod store;
 
 /// The application version, shown in 设置 and written into archives.

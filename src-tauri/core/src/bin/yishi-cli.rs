@@ -24,6 +24,12 @@ struct Cli {
 enum Command {
     /// Print the database path, schema version, app version and row counts as JSON.
     Info,
+    /// Search every record for QUERY; print the hits (kind, id, title, date, snippet) as JSON.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
 }
 
 /// A failure already phrased for the user, with its stable code.
@@ -58,6 +64,12 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::Info => {
             let store = Store::open(&db)?;
             to_json(&yishi_core::info::db_info(&store)?)
+        }
+        Command::Search { query, limit } => {
+            use yishi_core::search::{search, HitSummary, SearchQuery};
+            let store = Store::open(&db)?;
+            let hits = search(store.conn(), &SearchQuery { limit, ..SearchQuery::new(query) })?.hits;
+            to_json(&hits.into_iter().map(HitSummary::from).collect::<Vec<_>>())
         }
     }
 }

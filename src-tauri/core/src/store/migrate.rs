@@ -14,6 +14,7 @@ use super::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("sql/v001_foundation.sql"),
     include_str!("sql/v002_records.sql"),
+    include_str!("sql/v003_search.sql"),
 ];
 
 /// The schema version this build writes.

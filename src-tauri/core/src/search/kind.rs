@@ -1,0 +1,59 @@
+//! The kinds of record the index holds.
+
+use serde::{Deserialize, Serialize};
+
+/// What a document is; part of its identity in the index, shown beside each hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    Topic,
+    Minutes,
+    Decision,
+    TaskNote,
+    Evaluation,
+    Notice,
+    Convention,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 7] = [
+        DocKind::Topic,
+        DocKind::Minutes,
+        DocKind::Decision,
+        DocKind::TaskNote,
+        DocKind::Evaluation,
+        DocKind::Notice,
+        DocKind::Convention,
+    ];
+
+    /// The stored (and serialized) name, e.g. `task_note`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Topic => "topic",
+            DocKind::Minutes => "minutes",
+            DocKind::Decision => "decision",
+            DocKind::TaskNote => "task_note",
+            DocKind::Evaluation => "evaluation",
+            DocKind::Notice => "notice",
+            DocKind::Convention => "convention",
+        }
+    }
+
+    /// The inverse of [`DocKind::as_str`].
+    pub fn parse(name: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The Chinese name shown in the results list.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Topic => "议题",
+            DocKind::Minutes => "会议记录",
+            DocKind::Decision => "决定",
+            DocKind::TaskNote => "办理进展",
+            DocKind::Evaluation => "评价",
+            DocKind::Notice => "公示",
+            DocKind::Convention => "公约",
+        }
+    }
+}
