@@ -1,0 +1,12 @@
+//! 设置: what the settings page shows about the app and its database.
+
+use tauri::State;
+use yishi_core::info::DbInfo;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> CommandResult<DbInfo> {
+    state.with_store(|store| Ok(yishi_core::info::db_info(store)?))
+}

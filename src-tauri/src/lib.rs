@@ -1,0 +1,30 @@
+//! The 议事簿 desktop shell: the only code that knows about Tauri, IPC and native dialogs.
+//!
+//! Commands (in `commands/<domain>.rs`) parse their arguments, call one `yishi-core` function
+//! and map its error to `{code, message}`. No SQL, no business rule lives here.
+
+mod commands;
+mod error;
+mod state;
+
+pub use error::CommandError;
+pub use state::AppState;
+
+/// Registers state and every command on a builder; shared by the app and the command tests
+/// (which pass `tauri::test::mock_builder()`).
+pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder.manage(state).invoke_handler(tauri::generate_handler![
+        commands::settings::app_info,
+    ])
+}
+
+/// Starts the app on the default database (`YISHI_DB` or the OS data directory).
+pub fn run() {
+    let state = AppState::open(&yishi_core::store::Store::default_path());
+    let app = setup(tauri::Builder::default(), state).run(tauri::generate_context!());
+    if let Err(e) = app {
+        // Nothing to show a window in: the webview itself failed. Say so on stderr and stop.
+        eprintln!("议事簿无法启动：{e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,47 @@
+//! Helpers for command tests: a mock app around a fresh temporary database, and `invoke`.
+
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::test::MockRuntime;
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tempfile::TempDir;
+use yishi_app::AppState;
+
+pub struct TestApp {
+    pub _app: App<MockRuntime>,
+    pub window: WebviewWindow<MockRuntime>,
+    pub dir: TempDir,
+}
+
+impl TestApp {
+    pub fn new() -> TestApp {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = AppState::open(&dir.path().join("yishi.db"));
+        Self::with_state(dir, state)
+    }
+
+    pub fn with_state(dir: TempDir, state: AppState) -> TestApp {
+        let app = yishi_app::setup(mock_builder(), state)
+            .build(mock_context(noop_assets()))
+            .expect("mock app");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("mock window");
+        TestApp { _app: app, window, dir }
+    }
+
+    /// Calls a command as the UI would; `Err` carries the `{code, message}` object.
+    pub fn invoke(&self, cmd: &str, args: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request)
+            .map(|body| body.deserialize::<serde_json::Value>().expect("json response"))
+    }
+}

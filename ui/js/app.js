@@ -1,0 +1,43 @@
+// The app frame: the seven sections, routed by the URL hash (#topics, #settings, …).
+import { S } from './strings.js';
+import { el, clear } from './dom.js';
+import { applyPrefs, loadPrefs } from './prefs.js';
+import { renderPlaceholder } from './placeholder.js';
+import { renderSettings } from './settings.js';
+
+const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
+const RENDERERS = { settings: renderSettings };
+
+function showError(message) {
+  const banner = document.getElementById('banner');
+  banner.textContent = message;
+  banner.hidden = false;
+}
+
+function buildNav() {
+  const nav = document.getElementById('nav');
+  for (const key of ORDER) {
+    const s = S.sections[key];
+    nav.append(el('li', {}, el('a', { href: `#${key}`, 'data-section': key }, s.title)));
+  }
+}
+
+async function route() {
+  const key = ORDER.includes(location.hash.slice(1)) ? location.hash.slice(1) : ORDER[0];
+  document.getElementById('banner').hidden = true;
+  document.getElementById('section-title').textContent = S.sections[key].title;
+  document.title = `${S.sections[key].title} · ${S.appName}`;
+  for (const a of document.querySelectorAll('#nav a')) {
+    if (a.dataset.section === key) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  const view = clear(document.getElementById('view'));
+  view.dataset.section = key;
+  const render = RENDERERS[key] || ((v) => renderPlaceholder(v, key));
+  await render(view, { showError });
+}
+
+applyPrefs(loadPrefs());
+buildNav();
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,43 @@
+// 设置: the database facts and the display preferences.
+import { S } from './strings.js';
+import { api } from './api.js';
+import { el } from './dom.js';
+import { loadPrefs, savePrefs } from './prefs.js';
+
+export async function renderSettings(view, { showError }) {
+  view.append(displayCard());
+  try {
+    view.prepend(dbCard(await api.appInfo()));
+  } catch (e) {
+    showError(S.errors.startup + e.message);
+  }
+}
+
+function dbCard(info) {
+  const total = Object.values(info.tables).reduce((a, b) => a + b, 0);
+  return el('section', { class: 'card', id: 'db-card' },
+    el('h2', {}, S.settings.dbCard),
+    el('dl', { class: 'facts' },
+      el('dt', {}, S.settings.dbPath), el('dd', { id: 'db-path' }, info.db_path),
+      el('dt', {}, S.settings.schemaVersion), el('dd', { id: 'schema-version' }, info.schema_version),
+      el('dt', {}, S.settings.appVersion), el('dd', { id: 'app-version' }, info.app_version),
+      el('dt', {}, S.settings.records), el('dd', {}, total)));
+}
+
+function displayCard() {
+  const prefs = loadPrefs();
+  const choice = (field, options) => el('div', { class: 'choice', role: 'group' },
+    Object.entries(options).map(([value, label]) => el('button', {
+      type: 'button', 'data-value': value, 'aria-pressed': String(prefs[field] === value),
+      onclick: (ev) => {
+        prefs[field] = value;
+        savePrefs(prefs);
+        for (const b of ev.currentTarget.parentElement.children) b.setAttribute('aria-pressed', String(b === ev.currentTarget));
+      },
+    }, label)));
+  return el('section', { class: 'card', id: 'display-card' },
+    el('h2', {}, S.settings.displayCard),
+    el('dl', { class: 'facts' },
+      el('dt', {}, S.settings.fontSize), el('dd', { id: 'font-size' }, choice('size', S.settings.sizes)),
+      el('dt', {}, S.settings.theme), el('dd', { id: 'theme' }, choice('theme', S.settings.themes))));
+}
