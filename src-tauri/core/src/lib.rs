@@ -11,11 +11,18 @@
 //! # Ok::<(), yishi_core::store::StoreError>(())
 //! ```
 
+mod labelled;
+
 pub mod error;
 pub mod ids;
 pub mod info;
 pub mod search;
 pub mod store;
+pub mod topics;
+pub mod validate;
+
+#[cfg(test)]
+mod testing;
 
 /// The application version, shown in 设置 and written into archives.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,117 @@
+//! Checks on text a user typed, shared by every domain module.
+//!
+//! Text is stored faithfully — emoji, rare CJK (𠀀, 䶮), quotes and SQL-looking strings included
+//! (all writes use bound parameters) — or refused with a reason. Refused: an empty required
+//! field, text over a field's limit, and control characters other than newline and tab (they come
+//! from broken pastes and would print as garbage on a notice).
+
+use thiserror::Error;
+
+use crate::error::UserFacing;
+
+/// Longest title of anything (topic, meeting, task…), in characters.
+pub const TITLE_MAX: usize = 200;
+/// Longest free text (description, minutes, notes), in characters: a 50,000-character paste fits.
+pub const TEXT_MAX: usize = 200_000;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum FieldError {
+    #[error("请填写{field}。")]
+    Empty { field: &'static str },
+    #[error("{field}太长了（{len} 字，最多 {max} 字），请删减后再保存。")]
+    TooLong { field: &'static str, len: usize, max: usize },
+    #[error("{field}第 {position} 个字符是无法显示的控制字符，请删除后再保存（常见于从别处粘贴的文字）。")]
+    ControlChar { field: &'static str, position: usize },
+    #[error("{field}“{value}”不是可选的值。")]
+    NotAnOption { field: &'static str, value: String },
+}
+
+impl UserFacing for FieldError {
+    fn code(&self) -> &'static str {
+        match self {
+            FieldError::Empty { .. } => "field_empty",
+            FieldError::TooLong { .. } => "field_too_long",
+            FieldError::ControlChar { .. } => "field_control_char",
+            FieldError::NotAnOption { .. } => "field_not_an_option",
+        }
+    }
+}
+
+/// A required one-line field: trimmed, non-empty, at most `max` characters, no control characters.
+pub fn required_line(field: &'static str, value: &str, max: usize) -> Result<String, FieldError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(FieldError::Empty { field });
+    }
+    check(field, trimmed, max, false)?;
+    Ok(trimmed.to_string())
+}
+
+/// An optional one-line field: trimmed, possibly empty.
+pub fn optional_line(field: &'static str, value: &str, max: usize) -> Result<String, FieldError> {
+    let trimmed = value.trim();
+    check(field, trimmed, max, false)?;
+    Ok(trimmed.to_string())
+}
+
+/// Free text (may be empty, keeps its line breaks and spacing exactly as typed).
+pub fn free_text(field: &'static str, value: &str) -> Result<String, FieldError> {
+    check(field, value, TEXT_MAX, true)?;
+    Ok(value.to_string())
+}
+
+fn check(field: &'static str, value: &str, max: usize, multiline: bool) -> Result<(), FieldError> {
+    let mut len = 0;
+    for (i, c) in value.chars().enumerate() {
+        len += 1;
+        let allowed_space = c == '\t' || (multiline && (c == '\n' || c == '\r'));
+        if c.is_control() && !allowed_space {
+            return Err(FieldError::ControlChar { field, position: i + 1 });
+        }
+    }
+    if len > max {
+        return Err(FieldError::TooLong { field, len, max });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_titles_are_refused() {
+        for v in ["", "   ", "\u{3000}\u{3000}", "\t"] {
+            assert_eq!(required_line("标题", v, 10), Err(FieldError::Empty { field: "标题" }), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn emoji_rare_cjk_and_sql_are_kept_faithfully() {
+        let v = "𠀀䶮😀 '); DROP TABLE topics; --";
+        assert_eq!(required_line("标题", v, 100).unwrap(), v);
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_position() {
+        let err = required_line("标题", "车库\u{0007}照明", 100).unwrap_err();
+        assert_eq!(err, FieldError::ControlChar { field: "标题", position: 3 });
+        assert!(free_text("说明", "第一行\n第二行\t缩进").is_ok());
+        assert!(required_line("标题", "两\n行", 100).is_err(), "a title is one line");
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        assert!(required_line("标题", &"车".repeat(200), 200).is_ok());
+        let err = required_line("标题", &"车".repeat(201), 200).unwrap_err();
+        assert_eq!(err, FieldError::TooLong { field: "标题", len: 201, max: 200 });
+        assert!(err.to_string().contains("201"));
+    }
+
+    #[test]
+    fn a_fifty_thousand_character_paste_fits_free_text() {
+        let text = "楼道里堆放杂物，影响消防通道。".repeat(3400);
+        assert!(text.chars().count() > 50_000);
+        assert_eq!(free_text("说明", &text).unwrap(), text);
+    }
+}
