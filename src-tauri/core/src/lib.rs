@@ -15,6 +15,7 @@ mod labelled;
 
 pub mod error;
 pub mod ids;
+pub mod minutes;
 pub mod info;
 pub mod search;
 pub mod store;

@@ -15,3 +15,21 @@ pub fn temp_store() -> (TempDir, Store) {
 pub fn count(store: &Store, table: &str) -> i64 {
     store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).expect("count")
 }
+
+/// Inserts a meeting with one agenda item straight into the tables (the meetings module has its
+/// own tests); returns the agenda item's id.
+pub fn agenda_item(store: &mut Store, title: &str) -> String {
+    let meeting = crate::ids::new_id();
+    let item = crate::ids::new_id();
+    let now = crate::ids::now_utc();
+    store
+        .conn()
+        .execute_batch(&format!(
+            "INSERT INTO meetings (id, kind, title, starts_at, created_at, updated_at) \
+             VALUES ('{meeting}', 'bench', '板凳会', '2026-11-20T12:00:00Z', '{now}', '{now}');
+             INSERT INTO agenda_items (id, meeting_id, position, kind, title, created_at, updated_at) \
+             VALUES ('{item}', '{meeting}', 1, 'topic', '{title}', '{now}', '{now}');"
+        ))
+        .expect("insert agenda item");
+    item
+}

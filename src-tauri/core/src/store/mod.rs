@@ -148,6 +148,14 @@ impl Store {
     }
 }
 
+/// Reads a text column holding one of a closed list of names; anything else is a damaged row.
+pub fn parse_col<T>(r: &rusqlite::Row, i: usize, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let s: String = r.get(i)?;
+    parse(&s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown value {s:?}").into())
+    })
+}
+
 fn read_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }

@@ -4,6 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 
 use super::{Channel, HandlingClass, NewTopic, Scale, Topic, TopicError, TopicEvent, TopicFilter, TopicStatus};
 use crate::ids::{new_id, now_utc};
+use crate::store::parse_col;
 
 const COLUMNS: &str = "id, title, description, channel, raised_by_person_id, raised_by_name, \
     raised_by_phone, raised_at, place_id, category_id, handling_class, scale, status, \
@@ -178,13 +179,5 @@ fn from_row(r: &Row) -> rusqlite::Result<Topic> {
         status_note: r.get(14)?,
         created_at: r.get(15)?,
         updated_at: r.get(16)?,
-    })
-}
-
-/// Reads a text column holding one of a closed list of names; anything else is a damaged row.
-pub(crate) fn parse_col<T>(r: &Row, i: usize, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let s: String = r.get(i)?;
-    parse(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown value {s:?}").into())
     })
 }

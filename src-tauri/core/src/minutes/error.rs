@@ -1,0 +1,30 @@
+use thiserror::Error;
+
+use crate::error::UserFacing;
+use crate::validate::FieldError;
+
+#[derive(Debug, Error)]
+pub enum MinutesError {
+    #[error(transparent)]
+    Invalid(#[from] FieldError),
+    #[error("找不到这个议程项（可能已被删除），记录没有保存。")]
+    NoSuchItem { id: String },
+    #[error("找不到这个历史版本。")]
+    NoSuchRevision { id: String },
+    #[error("会议记录保存失败：{0}。文字仍保留在页面上，程序会继续尝试保存。")]
+    Db(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
+}
+
+impl UserFacing for MinutesError {
+    fn code(&self) -> &'static str {
+        match self {
+            MinutesError::Invalid(e) => e.code(),
+            MinutesError::NoSuchItem { .. } => "minutes_no_such_item",
+            MinutesError::NoSuchRevision { .. } => "minutes_no_such_revision",
+            MinutesError::Db(_) => "minutes_db",
+            MinutesError::Search(e) => e.code(),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+use super::*;
+use crate::error::UserFacing;
+use crate::testing::{agenda_item, count, temp_store};
+
+fn backdate_revisions(store: &crate::store::Store, minutes: i64) {
+    store
+        .conn()
+        .execute(
+            "UPDATE minutes_revisions SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1)",
+            [format!("-{minutes} minutes")],
+        )
+        .unwrap();
+}
+
+#[test]
+fn autosave_replaces_the_working_text_and_counts_saves() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "地下车库照明");
+    let r1 = store.write(|tx| save(tx, &item, "王秀兰（居民代表）：车库")).unwrap();
+    let r2 = store.write(|tx| save(tx, &item, "王秀兰（居民代表）：车库灯坏了三个月。")).unwrap();
+    assert_eq!((r1.save_count, r2.save_count), (1, 2));
+    let m = get(store.conn(), &item).unwrap();
+    assert_eq!(m.text, "王秀兰（居民代表）：车库灯坏了三个月。");
+    assert_eq!(m.updated_at, r2.saved_at);
+}
+
+#[test]
+fn typing_keeps_a_revision_at_most_every_five_minutes() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "停车");
+    let mut text = String::new();
+    for word in ["物业：", "划线停车位", "，", "收费标准", "另议。"] {
+        text.push_str(word);
+        store.write(|tx| save(tx, &item, &text)).unwrap();
+    }
+    // The first replacement keeps the first text; then nothing more within five minutes.
+    assert_eq!(list_revisions(store.conn(), &item).unwrap().len(), 1);
+    backdate_revisions(&store, 6);
+    text.push_str("业委会同意。");
+    let receipt = store.write(|tx| save(tx, &item, &text)).unwrap();
+    assert!(receipt.revision_kept);
+    let revs = list_revisions(store.conn(), &item).unwrap();
+    assert_eq!(revs.len(), 2);
+    assert_eq!(revs[0].text, "物业：划线停车位，收费标准另议。");
+    assert_eq!(revs[0].reason, RevisionReason::Interval);
+}
+
+#[test]
+fn an_accidental_wipe_can_be_undone() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "便民桥");
+    let long = "乡贤捐款两万元，村民出工修桥，免去绕行六七里路。".repeat(5);
+    store.write(|tx| save(tx, &item, &long)).unwrap();
+    let receipt = store.write(|tx| save(tx, &item, "")).unwrap();
+    assert!(receipt.revision_kept, "wiping the text must keep what was there");
+    let revs = list_revisions(store.conn(), &item).unwrap();
+    assert_eq!(revs[0].reason, RevisionReason::LargeDeletion);
+    let restored = store.write(|tx| restore_revision(tx, &revs[0].id)).unwrap();
+    assert_eq!(restored.text, long);
+}
+
+#[test]
+fn restoring_keeps_the_current_text_as_a_revision() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "充电桩");
+    store.write(|tx| save(tx, &item, "第一稿")).unwrap();
+    store.write(|tx| save(tx, &item, "第二稿")).unwrap();
+    let first = list_revisions(store.conn(), &item).unwrap().pop().unwrap();
+    assert_eq!(first.text, "第一稿");
+    store.write(|tx| restore_revision(tx, &first.id)).unwrap();
+    assert_eq!(get(store.conn(), &item).unwrap().text, "第一稿");
+    let revs = list_revisions(store.conn(), &item).unwrap();
+    assert!(revs.iter().any(|r| r.text == "第二稿" && r.reason == RevisionReason::BeforeRestore));
+}
+
+#[test]
+fn freeze_at_meeting_close_keeps_one_revision_and_not_twice() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "遛狗");
+    assert!(!store.write(|tx| freeze(tx, &item, RevisionReason::MeetingClose)).unwrap(), "nothing typed");
+    store.write(|tx| save(tx, &item, "议定：文明养犬公约。")).unwrap();
+    assert!(store.write(|tx| freeze(tx, &item, RevisionReason::MeetingClose)).unwrap());
+    assert!(!store.write(|tx| freeze(tx, &item, RevisionReason::MeetingClose)).unwrap());
+    let revs = list_revisions(store.conn(), &item).unwrap();
+    assert_eq!(revs.len(), 1);
+    assert_eq!(revs[0].reason, RevisionReason::MeetingClose);
+}
+
+#[test]
+fn saving_to_a_missing_item_or_with_control_characters_changes_nothing() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "垃圾");
+    let err = store.write(|tx| save(tx, "no-such-item", "文字")).unwrap_err();
+    assert_eq!(err.code(), "minutes_no_such_item");
+    let err = store.write(|tx| save(tx, &item, "坏\u{0008}字符")).unwrap_err();
+    assert_eq!(err.code(), "field_control_char");
+    assert_eq!(count(&store, "minutes"), 0);
+}
+
+#[test]
+fn fifty_thousand_characters_with_emoji_and_rare_cjk_round_trip() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "长记录");
+    let text = format!("{}\n😀𠀀䶮", "张师傅（物业）：地下车库地面破损、照明不足，开发商同意出资维修。\n".repeat(1600));
+    assert!(text.chars().count() > 50_000);
+    store.write(|tx| save(tx, &item, &text)).unwrap();
+    assert_eq!(get(store.conn(), &item).unwrap().text, text);
+}
+
+#[test]
+fn minutes_are_searchable_right_after_autosave() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "车库");
+    store.write(|tx| save(tx, &item, "开发商同意出资修复地下车库照明。")).unwrap();
+    let found = crate::search::search(store.conn(), &crate::search::SearchQuery::new("照明")).unwrap();
+    assert_eq!(found.hits.len(), 1);
+    assert_eq!(found.hits[0].record_id, item);
+}
