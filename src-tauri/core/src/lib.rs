@@ -21,6 +21,9 @@ pub mod search;
 pub mod store;
 pub mod topics;
 pub mod validate;
+pub mod pdf;
+pub mod notices;
+pub mod privacy;
 
 #[cfg(test)]
 mod testing;

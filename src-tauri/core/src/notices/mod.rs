@@ -1,0 +1,101 @@
+//! The documents the secretary prints: notices for the board (公示栏) and internal records.
+//!
+//! Each template is a plain data struct (serde, no database handles) and implements [`Notice`]:
+//! `document()` builds a [`pdf::Document`](crate::pdf::Document), `render()` gives PDF bytes.
+//! Loaders that fill these structs from the store live with the domain modules; this module only
+//! knows what a notice says and how it is arranged. Public notices mask phone and ID numbers by
+//! default ([`Masking`]); the minutes and the sign-in sheet are internal and print what they get.
+//!
+//! ```no_run
+//! use yishi_core::notices::{Notice, demo};
+//! let bytes = demo::meeting_notice().render()?;
+//! yishi_core::pdf::write_atomically(std::path::Path::new("/tmp/会议通知.pdf"), &bytes)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod boards;
+pub mod demo;
+mod format;
+mod public;
+mod records;
+mod spec;
+
+pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
+pub use format::{cn_number, fmt_date, fmt_datetime};
+pub use public::{
+    DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskRow, TopicNotice, VoteCounts,
+};
+pub use records::{AgendaItem, Invitee, Minutes, SignInSheet, Speech};
+pub use spec::{FreeNotice, Period, SpecTable};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::UserFacing;
+use crate::pdf::{self, Document, PdfError};
+use crate::privacy;
+
+/// Why a notice could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum NoticeError {
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    /// The free-notice description (JSON) could not be read.
+    #[error("公示内容文件有误：{detail}")]
+    BadSpec { detail: String },
+    /// A field has a value the notice cannot print sensibly.
+    #[error("{field}填写有误：{problem}")]
+    Invalid { field: &'static str, problem: String },
+}
+
+impl UserFacing for NoticeError {
+    fn code(&self) -> &'static str {
+        match self {
+            NoticeError::Pdf(e) => e.code(),
+            NoticeError::BadSpec { .. } => "notice_bad_spec",
+            NoticeError::Invalid { .. } => "notice_invalid",
+        }
+    }
+}
+
+/// A printable notice or record.
+pub trait Notice {
+    /// Arrange the content as blocks on pages (masking already applied).
+    fn document(&self) -> Result<Document, NoticeError>;
+
+    /// The PDF bytes. Same struct → same bytes.
+    fn render(&self) -> Result<Vec<u8>, NoticeError> {
+        Ok(pdf::render(&self.document()?)?)
+    }
+}
+
+/// What to hide in a public notice. Default: phone and ID numbers masked, names shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Masking {
+    /// Mask mobile numbers (138****5678) and ID card numbers, also inside free text.
+    pub personal_data: bool,
+    /// Mask given names in name fields (王秀兰 → 王*兰).
+    pub names: bool,
+}
+
+impl Default for Masking {
+    fn default() -> Masking {
+        Masking { personal_data: true, names: false }
+    }
+}
+
+impl Masking {
+    /// Nothing masked: internal documents.
+    pub const NONE: Masking = Masking { personal_data: false, names: false };
+
+    /// Free text as it may be printed.
+    pub fn text(&self, text: &str) -> String {
+        if self.personal_data { privacy::mask_text(text) } else { text.to_string() }
+    }
+
+    /// A person's name as it may be printed.
+    pub fn name(&self, name: &str) -> String {
+        let name = if self.names { privacy::mask_name(name) } else { name.to_string() };
+        self.text(&name)
+    }
+}

@@ -1,0 +1,336 @@
+//! Public notices for the board: 会议通知, 议题公示, 决议公示, 落实情况公示. All mask personal
+//! data as their [`Masking`] says (phones and ID numbers by default).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::format::{cn_number, fmt_date, fmt_datetime};
+use super::{Masking, Notice, NoticeError};
+use crate::pdf::{Align, Block, Column, Document, Paper, Table};
+
+/// 会议通知: when and where, which topics, who is invited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingNotice {
+    #[serde(default)]
+    pub paper: Paper,
+    /// Kind of meeting as residents call it: 议事会, 院坝会, 板凳会, 居民会议…
+    pub meeting_kind: String,
+    /// e.g. "各位居民、各位代表：".
+    pub salutation: String,
+    pub starts_at: NaiveDateTime,
+    pub place: String,
+    /// Topics in agenda order.
+    pub topics: Vec<String>,
+    /// Who is invited, as printed: names or groups ("3号楼全体业主", "物业公司代表").
+    pub invited: Vec<String>,
+    /// Anything else residents should know (bring the property certificate…).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Contact for questions, e.g. "社区居委会 王秀兰 13812345678" (masked when public).
+    #[serde(default)]
+    pub contact: Option<String>,
+    pub issuer: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub masking: Masking,
+}
+
+impl Notice for MeetingNotice {
+    fn document(&self) -> Result<Document, NoticeError> {
+        let m = &self.masking;
+        let title = format!("关于召开{}的通知", self.meeting_kind);
+        let mut doc = Document::new(&title, self.paper, self.date);
+        doc.push(Block::Title(title));
+        doc.push(Block::Salutation(m.text(&self.salutation)));
+        doc.push(Block::Paragraph(format!(
+            "为广泛听取居民意见，协商解决大家关心的问题，定于{}在{}召开{}，现将有关事项通知如下：",
+            fmt_datetime(self.starts_at),
+            m.text(&self.place),
+            self.meeting_kind
+        )));
+        numbered_heading(&mut doc, 1, "会议议题");
+        for (i, topic) in self.topics.iter().enumerate() {
+            doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(topic))));
+        }
+        numbered_heading(&mut doc, 2, "参会人员");
+        let invited: Vec<String> = self.invited.iter().map(|p| m.name(p)).collect();
+        doc.push(Block::Paragraph(format!("{}。", invited.join("、"))));
+        let mut next = 3;
+        if let Some(note) = &self.note {
+            numbered_heading(&mut doc, next, "注意事项");
+            doc.push(Block::Paragraph(m.text(note)));
+            next += 1;
+        }
+        if let Some(contact) = &self.contact {
+            numbered_heading(&mut doc, next, "联系方式");
+            doc.push(Block::Paragraph(m.text(contact)));
+        }
+        doc.push(Block::Paragraph("请相互转告，准时参加。".to_string()));
+        doc.push(signoff(&self.issuer, self.date, m));
+        Ok(doc)
+    }
+}
+
+/// 议题公示: a topic and the proposed plan, posted for comment during 公示期.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicNotice {
+    #[serde(default)]
+    pub paper: Paper,
+    /// The topic as worded on the agenda, e.g. "地下车库照明维修".
+    pub topic: String,
+    /// How the topic came up and why it matters.
+    pub background: Vec<String>,
+    /// The proposed plan, one paragraph per step or option.
+    pub plan: Vec<String>,
+    pub period_from: NaiveDate,
+    pub period_to: NaiveDate,
+    /// Ways to give feedback: "来电：社区居委会 028-12345678", "意见箱：3号楼一单元门口".
+    pub feedback: Vec<String>,
+    /// Optional photo of the problem (JPEG or PNG bytes) and its caption.
+    #[serde(default)]
+    pub photo: Option<Photo>,
+    pub issuer: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub masking: Masking,
+}
+
+/// A photo attached to a notice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Photo {
+    pub bytes: Vec<u8>,
+    #[serde(default)]
+    pub caption: Option<String>,
+}
+
+impl Notice for TopicNotice {
+    fn document(&self) -> Result<Document, NoticeError> {
+        check_period(self.period_from, self.period_to)?;
+        let m = &self.masking;
+        let title = format!("关于“{}”议题的公示", m.text(&self.topic));
+        let mut doc = Document::new(&title, self.paper, self.date);
+        doc.push(Block::Title(title));
+        let period = format!("公示期：{}至{}", fmt_date(self.period_from), fmt_date(self.period_to));
+        doc.push(Block::Subtitle(period));
+        doc.push(Block::Salutation("各位居民：".to_string()));
+        numbered_heading(&mut doc, 1, "议题由来");
+        paragraphs(&mut doc, &self.background, m);
+        numbered_heading(&mut doc, 2, "拟定方案");
+        paragraphs(&mut doc, &self.plan, m);
+        if let Some(photo) = &self.photo {
+            let caption = photo.caption.as_ref().map(|c| m.text(c));
+            doc.push(Block::Photo { bytes: photo.bytes.clone(), caption });
+        }
+        numbered_heading(&mut doc, 3, "意见反馈");
+        doc.push(Block::Paragraph(format!(
+            "公示期内，居民如有意见或建议，请通过以下方式反馈。公示期满无重大异议的，将按程序提交议事会议定。"
+        )));
+        for (i, way) in self.feedback.iter().enumerate() {
+            doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(way))));
+        }
+        doc.push(signoff(&self.issuer, self.date, m));
+        Ok(doc)
+    }
+}
+
+/// Vote counts as recorded. Counts are integers; `eligible` is everyone entitled to vote
+/// (people or households), `present` those at the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteCounts {
+    pub agree: u32,
+    pub oppose: u32,
+    pub abstain: u32,
+    pub eligible: u32,
+    pub present: u32,
+}
+
+impl VoteCounts {
+    fn check(&self) -> Result<(), NoticeError> {
+        let cast = self.agree + self.oppose + self.abstain;
+        let problem = if cast > self.present {
+            format!("同意、反对、弃权合计{cast}票，多于到会{}人", self.present)
+        } else if self.present > self.eligible {
+            format!("到会{}人，多于应到{}人", self.present, self.eligible)
+        } else {
+            return Ok(());
+        };
+        Err(NoticeError::Invalid { field: "表决票数", problem })
+    }
+
+    fn table(&self) -> Table {
+        let c = |t: &str| Column::new(t).align(Align::Center);
+        Table {
+            columns: vec![c("应到"), c("实到"), c("同意"), c("反对"), c("弃权")],
+            rows: vec![[self.eligible, self.present, self.agree, self.oppose, self.abstain]
+                .iter()
+                .map(u32::to_string)
+                .collect()],
+            min_row_height: 0.0,
+        }
+    }
+}
+
+/// 决议公示: what a meeting decided about a topic, with the vote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionNotice {
+    #[serde(default)]
+    pub paper: Paper,
+    pub topic: String,
+    pub meeting_kind: String,
+    pub held_at: NaiveDateTime,
+    pub place: String,
+    /// What was decided, one paragraph per point.
+    pub decisions: Vec<String>,
+    /// None when decided by consensus without a vote.
+    #[serde(default)]
+    pub vote: Option<VoteCounts>,
+    /// The rule in words, e.g. "到会人员过半数同意即为通过".
+    #[serde(default)]
+    pub rule: String,
+    /// The result in words, as the core explains it, e.g. "通过（同意38票，超过到会人数的一半）".
+    #[serde(default)]
+    pub result: String,
+    /// Days residents have to raise objections; 0 = no objection period printed.
+    #[serde(default)]
+    pub objection_days: u32,
+    pub issuer: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub masking: Masking,
+}
+
+impl Notice for DecisionNotice {
+    fn document(&self) -> Result<Document, NoticeError> {
+        let m = &self.masking;
+        let title = format!("关于“{}”的决议公示", m.text(&self.topic));
+        let mut doc = Document::new(&title, self.paper, self.date);
+        doc.push(Block::Title(title));
+        doc.push(Block::Salutation("各位居民：".to_string()));
+        doc.push(Block::Paragraph(format!(
+            "{}，社区在{}召开{}，就“{}”进行协商议事，形成决议如下：",
+            fmt_datetime(self.held_at),
+            m.text(&self.place),
+            self.meeting_kind,
+            m.text(&self.topic)
+        )));
+        numbered_heading(&mut doc, 1, "议定事项");
+        for (i, d) in self.decisions.iter().enumerate() {
+            doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(d))));
+        }
+        if let Some(vote) = &self.vote {
+            vote.check()?;
+            numbered_heading(&mut doc, 2, "表决情况");
+            doc.push(Block::Table(vote.table()));
+            if !self.rule.is_empty() {
+                doc.push(Block::Paragraph(format!("表决规则：{}", m.text(&self.rule))));
+            }
+            if !self.result.is_empty() {
+                doc.push(Block::Paragraph(format!("表决结果：{}", m.text(&self.result))));
+            }
+        }
+        if self.objection_days > 0 {
+            doc.push(Block::Paragraph(format!(
+                "现予以公示，公示期{}天。如有异议，请在公示期内向社区居委会反映。",
+                self.objection_days
+            )));
+        }
+        doc.push(signoff(&self.issuer, self.date, m));
+        Ok(doc)
+    }
+}
+
+/// One line of the 落实情况 table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskRow {
+    /// What is to be done.
+    pub item: String,
+    /// Responsible unit (承办单位): 物业公司, 社区居委会, 开发商…
+    pub unit: String,
+    /// Person in charge (首问负责人).
+    pub person: String,
+    pub deadline: Option<NaiveDate>,
+    /// Progress in words: 已完成, 进行中（完成60%）, 未开始…
+    pub status: String,
+}
+
+/// 落实情况公示: progress of decided matters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressNotice {
+    #[serde(default)]
+    pub paper: Paper,
+    /// What the tasks come from, e.g. "第三季度议事会议定事项".
+    pub subject: String,
+    pub intro: String,
+    pub tasks: Vec<TaskRow>,
+    /// How to comment or report a problem.
+    #[serde(default)]
+    pub feedback: Option<String>,
+    pub issuer: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub masking: Masking,
+}
+
+impl Notice for ProgressNotice {
+    fn document(&self) -> Result<Document, NoticeError> {
+        let m = &self.masking;
+        let title = format!("{}落实情况公示", m.text(&self.subject));
+        let mut doc = Document::new(&title, self.paper, self.date);
+        doc.push(Block::Title(title));
+        doc.push(Block::Salutation("各位居民：".to_string()));
+        doc.push(Block::Paragraph(m.text(&self.intro)));
+        let columns = vec![
+            Column::new("序号").weight(1.0).align(Align::Center),
+            Column::new("事项").weight(3.4),
+            Column::new("承办单位").weight(2.1),
+            Column::new("负责人").weight(1.4).align(Align::Center),
+            Column::new("完成时限").weight(2.5).align(Align::Center),
+            Column::new("进展情况").weight(2.6),
+        ];
+        let rows = self
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let deadline = t.deadline.map(fmt_date).unwrap_or_else(|| "—".to_string());
+                vec![
+                    (i + 1).to_string(),
+                    m.text(&t.item),
+                    m.text(&t.unit),
+                    m.name(&t.person),
+                    deadline,
+                    m.text(&t.status),
+                ]
+            })
+            .collect();
+        doc.push(Block::Table(Table { columns, rows, min_row_height: 0.0 }));
+        if let Some(feedback) = &self.feedback {
+            doc.push(Block::Paragraph(m.text(feedback)));
+        }
+        doc.push(signoff(&self.issuer, self.date, m));
+        Ok(doc)
+    }
+}
+
+/// "一、会议议题" style heading.
+pub(super) fn numbered_heading(doc: &mut Document, n: usize, text: &str) {
+    doc.push(Block::Heading { text: format!("{}、{text}", cn_number(n)), align: Align::Left });
+}
+
+pub(super) fn paragraphs(doc: &mut Document, texts: &[String], m: &Masking) {
+    for t in texts {
+        doc.push(Block::Paragraph(m.text(t)));
+    }
+}
+
+pub(super) fn signoff(issuer: &str, date: NaiveDate, m: &Masking) -> Block {
+    Block::Signoff { issuer: m.text(issuer), date: fmt_date(date) }
+}
+
+pub(super) fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), NoticeError> {
+    if to < from {
+        let problem = format!("结束日期{}早于开始日期{}", fmt_date(to), fmt_date(from));
+        return Err(NoticeError::Invalid { field: "公示期", problem });
+    }
+    Ok(())
+}

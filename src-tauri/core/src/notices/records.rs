@@ -1,0 +1,161 @@
+//! Internal records: 会议记录 (the minutes as an archive document) and 签到表. They are not
+//! posted publicly and print names and text unmasked.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::format::{cn_number, fmt_datetime};
+use super::public::VoteCounts;
+use super::{Notice, NoticeError};
+use crate::pdf::{Align, Block, Column, Document, Orientation, Paper, Table};
+
+/// One person's contribution to an agenda item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speech {
+    /// As printed, with role if useful: "张建军（物业公司）".
+    pub speaker: String,
+    pub text: String,
+}
+
+/// One agenda item of the minutes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub title: String,
+    /// The recorder's running text for the item (may be empty).
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub speeches: Vec<Speech>,
+    #[serde(default)]
+    pub vote: Option<VoteCounts>,
+    /// The vote outcome in words, e.g. "通过".
+    #[serde(default)]
+    pub vote_result: String,
+    #[serde(default)]
+    pub decisions: Vec<String>,
+}
+
+/// 会议记录: the full minutes, with signature lines for host and recorder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Minutes {
+    #[serde(default)]
+    pub paper: Paper,
+    /// e.g. "幸福里社区2026年第11次议事会".
+    pub meeting_title: String,
+    pub starts_at: NaiveDateTime,
+    #[serde(default)]
+    pub ends_at: Option<NaiveDateTime>,
+    pub place: String,
+    pub host: String,
+    pub recorder: String,
+    pub attendees: Vec<String>,
+    /// Absentees with the reason if known: "刘梅（出差）".
+    #[serde(default)]
+    pub absentees: Vec<String>,
+    pub items: Vec<AgendaItem>,
+}
+
+impl Notice for Minutes {
+    fn document(&self) -> Result<Document, NoticeError> {
+        let mut doc = Document::new(&format!("{}会议记录", self.meeting_title), self.paper, self.starts_at.date());
+        doc.body_size = 14.0;
+        doc.push(Block::Title("会议记录".to_string()));
+        doc.push(Block::Subtitle(self.meeting_title.clone()));
+        let time = match self.ends_at {
+            Some(end) => format!("{}—{}", fmt_datetime(self.starts_at), end.format("%H:%M")),
+            None => fmt_datetime(self.starts_at),
+        };
+        let absent = if self.absentees.is_empty() { "无".to_string() } else { self.absentees.join("、") };
+        let facts = [
+            ("会议时间", time),
+            ("会议地点", self.place.clone()),
+            ("主持人", self.host.clone()),
+            ("记录人", self.recorder.clone()),
+            ("参会人员", format!("{}（共{}人）", self.attendees.join("、"), self.attendees.len())),
+            ("缺席人员", absent),
+        ];
+        for (label, value) in facts {
+            doc.push(Block::Line { text: format!("{label}：{value}"), align: Align::Left });
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            push_item(&mut doc, i + 1, item);
+        }
+        doc.push(Block::Signatures(vec!["主持人（签字）：".to_string(), "记录人（签字）：".to_string()]));
+        Ok(doc)
+    }
+}
+
+fn push_item(doc: &mut Document, n: usize, item: &AgendaItem) {
+    doc.push(Block::Heading { text: format!("议题{}：{}", cn_number(n), item.title), align: Align::Left });
+    if !item.text.is_empty() {
+        doc.push(Block::Paragraph(item.text.clone()));
+    }
+    for speech in &item.speeches {
+        doc.push(Block::Paragraph(format!("{}：{}", speech.speaker, speech.text)));
+    }
+    if let Some(v) = &item.vote {
+        let result = if item.vote_result.is_empty() { String::new() } else { format!("，结果：{}", item.vote_result) };
+        doc.push(Block::Paragraph(format!(
+            "表决情况：应到{}人，实到{}人；同意{}票，反对{}票，弃权{}票{result}。",
+            v.eligible, v.present, v.agree, v.oppose, v.abstain
+        )));
+    }
+    for (i, d) in item.decisions.iter().enumerate() {
+        doc.push(Block::Paragraph(format!("议定事项{}：{d}", i + 1)));
+    }
+}
+
+/// One invited person on the sign-in sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invitee {
+    pub name: String,
+    /// Role or unit: 党员, 居民代表, 物业公司, 3栋2单元业主…
+    #[serde(default)]
+    pub role: String,
+}
+
+/// 签到表: the invited names with room to sign, plus blank rows for walk-ins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignInSheet {
+    #[serde(default)]
+    pub paper: Paper,
+    pub meeting_title: String,
+    pub starts_at: NaiveDateTime,
+    pub place: String,
+    pub invited: Vec<Invitee>,
+    /// Extra empty rows for people not on the list.
+    #[serde(default)]
+    pub blank_rows: usize,
+}
+
+impl Notice for SignInSheet {
+    fn document(&self) -> Result<Document, NoticeError> {
+        let title = format!("{}签到表", self.meeting_title);
+        let mut doc = Document::new(&title, self.paper, self.starts_at.date());
+        doc.orientation = Orientation::Landscape;
+        doc.body_size = 14.0;
+        doc.table_size = 13.0;
+        doc.push(Block::Title(title));
+        doc.push(Block::Subtitle(format!("时间：{}", fmt_datetime(self.starts_at))));
+        doc.push(Block::Subtitle(format!("地点：{}", self.place)));
+        let c = |t: &str, w: f32| Column::new(t).weight(w);
+        let columns = vec![
+            c("序号", 0.7).align(Align::Center),
+            c("姓名", 1.6).align(Align::Center),
+            c("身份/单位", 2.6),
+            c("签名", 2.6),
+            c("签到时间", 1.4),
+            c("备注", 1.6),
+        ];
+        let mut rows: Vec<Vec<String>> = self
+            .invited
+            .iter()
+            .enumerate()
+            .map(|(i, p)| vec![(i + 1).to_string(), p.name.clone(), p.role.clone()])
+            .collect();
+        let first_blank = rows.len() + 1;
+        rows.extend((0..self.blank_rows).map(|i| vec![(first_blank + i).to_string()]));
+        doc.push(Block::Table(Table { columns, rows, min_row_height: 11.0 }));
+        Ok(doc)
+    }
+}

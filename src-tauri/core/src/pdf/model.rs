@@ -1,0 +1,128 @@
+//! What a caller asks the engine to print: a paper size and a list of blocks, top to bottom.
+//! Sizes are given for A4; on A3 the engine scales everything by √2 so a notice looks the same,
+//! only larger, on the board.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Paper size. A4 for most notices, A3 for the notice board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Paper {
+    #[default]
+    A4,
+    A3,
+}
+
+/// Page orientation. Landscape suits wide tables such as the sign-in sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    #[default]
+    Portrait,
+    Landscape,
+}
+
+/// Horizontal alignment of text in a line or a table column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+/// A whole document to print.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The PDF's title metadata (shown by viewers in the window title).
+    pub title: String,
+    pub paper: Paper,
+    pub orientation: Orientation,
+    /// Recorded as the PDF creation date, so the same input always gives the same bytes.
+    pub date: NaiveDate,
+    /// Body text size in points on A4 (16 = 三号, the size of official notices; 14 = 四号).
+    pub body_size: f32,
+    /// Table text size in points on A4.
+    pub table_size: f32,
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// A portrait notice with the usual sizes: 三号 body, 小四 tables.
+    pub fn new(title: &str, paper: Paper, date: NaiveDate) -> Document {
+        Document {
+            title: title.to_string(),
+            paper,
+            orientation: Orientation::Portrait,
+            date,
+            body_size: 16.0,
+            table_size: 12.0,
+            blocks: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, block: Block) -> &mut Document {
+        self.blocks.push(block);
+        self
+    }
+}
+
+/// One piece of the document, laid out top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The heavy centred title (Black face).
+    Title(String),
+    /// A centred line under the title, e.g. a document number or the 公示期.
+    Subtitle(String),
+    /// "各位居民：" — flush left, no indent.
+    Salutation(String),
+    /// Body paragraph with a two-character first-line indent.
+    Paragraph(String),
+    /// Body text without indent and with a chosen alignment (key–value lines, 此致 敬礼).
+    Line { text: String, align: Align },
+    /// A section heading in the Black face, e.g. 第一章 总则 or 议题一.
+    Heading { text: String, align: Align },
+    Table(Table),
+    /// Issuing body and date, right-aligned, with a dashed box where the seal goes.
+    Signoff { issuer: String, date: String },
+    /// Labels followed by a line to sign on, side by side: 主持人（签字）：______.
+    Signatures(Vec<String>),
+    /// A JPEG or PNG photo scaled to fit the text width, with an optional caption.
+    Photo { bytes: Vec<u8>, caption: Option<String> },
+    /// Vertical space in millimetres (on A4).
+    Space(f32),
+}
+
+/// A table whose cells wrap; the header row repeats on every page the table spans.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+    /// Minimum height of a body row in mm on A4 (room for a signature); 0 = as tall as its text.
+    pub min_row_height: f32,
+}
+
+/// A table column: header text, relative width (None = from the content) and alignment.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Column {
+    pub title: String,
+    pub weight: Option<f32>,
+    pub align: Align,
+}
+
+impl Column {
+    pub fn new(title: &str) -> Column {
+        Column { title: title.to_string(), weight: None, align: Align::Left }
+    }
+
+    pub fn weight(mut self, weight: f32) -> Column {
+        self.weight = Some(weight);
+        self
+    }
+
+    pub fn align(mut self, align: Align) -> Column {
+        self.align = align;
+        self
+    }
+}

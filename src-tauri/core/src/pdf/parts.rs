@@ -1,0 +1,109 @@
+//! The small fixed parts of a notice: the issuer block with its seal box, signature lines and
+//! a photo.
+
+use printpdf::RawImage;
+
+use super::fonts::Face;
+use super::layout::{baseline, Flow, Item, POINTS_PER_MM};
+use super::linebreak::Line;
+use super::PdfError;
+
+/// Issuer and date right-aligned two characters in from the margin, with a dashed square
+/// centred on them where the seal is stamped (seals cover the date, by custom).
+pub(crate) fn signoff(flow: &mut Flow, issuer: &str, date: &str) {
+    let (size, lh) = (flow.body, flow.body * 1.75);
+    let seal = 38.0 * POINTS_PER_MM * flow.geo.scale;
+    let right = flow.geo.right - 2.0 * size;
+    let avail = right - flow.geo.left;
+    let issuer_lines = flow.lines(issuer, Face::Regular, size, avail, avail);
+    let date_lines = flow.lines(date, Face::Regular, size, avail, avail);
+    let text_h = (issuer_lines.len() + date_lines.len()) as f32 * lh;
+    let height = text_h.max(seal);
+    let gap = size * 1.5;
+    if gap + height > flow.room() && !flow.at_page_top() {
+        // An issuer block alone on the last page looks forged: take two lines along.
+        flow.new_page_carrying(lh * 2.0);
+    }
+    flow.y += gap;
+    let top = flow.y;
+    let widest = issuer_lines.iter().chain(&date_lines).map(|l| l.width).fold(0.0, f32::max);
+    let centre = right - widest / 2.0;
+    let box_x = (centre - seal / 2.0).clamp(flow.geo.left, flow.geo.right - seal);
+    flow.push(Item::Rect { x: box_x, y: top, w: seal, h: seal, width: 0.8, dashed: true });
+    let label_size = 9.0 * flow.geo.scale;
+    let label_w = flow.fonts.face(Face::Regular).width("盖章处", label_size);
+    flow.push(Item::Text {
+        x: box_x + (seal - label_w) / 2.0,
+        y: top + label_size * 1.6,
+        width: label_w,
+        face: Face::Regular,
+        size: label_size,
+        text: "盖章处".to_string(),
+        grey: true,
+    });
+    flow.y = top + (height - text_h) / 2.0;
+    for line in issuer_lines.iter().chain(&date_lines) {
+        let x = right - line.width;
+        flow.put_line(line, x, Face::Regular, size, lh);
+    }
+    flow.y = top + height;
+}
+
+/// Labels with a line to sign on, two to a row (one if a label is long).
+pub(crate) fn signatures(flow: &mut Flow, labels: &[String]) {
+    let (size, lh) = (flow.body, flow.body * 1.75);
+    let width = flow.geo.content_width();
+    let face = flow.fonts.face(Face::Regular);
+    let longest = labels.iter().map(|l| face.width(l, size)).fold(0.0, f32::max);
+    let per_row = if longest + size * 6.0 <= width / 2.0 { 2 } else { 1 };
+    let cell = width / per_row as f32;
+    flow.y += size;
+    for chunk in labels.chunks(per_row) {
+        flow.ensure(lh * 2.0);
+        flow.y += lh * 0.5;
+        let top = flow.y;
+        for (i, label) in chunk.iter().enumerate() {
+            let x = flow.geo.left + cell * i as f32;
+            let avail = cell - size * 6.0;
+            let text = flow.lines(label, Face::Regular, size, avail, avail);
+            let first = text.first().cloned().unwrap_or(Line { text: String::new(), width: 0.0 });
+            let y = baseline(top, lh, size);
+            let line_w = first.width;
+            flow.push(Item::Text { x, y, width: line_w, face: Face::Regular, size, text: first.text, grey: false });
+            let (x1, x2) = (x + line_w + size * 0.2, x + cell - size);
+            flow.push(Item::Line { x1, y1: y + 2.0, x2, y2: y + 2.0, width: 0.6, dashed: false });
+        }
+        flow.y = top + lh * 1.5;
+    }
+}
+
+/// A photo scaled to the text width and at most half the content height, centred.
+pub(crate) fn photo(flow: &mut Flow, bytes: &[u8], caption: Option<&str>) -> Result<(), PdfError> {
+    let image = RawImage::decode_from_bytes(bytes, &mut Vec::new())
+        .map_err(|detail| PdfError::BadImage { detail })?;
+    if image.width == 0 || image.height == 0 {
+        return Err(PdfError::BadImage { detail: "图片尺寸为 0".to_string() });
+    }
+    let (max_w, max_h) = (flow.geo.content_width() * 0.85, (flow.geo.bottom - flow.geo.top) * 0.3);
+    let ratio = image.height as f32 / image.width as f32;
+    let mut w = max_w.min(max_h / ratio);
+    let caption_h = if caption.is_some() { flow.body * 1.75 } else { 0.0 };
+    let extra = caption_h + flow.body * 0.5;
+    // Shrink a little rather than leave a big gap at the bottom of the page.
+    let room_h = flow.room() - extra;
+    if w * ratio > room_h && room_h >= 0.6 * w * ratio {
+        w = room_h / ratio;
+    }
+    let h = w * ratio;
+    flow.ensure(h + extra);
+    flow.y += flow.body * 0.5;
+    let x = flow.geo.left + (flow.geo.content_width() - w) / 2.0;
+    flow.push(Item::Image { index: flow.images.len(), x, y: flow.y, w, h });
+    flow.images.push(image);
+    flow.y += h;
+    if let Some(text) = caption {
+        let size = flow.body * 0.8;
+        flow.put_aligned(text, Face::Regular, size, size * 1.8, super::model::Align::Center);
+    }
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! Saving a file so that a crash, a full disk or a pulled USB stick never leaves half a PDF:
+//! write a temporary file beside the target, flush it to disk, then rename it over the target.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::PdfError;
+
+/// Write `bytes` to `path` atomically. On failure the target is untouched and no temporary
+/// file is left behind.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), PdfError> {
+    let tmp = temp_name(path);
+    let result = write_and_sync(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+    result.map_err(|source| {
+        let _ = fs::remove_file(&tmp);
+        PdfError::Write { path: path.to_path_buf(), source }
+    })
+}
+
+fn write_and_sync(tmp: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = File::create(tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// `.<name>.<pid>.tmp` in the same directory, so the rename stays on one file system.
+fn temp_name(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_the_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("公示.pdf");
+        write_atomically(&target, b"%PDF-1.7 test").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"%PDF-1.7 test");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_missing_directory_fails_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("no-such-dir").join("x.pdf");
+        let err = write_atomically(&target, b"x").unwrap_err();
+        assert!(matches!(err, PdfError::Write { .. }));
+        assert!(err.to_string().contains("无法保存文件"));
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
