@@ -13,6 +13,7 @@
 
 mod labelled;
 
+pub mod community;
 pub mod error;
 pub mod ids;
 pub mod minutes;

@@ -271,3 +271,28 @@ CREATE TABLE attachments (               -- photos, kept in the one file so the 
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
 );
 CREATE INDEX attachments_owner ON attachments(owner_kind, owner_id);
+
+-- The default topic catalogue. Fixed ids, so two laptops seeded apart merge into the same rows.
+INSERT INTO categories (id, parent_id, name, position, created_at, updated_at) VALUES
+  ('default-cat-01', NULL, '基础设施建设', 0, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-01-01', 'default-cat-01', '道路桥梁', 0, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-01-02', 'default-cat-01', '停车管理', 1, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-01-03', 'default-cat-01', '照明与线路', 2, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-01-04', 'default-cat-01', '供水排水', 3, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-01-05', 'default-cat-01', '充电设施', 4, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-01-06', 'default-cat-01', '加装电梯', 5, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-02', NULL, '人居环境', 1, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-02-01', 'default-cat-02', '环境卫生', 0, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-02-02', 'default-cat-02', '绿化养护', 1, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-02-03', 'default-cat-02', '垃圾分类', 2, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-02-04', 'default-cat-02', '楼道与公共空间', 3, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-03', NULL, '矛盾排查化解', 2, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-03-01', 'default-cat-03', '邻里纠纷', 0, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-03-02', 'default-cat-03', '物业纠纷', 1, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-03-03', 'default-cat-03', '噪音扰民', 2, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-03-04', 'default-cat-03', '文明养犬', 3, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-04', NULL, '民生与文化服务', 3, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-04-01', 'default-cat-04', '养老助餐', 0, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-04-02', 'default-cat-04', '文化活动', 1, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-04-03', 'default-cat-04', '移风易俗', 2, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
+  ('default-cat-04-04', 'default-cat-04', '便民服务', 3, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ'));

@@ -1,0 +1,27 @@
+use thiserror::Error;
+
+use crate::error::UserFacing;
+use crate::validate::FieldError;
+
+#[derive(Debug, Error)]
+pub enum CommunityError {
+    #[error(transparent)]
+    Invalid(#[from] FieldError),
+    #[error("没有找到这个{what}（可能已被删除）。")]
+    NotFound { what: &'static str },
+    #[error("已经有名为“{name}”的{what}了，请换一个名字。")]
+    Duplicate { what: &'static str, name: String },
+    #[error("保存时出错：{0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+impl UserFacing for CommunityError {
+    fn code(&self) -> &'static str {
+        match self {
+            CommunityError::Invalid(e) => e.code(),
+            CommunityError::NotFound { .. } => "community_not_found",
+            CommunityError::Duplicate { .. } => "community_duplicate",
+            CommunityError::Db(_) => "db_error",
+        }
+    }
+}

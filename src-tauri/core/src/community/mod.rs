@@ -1,0 +1,24 @@
+//! The community itself: its settings, places, households, the roster and the topic catalogue.
+//!
+//! `community` owns the tables `community_settings`, `places`, `households`, `people` and
+//! `categories`. Topics, meetings and notices refer to these rows by id; they never write them.
+//! Phone and ID numbers are stored whole; lists for the screen carry a masked copy, and public
+//! documents mask through `crate::privacy`.
+
+mod catalogue;
+mod error;
+mod people;
+mod places;
+mod settings;
+
+pub use catalogue::{add_category, list_categories, rename_category, retire_category, Category};
+pub use error::CommunityError;
+pub use people::{
+    add_household, add_person, get_person, list_households, list_people, update_person, Household,
+    NewHousehold, NewPerson, Person, ROLES,
+};
+pub use places::{add_place, list_places, rename_place, NewPlace, Place, PLACE_KINDS};
+pub use settings::{load_settings, save_settings, CommunitySettings};
+
+#[cfg(test)]
+mod tests;
