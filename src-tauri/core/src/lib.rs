@@ -13,6 +13,7 @@
 
 mod labelled;
 
+pub mod attachments;
 pub mod community;
 pub mod error;
 pub mod ids;

@@ -7,8 +7,10 @@
 //! call [`move_to`] to move topics along; they own their own tables.
 
 mod error;
+mod intake;
 mod kinds;
 mod repo;
+mod similar;
 mod status;
 
 use chrono::{DateTime, Local, NaiveDate};
@@ -16,7 +18,9 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub use error::TopicError;
+pub use intake::register;
 pub use kinds::{Channel, HandlingClass, Scale};
+pub use similar::similar_open;
 pub use status::TopicStatus;
 
 use crate::ids::{new_id, now_utc};
