@@ -30,6 +30,14 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Fill an empty database with the demo community (one year of a realistic community).
+    Demo,
+    /// Render a free notice described in SPEC (JSON) to a PDF, without any database.
+    Render {
+        spec: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 /// A failure already phrased for the user, with its stable code.
@@ -61,9 +69,14 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<String, Failure> {
     let db = cli.db.unwrap_or_else(Store::default_path);
     match cli.command {
+        Command::Render { spec, out } => render(&spec, &out),
         Command::Info => {
             let store = Store::open(&db)?;
             to_json(&yishi_core::info::db_info(&store)?)
+        }
+        Command::Demo => {
+            let mut store = Store::open(&db)?;
+            to_json(&yishi_core::demo::load(&mut store)?)
         }
         Command::Search { query, limit } => {
             use yishi_core::search::{search, HitSummary, SearchQuery};
@@ -72,6 +85,18 @@ fn run(cli: Cli) -> Result<String, Failure> {
             to_json(&hits.into_iter().map(HitSummary::from).collect::<Vec<_>>())
         }
     }
+}
+
+/// `render SPEC --out FILE`: no database; the file appears whole or not at all.
+fn render(spec: &std::path::Path, out: &std::path::Path) -> Result<String, Failure> {
+    use yishi_core::notices::{FreeNotice, Notice};
+    let json = std::fs::read_to_string(spec).map_err(|e| Failure {
+        code: "spec_unreadable",
+        message: format!("无法读取公示内容文件 {}：{e}", spec.display()),
+    })?;
+    let bytes = FreeNotice::from_json(&json)?.render()?;
+    yishi_core::pdf::write_atomically(out, &bytes)?;
+    to_json(&serde_json::json!({ "out": out, "bytes": bytes.len() }))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
