@@ -4,6 +4,7 @@
 //! and map its error to `{code, message}`. No SQL, no business rule lives here.
 
 mod commands;
+mod dialogs;
 mod error;
 mod state;
 
@@ -15,6 +16,36 @@ pub use state::AppState;
 pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder.manage(state).invoke_handler(tauri::generate_handler![
         commands::settings::app_info,
+        commands::topics::topic_vocab,
+        commands::topics::create_topic,
+        commands::topics::update_topic,
+        commands::topics::move_topic,
+        commands::topics::merge_topic,
+        commands::topics::get_topic,
+        commands::topics::topic_timeline,
+        commands::topics::list_topics,
+        commands::topics::review_queue,
+        commands::topics::topic_counts,
+        commands::topics::similar_topics,
+        commands::community::community_vocab,
+        commands::community::community_settings,
+        commands::community::save_community_settings,
+        commands::community::list_places,
+        commands::community::add_place,
+        commands::community::rename_place,
+        commands::community::list_households,
+        commands::community::add_household,
+        commands::community::list_people,
+        commands::community::add_person,
+        commands::community::update_person,
+        commands::community::list_categories,
+        commands::community::add_category,
+        commands::community::rename_category,
+        commands::community::retire_category,
+        commands::attachments::pick_photo,
+        commands::attachments::list_attachments,
+        commands::attachments::attachment_data,
+        commands::attachments::remove_attachment,
     ])
 }
 

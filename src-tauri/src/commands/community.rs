@@ -1,0 +1,92 @@
+//! 设置: the community's settings, places, households, roster and topic catalogue.
+
+use serde::Serialize;
+use tauri::State;
+use yishi_core::community::{
+    self, Category, CommunitySettings, Household, NewHousehold, NewPerson, NewPlace, Person, Place,
+};
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct CommunityVocab {
+    roles: &'static [&'static str],
+    place_kinds: &'static [&'static str],
+}
+
+/// The offered roles and place kinds.
+#[tauri::command(rename_all = "snake_case")]
+pub fn community_vocab() -> CommunityVocab {
+    CommunityVocab { roles: community::ROLES, place_kinds: community::PLACE_KINDS }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn community_settings(state: State<'_, AppState>) -> CommandResult<CommunitySettings> {
+    state.with_store(|store| Ok(community::load_settings(store.conn())?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn save_community_settings(state: State<'_, AppState>, settings: CommunitySettings) -> CommandResult<CommunitySettings> {
+    state.with_store(|store| Ok(store.write(|tx| community::save_settings(tx, &settings))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_places(state: State<'_, AppState>) -> CommandResult<Vec<Place>> {
+    state.with_store(|store| Ok(community::list_places(store.conn())?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_place(state: State<'_, AppState>, place: NewPlace) -> CommandResult<Place> {
+    state.with_store(|store| Ok(store.write(|tx| community::add_place(tx, &place))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn rename_place(state: State<'_, AppState>, id: String, name: String) -> CommandResult<Place> {
+    state.with_store(|store| Ok(store.write(|tx| community::rename_place(tx, &id, &name))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_households(state: State<'_, AppState>) -> CommandResult<Vec<Household>> {
+    state.with_store(|store| Ok(community::list_households(store.conn())?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_household(state: State<'_, AppState>, household: NewHousehold) -> CommandResult<Household> {
+    state.with_store(|store| Ok(store.write(|tx| community::add_household(tx, &household))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_people(state: State<'_, AppState>) -> CommandResult<Vec<Person>> {
+    state.with_store(|store| Ok(community::list_people(store.conn())?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_person(state: State<'_, AppState>, person: NewPerson) -> CommandResult<Person> {
+    state.with_store(|store| Ok(store.write(|tx| community::add_person(tx, &person))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn update_person(state: State<'_, AppState>, id: String, person: NewPerson) -> CommandResult<Person> {
+    state.with_store(|store| Ok(store.write(|tx| community::update_person(tx, &id, &person))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_categories(state: State<'_, AppState>, include_retired: bool) -> CommandResult<Vec<Category>> {
+    state.with_store(|store| Ok(community::list_categories(store.conn(), include_retired)?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_category(state: State<'_, AppState>, parent_id: Option<String>, name: String) -> CommandResult<Category> {
+    state.with_store(|store| Ok(store.write(|tx| community::add_category(tx, parent_id.as_deref(), &name))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn rename_category(state: State<'_, AppState>, id: String, name: String) -> CommandResult<()> {
+    state.with_store(|store| Ok(store.write(|tx| community::rename_category(tx, &id, &name))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn retire_category(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with_store(|store| Ok(store.write(|tx| community::retire_category(tx, &id))?))
+}
