@@ -2,43 +2,11 @@
 //! what the secretary typed must all be on the page, inside the margins, with no line starting
 //! with a closing punctuation mark.
 
-use std::process::Command;
+mod notices_common;
 
 use yishi_core::notices::{demo, Notice};
+use notices_common::{page_text, pdftotext, squash};
 use yishi_core::pdf::{self, linebreak, Block, Document, Fonts, Item, Paper};
-
-fn pdftotext(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("x.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is required for these tests: apt-get install poppler-utils");
-    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// The extracted text without the page numbers, whitespace removed.
-fn page_text(bytes: &[u8]) -> String {
-    let text = pdftotext(bytes);
-    let body: Vec<&str> = text
-        .lines()
-        .filter(|l| !is_page_number(l))
-        .collect();
-    squash(&body.join("\n"))
-}
-
-/// "— 3 —"
-fn is_page_number(line: &str) -> bool {
-    let inner = line.trim().strip_prefix('—').and_then(|l| l.strip_suffix('—'));
-    inner.is_some_and(|n| !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()))
-}
 
 /// Every string the document asks to print.
 fn strings(doc: &Document) -> Vec<String> {

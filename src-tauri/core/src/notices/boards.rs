@@ -47,7 +47,7 @@ impl Notice for PointsTable {
         doc.push(Block::Title(title));
         let mut entries: Vec<&PointsEntry> = self.entries.iter().collect();
         // Highest first; equal points share a rank and keep their given order.
-        entries.sort_by(|a, b| b.points.cmp(&a.points));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.points));
         let mut rows = Vec::with_capacity(entries.len());
         let mut rank = 0;
         for (i, e) in entries.iter().enumerate() {

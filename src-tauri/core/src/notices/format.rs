@@ -28,7 +28,7 @@ pub fn cn_number(n: usize) -> String {
         0..=9 => DIGITS[n].to_string(),
         10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n % 10] }),
         20..=99 => {
-            let ones = if n % 10 == 0 { "" } else { DIGITS[n % 10] };
+            let ones = if n.is_multiple_of(10) { "" } else { DIGITS[n % 10] };
             format!("{}十{ones}", DIGITS[n / 10])
         }
         100..=999 => {

@@ -122,9 +122,10 @@ impl Notice for TopicNotice {
             doc.push(Block::Photo { bytes: photo.bytes.clone(), caption });
         }
         numbered_heading(&mut doc, 3, "意见反馈");
-        doc.push(Block::Paragraph(format!(
+        doc.push(Block::Paragraph(
             "公示期内，居民如有意见或建议，请通过以下方式反馈。公示期满无重大异议的，将按程序提交议事会议定。"
-        )));
+                .to_string(),
+        ));
         for (i, way) in self.feedback.iter().enumerate() {
             doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(way))));
         }
@@ -281,10 +282,10 @@ impl Notice for ProgressNotice {
         doc.push(Block::Paragraph(m.text(&self.intro)));
         let columns = vec![
             Column::new("序号").weight(1.0).align(Align::Center),
-            Column::new("事项").weight(3.4),
+            Column::new("事项").weight(2.9),
             Column::new("承办单位").weight(2.1),
             Column::new("负责人").weight(1.4).align(Align::Center),
-            Column::new("完成时限").weight(2.5).align(Align::Center),
+            Column::new("完成时限").weight(3.0).align(Align::Center),
             Column::new("进展情况").weight(2.6),
         ];
         let rows = self

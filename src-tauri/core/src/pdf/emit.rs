@@ -56,8 +56,8 @@ fn set_dates(doc: &mut PdfDocument, date: NaiveDate) {
         .or_else(|_| printpdf::DateTime::from_unix_timestamp(0));
     if let Ok(when) = when {
         let info = &mut doc.metadata.info;
-        info.creation_date = when.clone();
-        info.modification_date = when.clone();
+        info.creation_date = when;
+        info.modification_date = when;
         info.metadata_date = when;
     }
     doc.metadata.info.creator = "议事簿".to_string();

@@ -102,22 +102,30 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Start a new page and move the last lines of text (those below `self.y - tail`) onto it,
-    /// so that a block that must not stand alone (the issuer and seal) keeps some company.
-    /// Falls back to a plain new page when the tail holds anything but text.
-    pub fn new_page_carrying(&mut self, tail: f32) {
+    /// Start a new page and move the last lines of text onto it, so that a block that must not
+    /// stand alone (the issuer and seal) keeps some company. `lh` is the body line height.
+    pub fn new_page_carrying(&mut self, lh: f32) {
+        // Two lines if they are plain text, else one.
+        if !self.carry(lh * 2.0) && !self.carry(lh) {
+            self.new_page();
+        }
+    }
+
+    /// Move the text below `self.y - tail` to a new page; false (and nothing done) if the tail
+    /// is empty or holds anything but text.
+    fn carry(&mut self, tail: f32) -> bool {
         let cut = self.y - tail;
         let Some(page) = self.pages.last_mut() else {
-            return self.new_page();
+            return false;
         };
         let in_tail = |item: &Item| matches!(item, Item::Text { y, .. } if *y > cut);
         let only_text = page.items.iter().all(|i| in_tail(i) || item_bottom(i) <= cut);
         let split = page.items.iter().position(in_tail);
         let (Some(split), true) = (split, only_text && cut > self.geo.top) else {
-            return self.new_page();
+            return false;
         };
         if page.items[split..].iter().any(|i| !in_tail(i)) {
-            return self.new_page();
+            return false;
         }
         let mut moved = page.items.split_off(split);
         // Put the first carried line where a line at the top of a page would be (body lines:
@@ -135,6 +143,7 @@ impl<'a> Flow<'a> {
         }
         self.pages.push(PageLayout { items: moved });
         self.y += dy;
+        true
     }
 
     pub fn push(&mut self, item: Item) {

@@ -12,6 +12,9 @@ pub const NO_LINE_START: &str = "。，、；：？！）》」』’”〉】�
 /// Characters that must not end a line.
 pub const NO_LINE_END: &str = "（《「『‘“〈【〔([{";
 
+/// Units and counters that stay with the number before them: 2026年, 15日, 36,500元, 18个.
+const UNITS: &str = "年月日号时点分秒元角个人户次票条项岁栋楼层室盏米天周";
+
 /// One laid-out line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -79,7 +82,9 @@ fn clusters(text: &str) -> Vec<Cluster> {
     for token in tokens(text) {
         let glue = match (&token, out.last()) {
             (Cluster::Glyphs(t), Some(Cluster::Glyphs(prev))) => {
-                starts_with_any(t, NO_LINE_START) || ends_with_any(prev, NO_LINE_END)
+                starts_with_any(t, NO_LINE_START)
+                    || ends_with_any(prev, NO_LINE_END)
+                    || (starts_with_any(t, UNITS) && prev.ends_with(|c: char| c.is_ascii_digit()))
             }
             _ => false,
         };
@@ -208,10 +213,10 @@ mod tests {
 
     #[test]
     fn latin_words_and_numbers_stay_whole() {
-        let out = lines("共计1,800元，LED灯12盏", 4.0);
+        let out = lines("共计1,800元，LED灯12盏", 5.0);
         assert!(out.iter().any(|l| l.contains("1,800")), "{out:?}");
         assert!(out.iter().any(|l| l.contains("LED")), "{out:?}");
-        check_rules("共计1,800元，LED灯12盏", 4.0);
+        check_rules("共计1,800元，LED灯12盏", 5.0);
     }
 
     #[test]
@@ -230,6 +235,12 @@ mod tests {
     fn masked_numbers_stay_whole() {
         let out = lines("网格员李建国139****4321", 10.0);
         assert_eq!(out, ["网格员李建国", "139****4321"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_unit() {
+        assert_eq!(lines("截止2026年12月15日", 4.5), ["截止", "2026年", "12月15日"]);
+        assert_eq!(lines("约36,500元", 4.0), ["约", "36,500元"]);
     }
 
     #[test]

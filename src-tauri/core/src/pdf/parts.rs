@@ -12,17 +12,17 @@ use super::PdfError;
 /// centred on them where the seal is stamped (seals cover the date, by custom).
 pub(crate) fn signoff(flow: &mut Flow, issuer: &str, date: &str) {
     let (size, lh) = (flow.body, flow.body * 1.75);
-    let seal = 38.0 * POINTS_PER_MM * flow.geo.scale;
+    let seal = 35.0 * POINTS_PER_MM * flow.geo.scale;
     let right = flow.geo.right - 2.0 * size;
     let avail = right - flow.geo.left;
     let issuer_lines = flow.lines(issuer, Face::Regular, size, avail, avail);
     let date_lines = flow.lines(date, Face::Regular, size, avail, avail);
     let text_h = (issuer_lines.len() + date_lines.len()) as f32 * lh;
     let height = text_h.max(seal);
-    let gap = size * 1.5;
+    let gap = size;
     if gap + height > flow.room() && !flow.at_page_top() {
         // An issuer block alone on the last page looks forged: take two lines along.
-        flow.new_page_carrying(lh * 2.0);
+        flow.new_page_carrying(lh);
     }
     flow.y += gap;
     let top = flow.y;

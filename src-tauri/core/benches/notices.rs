@@ -1,0 +1,78 @@
+//! Notice rendering figures: `cargo bench -p yishi-core --bench notices` (release build).
+//! Targets from the notices issue: one-page A4 notice ≤ 50 ms and ≤ 300 KB with fonts loaded,
+//! a 20-page minutes document ≤ 1 s. Font parsing and peak memory are reported separately.
+
+use std::time::{Duration, Instant};
+
+use yishi_core::notices::{demo, AgendaItem, Notice, Speech};
+use yishi_core::pdf::{self, Fonts};
+
+fn main() {
+    let t = Instant::now();
+    let fonts = Fonts::parse();
+    println!("font parse (Regular + Black): {:.1} ms", ms(t.elapsed()));
+    drop(fonts);
+    let _ = Fonts::get(); // the process-wide copy the renders use
+
+    let notice = demo::points_table();
+    let doc = notice.document().expect("demo notice builds");
+    let pages = pdf::layout(&doc, Fonts::get()).expect("layout").pages.len();
+    let (times, size) = repeat(30, || pdf::render(&doc).expect("render").len());
+    report(&format!("one-page A4 notice (积分榜, {pages} page(s))"), &times, size, 50.0, 300);
+
+    let minutes = long_minutes(20);
+    let doc = minutes.document().expect("minutes build");
+    let pages = pdf::layout(&doc, Fonts::get()).expect("layout").pages.len();
+    let (times, size) = repeat(5, || pdf::render(&doc).expect("render").len());
+    report(&format!("minutes, {pages} pages"), &times, size, 1000.0, usize::MAX);
+
+    println!("peak memory (VmHWM): {}", peak_memory().unwrap_or_else(|| "unknown".into()));
+}
+
+fn repeat(n: usize, mut f: impl FnMut() -> usize) -> (Vec<Duration>, usize) {
+    let mut size = f(); // warm-up
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t = Instant::now();
+        size = f();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    (times, size)
+}
+
+fn report(what: &str, times: &[Duration], size: usize, target_ms: f64, target_kb: usize) {
+    let median = ms(times[times.len() / 2]);
+    let p95 = ms(times[(times.len() * 95 / 100).min(times.len() - 1)]);
+    let kb = size / 1024;
+    let ok = if median <= target_ms && p95 <= target_ms && kb <= target_kb { "ok" } else { "OVER TARGET" };
+    println!("{what}: median {median:.1} ms, p95 {p95:.1} ms, {kb} KB ({ok}, target {target_ms} ms)");
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The demo minutes with agenda items repeated until the document is about `pages` long.
+fn long_minutes(pages: usize) -> yishi_core::notices::Minutes {
+    let mut m = demo::minutes();
+    let template: Vec<AgendaItem> = m.items.clone();
+    let mut n = 0;
+    loop {
+        let doc = m.document().expect("minutes build");
+        if pdf::layout(&doc, Fonts::get()).expect("layout").pages.len() >= pages {
+            return m;
+        }
+        let mut item = template[n % template.len()].clone();
+        item.title = format!("{}（续{}）", item.title, n + 1);
+        item.speeches.push(Speech { speaker: "郑国庆（7栋居民）".into(), text: "同意上述意见。".repeat(6) });
+        m.items.push(item);
+        n += 1;
+    }
+}
+
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    Some(line.trim_start_matches("VmHWM:").trim().to_string())
+}

@@ -1,0 +1,35 @@
+//! Reading PDFs back for the notices tests: pdftotext (poppler-utils) is required, as in CI.
+
+use std::process::Command;
+
+/// The text poppler extracts from `bytes`.
+pub fn pdftotext(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is required for these tests: apt-get install poppler-utils");
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// "— 3 —"
+pub fn is_page_number(line: &str) -> bool {
+    let inner = line.trim().strip_prefix('—').and_then(|l| l.strip_suffix('—'));
+    inner.is_some_and(|n| !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Text without whitespace.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The extracted text without page numbers and whitespace.
+pub fn page_text(bytes: &[u8]) -> String {
+    let text = pdftotext(bytes);
+    let body: Vec<&str> = text.lines().filter(|l| !is_page_number(l)).collect();
+    squash(&body.concat())
+}
