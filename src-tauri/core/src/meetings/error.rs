@@ -1,0 +1,68 @@
+use thiserror::Error;
+
+use crate::error::UserFacing;
+use crate::topics::{TopicError, TopicStatus};
+use crate::validate::FieldError;
+
+/// Why a meeting, its agenda or its participants could not be written.
+#[derive(Debug, Error)]
+pub enum MeetingError {
+    #[error(transparent)]
+    Invalid(#[from] FieldError),
+    #[error("没有找到这次会议（可能已被删除）。")]
+    NotFound { id: String },
+    #[error("没有找到这个议程项（可能已被移出议程）。")]
+    ItemNotFound { id: String },
+    #[error("没有找到这位参会人员。")]
+    ParticipantNotFound { id: String },
+    #[error("名册中没有找到这个人（可能已被删除），请重新选择。")]
+    PersonNotFound { id: String },
+    #[error("会议“{title}”已散会，不能再修改。如需更正，请先重新打开会议并写明原因。")]
+    Closed { title: String },
+    #[error("会议“{title}”还没有散会，不需要重新打开。")]
+    NotClosed { title: String },
+    #[error("议题“{title}”现在是“{}”，只有已审定的议题才能列入议程。", .status.label())]
+    TopicNotAccepted { title: String, status: TopicStatus },
+    #[error("议题“{title}”不在这次会议的议程上，请先把它列入议程，再邀请它的利益相关方。")]
+    TopicNotOnAgenda { title: String },
+    #[error("“上轮议定事项落实情况”固定是第一项，不能调整它的位置。")]
+    FollowUpStaysFirst,
+    #[error("新的顺序与当前议程不一致（可能刚被修改过），请刷新后再调整。")]
+    OrderMismatch,
+    #[error("“{title}”已有会议记录、表决或决定，不能移出议程。")]
+    ItemHasRecords { title: String },
+    #[error(transparent)]
+    Topic(#[from] TopicError),
+    #[error(transparent)]
+    Minutes(#[from] crate::minutes::MinutesError),
+    #[error(transparent)]
+    Points(#[from] crate::points::PointsError),
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
+    #[error("保存会议时出错：{0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+impl UserFacing for MeetingError {
+    fn code(&self) -> &'static str {
+        match self {
+            MeetingError::Invalid(e) => e.code(),
+            MeetingError::NotFound { .. } => "meeting_not_found",
+            MeetingError::ItemNotFound { .. } => "meeting_item_not_found",
+            MeetingError::ParticipantNotFound { .. } => "meeting_participant_not_found",
+            MeetingError::PersonNotFound { .. } => "meeting_person_not_found",
+            MeetingError::Closed { .. } => "meeting_closed",
+            MeetingError::NotClosed { .. } => "meeting_not_closed",
+            MeetingError::TopicNotAccepted { .. } => "meeting_topic_not_accepted",
+            MeetingError::TopicNotOnAgenda { .. } => "meeting_topic_not_on_agenda",
+            MeetingError::FollowUpStaysFirst => "meeting_follow_up_stays_first",
+            MeetingError::OrderMismatch => "meeting_order_mismatch",
+            MeetingError::ItemHasRecords { .. } => "meeting_item_has_records",
+            MeetingError::Topic(e) => e.code(),
+            MeetingError::Minutes(e) => e.code(),
+            MeetingError::Points(e) => e.code(),
+            MeetingError::Search(e) => e.code(),
+            MeetingError::Db(_) => "db_error",
+        }
+    }
+}

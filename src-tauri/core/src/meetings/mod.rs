@@ -1,0 +1,157 @@
+//! 议事: meetings, their agenda, who came, who spoke, and closing.
+//!
+//! `meetings` owns the `meetings`, `agenda_items`, `meeting_participants` and `speakers` tables.
+//! A meeting is planned → in_session → closed; a closed meeting refuses every edit of its agenda,
+//! participants, speakers, votes and decisions ([`MeetingError::Closed`]) until it is reopened
+//! with a reason. Item 1 of every new meeting is the generated follow-up of earlier decisions
+//! ([`followup_summary`]). [`close`] is the one transaction that freezes the minutes (through
+//! `minutes`), moves the topics along (through `topics::move_to`) and credits participation
+//! points (through `points`).
+//!
+//! Left to others: the minutes text (`minutes`), votes (`votes`), decisions and tasks
+//! (`decisions`), the roster of people and households (community records), printing (`notices`).
+
+mod agenda;
+mod close;
+mod error;
+mod followup;
+mod kinds;
+mod participants;
+mod repo;
+mod speakers;
+
+use chrono::DateTime;
+use rusqlite::{Connection, Transaction};
+use serde::{Deserialize, Serialize};
+
+pub use agenda::{
+    add_other, add_topic, agenda, move_item, remove_item, set_order, AgendaItem, Direction,
+    FOLLOW_UP_TITLE,
+};
+pub use close::{close, reopen, CloseReport, TopicMove};
+pub use error::MeetingError;
+pub use followup::{followup_summary, FollowUpLine};
+pub use kinds::{AgendaKind, MeetingKind, MeetingStatus, ParticipantKind};
+pub use participants::{
+    add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder,
+    participants, sign_in, undo_sign_in, Attendance, Participant,
+};
+pub use speakers::{add_speaker, quick_pick, speaker_line, speakers, NewSpeaker, QuickPick, Speaker};
+
+use crate::ids::new_id;
+use crate::validate::{optional_line, required_line, FieldError, TITLE_MAX};
+
+/// What the meeting form sends.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewMeeting {
+    pub kind: MeetingKind,
+    pub title: String,
+    /// RFC 3339, e.g. 2026-11-20T20:00:00+08:00; stored in UTC.
+    pub starts_at: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub host_name: String,
+    #[serde(default)]
+    pub recorder_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meeting {
+    pub id: String,
+    pub kind: MeetingKind,
+    pub title: String,
+    pub starts_at: String,
+    pub ends_at: Option<String>,
+    pub place: String,
+    pub host_name: String,
+    pub recorder_name: String,
+    pub status: MeetingStatus,
+    pub closed_at: Option<String>,
+    /// Every reopening, one line each: when, who and why.
+    pub reopen_note: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The checked form, as it is stored.
+struct Checked {
+    title: String,
+    starts_at: String,
+    place: String,
+    host_name: String,
+    recorder_name: String,
+}
+
+fn check(new: &NewMeeting) -> Result<Checked, FieldError> {
+    let raw = new.starts_at.trim();
+    let starts_at = DateTime::parse_from_rfc3339(raw)
+        .map_err(|_| FieldError::NotAnOption { field: "会议时间", value: raw.to_string() })?
+        .with_timezone(&chrono::Utc)
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    Ok(Checked {
+        title: required_line("会议名称", &new.title, TITLE_MAX)?,
+        starts_at,
+        place: optional_line("会议地点", &new.place, 100)?,
+        host_name: optional_line("主持人", &new.host_name, 50)?,
+        recorder_name: optional_line("记录人", &new.recorder_name, 50)?,
+    })
+}
+
+/// Plans a meeting; its agenda starts with the generated follow-up item.
+pub fn create(tx: &Transaction, new: &NewMeeting) -> Result<Meeting, MeetingError> {
+    let c = check(new)?;
+    let id = new_id();
+    repo::insert(tx, &id, new.kind, &c.title, &c.starts_at, &c.place, &c.host_name, &c.recorder_name)?;
+    agenda::insert_follow_up(tx, &id)?;
+    get(tx, &id)
+}
+
+/// Edits the meeting's details (not while it is closed).
+pub fn update(tx: &Transaction, id: &str, new: &NewMeeting) -> Result<Meeting, MeetingError> {
+    editable_meeting(tx, id)?;
+    let c = check(new)?;
+    repo::update(tx, id, new.kind, &c.title, &c.starts_at, &c.place, &c.host_name, &c.recorder_name)?;
+    get(tx, id)
+}
+
+/// Opens the meeting (planned → in_session); signing someone in does this too.
+pub fn start(tx: &Transaction, id: &str) -> Result<Meeting, MeetingError> {
+    let meeting = editable_meeting(tx, id)?;
+    if meeting.status == MeetingStatus::Planned {
+        repo::set_status(tx, id, MeetingStatus::InSession)?;
+    }
+    get(tx, id)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Meeting, MeetingError> {
+    repo::get(conn, id)?.ok_or_else(|| MeetingError::NotFound { id: id.to_string() })
+}
+
+/// All meetings, newest first.
+pub fn list(conn: &Connection) -> Result<Vec<Meeting>, MeetingError> {
+    Ok(repo::list(conn)?)
+}
+
+/// The meeting, if it may still be edited.
+pub(crate) fn editable_meeting(conn: &Connection, id: &str) -> Result<Meeting, MeetingError> {
+    let meeting = get(conn, id)?;
+    if meeting.status == MeetingStatus::Closed {
+        return Err(MeetingError::Closed { title: meeting.title });
+    }
+    Ok(meeting)
+}
+
+/// An agenda item and its meeting, if the meeting may still be edited (for votes and decisions).
+pub(crate) fn editable_item(conn: &Connection, item_id: &str) -> Result<(AgendaItem, Meeting), MeetingError> {
+    let item = agenda::item(conn, item_id)?;
+    let meeting = editable_meeting(conn, &item.meeting_id)?;
+    Ok((item, meeting))
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod flow_tests;

@@ -1,0 +1,207 @@
+//! Who was invited and who came: the fixed core members, each topic's stakeholders (the N of
+//! 3+N), and walk-ins who are not on the roster. Signing in records the time; signing someone in
+//! twice keeps the first time.
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+
+use super::{agenda, editable_meeting, repo, MeetingError, MeetingStatus, ParticipantKind};
+use crate::ids::{new_id, now_utc};
+use crate::store::parse_col;
+use crate::topics;
+use crate::validate::{optional_line, required_line};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    pub id: String,
+    pub meeting_id: String,
+    /// None for a walk-in who is not on the roster.
+    pub person_id: Option<String>,
+    pub name: String,
+    pub role_label: String,
+    pub kind: ParticipantKind,
+    /// The topic a stakeholder was invited for.
+    pub topic_id: Option<String>,
+    pub attended: bool,
+    pub signed_in_at: Option<String>,
+}
+
+/// Who came and who did not, for the minutes (出席 / 缺席).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attendance {
+    pub present: Vec<Participant>,
+    pub absent: Vec<Participant>,
+}
+
+/// A roster person's name and first role (the role shown as 王秀兰（居民代表）).
+pub(super) struct Person {
+    pub name: String,
+    pub role: String,
+    pub is_core_member: bool,
+}
+
+pub(super) fn person(conn: &Connection, id: &str) -> Result<Person, MeetingError> {
+    let row = conn
+        .query_row(
+            "SELECT name, roles, is_core_member FROM people WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?)),
+        )
+        .optional()?;
+    let (name, roles, is_core_member) = row.ok_or_else(|| MeetingError::PersonNotFound { id: id.to_string() })?;
+    // A damaged roles column only loses the role label, never the invitation.
+    let role = serde_json::from_str::<Vec<String>>(&roles).ok().and_then(|r| r.into_iter().next()).unwrap_or_default();
+    Ok(Person { name, role, is_core_member })
+}
+
+/// Invites one roster person as a core member (once per meeting: inviting again returns the row).
+pub fn invite_core_member(tx: &Transaction, meeting_id: &str, person_id: &str) -> Result<Participant, MeetingError> {
+    editable_meeting(tx, meeting_id)?;
+    invite(tx, meeting_id, person_id, ParticipantKind::Core, None)
+}
+
+/// Invites every roster person marked as a core member who is not invited yet; returns the list.
+pub fn invite_all_core_members(tx: &Transaction, meeting_id: &str) -> Result<Vec<Participant>, MeetingError> {
+    editable_meeting(tx, meeting_id)?;
+    let mut stmt = tx.prepare(
+        "SELECT id FROM people WHERE is_core_member = 1 AND deleted_at IS NULL ORDER BY name, id",
+    )?;
+    let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        invite(tx, meeting_id, &id, ParticipantKind::Core, None)?;
+    }
+    participants(tx, meeting_id)
+}
+
+/// Invites a stakeholder for one topic on this meeting's agenda.
+pub fn invite_stakeholder(
+    tx: &Transaction, meeting_id: &str, person_id: &str, topic_id: &str,
+) -> Result<Participant, MeetingError> {
+    editable_meeting(tx, meeting_id)?;
+    let on_agenda = agenda(tx, meeting_id)?.iter().any(|i| i.topic_id.as_deref() == Some(topic_id));
+    if !on_agenda {
+        return Err(MeetingError::TopicNotOnAgenda { title: topics::get(tx, topic_id)?.title });
+    }
+    invite(tx, meeting_id, person_id, ParticipantKind::Stakeholder, Some(topic_id))
+}
+
+fn invite(
+    tx: &Transaction, meeting_id: &str, person_id: &str, kind: ParticipantKind, topic_id: Option<&str>,
+) -> Result<Participant, MeetingError> {
+    let p = person(tx, person_id)?;
+    if let Some(existing) = find_person(tx, meeting_id, person_id)? {
+        return Ok(existing);
+    }
+    // A core member invited for a topic still sits as a core member.
+    let kind = if p.is_core_member { ParticipantKind::Core } else { kind };
+    insert(tx, meeting_id, Some(person_id), &p.name, &p.role, kind, topic_id, None)
+}
+
+/// Someone came who is not on the roster: added and signed in at once.
+pub fn add_walk_in(tx: &Transaction, meeting_id: &str, name: &str, role_label: &str) -> Result<Participant, MeetingError> {
+    let meeting = editable_meeting(tx, meeting_id)?;
+    let name = required_line("姓名", name, 50)?;
+    let role = optional_line("身份", role_label, 50)?;
+    let participant = insert(tx, meeting_id, None, &name, &role, ParticipantKind::WalkIn, None, Some(&now_utc()))?;
+    start_if_planned(tx, meeting_id, meeting.status)?;
+    Ok(participant)
+}
+
+/// Marks someone present now; signing in again keeps the first time. Opens a planned meeting.
+pub fn sign_in(tx: &Transaction, participant_id: &str) -> Result<Participant, MeetingError> {
+    let p = participant(tx, participant_id)?;
+    let meeting = editable_meeting(tx, &p.meeting_id)?;
+    tx.execute(
+        "UPDATE meeting_participants SET attended = 1, signed_in_at = coalesce(signed_in_at, ?2), updated_at = ?2 \
+         WHERE id = ?1",
+        params![participant_id, now_utc()],
+    )?;
+    start_if_planned(tx, &p.meeting_id, meeting.status)?;
+    participant(tx, participant_id)
+}
+
+/// Takes back a sign-in tapped by mistake.
+pub fn undo_sign_in(tx: &Transaction, participant_id: &str) -> Result<Participant, MeetingError> {
+    let p = participant(tx, participant_id)?;
+    editable_meeting(tx, &p.meeting_id)?;
+    tx.execute(
+        "UPDATE meeting_participants SET attended = 0, signed_in_at = NULL, updated_at = ?2 WHERE id = ?1",
+        params![participant_id, now_utc()],
+    )?;
+    participant(tx, participant_id)
+}
+
+/// The first person signed in means the meeting has begun.
+fn start_if_planned(tx: &Transaction, meeting_id: &str, status: MeetingStatus) -> Result<(), MeetingError> {
+    if status == MeetingStatus::Planned {
+        repo::set_status(tx, meeting_id, MeetingStatus::InSession)?;
+    }
+    Ok(())
+}
+
+/// Everyone on the meeting's list, in the order they were added.
+pub fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Participant>, MeetingError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM meeting_participants WHERE meeting_id = ?1 AND deleted_at IS NULL \
+         ORDER BY created_at, id"
+    ))?;
+    let rows = stmt.query_map([meeting_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn attendance(conn: &Connection, meeting_id: &str) -> Result<Attendance, MeetingError> {
+    let (present, absent) = participants(conn, meeting_id)?.into_iter().partition(|p| p.attended);
+    Ok(Attendance { present, absent })
+}
+
+const COLUMNS: &str = "id, meeting_id, person_id, name, role_label, kind, topic_id, attended, signed_in_at";
+
+fn participant(conn: &Connection, id: &str) -> Result<Participant, MeetingError> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM meeting_participants WHERE id = ?1 AND deleted_at IS NULL"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| MeetingError::ParticipantNotFound { id: id.to_string() })
+}
+
+fn find_person(conn: &Connection, meeting_id: &str, person_id: &str) -> Result<Option<Participant>, MeetingError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM meeting_participants WHERE meeting_id = ?1 AND person_id = ?2 \
+                      AND deleted_at IS NULL"),
+            [meeting_id, person_id],
+            from_row,
+        )
+        .optional()?)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert(
+    tx: &Transaction, meeting_id: &str, person_id: Option<&str>, name: &str, role: &str,
+    kind: ParticipantKind, topic_id: Option<&str>, signed_in_at: Option<&str>,
+) -> Result<Participant, MeetingError> {
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO meeting_participants (id, meeting_id, person_id, name, role_label, kind, topic_id, \
+         attended, signed_in_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![id, meeting_id, person_id, name, role, kind.as_str(), topic_id, signed_in_at.is_some(),
+            signed_in_at, now_utc()],
+    )?;
+    participant(tx, &id)
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Participant> {
+    Ok(Participant {
+        id: r.get(0)?,
+        meeting_id: r.get(1)?,
+        person_id: r.get(2)?,
+        name: r.get(3)?,
+        role_label: r.get(4)?,
+        kind: parse_col(r, 5, ParticipantKind::parse)?,
+        topic_id: r.get(6)?,
+        attended: r.get(7)?,
+        signed_in_at: r.get(8)?,
+    })
+}

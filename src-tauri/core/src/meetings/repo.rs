@@ -1,0 +1,99 @@
+//! SQL for the meetings table.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{Meeting, MeetingKind, MeetingStatus};
+use crate::ids::now_utc;
+use crate::store::parse_col;
+
+const COLUMNS: &str = "id, kind, title, starts_at, ends_at, place, host_name, recorder_name, status, \
+    closed_at, reopen_note, created_at, updated_at";
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn insert(
+    conn: &Connection, id: &str, kind: MeetingKind, title: &str, starts_at: &str, place: &str,
+    host: &str, recorder: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meetings (id, kind, title, starts_at, place, host_name, recorder_name, status, \
+         created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned', ?8, ?8)",
+        params![id, kind.as_str(), title, starts_at, place, host, recorder, now_utc()],
+    )?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn update(
+    conn: &Connection, id: &str, kind: MeetingKind, title: &str, starts_at: &str, place: &str,
+    host: &str, recorder: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE meetings SET kind = ?2, title = ?3, starts_at = ?4, place = ?5, host_name = ?6, \
+         recorder_name = ?7, updated_at = ?8 WHERE id = ?1",
+        params![id, kind.as_str(), title, starts_at, place, host, recorder, now_utc()],
+    )?;
+    Ok(())
+}
+
+pub(super) fn set_status(conn: &Connection, id: &str, status: MeetingStatus) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, status.as_str(), now_utc()],
+    )?;
+    Ok(())
+}
+
+/// Closed now; the end time is the first close (a re-close after a correction keeps it).
+pub(super) fn set_closed(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    let now = now_utc();
+    conn.execute(
+        "UPDATE meetings SET status = 'closed', closed_at = ?2, ends_at = coalesce(ends_at, ?2), \
+         updated_at = ?2 WHERE id = ?1",
+        params![id, now],
+    )?;
+    Ok(())
+}
+
+pub(super) fn set_reopened(conn: &Connection, id: &str, reopen_note: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE meetings SET status = 'in_session', closed_at = NULL, reopen_note = ?2, updated_at = ?3 \
+         WHERE id = ?1",
+        params![id, reopen_note, now_utc()],
+    )?;
+    Ok(())
+}
+
+pub(super) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Meeting>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1 AND deleted_at IS NULL"),
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
+pub(super) fn list(conn: &Connection) -> rusqlite::Result<Vec<Meeting>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM meetings WHERE deleted_at IS NULL ORDER BY starts_at DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    rows.collect()
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: r.get(0)?,
+        kind: parse_col(r, 1, MeetingKind::parse)?,
+        title: r.get(2)?,
+        starts_at: r.get(3)?,
+        ends_at: r.get(4)?,
+        place: r.get(5)?,
+        host_name: r.get(6)?,
+        recorder_name: r.get(7)?,
+        status: parse_col(r, 8, MeetingStatus::parse)?,
+        closed_at: r.get(9)?,
+        reopen_note: r.get(10)?,
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+    })
+}

@@ -1,0 +1,46 @@
+use thiserror::Error;
+
+use crate::error::UserFacing;
+use crate::meetings::MeetingError;
+
+/// Why a vote could not be counted or stored. The count errors name the numbers as typed.
+#[derive(Debug, Error)]
+pub enum VoteError {
+    #[error("应到{unit}数不能为 0，请填写有表决权的{unit}数。")]
+    NoEligible { unit: &'static str },
+    #[error("到会{unit}数不能为 0：没有人到会，无法表决。")]
+    NobodyPresent { unit: &'static str },
+    #[error("到会 {present} {unit}，比应到的 {eligible} {unit}还多，请核对人数。")]
+    PresentOverEligible { present: u32, eligible: u32, unit: &'static str },
+    #[error("同意 {agree}、反对 {oppose}、弃权 {abstain}，共 {total} 票，超过了到会的 {present} {unit}，请核对票数。")]
+    VotesOverPresent { agree: u32, oppose: u32, abstain: u32, total: u64, present: u32, unit: &'static str },
+    #[error("法定人数 {quorum} {unit}超过了应到的 {eligible} {unit}，这次表决永远不会有效，请核对。")]
+    QuorumOverEligible { quorum: u32, eligible: u32, unit: &'static str },
+    #[error("“{label}”被勾选了两次：一户只能投一票。")]
+    HouseholdTwice { label: String },
+    #[error("所选的户不在名册中（可能已被删除），请刷新后重新勾选。")]
+    UnknownHousehold { id: String },
+    #[error("一户一票的表决请逐户勾选，不能直接填票数。")]
+    HouseholdNeedsTicks,
+    #[error(transparent)]
+    Meeting(#[from] MeetingError),
+    #[error("保存表决结果时出错：{0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+impl UserFacing for VoteError {
+    fn code(&self) -> &'static str {
+        match self {
+            VoteError::NoEligible { .. } => "vote_no_eligible",
+            VoteError::NobodyPresent { .. } => "vote_nobody_present",
+            VoteError::PresentOverEligible { .. } => "vote_present_over_eligible",
+            VoteError::VotesOverPresent { .. } => "vote_votes_over_present",
+            VoteError::QuorumOverEligible { .. } => "vote_quorum_over_eligible",
+            VoteError::HouseholdTwice { .. } => "vote_household_twice",
+            VoteError::UnknownHousehold { .. } => "vote_unknown_household",
+            VoteError::HouseholdNeedsTicks => "vote_household_needs_ticks",
+            VoteError::Meeting(e) => e.code(),
+            VoteError::Db(_) => "db_error",
+        }
+    }
+}
