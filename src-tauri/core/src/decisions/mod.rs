@@ -93,7 +93,7 @@ fn check_text(text: &str) -> Result<String, FieldError> {
     if text.trim().is_empty() {
         return Err(FieldError::Empty { field: "决定内容" });
     }
-    Ok(free_text("决定内容", text.trim())?)
+    free_text("决定内容", text.trim())
 }
 
 /// Records a decision on an agenda item (its topic, if any, goes with it).

@@ -303,3 +303,26 @@ fn reopening_needs_a_reason_logs_it_and_leaves_timelines_alone() {
     let r = store.write(|tx| reopen(tx, &m.id, "补记表决票数", "李书记")).unwrap();
     assert_eq!(r.reopen_note.lines().count(), 2, "every reopening is kept");
 }
+
+#[test]
+fn a_close_that_fails_half_way_changes_nothing() {
+    let (_d, mut store) = temp_store();
+    let m = fixtures::meeting(&mut store, "板凳会", NOV20);
+    let t = accepted_topic(&mut store, "楼道照明");
+    let item = store.write(|tx| add_topic(tx, &m.id, &t, "张敏")).unwrap();
+    store.write(|tx| crate::minutes::save(tx, &item.id, "王秀兰（居民代表）：灯坏了三个月。")).unwrap();
+    store.write(|tx| decisions::add(tx, &item.id, &NewDecision { text: "更换声控灯".into(), act: true })).unwrap();
+    let p = person(&mut store, "王秀兰", "居民代表", true);
+    let invited = store.write(|tx| invite_core_member(tx, &m.id, &p)).unwrap();
+    store.write(|tx| sign_in(tx, &invited.id)).unwrap();
+    // Points are credited after the minutes are frozen and the topic moved: break the rules.
+    store.conn().execute(
+        "INSERT INTO app_settings (id, value, created_at, updated_at) VALUES ('points_rules', '坏了', 'x', 'x')", [],
+    ).unwrap();
+    let e = store.write(|tx| close(tx, &m.id, "张敏")).unwrap_err();
+    assert_eq!(e.code(), "points_rules_damaged");
+    assert_eq!(get(store.conn(), &m.id).unwrap().status, MeetingStatus::InSession);
+    assert_eq!(topics::get(store.conn(), &t).unwrap().status, TopicStatus::OnAgenda);
+    assert_eq!(count(&store, "minutes_revisions"), 0);
+    assert_eq!(count(&store, "points_entries"), 0);
+}
