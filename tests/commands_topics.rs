@@ -111,7 +111,7 @@ fn the_vocabulary_carries_the_chinese_labels() {
     assert_eq!(vocab["channels"].as_array().unwrap().len(), 9);
     assert_eq!(vocab["channels"][2], json!({ "value": "hotline_12345", "label": "12345热线" }));
     let accepted = vocab["statuses"].as_array().unwrap().iter().find(|s| s["value"] == "accepted").unwrap();
-    assert_eq!(accepted["action"], json!("受理"));
+    assert_eq!((accepted["action"].clone(), accepted["open"].clone()), (json!("受理"), json!(true)));
     let community = app.invoke("community_vocab", json!({})).unwrap();
     assert!(community["roles"].as_array().unwrap().contains(&json!("楼栋长")));
 }

@@ -32,10 +32,19 @@ impl Session {
     pub async fn start(test_name: &str) -> Session {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("yishi.db");
-        Self::start_on(test_name, dir, db).await
+        Self::start_on(test_name, dir, db, &[]).await
     }
 
-    async fn start_on(test_name: &str, dir: TempDir, db: PathBuf) -> Session {
+    /// Starts the app on a fresh database with extra environment variables (tauri-driver passes
+    /// its environment to the app), e.g. `YISHI_TEST_PICK_FILE` to stand in for a file dialog.
+    #[allow(dead_code)] // not every test file needs it
+    pub async fn start_with_env(test_name: &str, env: &[(&str, &std::ffi::OsStr)]) -> Session {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("yishi.db");
+        Self::start_on(test_name, dir, db, env).await
+    }
+
+    async fn start_on(test_name: &str, dir: TempDir, db: PathBuf, env: &[(&str, &std::ffi::OsStr)]) -> Session {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "端到端测试需要图形显示：请用 README 里的测试命令运行（它在 xvfb-run 下启动测试）"
@@ -45,6 +54,7 @@ impl Session {
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
             .env("YISHI_DB", &db)
+            .envs(env.iter().copied())
             .stdout(Stdio::from(log.try_clone().expect("log")))
             .stderr(Stdio::from(log))
             .spawn()

@@ -4,9 +4,10 @@ import { el, clear } from './dom.js';
 import { applyPrefs, loadPrefs } from './prefs.js';
 import { renderPlaceholder } from './placeholder.js';
 import { renderSettings } from './settings.js';
+import { renderTopics } from './topics.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
-const RENDERERS = { settings: renderSettings };
+const RENDERERS = { settings: renderSettings, topics: renderTopics };
 
 function showError(message) {
   const banner = document.getElementById('banner');

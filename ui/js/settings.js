@@ -3,11 +3,18 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el } from './dom.js';
 import { loadPrefs, savePrefs } from './prefs.js';
+import { actorCard, communityCard, placesCard } from './community.js';
+import { rosterCard, householdsCard } from './roster.js';
+import { catalogueCard } from './catalogue.js';
 
 export async function renderSettings(view, { showError }) {
-  view.append(displayCard());
+  // The roster and catalogue are used weekly, the database facts rarely: they come last.
+  const display = displayCard();
+  view.append(display);
   try {
-    view.prepend(dbCard(await api.appInfo()));
+    display.before(await communityCard(), await rosterCard(), await householdsCard(), await placesCard(),
+      await catalogueCard(), actorCard());
+    view.append(dbCard(await api.appInfo()));
   } catch (e) {
     showError(S.errors.startup + e.message);
   }

@@ -17,6 +17,9 @@ pub struct Choice {
     /// The verb of a timeline line (statuses only).
     #[serde(skip_serializing_if = "str::is_empty")]
     action: &'static str,
+    /// Whether the status is still open (statuses only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    open: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -34,7 +37,7 @@ pub struct StatusCount {
 }
 
 fn choices<T: Copy>(all: &[T], value: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Choice> {
-    all.iter().map(|&v| Choice { value: value(v), label: label(v), action: "" }).collect()
+    all.iter().map(|&v| Choice { value: value(v), label: label(v), action: "", open: None }).collect()
 }
 
 /// The closed lists with their Chinese labels, so the UI never keeps a second copy.
@@ -46,7 +49,7 @@ pub fn topic_vocab() -> TopicVocab {
         scales: choices(Scale::ALL, Scale::as_str, Scale::label),
         statuses: TopicStatus::ALL
             .iter()
-            .map(|&s| Choice { value: s.as_str(), label: s.label(), action: s.action_label() })
+            .map(|&s| Choice { value: s.as_str(), label: s.label(), action: s.action_label(), open: Some(s.is_open()) })
             .collect(),
     }
 }

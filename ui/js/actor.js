@@ -1,0 +1,13 @@
+// 当前使用人: the name written into timelines (“王秀兰 受理”). Kept per computer, like the
+// display preferences: it is about who sits at this screen.
+import { S } from './strings.js';
+
+const KEY = 'yishi.actor';
+
+export function actorName() {
+  return (localStorage.getItem(KEY) || '').trim() || S.roster.actorDefault;
+}
+
+export function saveActorName(name) {
+  localStorage.setItem(KEY, name.trim());
+}

@@ -1,0 +1,86 @@
+// 设置 cards about the community: 当前使用人 (this computer), 社区信息, and the places tree.
+import { S } from './strings.js';
+import { api } from './api.js';
+import { el, clear } from './dom.js';
+import { actorName, saveActorName } from './actor.js';
+import { field, options, showError, clearErrors, flash } from './forms.js';
+
+const R = S.roster;
+
+export function actorCard() {
+  const name = el('input', { type: 'text', id: 'actor-name', value: actorName(), autocomplete: 'off' });
+  const form = el('form', { class: 'card', id: 'actor-card' },
+    el('h2', {}, R.actorCard), el('p', { class: 'hint' }, R.actorHint),
+    el('div', { class: 'row' }, field(R.actorName, name), el('button', { type: 'submit' }, R.save)));
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); saveActorName(name.value); name.value = actorName(); flash(R.saved); });
+  return form;
+}
+
+export async function communityCard() {
+  const s = await api.communitySettings();
+  const c = {
+    name: el('input', { type: 'text', name: 'name', value: s.name }),
+    issuer: el('input', { type: 'text', name: 'issuer', value: s.issuer }),
+    default_place: el('input', { type: 'text', name: 'default_place', value: s.default_place }),
+  };
+  const form = el('form', { class: 'card', id: 'community-card', novalidate: true },
+    el('h2', {}, R.communityCard),
+    el('div', { class: 'form-grid' }, field(R.name, c.name), field(R.issuer, c.issuer), field(R.defaultPlace, c.default_place)),
+    el('div', { class: 'form-error', role: 'alert' }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, R.save)));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    try {
+      await api.saveCommunitySettings({ name: c.name.value, issuer: c.issuer.value, default_place: c.default_place.value });
+      flash(R.saved);
+    } catch (e) { showError(form, e.message); }
+  });
+  return form;
+}
+
+export async function placesCard() {
+  const card = el('section', { class: 'card', id: 'places-card' });
+  await fillPlaces(card);
+  return card;
+}
+
+async function fillPlaces(card) {
+  const [places, vocab] = await Promise.all([api.listPlaces(), api.communityVocab()]);
+  const depth = (p) => p.path.split(' / ').length - 1;
+  const c = {
+    parent: el('select', { name: 'parent' }, options(places.map((p) => ({ value: p.id, label: p.path })), '', R.placeTop)),
+    kind: el('select', { name: 'kind' }, options(vocab.place_kinds.map((k) => ({ value: k, label: k })), vocab.place_kinds[0])),
+    name: el('input', { type: 'text', name: 'place-name' }),
+  };
+  const form = el('form', { class: 'row-form', novalidate: true },
+    field(R.placeParent, c.parent), field(R.placeKind, c.kind), field(R.placeName, c.name),
+    el('button', { type: 'submit' }, R.addPlace), el('div', { class: 'form-error', role: 'alert' }));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    try {
+      await api.addPlace({ parent_id: c.parent.value || null, kind: c.kind.value, name: c.name.value });
+      clear(card);
+      await fillPlaces(card);
+      card.querySelector('input[name=place-name]').focus();
+    } catch (e) { showError(form, e.message); }
+  });
+  const tree = places.length
+    ? el('ul', { class: 'tree' }, places.map((p) => el('li', { class: `depth-${Math.min(depth(p), 4)}` },
+      el('span', { class: 'badge' }, p.kind), ' ', el('span', { class: 'place-name' }, p.name),
+      el('button', { type: 'button', class: 'link', onclick: (ev) => renameInline(ev.currentTarget.parentElement, p, card) }, R.rename))))
+    : el('p', { class: 'muted' }, R.noPlaces);
+  card.append(el('h2', {}, R.placesCard), tree, form);
+}
+
+function renameInline(li, p, card) {
+  const input = el('input', { type: 'text', value: p.name, 'aria-label': R.placeName });
+  const error = el('span', { class: 'form-error' });
+  const go = async () => {
+    try { await api.renamePlace(p.id, input.value); clear(card); await fillPlaces(card); } catch (e) { clear(error).append(e.message); }
+  };
+  input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); go(); } });
+  clear(li).append(input, el('button', { type: 'button', onclick: go }, R.save), error);
+  input.focus();
+}

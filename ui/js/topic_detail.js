@@ -1,0 +1,55 @@
+// One topic: everything about it, its photos, and the timeline in plain Chinese
+// (“11月21日 20:15 王秀兰 受理”). Editing goes through the intake form and keeps the history.
+import { S } from './strings.js';
+import { api } from './api.js';
+import { el, clear } from './dom.js';
+import { dayTime, fullDate } from './format.js';
+import { renderPhotos } from './photos.js';
+
+const D = S.topics.detail;
+
+export async function renderDetail(body, look, id, nav) {
+  clear(body);
+  let t;
+  let events;
+  let into = null;
+  try {
+    [t, events] = await Promise.all([api.getTopic(id), api.topicTimeline(id)]);
+    if (t.merged_into_id) into = await api.getTopic(t.merged_into_id);
+  } catch (e) {
+    body.append(el('p', { class: 'form-error' }, e.message));
+    return;
+  }
+  const F = D.fields;
+  const facts = [
+    [F.status, el('span', { class: `status status-${t.status}` }, look.status(t.status))],
+    [F.note, t.status_note],
+    [F.mergedInto, into ? el('a', { href: '#topics', onclick: (ev) => { ev.preventDefault(); nav.detail(into.id); } }, into.title) : ''],
+    [F.channel, look.channel(t.channel)],
+    [F.raisedBy, t.raised_by_name],
+    [F.phone, t.raised_by_phone],
+    [F.when, fullDate(t.raised_at)],
+    [F.where, look.placePath(t.place_id)],
+    [F.category, look.categoryName(t.category_id)],
+    [F.handling, look.handling(t.handling_class)],
+    [F.scale, look.scale(t.scale)],
+  ].filter(([, v]) => v);
+  const photos = el('div', { class: 'thumbs large', id: 'detail-photos' });
+  body.append(
+    el('div', { class: 'detail-bar' },
+      el('button', { type: 'button', onclick: () => nav.tab('list') }, D.back),
+      el('button', { type: 'button', id: 'edit-topic', onclick: () => nav.edit(t) }, D.edit)),
+    el('article', { class: 'card topic-detail', id: 'topic-detail', 'data-id': t.id },
+      el('h2', { class: 'detail-title' }, t.title),
+      t.description ? el('p', { class: 'detail-desc' }, t.description) : null,
+      el('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]))),
+    el('section', { class: 'card' }, el('h2', {}, D.photos), photos),
+    el('section', { class: 'card' }, el('h2', {}, D.timeline),
+      el('ol', { class: 'timeline', id: 'timeline' }, events.map((e) => el('li', {},
+        el('span', { class: 'when' }, dayTime(e.at)), ' ',
+        el('span', { class: 'who' }, e.actor), ' ',
+        el('span', { class: 'what' }, look.action(e.to_status) && e.from_status !== e.to_status ? look.action(e.to_status) : ''),
+        e.note ? el('span', { class: 'note' }, e.from_status !== e.to_status ? `：${e.note}` : e.note) : null)))));
+  const n = await renderPhotos(photos, 'topic', t.id);
+  if (!n) photos.append(el('p', { class: 'muted' }, D.noPhotos));
+}

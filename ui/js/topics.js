@@ -1,0 +1,49 @@
+// 议题: the section frame with its tabs (新议题 · 待审定 · 议题列表) and the detail view.
+import { S } from './strings.js';
+import { el, clear } from './dom.js';
+import { loadLookups } from './lookups.js';
+import { renderIntake } from './topic_form.js';
+import { renderReview } from './topic_review.js';
+import { renderList } from './topic_list.js';
+import { renderDetail } from './topic_detail.js';
+
+const TABS = ['intake', 'review', 'list'];
+let currentTab = 'intake';
+
+export async function renderTopics(view, { showError }) {
+  let look;
+  try {
+    look = await loadLookups();
+  } catch (e) {
+    showError(S.errors.startup + e.message);
+    return;
+  }
+  const tabs = el('div', { class: 'tabs', role: 'tablist' });
+  const body = el('div', { class: 'tab-body' });
+  view.append(tabs, body);
+
+  const nav = {
+    tab: (key) => show(key),
+    detail: (id) => open(() => renderDetail(body, look, id, nav)),
+    edit: (topic) => open(() => renderIntake(body, look, nav, topic)),
+    reload: async () => { look = await loadLookups(); },
+  };
+  const open = async (render) => {
+    for (const b of tabs.children) b.setAttribute('aria-selected', 'false');
+    clear(body);
+    await render();
+  };
+  async function show(key) {
+    currentTab = key;
+    for (const b of tabs.children) b.setAttribute('aria-selected', String(b.dataset.tab === key));
+    clear(body);
+    const render = { intake: renderIntake, review: renderReview, list: renderList }[key];
+    await render(body, look, nav);
+  }
+  for (const key of TABS) {
+    tabs.append(el('button', {
+      type: 'button', role: 'tab', class: 'tab', 'data-tab': key, onclick: () => show(key),
+    }, S.topics.tabs[key]));
+  }
+  await show(currentTab);
+}
