@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v001_foundation.sql"),
     include_str!("sql/v002_records.sql"),
     include_str!("sql/v003_search.sql"),
+    include_str!("sql/v004_conventions.sql"),
 ];
 
 /// The schema version this build writes.
