@@ -2,5 +2,10 @@
 
 pub mod attachments;
 pub mod community;
+pub mod decisions;
+pub mod meetings;
+pub mod minutes;
+pub mod participants;
 pub mod settings;
 pub mod topics;
+pub mod votes;

@@ -1,0 +1,69 @@
+//! 会议: who is invited, who signed in, and who spoke (the quick-pick of the minutes editor).
+
+use tauri::State;
+use yishi_core::meetings::{self, Attendance, NewSpeaker, Participant, QuickPick, Speaker};
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn meeting_participants(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Vec<Participant>> {
+    state.with_store(|store| Ok(meetings::participants(store.conn(), &meeting_id)?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn meeting_attendance(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Attendance> {
+    state.with_store(|store| Ok(meetings::attendance(store.conn(), &meeting_id)?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn invite_core_members(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Vec<Participant>> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::invite_all_core_members(tx, &meeting_id))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn invite_core_member(state: State<'_, AppState>, meeting_id: String, person_id: String) -> CommandResult<Participant> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::invite_core_member(tx, &meeting_id, &person_id))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn invite_stakeholder(
+    state: State<'_, AppState>, meeting_id: String, person_id: String, topic_id: String,
+) -> CommandResult<Participant> {
+    state.with_store(|store| {
+        Ok(store.write(|tx| meetings::invite_stakeholder(tx, &meeting_id, &person_id, &topic_id))?)
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn sign_in(state: State<'_, AppState>, participant_id: String) -> CommandResult<Participant> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::sign_in(tx, &participant_id))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn undo_sign_in(state: State<'_, AppState>, participant_id: String) -> CommandResult<Participant> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::undo_sign_in(tx, &participant_id))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_walk_in(
+    state: State<'_, AppState>, meeting_id: String, name: String, role_label: String,
+) -> CommandResult<Participant> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::add_walk_in(tx, &meeting_id, &name, &role_label))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_speaker(state: State<'_, AppState>, item_id: String, speaker: NewSpeaker) -> CommandResult<Speaker> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::add_speaker(tx, &item_id, &speaker))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn item_speakers(state: State<'_, AppState>, item_id: String) -> CommandResult<Vec<Speaker>> {
+    state.with_store(|store| Ok(meetings::speakers(store.conn(), &item_id)?))
+}
+
+/// The meeting's people as the minutes editor's quick-pick list, those present first.
+#[tauri::command(rename_all = "snake_case")]
+pub fn speaker_quick_pick(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Vec<QuickPick>> {
+    state.with_store(|store| Ok(meetings::quick_pick(store.conn(), &meeting_id)?))
+}
