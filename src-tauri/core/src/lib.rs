@@ -18,6 +18,7 @@ pub mod community;
 pub mod demo;
 pub mod error;
 pub mod decisions;
+pub mod followup;
 pub mod ids;
 pub mod meetings;
 pub mod minutes;

@@ -1,0 +1,48 @@
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use crate::decisions::TaskStatus;
+use crate::error::UserFacing;
+use crate::validate::FieldError;
+
+/// Why a task's progress could not be recorded.
+#[derive(Debug, Error)]
+pub enum FollowUpError {
+    #[error(transparent)]
+    Invalid(#[from] FieldError),
+    #[error("没有找到这项任务（可能已被删除）。")]
+    TaskNotFound { id: String },
+    #[error("任务标为“受阻”时必须写明受阻的原因，方便下次会议跟进。")]
+    BlockedNeedsReason,
+    #[error("任务已经是“{}”了。", .status.label())]
+    Unchanged { status: TaskStatus },
+    #[error("办理记录的日期{date}还没到，请填写实际办理的日期。")]
+    DateInFuture { date: NaiveDate },
+    #[error(transparent)]
+    Topic(#[from] crate::topics::TopicError),
+    #[error(transparent)]
+    Decision(#[from] crate::decisions::DecisionError),
+    #[error(transparent)]
+    Attachment(#[from] crate::attachments::AttachmentError),
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
+    #[error("保存办理情况时出错：{0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+impl UserFacing for FollowUpError {
+    fn code(&self) -> &'static str {
+        match self {
+            FollowUpError::Invalid(e) => e.code(),
+            FollowUpError::TaskNotFound { .. } => "task_not_found",
+            FollowUpError::BlockedNeedsReason => "task_blocked_needs_reason",
+            FollowUpError::Unchanged { .. } => "task_status_unchanged",
+            FollowUpError::DateInFuture { .. } => "task_note_date_in_future",
+            FollowUpError::Topic(e) => e.code(),
+            FollowUpError::Decision(e) => e.code(),
+            FollowUpError::Attachment(e) => e.code(),
+            FollowUpError::Search(e) => e.code(),
+            FollowUpError::Db(_) => "db_error",
+        }
+    }
+}
