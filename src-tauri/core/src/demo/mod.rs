@@ -6,7 +6,10 @@
 //! EV charging. It refuses a database that already holds records. Everything is deterministic
 //! except ids and the moment of creation.
 
+mod meetings;
+mod meetings_data;
 mod people;
+mod points;
 mod topics;
 
 use rusqlite::Transaction;
@@ -54,11 +57,14 @@ pub fn load(store: &mut Store) -> Result<DemoSummary, DemoError> {
         refuse_non_empty(tx)?;
         let roster = people::build(tx)?;
         let topics = topics::build(tx, &roster)?;
+        points::build(tx, &roster)?;
+        let meetings = meetings::build(tx, &roster, &topics)?;
+        points::exchanges(tx, &roster)?;
         Ok(DemoSummary {
             people: roster.people.len(),
             households: roster.households.len(),
             topics: topics.all.len(),
-            meetings: 0,
+            meetings,
         })
     })
 }

@@ -15,7 +15,6 @@ pub(crate) struct Roster {
 }
 
 impl Roster {
-    #[allow(dead_code)] // used by the meetings part of the demo
     pub fn id(&self, name: &str) -> Option<String> {
         self.by_name.get(name).map(|p| p.id.clone())
     }

@@ -30,3 +30,25 @@ fn demo_topics_use_every_channel_and_reach_the_side_exits() {
 fn demo_times_are_local_evenings_stored_as_utc() {
     assert_eq!(at(11, 21, 20, 15), "2026-11-21T12:15:00.000Z");
 }
+
+#[test]
+fn the_demo_year_has_meetings_votes_decisions_and_points() {
+    let (_d, mut store) = temp_store();
+    let summary = load(&mut store).unwrap();
+    assert_eq!(summary.meetings, 8);
+    let counts: std::collections::HashMap<String, i64> = store.table_counts().unwrap().into_iter().collect();
+    for table in ["meetings", "agenda_items", "meeting_participants", "minutes", "minutes_revisions", "speakers",
+        "votes", "vote_households", "decisions", "tasks", "points_entries", "app_settings", "topic_events"] {
+        assert!(counts[table] > 0, "demo left {table} empty");
+    }
+    use crate::votes::VoteResult;
+    let results: Vec<String> = store.conn().prepare("SELECT result FROM votes").unwrap()
+        .query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    for r in [VoteResult::Passed, VoteResult::NoQuorum] {
+        assert!(results.iter().any(|x| x == r.as_str()), "no vote {}", r.label());
+    }
+    let planned: i64 = store.conn().query_row("SELECT count(*) FROM meetings WHERE status = 'planned'", [], |r| r.get(0)).unwrap();
+    assert_eq!(planned, 1, "the next meeting is still being prepared");
+    let shop: i64 = store.conn().query_row("SELECT count(*) FROM points_entries WHERE points < 0", [], |r| r.get(0)).unwrap();
+    assert!(shop > 0, "someone exchanged points at the points shop");
+}
