@@ -219,6 +219,14 @@ async fn a_person_added_to_the_roster_is_listed_with_the_phone_masked() {
     assert!(error.contains("不是可选的值"), "{error}");
     let kept = s.wait_for("#person-form input[name=person-name]").await.prop("value").await.unwrap();
     assert_eq!(kept.as_deref(), Some("李大姐"));
+    s.shot("roster-phone-refused-1024").await;
+    let phone = s.wait_for("#person-form input[name=person-phone]").await;
+    phone.clear().await.unwrap();
+    phone.send_keys("13600001111").await.unwrap();
+    s.click("#person-form button[data-role='居民代表']").await;
+    s.click("#save-person").await;
+    let table = wait_text(&s, "#people-table", "李大姐").await;
+    assert!(table.contains("136****1111") && !table.contains("13600001111"), "{table}");
     s.client.execute("document.getElementById('roster-card').scrollIntoView()", vec![]).await.unwrap();
     s.shot("roster-1024").await;
     resize(&s, 1920, 1080).await;

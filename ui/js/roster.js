@@ -17,9 +17,10 @@ async function fill(card, editing) {
   const [people, households, places, vocab] = await Promise.all([
     api.listPeople(), api.listHouseholds(), api.listPlaces(), api.communityVocab(),
   ]);
+  // The list first (what the secretary looks up most), the add / edit form under it.
   clear(card).append(el('h2', {}, R.peopleCard),
-    personForm(card, editing, { households, places, vocab }),
-    people.length ? table(card, people, places) : el('p', { class: 'muted' }, R.noPeople));
+    people.length ? table(card, people, places) : el('p', { class: 'muted' }, R.noPeople),
+    personForm(card, editing, { households, places, vocab }));
 }
 
 function roleChips(roles, chosen) {

@@ -115,8 +115,6 @@ export async function renderIntake(body, look, nav, topic = null) {
       if (mergeInto) {
         await api.mergeTopic(created.id, mergeInto.id, actorName());
         flash(T.mergedInto(mergeInto.title));
-      } else {
-        flash(T.saved(created.title));
       }
       clear(body);
       await renderIntake(body, look, nav);

@@ -57,13 +57,14 @@ function row(t, look, nav, open, refresh) {
       el('span', { class: 'badge' }, look.handling(t.handling_class))),
     el('p', { class: 'muted meta' }, meta),
     t.description ? el('p', { class: 'review-desc' }, t.description) : null,
-    actions, panel, error);
+    actions, error, panel);
 }
 
 function inline(panel, error, ...children) {
   clear(panel);
   clear(error);
   panel.append(...children);
+  panel.scrollIntoView({ block: 'nearest' });
 }
 
 function askNote(panel, error, what, submit) {
