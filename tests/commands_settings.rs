@@ -28,3 +28,26 @@ fn a_locked_database_is_explained_in_chinese_not_as_a_debug_string() {
     assert!(message.contains("另一个议事簿窗口"), "{message}");
     assert!(!message.contains("Error {") && !message.contains("Os {"), "{message}");
 }
+
+#[test]
+fn the_write_ahead_log_is_copied_into_the_file_only_after_a_pause() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("yishi.db");
+    let state = yishi_app::AppState::open(&path);
+    state
+        .with_store(|store| {
+            store.write(|tx| {
+                tx.execute_batch("CREATE TABLE filler(x); INSERT INTO filler VALUES (randomblob(300000));")
+                    .map_err(yishi_core::store::StoreError::from)
+            })?;
+            Ok(())
+        })
+        .unwrap();
+    let size = || std::fs::metadata(&path).unwrap().len();
+    let before = size();
+    state.checkpoint_if_idle();
+    assert_eq!(size(), before, "no checkpoint right after use: she may still be typing");
+    std::thread::sleep(yishi_app::CHECKPOINT_AFTER_IDLE + std::time::Duration::from_millis(200));
+    state.checkpoint_if_idle();
+    assert!(size() > before + 200_000, "after a pause the log is in the file: {before} → {}", size());
+}

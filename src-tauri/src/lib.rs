@@ -9,7 +9,7 @@ mod error;
 mod state;
 
 pub use error::CommandError;
-pub use state::AppState;
+pub use state::{AppState, CHECKPOINT_AFTER_IDLE};
 
 /// Registers state and every command on a builder; shared by the app and the command tests
 /// (which pass `tauri::test::mock_builder()`).
@@ -88,10 +88,24 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
     ])
 }
 
+/// Checks every second whether the secretary paused, and checkpoints the database then.
+fn start_checkpoint_timer(handle: tauri::AppHandle) {
+    use tauri::Manager;
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        handle.state::<AppState>().checkpoint_if_idle();
+    });
+}
+
 /// Starts the app on the default database (`YISHI_DB` or the OS data directory).
 pub fn run() {
     let state = AppState::open(&yishi_core::store::Store::default_path());
-    let app = setup(tauri::Builder::default(), state).run(tauri::generate_context!());
+    let app = setup(tauri::Builder::default(), state)
+        .setup(|app| {
+            start_checkpoint_timer(app.handle().clone());
+            Ok(())
+        })
+        .run(tauri::generate_context!());
     if let Err(e) = app {
         // Nothing to show a window in: the webview itself failed. Say so on stderr and stop.
         eprintln!("议事簿无法启动：{e}");

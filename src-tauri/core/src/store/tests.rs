@@ -84,3 +84,21 @@ fn default_path_honours_yishi_db() {
     std::env::remove_var("YISHI_DB");
     assert!(Store::default_path().ends_with("yishi/yishi.db"));
 }
+
+#[test]
+fn checkpoint_empties_the_write_ahead_log_into_the_file() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let auto: i64 = store.conn().query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0)).unwrap();
+    assert!(auto >= 10_000, "automatic checkpoints must stay off the autosave path: {auto}");
+    store
+        .write(|tx| {
+            tx.execute_batch("CREATE TABLE filler(x); INSERT INTO filler VALUES (randomblob(200000));")
+                .map_err(StoreError::from)
+        })
+        .unwrap();
+    let size_before = std::fs::metadata(&path).unwrap().len();
+    store.checkpoint().unwrap();
+    let size_after = std::fs::metadata(&path).unwrap().len();
+    assert!(size_after > size_before + 100_000, "{size_before} → {size_after}: the blob must now be in the main file");
+}
