@@ -17,6 +17,7 @@ pub mod attachments;
 pub mod community;
 pub mod demo;
 pub mod error;
+pub mod evaluations;
 pub mod decisions;
 pub mod followup;
 pub mod ids;

@@ -110,7 +110,7 @@ fn write(
     }
     let note_text = match change {
         Some(to) => status_line(head.status, to, &text),
-        None => text,
+        None => text.clone(),
     };
     let note_id = repo::insert_note(tx, task_id, new.date, &note_text)?;
     attach_photos(tx, &note_id, new)?;
@@ -118,7 +118,7 @@ fn write(
     if let Some(to) = change {
         repo::set_status(tx, task_id, to)?;
         if let Some(topic_id) = &head.topic_id {
-            topic_moves = sync::sync_topic(tx, topic_id, &head.title, to, &note_text, actor)?;
+            topic_moves = sync::sync_topic(tx, topic_id, &head.title, to, &text, actor)?;
         }
     }
     let note = get_note(tx, &note_id)?;
