@@ -5,8 +5,8 @@
 mod notices_common;
 
 use yishi_core::notices::{demo, Notice};
-use notices_common::{page_text, pdftotext, squash};
-use yishi_core::pdf::{self, linebreak, Block, Document, Fonts, Item, Paper};
+use notices_common::{page_text, pdf_pages, pdftotext, squash};
+use yishi_core::pdf::{self, linebreak, Block, Document, Fit, Fonts, Item, Paper, Spacing};
 
 /// Every string the document asks to print.
 fn strings(doc: &Document) -> Vec<String> {
@@ -139,4 +139,45 @@ fn public_notices_mask_phone_numbers_and_minutes_do_not() {
     let mut minutes = demo::minutes();
     minutes.items[0].text.push_str("联系电话13812345678。");
     assert!(pdftotext(&minutes.render().unwrap()).contains("13812345678"));
+}
+
+/// `doc` at its tightest: tight spacing, a 14 pt body (tables in proportion), no fitting.
+fn tightest(doc: &Document) -> Document {
+    let mut tight = doc.clone();
+    tight.spacing = Spacing::Tight;
+    tight.table_size = doc.table_size * 14.0 / doc.body_size;
+    tight.body_size = 14.0;
+    tight.fit = Fit::Off;
+    tight
+}
+
+#[test]
+fn every_template_that_fits_on_one_page_at_14_pt_prints_on_one_page() {
+    let mut on_one_page = Vec::new();
+    for (name, notice) in templates() {
+        let doc = notice.document().unwrap();
+        let could_fit = pdf::layout(&tightest(&doc), Fonts::get()).unwrap().pages.len() == 1;
+        let pages = pdf_pages(&notice.render().unwrap());
+        if could_fit {
+            assert_eq!(pages, 1, "{name} fits on one page at 14 pt but printed on {pages}");
+            on_one_page.push(name);
+        }
+        let laid_out = pdf::layout(&doc, Fonts::get()).unwrap();
+        assert!(laid_out.body_size >= 14.0, "{name}: body shrunk below 14 pt");
+        assert_eq!(laid_out.pages.len(), pages, "{name}: layout and PDF disagree");
+    }
+    // The short notices of the demo all spilled their seal block onto page 2 before fitting.
+    let expected = ["meeting-notice", "decision", "progress", "points", "convention", "free"];
+    assert_eq!(on_one_page, expected);
+}
+
+#[test]
+fn a_long_notice_keeps_its_size_and_flows() {
+    let mut notice = demo::decision_notice();
+    notice.decisions = vec!["经协商，同意在小区东侧闲置场地改建临时停车位，并由物业负责施工和日常管理。".repeat(40)];
+    let doc = notice.document().unwrap();
+    let laid_out = pdf::layout(&doc, Fonts::get()).unwrap();
+    assert!(laid_out.pages.len() >= 3);
+    assert_eq!((laid_out.body_size, laid_out.spacing), (16.0, Spacing::Normal));
+    assert_all_text_printed("long decision", &doc, &notice.render().unwrap());
 }

@@ -6,7 +6,7 @@ use printpdf::RawImage;
 
 use super::fonts::{Face, FontFace, Fonts};
 use super::linebreak::{break_lines, Line};
-use super::model::{Align, Block, Document, Orientation, Paper};
+use super::model::{Align, Block, Document, Orientation, Paper, Spacing};
 use super::PdfError;
 
 const MM: f32 = 72.0 / 25.4;
@@ -67,6 +67,11 @@ pub struct Layout {
     pub geometry: Geometry,
     pub pages: Vec<PageLayout>,
     pub images: Vec<RawImage>,
+    /// The body size actually used (A4 points): smaller than asked when fitted onto one page.
+    pub body_size: f32,
+    pub spacing: Spacing,
+    /// How far down the last page the content reaches, as a share of the content box (0..=1).
+    pub last_page_used: f32,
 }
 
 /// The cursor that fills pages.
@@ -79,9 +84,40 @@ pub(crate) struct Flow<'a> {
     pub y: f32,
     pub body: f32,
     pub table: f32,
+    pub spacing: SpacingRule,
+}
+
+/// The numbers behind a [`Spacing`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SpacingRule {
+    /// Body line height in ems.
+    pub line: f32,
+    /// Multiplier on the gaps between blocks (after titles, paragraphs, before headings…).
+    pub gap: f32,
+    /// Largest photo height as a share of the content box.
+    pub photo: f32,
+}
+
+impl SpacingRule {
+    pub fn of(spacing: Spacing) -> SpacingRule {
+        match spacing {
+            Spacing::Normal => SpacingRule { line: 1.75, gap: 1.0, photo: 0.3 },
+            Spacing::Tight => SpacingRule { line: 1.55, gap: 0.5, photo: 0.22 },
+        }
+    }
 }
 
 impl<'a> Flow<'a> {
+    /// Height of a body line.
+    pub fn lh(&self) -> f32 {
+        self.body * self.spacing.line
+    }
+
+    /// A gap between blocks of `ems` body ems, as the spacing allows.
+    pub fn gap(&self, ems: f32) -> f32 {
+        self.body * ems * self.spacing.gap
+    }
+
     pub fn room(&self) -> f32 {
         self.geo.bottom - self.y
     }
@@ -200,8 +236,9 @@ pub fn aligned_x(left: f32, width: f32, line_width: f32, align: Align) -> f32 {
     }
 }
 
-/// Lay the whole document out. Glyph coverage must have been checked already.
-pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
+/// Lay the whole document out exactly as given (no fitting). Glyph coverage must have been
+/// checked already.
+pub(crate) fn layout_as_given(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
     let geo = Geometry::new(doc.paper, doc.orientation);
     let mut flow = Flow {
         geo,
@@ -211,17 +248,26 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
         y: geo.top,
         body: doc.body_size * geo.scale,
         table: doc.table_size * geo.scale,
+        spacing: SpacingRule::of(doc.spacing),
     };
     flow.new_page();
     for block in &doc.blocks {
         place_block(&mut flow, block)?;
     }
+    let last_page_used = ((flow.y - geo.top) / (geo.bottom - geo.top)).clamp(0.0, 1.0);
     add_page_numbers(&mut flow);
-    Ok(Layout { geometry: geo, pages: flow.pages, images: flow.images })
+    Ok(Layout {
+        geometry: geo,
+        pages: flow.pages,
+        images: flow.images,
+        body_size: doc.body_size,
+        spacing: doc.spacing,
+        last_page_used,
+    })
 }
 
 fn place_block(flow: &mut Flow, block: &Block) -> Result<(), PdfError> {
-    let (body, lh) = (flow.body, flow.body * 1.75);
+    let (body, lh) = (flow.body, flow.lh());
     match block {
         Block::Title(text) => {
             let size = body * 1.375;
@@ -229,19 +275,19 @@ fn place_block(flow: &mut Flow, block: &Block) -> Result<(), PdfError> {
                 let x = aligned_x(flow.geo.left, flow.geo.content_width(), line.width, Align::Center);
                 flow.put_line(&line, x, Face::Black, size, size * 1.5);
             }
-            flow.y += body * 0.6;
+            flow.y += flow.gap(0.6);
         }
         Block::Subtitle(text) => {
             flow.put_aligned(text, Face::Regular, body * 0.875, lh, Align::Center);
-            flow.y += body * 0.4;
+            flow.y += flow.gap(0.4);
         }
         Block::Salutation(text) => flow.put_aligned(text, Face::Regular, body, lh, Align::Left),
         Block::Paragraph(text) => paragraph(flow, text, body, lh),
         Block::Line { text, align } => flow.put_aligned(text, Face::Regular, body, lh, *align),
         Block::Heading { text, align } => {
             // Keep a heading with at least one line of what follows it.
-            flow.ensure(lh * 2.0 + body * 0.5);
-            flow.y += body * 0.5;
+            flow.ensure(lh * 2.0 + flow.gap(0.5));
+            flow.y += flow.gap(0.5);
             flow.put_aligned(text, Face::Black, body, lh, *align);
         }
         Block::Table(table) => super::table::place_table(flow, table),
@@ -285,7 +331,7 @@ fn paragraph(flow: &mut Flow, text: &str, size: f32, lh: f32) {
         let x = flow.geo.left + if i == 0 { indent } else { 0.0 };
         flow.put_line(line, x, Face::Regular, size, lh);
     }
-    flow.y += size * 0.25;
+    flow.y += flow.gap(0.25);
 }
 
 /// "— 1 —" centred in the bottom margin of every page.

@@ -3,8 +3,8 @@
 //! It owns the bundled fonts ([`Fonts`], parsed once per process), CJK line breaking with the
 //! kinsoku rules ([`linebreak`]), the flow of blocks over pages (titles, paragraphs, tables with
 //! repeated headers, the issuer block with its seal box, signature lines, photos, page numbers),
-//! refusing characters the fonts lack, deterministic PDF bytes and atomic file writes. It knows
-//! nothing of topics or meetings: `crate::notices` turns records into a [`Document`] and
+//! keeping a short notice on one page ([`fit`]), refusing characters the fonts lack,
+//! deterministic PDF bytes and atomic file writes. It knows nothing of topics or meetings: `crate::notices` turns records into a [`Document`] and
 //! `crate::privacy` masks personal data before text reaches this module.
 //!
 //! ```no_run
@@ -20,6 +20,7 @@
 
 mod check;
 mod emit;
+pub mod fit;
 mod fonts;
 mod layout;
 pub mod linebreak;
@@ -30,8 +31,9 @@ mod write;
 
 pub use check::check_glyphs;
 pub use fonts::{Face, FontFace, Fonts};
-pub use layout::{layout, Geometry, Item, Layout, PageLayout};
-pub use model::{Align, Block, Column, Document, Orientation, Paper, Table};
+pub use fit::layout;
+pub use layout::{Geometry, Item, Layout, PageLayout};
+pub use model::{Align, Block, Column, Document, Fit, Orientation, Paper, Spacing, Table};
 pub use write::write_atomically;
 
 use crate::error::UserFacing;

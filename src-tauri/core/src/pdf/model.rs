@@ -45,7 +45,40 @@ pub struct Document {
     pub body_size: f32,
     /// Table text size in points on A4.
     pub table_size: f32,
+    /// Line and block spacing; the engine tightens it itself when fitting onto one page.
+    pub spacing: Spacing,
+    /// Whether the engine may tighten a document that only just spills onto a second page.
+    pub fit: Fit,
     pub blocks: Vec<Block>,
+}
+
+/// How generously lines and blocks are spaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Spacing {
+    /// 1.75 line height, the look of an official notice.
+    #[default]
+    Normal,
+    /// 1.55 line height, smaller gaps between blocks and a smaller photo.
+    Tight,
+}
+
+/// What the engine may do to keep a short document on one page (see `pdf::fit`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fit {
+    /// Print exactly as given.
+    Off,
+    /// If the document only just spills onto a second page, tighten the spacing and then
+    /// shrink the body text 1 pt at a time, never below `min_body_size` (A4 points).
+    OnePage { min_body_size: f32 },
+}
+
+impl Default for Fit {
+    /// Public notices are read standing at the board: never below 四号 (14 pt).
+    fn default() -> Fit {
+        Fit::OnePage { min_body_size: 14.0 }
+    }
 }
 
 impl Document {
@@ -58,6 +91,8 @@ impl Document {
             date,
             body_size: 16.0,
             table_size: 12.0,
+            spacing: Spacing::Normal,
+            fit: Fit::default(),
             blocks: Vec::new(),
         }
     }

@@ -11,7 +11,7 @@ use super::PdfError;
 /// Issuer and date right-aligned two characters in from the margin, with a dashed square
 /// centred on them where the seal is stamped (seals cover the date, by custom).
 pub(crate) fn signoff(flow: &mut Flow, issuer: &str, date: &str) {
-    let (size, lh) = (flow.body, flow.body * 1.75);
+    let (size, lh) = (flow.body, flow.lh());
     let seal = 35.0 * POINTS_PER_MM * flow.geo.scale;
     let right = flow.geo.right - 2.0 * size;
     let avail = right - flow.geo.left;
@@ -19,7 +19,7 @@ pub(crate) fn signoff(flow: &mut Flow, issuer: &str, date: &str) {
     let date_lines = flow.lines(date, Face::Regular, size, avail, avail);
     let text_h = (issuer_lines.len() + date_lines.len()) as f32 * lh;
     let height = text_h.max(seal);
-    let gap = size;
+    let gap = flow.gap(1.0);
     if gap + height > flow.room() && !flow.at_page_top() {
         // An issuer block alone on the last page looks forged: take two lines along.
         flow.new_page_carrying(lh);
@@ -51,13 +51,13 @@ pub(crate) fn signoff(flow: &mut Flow, issuer: &str, date: &str) {
 
 /// Labels with a line to sign on, two to a row (one if a label is long).
 pub(crate) fn signatures(flow: &mut Flow, labels: &[String]) {
-    let (size, lh) = (flow.body, flow.body * 1.75);
+    let (size, lh) = (flow.body, flow.lh());
     let width = flow.geo.content_width();
     let face = flow.fonts.face(Face::Regular);
     let longest = labels.iter().map(|l| face.width(l, size)).fold(0.0, f32::max);
     let per_row = if longest + size * 6.0 <= width / 2.0 { 2 } else { 1 };
     let cell = width / per_row as f32;
-    flow.y += size;
+    flow.y += flow.gap(1.0);
     for chunk in labels.chunks(per_row) {
         flow.ensure(lh * 2.0);
         flow.y += lh * 0.5;
@@ -84,11 +84,11 @@ pub(crate) fn photo(flow: &mut Flow, bytes: &[u8], caption: Option<&str>) -> Res
     if image.width == 0 || image.height == 0 {
         return Err(PdfError::BadImage { detail: "图片尺寸为 0".to_string() });
     }
-    let (max_w, max_h) = (flow.geo.content_width() * 0.85, (flow.geo.bottom - flow.geo.top) * 0.3);
+    let (max_w, max_h) = (flow.geo.content_width() * 0.85, (flow.geo.bottom - flow.geo.top) * flow.spacing.photo);
     let ratio = image.height as f32 / image.width as f32;
     let mut w = max_w.min(max_h / ratio);
-    let caption_h = if caption.is_some() { flow.body * 1.75 } else { 0.0 };
-    let extra = caption_h + flow.body * 0.5;
+    let caption_h = if caption.is_some() { flow.lh() } else { 0.0 };
+    let extra = caption_h + flow.gap(0.5);
     // Shrink a little rather than leave a big gap at the bottom of the page.
     let room_h = flow.room() - extra;
     if w * ratio > room_h && room_h >= 0.6 * w * ratio {
@@ -96,7 +96,7 @@ pub(crate) fn photo(flow: &mut Flow, bytes: &[u8], caption: Option<&str>) -> Res
     }
     let h = w * ratio;
     flow.ensure(h + extra);
-    flow.y += flow.body * 0.5;
+    flow.y += flow.gap(0.5);
     let x = flow.geo.left + (flow.geo.content_width() - w) / 2.0;
     flow.push(Item::Image { index: flow.images.len(), x, y: flow.y, w, h });
     flow.images.push(image);

@@ -42,7 +42,7 @@ pub(crate) fn place_table(flow: &mut Flow, table: &Table) {
     let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
     let header = make_row(flow, &grid, &titles, Face::Black, 0.0);
     let min_h = table.min_row_height * POINTS_PER_MM * flow.geo.scale;
-    flow.y += size * 0.3;
+    flow.y += size * 0.3 * flow.spacing.gap;
     let first_h = header.height + table.rows.first().map_or(0.0, |_| line_h + 2.0 * pad_y);
     flow.ensure(first_h);
     draw_row(flow, &grid, &header, Face::Black, 0, usize::MAX, header.height, true);
@@ -53,7 +53,7 @@ pub(crate) fn place_table(flow: &mut Flow, table: &Table) {
         let row = make_row(flow, &grid, &texts, Face::Regular, min_h);
         place_row(flow, &grid, &header, &row);
     }
-    flow.y += size * 0.6;
+    flow.y += size * 0.6 * flow.spacing.gap;
 }
 
 fn place_row(flow: &mut Flow, grid: &Grid, header: &Row, row: &Row) {

@@ -33,3 +33,14 @@ pub fn page_text(bytes: &[u8]) -> String {
     let body: Vec<&str> = text.lines().filter(|l| !is_page_number(l)).collect();
     squash(&body.concat())
 }
+
+/// The page count poppler reads from `bytes` (pdfinfo).
+pub fn pdf_pages(bytes: &[u8]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = Command::new("pdfinfo").arg(&path).output().expect("pdfinfo (poppler-utils) is required");
+    let info = String::from_utf8_lossy(&out.stdout).to_string();
+    let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap_or_else(|| panic!("no page count: {info}"));
+    line["Pages:".len()..].trim().parse().unwrap()
+}
