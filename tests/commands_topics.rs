@@ -127,7 +127,7 @@ fn a_person_is_listed_with_the_phone_masked_and_a_bad_phone_is_refused() {
 
     let bad = json!({ "name": "李四", "phone": "一三九" });
     let err = app.invoke("add_person", json!({ "person": bad })).expect_err("letters in a phone");
-    assert_eq!(err["code"], json!("field_not_an_option"));
+    assert_eq!(err["code"], json!("community_bad_phone"));
     assert_eq!(app.invoke("list_people", json!({})).unwrap().as_array().unwrap().len(), 1);
 }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::CommunityError;
 use crate::ids::{new_id, now_utc};
-use crate::validate::{optional_line, required_line, FieldError};
+use crate::validate::{optional_line, required_line};
 
 /// Roles a person can hold; the roster screen offers these, others can be typed.
 pub const ROLES: &[&str] = &[
@@ -69,7 +69,7 @@ struct Checked {
 fn check(p: &NewPerson) -> Result<Checked, CommunityError> {
     let phone = optional_line("联系电话", &p.phone, 30)?;
     if !phone.chars().all(|c| c.is_ascii_digit() || "-+ ".contains(c)) {
-        return Err(FieldError::NotAnOption { field: "联系电话", value: phone }.into());
+        return Err(CommunityError::BadPhone { value: phone });
     }
     let mut roles = Vec::new();
     for r in &p.roles {

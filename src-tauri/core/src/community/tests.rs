@@ -65,6 +65,9 @@ fn bad_people_are_refused_and_nothing_is_written() {
     for p in [person("  ", "", &[]), person("李四", "call me", &[]), person("张三", "", &[" "])] {
         assert!(store.write(|tx| add_person(tx, &p)).is_err(), "{:?}", p.name);
     }
+    let err = store.write(|tx| add_person(tx, &person("王五", "一三九", &[]))).unwrap_err();
+    assert_eq!(err.code(), "community_bad_phone");
+    assert!(err.to_string().contains("阿拉伯数字"), "{err}");
     let mut ghost = person("赵六", "", &[]);
     ghost.household_id = Some("no-such-household".into());
     let err = store.write(|tx| add_person(tx, &ghost)).unwrap_err();

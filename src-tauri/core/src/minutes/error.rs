@@ -9,6 +9,8 @@ pub enum MinutesError {
     Invalid(#[from] FieldError),
     #[error("找不到这个议程项（可能已被删除），记录没有保存。")]
     NoSuchItem { id: String },
+    #[error("这次会议已经散会，会议记录已定稿。如需更正，请先重新打开会议并写明原因。")]
+    MeetingClosed,
     #[error("找不到这个历史版本。")]
     NoSuchRevision { id: String },
     #[error("会议记录保存失败：{0}。文字仍保留在页面上，程序会继续尝试保存。")]
@@ -22,6 +24,7 @@ impl UserFacing for MinutesError {
         match self {
             MinutesError::Invalid(e) => e.code(),
             MinutesError::NoSuchItem { .. } => "minutes_no_such_item",
+            MinutesError::MeetingClosed => "minutes_meeting_closed",
             MinutesError::NoSuchRevision { .. } => "minutes_no_such_revision",
             MinutesError::Db(_) => "minutes_db",
             MinutesError::Search(e) => e.code(),

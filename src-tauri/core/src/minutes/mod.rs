@@ -100,8 +100,7 @@ pub struct Revision {
 /// Autosave: replaces the working text of an agenda item's minutes in one small transaction.
 pub fn save(tx: &Transaction, agenda_item_id: &str, text: &str) -> Result<SaveReceipt, MinutesError> {
     let text = free_text("会议记录", text)?;
-    let item = repo::agenda_item(tx, agenda_item_id)?
-        .ok_or_else(|| MinutesError::NoSuchItem { id: agenda_item_id.to_string() })?;
+    let item = editable_item(tx, agenda_item_id)?;
     let now = now_utc();
     let current = repo::working(tx, agenda_item_id)?;
     let mut revision_kept = false;
@@ -120,6 +119,17 @@ pub fn save(tx: &Transaction, agenda_item_id: &str, text: &str) -> Result<SaveRe
         date: crate::topics::local_date(&item.meeting_starts_at),
     })?;
     Ok(SaveReceipt { saved_at: now, save_count, revision_kept })
+}
+
+/// The agenda item, if its minutes may still change: a closed meeting's minutes are frozen until
+/// the meeting is reopened for a correction (with a reason, in `meetings::reopen`).
+fn editable_item(conn: &Connection, agenda_item_id: &str) -> Result<repo::ItemInfo, MinutesError> {
+    let item = repo::agenda_item(conn, agenda_item_id)?
+        .ok_or_else(|| MinutesError::NoSuchItem { id: agenda_item_id.to_string() })?;
+    if item.meeting_closed {
+        return Err(MinutesError::MeetingClosed);
+    }
+    Ok(item)
 }
 
 /// Whether the text about to be replaced must be kept as a revision first.
@@ -174,6 +184,7 @@ pub fn list_revisions(conn: &Connection, agenda_item_id: &str) -> Result<Vec<Rev
 pub fn restore_revision(tx: &Transaction, revision_id: &str) -> Result<Minutes, MinutesError> {
     let rev = repo::revision(tx, revision_id)?
         .ok_or_else(|| MinutesError::NoSuchRevision { id: revision_id.to_string() })?;
+    editable_item(tx, &rev.agenda_item_id)?;
     let now = now_utc();
     if let Some(cur) = repo::working(tx, &rev.agenda_item_id)? {
         if !cur.text.is_empty() && cur.text != rev.text {

@@ -15,6 +15,7 @@ pub(super) struct Working {
 pub(super) struct ItemInfo {
     pub title: String,
     pub meeting_starts_at: String,
+    pub meeting_closed: bool,
 }
 
 pub(super) struct LastRevision {
@@ -25,10 +26,10 @@ pub(super) struct LastRevision {
 
 pub(super) fn agenda_item(conn: &Connection, id: &str) -> rusqlite::Result<Option<ItemInfo>> {
     conn.query_row(
-        "SELECT a.title, m.starts_at FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id \
-         WHERE a.id = ?1 AND a.deleted_at IS NULL",
+        "SELECT a.title, m.starts_at, m.status = 'closed' FROM agenda_items a \
+         JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?1 AND a.deleted_at IS NULL",
         [id],
-        |r| Ok(ItemInfo { title: r.get(0)?, meeting_starts_at: r.get(1)? }),
+        |r| Ok(ItemInfo { title: r.get(0)?, meeting_starts_at: r.get(1)?, meeting_closed: r.get(2)? }),
     )
     .optional()
 }

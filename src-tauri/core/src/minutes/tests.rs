@@ -116,3 +116,17 @@ fn minutes_are_searchable_right_after_autosave() {
     assert_eq!(found.hits.len(), 1);
     assert_eq!(found.hits[0].record_id, item);
 }
+
+#[test]
+fn a_closed_meetings_minutes_are_frozen_until_it_is_reopened() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "水管");
+    store.write(|tx| save(tx, &item, "集体资金列支1800元。")).unwrap();
+    store.conn().execute("UPDATE meetings SET status = 'closed'", []).unwrap();
+    let err = store.write(|tx| save(tx, &item, "改动")).unwrap_err();
+    assert_eq!(err.code(), "minutes_meeting_closed");
+    assert!(err.to_string().contains("重新打开"), "{err}");
+    assert_eq!(get(store.conn(), &item).unwrap().text, "集体资金列支1800元。");
+    store.conn().execute("UPDATE meetings SET status = 'in_session'", []).unwrap();
+    store.write(|tx| save(tx, &item, "集体资金列支1800元，袁师傅负责。")).unwrap();
+}
