@@ -15,6 +15,7 @@ mod labelled;
 
 pub mod attachments;
 pub mod community;
+pub mod conventions;
 pub mod demo;
 pub mod error;
 pub mod evaluations;
