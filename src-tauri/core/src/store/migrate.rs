@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v002_records.sql"),
     include_str!("sql/v003_search.sql"),
     include_str!("sql/v004_conventions.sql"),
+    include_str!("sql/v005_bulletin.sql"),
 ];
 
 /// The schema version this build writes.
