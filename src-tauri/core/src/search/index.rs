@@ -47,7 +47,10 @@ pub fn rebuild(
     docs: impl IntoIterator<Item = SearchDoc>,
 ) -> Result<usize, SearchError> {
     tx.execute("DELETE FROM search_docs", [])?;
-    tx.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')", [])?;
+    tx.execute(
+        "INSERT INTO search_fts(search_fts) VALUES ('delete-all')",
+        [],
+    )?;
     for doc in docs {
         upsert(tx, &doc)?;
     }
@@ -89,8 +92,10 @@ fn next_id(tx: &Transaction, date: NaiveDate, first: i64, last: i64) -> Result<i
 }
 
 fn delete_by_id(tx: &Transaction, id: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([id])?;
-    tx.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?.execute([id])?;
+    tx.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?
+        .execute([id])?;
     Ok(())
 }
 
@@ -111,6 +116,11 @@ fn insert(tx: &Transaction, id: i64, doc: &SearchDoc) -> Result<(), SearchError>
         doc.body,
     ])?;
     tx.prepare_cached("INSERT INTO search_fts (rowid, kind, title, body) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![id, doc.kind.as_str(), index_tokens(&doc.title), index_tokens(&doc.body)])?;
+        .execute(params![
+            id,
+            doc.kind.as_str(),
+            index_tokens(&doc.title),
+            index_tokens(&doc.body)
+        ])?;
     Ok(())
 }

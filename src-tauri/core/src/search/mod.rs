@@ -75,7 +75,13 @@ pub struct SearchQuery {
 impl SearchQuery {
     /// All kinds, all years, the first 20 hits.
     pub fn new(text: impl Into<String>) -> SearchQuery {
-        SearchQuery { text: text.into(), kinds: Vec::new(), year: None, limit: 20, offset: 0 }
+        SearchQuery {
+            text: text.into(),
+            kinds: Vec::new(),
+            year: None,
+            limit: 20,
+            offset: 0,
+        }
     }
 }
 

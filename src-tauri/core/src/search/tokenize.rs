@@ -21,7 +21,8 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// The maximal runs of word characters in `text`, as slices of it.
 pub(crate) fn word_runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c)).filter(|run| !run.is_empty())
+    text.split(|c: char| !is_word_char(c))
+        .filter(|run| !run.is_empty())
 }
 
 /// The space-separated token string indexed for `text`.
@@ -44,17 +45,30 @@ fn push_run_tokens(out: &mut String, run: &str) {
     }
 }
 
-/// The FTS5 expression matching exactly the places where `run` (a non-empty run of word
-/// characters) occurs. Tokens contain no `"`, so quoting makes any FTS syntax in them plain text.
-pub(crate) fn run_phrase(run: &str) -> String {
+/// An FTS5 phrase matching every place where `text` occurs (`None` if it has no word character):
+/// the tokens of its runs in order, as the index holds them, since separators leave no token.
+/// The last run may continue in the document unless `text` ends with a separator, so its
+/// trailing single character is dropped, or made a prefix when it is the run's only token.
+/// Exact when `text` is one run; otherwise a superset (which separators is not checked).
+/// Tokens contain no `"`, so quoting makes any FTS syntax in the query plain text.
+pub(crate) fn chain_phrase(text: &str) -> Option<String> {
     let mut tokens = String::new();
-    push_run_tokens(&mut tokens, run);
-    let mut bigrams: Vec<&str> = tokens.split_whitespace().collect();
-    if bigrams.len() == 1 {
-        return format!("\"{}\" *", bigrams[0]);
+    let mut last_run_chars = 0;
+    for run in word_runs(text) {
+        push_run_tokens(&mut tokens, run);
+        last_run_chars = run.chars().count();
     }
-    bigrams.pop(); // the trailing single character is implied by the last bigram
-    format!("\"{}\"", bigrams.join(" "))
+    let mut tokens: Vec<&str> = tokens.split_whitespace().collect();
+    let open_end = text.chars().next_back().is_some_and(is_word_char);
+    let prefix = if open_end && last_run_chars == 1 {
+        " *"
+    } else {
+        if open_end {
+            tokens.pop();
+        }
+        ""
+    };
+    (!tokens.is_empty()).then(|| format!("\"{}\"{prefix}", tokens.join(" ")))
 }
 
 #[cfg(test)]
@@ -64,17 +78,29 @@ mod tests {
     #[test]
     fn runs_become_bigrams_and_a_final_single() {
         assert_eq!(index_tokens("车库照明"), "车库 库照 照明 明 ");
-        assert_eq!(index_tokens("3号楼，EV充电！"), "3号 号楼 楼 ev v充 充电 电 ");
+        assert_eq!(
+            index_tokens("3号楼，EV充电！"),
+            "3号 号楼 楼 ev v充 充电 电 "
+        );
         assert_eq!(index_tokens("灯"), "灯 ");
         assert_eq!(index_tokens("，。 \n"), "");
     }
 
     #[test]
     fn phrases_quote_bigrams_and_prefix_single_characters() {
-        assert_eq!(run_phrase("车库照明"), "\"车库 库照 照明\"");
-        assert_eq!(run_phrase("车库"), "\"车库\"");
-        assert_eq!(run_phrase("车"), "\"车\" *");
-        assert_eq!(run_phrase("EV"), "\"ev\"");
+        assert_eq!(chain_phrase("车库照明").unwrap(), "\"车库 库照 照明\"");
+        assert_eq!(chain_phrase("车库").unwrap(), "\"车库\"");
+        assert_eq!(chain_phrase("车").unwrap(), "\"车\" *");
+        assert_eq!(chain_phrase("EV").unwrap(), "\"ev\"");
+        assert_eq!(chain_phrase("，。"), None);
+    }
+
+    #[test]
+    fn separators_chain_runs_and_a_closed_end_keeps_the_run_end() {
+        assert_eq!(chain_phrase("车库，照明").unwrap(), "\"车库 库 照明\"");
+        assert_eq!(chain_phrase("车库 照").unwrap(), "\"车库 库 照\" *");
+        assert_eq!(chain_phrase("，车库。").unwrap(), "\"车库 库\"");
+        assert_eq!(chain_phrase("车。").unwrap(), "\"车\"");
     }
 
     #[test]
