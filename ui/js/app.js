@@ -5,9 +5,10 @@ import { applyPrefs, loadPrefs } from './prefs.js';
 import { renderPlaceholder } from './placeholder.js';
 import { renderSettings } from './settings.js';
 import { renderTopics } from './topics.js';
+import { renderMeetings } from './meetings.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
-const RENDERERS = { settings: renderSettings, topics: renderTopics };
+const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings };
 
 function showError(message) {
   const banner = document.getElementById('banner');

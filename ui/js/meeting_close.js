@@ -1,0 +1,82 @@
+// 会后: confirm who came, 散会 (one transaction in the core: minutes frozen, topics moved, points
+// credited — the report says what happened), reopen a closed meeting for a correction with the
+// reason logged, and the printouts of the evening.
+import { S } from './strings.js';
+import { api } from './api.js';
+import { el, clear } from './dom.js';
+import { fullDate, dayTime } from './format.js';
+import { actorName } from './actor.js';
+import { renderPrint } from './meeting_print.js';
+
+const C = S.meetings.close;
+// The report of the close just made, shown again when the tab redraws as “closed”.
+const reports = new Map();
+
+export async function renderClose(body, page) {
+  const [attendance, topicVocab] = await Promise.all([api.meetingAttendance(page.meeting.id), api.topicVocab()]);
+  const names = new Map([...attendance.present, ...attendance.absent].filter((p) => p.person_id).map((p) => [p.person_id, p.name]));
+  const report = el('section', { class: 'card', id: 'close-report' });
+  const error = el('div', { class: 'form-error', role: 'alert', id: 'close-error' });
+  const person = (p) => el('li', {}, p.name, p.role_label ? `（${p.role_label}）` : '',
+    p.signed_in_at ? el('span', { class: 'muted' }, ` ${dayTime(p.signed_in_at)}`) : null);
+  const attendanceCard = el('section', { class: 'card', id: 'attendance' },
+    el('h2', {}, C.attendance),
+    el('div', { class: 'attendance-grid' },
+      el('div', {}, el('h3', {}, C.present(attendance.present.length)), el('ul', { class: 'plain-list' }, attendance.present.map(person))),
+      el('div', {}, el('h3', {}, C.absent(attendance.absent.length)), el('ul', { class: 'plain-list' }, attendance.absent.map(person)))));
+  body.append(error);
+  if (page.closed()) {
+    body.append(closedCard(page, error), report, attendanceCard);
+  } else {
+    const confirm = el('input', { type: 'checkbox', id: 'confirm-attendance' });
+    const close = el('button', { type: 'button', class: 'primary', id: 'close-meeting', disabled: true, onclick: async () => {
+      clear(error);
+      try {
+        reports.set(page.meeting.id, await api.closeMeeting(page.meeting.id, actorName()));
+        await page.refresh();
+        page.tab('close');
+      } catch (e) {
+        error.append(e.message);
+      }
+    } }, C.close);
+    confirm.addEventListener('change', () => { close.disabled = !confirm.checked; });
+    attendanceCard.append(el('label', { class: 'check confirm' }, confirm, C.confirm),
+      el('p', { class: 'hint' }, C.closeHint), el('div', { class: 'actions' }, close));
+    body.append(attendanceCard);
+  }
+  report.hidden = true;
+  if (page.closed() && reports.has(page.meeting.id)) showReport(report, reports.get(page.meeting.id), names, topicVocab);
+  await renderPrint(body, page);
+}
+
+function showReport(box, r, names, topicVocab) {
+  const status = (v) => (topicVocab.statuses.find((s) => s.value === v) || {}).label || v;
+  const total = r.points_credited.reduce((sum, p) => sum + p.points, 0);
+  box.hidden = false;
+  clear(box).append(el('h2', {}, C.reportTitle),
+    el('p', {}, C.frozen(r.minutes_frozen)),
+    el('h3', {}, C.topicsMoved(r.topics_moved.length)),
+    el('ul', { class: 'plain-list topics-moved' }, r.topics_moved.map((t) => el('li', {}, `${t.title} → ${status(t.to)}`))),
+    el('h3', {}, C.points(r.points_credited.length, total)),
+    el('ul', { class: 'plain-list points-credited' }, r.points_credited.map((p) =>
+      el('li', {}, `${names.get(p.person_id) || ''} +${p.points} · ${p.reason}`))));
+}
+
+function closedCard(page, error) {
+  const m = page.meeting;
+  const reason = el('input', { type: 'text', id: 'reopen-reason', name: 'reopen_reason', placeholder: C.reopenHint });
+  return el('section', { class: 'card', id: 'closed' },
+    el('h2', {}, C.closedAt(m.closed_at ? fullDate(m.closed_at) : '')),
+    m.reopen_note ? el('pre', { class: 'reopen-note' }, m.reopen_note) : null,
+    el('form', { class: 'row', onsubmit: async (ev) => {
+      ev.preventDefault();
+      clear(error);
+      try {
+        await api.reopenMeeting(m.id, reason.value, actorName());
+        await page.refresh();
+        page.tab('bench');
+      } catch (e) {
+        error.append(e.message);
+      }
+    } }, el('label', { class: 'field' }, C.reopenReason, reason), el('button', { type: 'submit', id: 'reopen' }, C.reopen)));
+}

@@ -1,0 +1,41 @@
+// 签到: one large button per person on the meeting's list — a tap signs them in with the time (a
+// second tap takes a mistaken sign-in back); someone not on the list is added as a walk-in.
+import { S } from './strings.js';
+import { api } from './api.js';
+import { el, clear } from './dom.js';
+
+const G = S.meetings.signin;
+const pad = (n) => String(n).padStart(2, '0');
+const hhmm = (iso) => { const d = new Date(iso); return `${pad(d.getHours())}:${pad(d.getMinutes())}`; };
+
+export async function renderSignIn(box, page) {
+  const error = el('div', { class: 'form-error', role: 'alert' });
+  const count = el('p', { class: 'signin-count', id: 'signin-count' });
+  const list = el('div', { class: 'signin-list', id: 'signin-list' });
+  const run = async (action) => {
+    clear(error);
+    try {
+      await action();
+      await draw();
+      if (page.meeting.status === 'planned') await page.refresh();
+    } catch (e) { error.append(e.message); }
+  };
+  async function draw() {
+    const people = await api.meetingParticipants(page.meeting.id);
+    count.textContent = G.count(people.filter((p) => p.attended).length, people.length);
+    clear(list).append(...people.map((p) => el('button', {
+      type: 'button', class: 'signin-name', 'data-id': p.id, 'aria-pressed': String(p.attended), disabled: page.closed(),
+      onclick: () => run(() => (p.attended ? api.undoSignIn(p.id) : api.signIn(p.id))),
+    }, el('span', { class: 'who' }, p.name), p.role_label ? el('span', { class: 'role' }, p.role_label) : null,
+    el('span', { class: 'when' }, p.attended && p.signed_in_at ? G.at(hhmm(p.signed_in_at)) : G.notYet))));
+    if (people.length === 0) list.append(el('p', { class: 'muted' }, G.empty));
+  }
+  const name = el('input', { type: 'text', name: 'walkin_name', placeholder: G.name, 'aria-label': G.name });
+  const role = el('input', { type: 'text', name: 'walkin_role', placeholder: G.role, 'aria-label': G.role });
+  const walkIn = el('form', { class: 'row walk-in', id: 'walk-in', onsubmit: (ev) => {
+    ev.preventDefault();
+    run(async () => { await api.addWalkIn(page.meeting.id, name.value, role.value); name.value = ''; role.value = ''; });
+  } }, name, role, el('button', { type: 'submit' }, G.addWalkIn));
+  box.append(el('h3', {}, G.title), count, error, list, page.closed() ? null : walkIn);
+  await draw();
+}

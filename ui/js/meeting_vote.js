@@ -1,0 +1,126 @@
+// 表决: the vote panel of one agenda item. Method (举手 / 一户一票 / 投票), counts, 到会 and 应到
+// prefilled from the sign-in and the household roster, the rule and an optional quorum. The
+// core counts as she types (evaluate_vote) and says why in words; impossible counts come back
+// as its message and cannot be recorded. 一户一票 is ticked off household by household.
+import { S } from './strings.js';
+import { api } from './api.js';
+import { el, clear } from './dom.js';
+import { flash } from './forms.js';
+
+const V = S.meetings.vote;
+const COUNTS = ['agree', 'oppose', 'abstain', 'present', 'eligible'];
+
+export async function renderVote(box, page, item) {
+  const [people, households, householdCount] = await Promise.all([
+    api.meetingParticipants(page.meeting.id), api.listHouseholds(), api.householdCount(),
+  ]);
+  const prefill = {
+    hands: { present: people.filter((p) => p.attended).length, eligible: people.length },
+    household: { present: 0, eligible: householdCount },
+  };
+  prefill.ballot = prefill.hands;
+  let method = 'hands';
+  let outcome = null;
+  const ticks = new Map();
+  const inputs = Object.fromEntries([...COUNTS, 'quorum'].map((k) => [k,
+    el('input', { type: 'number', min: '0', step: '1', inputmode: 'numeric', name: k, class: 'count' })]));
+  inputs.quorum.placeholder = V.noQuorum;
+  const rule = el('select', { name: 'rule' }, page.vocab.vote_rules.map((r) => el('option', { value: r.value }, r.label)));
+  const methods = el('div', { class: 'choice', role: 'group', 'aria-label': V.method });
+  const live = el('div', { class: 'vote-live', id: 'vote-live', role: 'status', 'aria-live': 'polite' });
+  const record = el('button', { type: 'button', class: 'primary', id: 'record-vote', onclick: () => save() }, V.record);
+  const houseBox = el('div', { class: 'household-box' });
+  const recorded = el('div', { id: 'vote-records' });
+
+  const numbers = () => {
+    const out = {};
+    for (const k of COUNTS) {
+      const raw = inputs[k].value.trim();
+      const n = raw === '' ? 0 : Number(raw);
+      if (!Number.isInteger(n) || n < 0) throw { message: V.notANumber(V.fields[k]) };
+      out[k] = n;
+    }
+    const q = inputs.quorum.value.trim();
+    const quorum = q === '' ? null : Number(q);
+    if (quorum !== null && (!Number.isInteger(quorum) || quorum < 0)) throw { message: V.notANumber(V.fields.quorum) };
+    return { method, ...out, rule: rule.value, quorum };
+  };
+  async function evaluate() {
+    try {
+      const input = numbers();
+      outcome = await api.evaluateVote(input);
+      live.dataset.result = outcome.result;
+      clear(live).append(el('b', { class: 'vote-result' }, page.label('vote_results', outcome.result)), el('span', {}, outcome.explanation));
+    } catch (e) {
+      outcome = null;
+      live.dataset.result = 'invalid';
+      clear(live).append(el('span', { class: 'vote-refused' }, e.message));
+    }
+    record.disabled = !outcome || page.closed();
+  }
+  // 一户一票: the ticks decide the counts; the boxes show them.
+  function fromTicks() {
+    const n = (c) => [...ticks.values()].filter((x) => x === c).length;
+    inputs.agree.value = n('agree'); inputs.oppose.value = n('oppose'); inputs.abstain.value = n('abstain');
+    inputs.present.value = ticks.size;
+  }
+  function setMethod(m) {
+    method = m;
+    for (const b of methods.children) b.setAttribute('aria-pressed', String(b.dataset.method === m));
+    for (const k of COUNTS) inputs[k].value = k in prefill[m] ? prefill[m][k] : 0;
+    const household = m === 'household';
+    for (const k of ['agree', 'oppose', 'abstain', 'present']) inputs[k].readOnly = household;
+    clear(houseBox);
+    if (household) {
+      ticks.clear();
+      houseBox.append(householdList(households, page, ticks, () => { fromTicks(); evaluate(); }));
+      fromTicks();
+    }
+    evaluate();
+  }
+  async function save() {
+    try {
+      const input = numbers();
+      if (method === 'household') {
+        const list = [...ticks.entries()].map(([household_id, choice]) => ({ household_id, choice }));
+        await api.recordHouseholdVote(item.id, list, input.eligible, input.rule, input.quorum);
+      } else {
+        await api.recordVote(item.id, input);
+      }
+      flash(V.recorded);
+      await drawRecorded();
+    } catch (e) {
+      clear(live).append(el('span', { class: 'vote-refused' }, e.message));
+      live.dataset.result = 'invalid';
+    }
+  }
+  async function drawRecorded() {
+    const votes = await api.itemVotes(item.id);
+    clear(recorded).append(votes.length ? el('h4', {}, V.recordedTitle) : null,
+      ...votes.map((v) => el('div', { class: 'vote-record', 'data-result': v.result },
+        el('b', {}, `${page.label('vote_methods', v.method)} · ${page.label('vote_results', v.result)}`),
+        el('div', {}, V.summary(v)), el('div', { class: 'muted' }, v.explanation))));
+  }
+  for (const m of page.vocab.vote_methods) {
+    methods.append(el('button', { type: 'button', class: 'method', 'data-method': m.value, onclick: () => setMethod(m.value) }, m.label));
+  }
+  for (const k of [...COUNTS, 'quorum']) inputs[k].addEventListener('input', evaluate);
+  rule.addEventListener('change', evaluate);
+  box.append(el('div', { class: 'vote-panel', id: 'vote-panel' },
+    el('h3', {}, V.title(item.title)), methods,
+    el('div', { class: 'vote-grid' }, ...[...COUNTS, 'quorum'].map((k) => el('label', { class: 'field' }, V.fields[k], inputs[k])),
+      el('label', { class: 'field rule-field' }, V.rule, rule)),
+    live, page.closed() ? null : el('div', { class: 'actions' }, record), houseBox, recorded));
+  setMethod(method);
+  await drawRecorded();
+}
+
+function householdList(households, page, ticks, changed) {
+  if (households.length === 0) return el('p', { class: 'muted' }, V.noHouseholds);
+  const choices = [{ value: '', label: V.notHere }, ...page.vocab.choices];
+  return el('div', { class: 'household-list', id: 'household-list' }, households.map((h) => el('div', { class: 'household', 'data-id': h.id },
+    el('span', { class: 'household-label' }, h.label),
+    el('span', { class: 'radios' }, choices.map((c) => el('label', { class: 'radio' },
+      el('input', { type: 'radio', name: `hh-${h.id}`, value: c.value, checked: c.value === '',
+        onchange: () => { if (c.value) ticks.set(h.id, c.value); else ticks.delete(h.id); changed(); } }), c.label))))));
+}
