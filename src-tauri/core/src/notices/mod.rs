@@ -2,8 +2,8 @@
 //!
 //! Each template is a plain data struct (serde, no database handles) and implements [`Notice`]:
 //! `document()` builds a [`pdf::Document`](crate::pdf::Document), `render()` gives PDF bytes.
-//! Loaders that fill these structs from the store live with the domain modules; this module only
-//! knows what a notice says and how it is arranged. Public notices mask phone and ID numbers by
+//! [`load`] fills these structs from the store by id (plain SQL reads); the templates themselves
+//! only know what a notice says and how it is arranged. Public notices mask phone and ID numbers by
 //! default ([`Masking`]); the minutes and the sign-in sheet are internal and print what they get.
 //!
 //! ```no_run
@@ -16,9 +16,11 @@
 mod boards;
 pub mod demo;
 mod format;
+pub mod load;
 mod public;
 mod records;
 mod spec;
+mod year_report;
 
 pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
 pub use format::{cn_number, fmt_date, fmt_datetime};
@@ -27,6 +29,7 @@ pub use public::{
 };
 pub use records::{AgendaItem, Invitee, Minutes, SignInSheet, Speech};
 pub use spec::{FreeNotice, Period, SpecTable};
+pub use year_report::YearReport;
 
 use serde::{Deserialize, Serialize};
 

@@ -87,18 +87,33 @@ impl Notice for Minutes {
 
 fn push_item(doc: &mut Document, n: usize, item: &AgendaItem) {
     doc.push(Block::Heading { text: format!("议题{}：{}", cn_number(n), item.title), align: Align::Left });
-    if !item.text.is_empty() {
-        doc.push(Block::Paragraph(item.text.clone()));
+    // The recorder types one paragraph per line.
+    for para in item.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        doc.push(Block::Paragraph(para.to_string()));
     }
-    for speech in &item.speeches {
+    let (said, named): (Vec<&Speech>, Vec<&Speech>) = item.speeches.iter().partition(|s| !s.text.is_empty());
+    for speech in said {
         doc.push(Block::Paragraph(format!("{}：{}", speech.speaker, speech.text)));
     }
+    // Speakers recorded by name only (what they said is in the running text).
+    if !named.is_empty() {
+        let names: Vec<&str> = named.iter().map(|s| s.speaker.as_str()).collect();
+        doc.push(Block::Paragraph(format!("发言人：{}。", names.join("、"))));
+    }
     if let Some(v) = &item.vote {
-        let result = if item.vote_result.is_empty() { String::new() } else { format!("，结果：{}", item.vote_result) };
-        doc.push(Block::Paragraph(format!(
-            "表决情况：应到{}人，实到{}人；同意{}票，反对{}票，弃权{}票{result}。",
+        let counts = format!(
+            "表决情况：应到{}人，实到{}人；同意{}票，反对{}票，弃权{}票",
             v.eligible, v.present, v.agree, v.oppose, v.abstain
-        )));
+        );
+        let result = item.vote_result.trim();
+        doc.push(Block::Paragraph(if result.is_empty() {
+            format!("{counts}。")
+        } else if result.ends_with('。') {
+            // A full explanation ("到会11人，同意9票，超过……表决通过。") reads as its own sentence.
+            format!("{counts}。{result}")
+        } else {
+            format!("{counts}，结果：{result}。")
+        }));
     }
     for (i, d) in item.decisions.iter().enumerate() {
         doc.push(Block::Paragraph(format!("议定事项{}：{d}", i + 1)));

@@ -1,0 +1,60 @@
+//! What every loader needs: the issuer, local times, masking defaults, "not found".
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta};
+use rusqlite::{Connection, OptionalExtension};
+
+use super::{LoadError, LoadOptions};
+use crate::community::load_settings;
+use crate::notices::Masking;
+
+/// A stored UTC timestamp (RFC 3339) as the wall-clock time in China (UTC+8, no daylight
+/// saving). Every community the app serves keeps that time, and a notice must print what
+/// residents read on their clocks whatever time zone the laptop happens to be set to.
+pub fn local_time(rfc3339: &str, what: &'static str) -> Result<NaiveDateTime, LoadError> {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.naive_utc() + TimeDelta::hours(8))
+        .map_err(|_| LoadError::Damaged { what, detail: format!("时间“{rfc3339}”无法识别") })
+}
+
+/// A stored YYYY-MM-DD date.
+pub fn date(text: &str, what: &'static str) -> Result<NaiveDate, LoadError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| LoadError::Damaged { what, detail: format!("日期“{text}”无法识别") })
+}
+
+/// The issuing body printed under a notice: the settings' 落款, else the community's name,
+/// else a generic one (the secretary has not filled in 设置 yet).
+pub fn issuer(conn: &Connection) -> Result<String, LoadError> {
+    let s = load_settings(conn)?;
+    Ok(if !s.issuer.trim().is_empty() {
+        s.issuer
+    } else if !s.name.trim().is_empty() {
+        format!("{}居民委员会", s.name)
+    } else {
+        "社区居民委员会".to_string()
+    })
+}
+
+/// Masking for a public notice: phones and ID numbers always; names as asked, else `names`.
+pub fn public_masking(opts: &LoadOptions, names: bool) -> Masking {
+    Masking { personal_data: true, names: opts.mask_names.unwrap_or(names) }
+}
+
+/// Run a one-row query; no row becomes [`LoadError::NotFound`].
+pub fn one<T>(
+    conn: &Connection,
+    sql: &str,
+    id: &str,
+    what: &'static str,
+    map: impl FnOnce(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<T, LoadError> {
+    conn.query_row(sql, [id], map)
+        .optional()?
+        .ok_or_else(|| LoadError::NotFound { what, id: id.to_string() })
+}
+
+/// Whether a row with this id exists (and is not deleted) in `table`.
+pub fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool, LoadError> {
+    let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL)");
+    Ok(conn.query_row(&sql, [id], |r| r.get(0))?)
+}

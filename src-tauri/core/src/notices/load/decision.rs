@@ -1,0 +1,140 @@
+//! 决议公示 (an agenda item's decisions with the vote) and 落实情况公示 (the tasks of a decision
+//! or of a topic).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::common::{date, exists, issuer, one, public_masking};
+use super::meeting::{item_decisions, item_vote, meeting_row};
+use super::{LoadError, LoadOptions};
+use crate::decisions::{TaskMode, TaskStatus};
+use crate::notices::{DecisionNotice, ProgressNotice, TaskRow};
+use crate::votes::VoteRule;
+
+/// Days residents have to object to a decision notice.
+const OBJECTION_DAYS: u32 = 7;
+
+/// An agenda item id as given, or the item of a decision id.
+fn agenda_item_of(conn: &Connection, id: &str) -> Result<String, LoadError> {
+    if exists(conn, "agenda_items", id)? {
+        return Ok(id.to_string());
+    }
+    let sql = "SELECT agenda_item_id FROM decisions WHERE id = ?1 AND deleted_at IS NULL";
+    one(conn, sql, id, "议程事项或决议", |r| r.get(0))
+}
+
+/// 决议公示 for an agenda item (or the item of a decision): all its decisions and its vote.
+pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<DecisionNotice, LoadError> {
+    let item_id = agenda_item_of(conn, id)?;
+    let sql = "SELECT meeting_id, title FROM agenda_items WHERE id = ?1 AND deleted_at IS NULL";
+    let (meeting_id, title): (String, String) = one(conn, sql, &item_id, "议程", |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let m = meeting_row(conn, &meeting_id)?;
+    let vote = item_vote(conn, &item_id)?;
+    let (rule, result) = match &vote {
+        Some(v) => (rule_in_words(&v.rule, v.quorum), v.explanation.clone()),
+        None => (String::new(), String::new()),
+    };
+    Ok(DecisionNotice {
+        paper: opts.paper,
+        topic: title,
+        meeting_kind: m.title,
+        held_at: m.starts_at,
+        place: m.place,
+        decisions: item_decisions(conn, &item_id)?,
+        vote: vote.map(|v| v.counts),
+        rule,
+        result,
+        objection_days: OBJECTION_DAYS,
+        issuer: issuer(conn)?,
+        date: opts.today,
+        masking: public_masking(opts, false),
+    })
+}
+
+/// "到会人员过半数同意即为通过；到会不少于15人表决方为有效".
+fn rule_in_words(rule: &str, quorum: Option<u32>) -> String {
+    let base = match VoteRule::parse(rule) {
+        Some(VoteRule::MajorityPresent) => "到会人员过半数同意即为通过",
+        Some(VoteRule::MajorityEligible) => "全体有表决权的人员（户）过半数同意即为通过",
+        Some(VoteRule::TwoThirds) => "到会人员三分之二以上同意即为通过",
+        None => return String::new(),
+    };
+    match quorum {
+        Some(q) if q > 0 => format!("{base}；到会不少于{q}人，表决方为有效"),
+        _ => base.to_string(),
+    }
+}
+
+/// 落实情况公示 for a decision id, or for a topic id (every task of its decisions).
+pub fn progress(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<ProgressNotice, LoadError> {
+    let (subject, tasks) = if exists(conn, "decisions", id)? {
+        let sql = "SELECT a.title FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE d.id = ?1";
+        let title: String = one(conn, sql, id, "决议", |r| r.get(0))?;
+        (title, tasks(conn, "decision_id = ?1", id, opts.today)?)
+    } else {
+        let sql = "SELECT title FROM topics WHERE id = ?1 AND deleted_at IS NULL";
+        let title: String = one(conn, sql, id, "决议或议题", |r| r.get(0))?;
+        let filter = "(topic_id = ?1 OR decision_id IN (SELECT id FROM decisions WHERE topic_id = ?1 AND deleted_at IS NULL))";
+        (title, tasks(conn, filter, id, opts.today)?)
+    };
+    Ok(ProgressNotice {
+        paper: opts.paper,
+        subject: format!("“{subject}”议定事项"),
+        intro: "根据社区协商议事会议议定事项，现将各项工作的落实情况公示如下，请广大居民监督。".to_string(),
+        tasks,
+        feedback: Some("对落实情况有意见或建议的，可随时向社区居委会或居务监督委员会反映。".to_string()),
+        issuer: issuer(conn)?,
+        date: opts.today,
+        masking: public_masking(opts, false),
+    })
+}
+
+/// The tasks matching `filter` (an SQL condition on `?1`), by deadline.
+fn tasks(conn: &Connection, filter: &str, id: &str, today: NaiveDate) -> Result<Vec<TaskRow>, LoadError> {
+    let sql = format!(
+        "SELECT id, title, mode, responsible_unit, person_in_charge, deadline, status, done_at FROM tasks \
+         WHERE {filter} AND deleted_at IS NULL ORDER BY deadline IS NULL, deadline, created_at, id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let raw = stmt
+        .query_map([id], |r| {
+            let texts: [String; 5] = [r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?];
+            Ok((texts, r.get::<_, Option<String>>(5)?, r.get::<_, String>(6)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows = Vec::with_capacity(raw.len());
+    for ([task_id, item, mode, unit, person], deadline, status) in raw {
+        let deadline = deadline.filter(|d| !d.is_empty()).map(|d| date(&d, "任务")).transpose()?;
+        let unit = if unit.trim().is_empty() { TaskMode::parse(&mode).map_or("—", |m| m.label()).to_string() } else { unit };
+        let status = status_words(conn, &task_id, &status, deadline, today)?;
+        rows.push(TaskRow { item, unit, person, deadline, status });
+    }
+    Ok(rows)
+}
+
+/// "进行中（已逾期）：灯具已到货" — the status, overdue if past the deadline and not done, and
+/// the latest progress note.
+fn status_words(
+    conn: &Connection,
+    task_id: &str,
+    status: &str,
+    deadline: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<String, LoadError> {
+    let parsed = TaskStatus::parse(status);
+    let mut words = parsed.map_or("—", |s| s.label()).to_string();
+    if parsed != Some(TaskStatus::Done) && deadline.is_some_and(|d| d < today) {
+        words.push_str("（已逾期）");
+    }
+    let note: Option<String> = conn
+        .query_row(
+            "SELECT text FROM task_notes WHERE task_id = ?1 AND deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT 1",
+            [task_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
+        words = format!("{words}：{note}");
+    }
+    Ok(words)
+}

@@ -1,0 +1,35 @@
+//! Why a notice could not be filled from the store.
+
+use crate::community::CommunityError;
+use crate::error::UserFacing;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// No record with this id (or it was deleted). `what` reads like 会议, 议题, 议定事项.
+    #[error("找不到编号为 {id} 的{what}（可能已被删除）。请回到列表重新选择。")]
+    NotFound { what: &'static str, id: String },
+    #[error("积分年度“{text}”无效，请写四位数的年份，如 2026。")]
+    BadYear { text: String },
+    #[error("不认识的公示种类“{text}”。可选：{choices}。")]
+    UnknownKind { text: String, choices: String },
+    /// A stored value the notice cannot read (a hand-edited database, a damaged import).
+    #[error("{what}的记录有误（{detail}），无法生成公示。请在软件里重新保存这条记录。")]
+    Damaged { what: &'static str, detail: String },
+    #[error(transparent)]
+    Community(#[from] CommunityError),
+    #[error("读取记录时出错：{0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+impl UserFacing for LoadError {
+    fn code(&self) -> &'static str {
+        match self {
+            LoadError::NotFound { .. } => "notice_source_not_found",
+            LoadError::BadYear { .. } => "notice_bad_year",
+            LoadError::UnknownKind { .. } => "notice_unknown_kind",
+            LoadError::Damaged { .. } => "notice_source_damaged",
+            LoadError::Community(e) => e.code(),
+            LoadError::Db(_) => "db_error",
+        }
+    }
+}
