@@ -14,6 +14,7 @@
 mod labelled;
 
 pub mod attachments;
+pub mod bulletin;
 pub mod community;
 pub mod conventions;
 pub mod demo;

@@ -1,0 +1,150 @@
+//! From a stored spec (JSON) to a PDF: which template a kind means, the free notice as the
+//! composer sends it (the engine's [`FreeNotice`] plus an optional photo), the 公示期 and the
+//! searchable text of a notice.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use super::BulletinError;
+use crate::attachments;
+use crate::notices::{
+    Convention, DecisionNotice, FreeNotice, MeetingNotice, Minutes, Notice, NoticeError, PointsTable,
+    ProgressNotice, SignInSheet, TopicNotice,
+};
+use crate::pdf::{self, Block, Document};
+
+crate::labelled_enum! {
+    /// Which template a notice was printed from.
+    NoticeKind {
+        MeetingNotice = "meeting_notice": "会议通知",
+        Topic = "topic": "议题公示",
+        Decision = "decision": "决议公示",
+        Progress = "progress": "落实情况公示",
+        Minutes = "minutes": "会议记录",
+        SignIn = "sign_in": "签到表",
+        Points = "points": "积分榜",
+        Convention = "convention": "公约",
+        Free = "free": "通知公告",
+    }
+}
+
+/// A photo printed in a free notice: a stored attachment (the composer's draft photo) and a caption.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PhotoRef {
+    pub attachment_id: String,
+    #[serde(default)]
+    pub caption: Option<String>,
+}
+
+/// A free notice as composed: the engine's spec, and a photo the engine's spec has no room for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Composed {
+    pub notice: FreeNotice,
+    pub photo: Option<PhotoRef>,
+}
+
+impl Composed {
+    /// Reads the composer's JSON: [`FreeNotice::from_json`]'s fields plus `"photo"`.
+    pub fn from_json(json: &str) -> Result<Composed, BulletinError> {
+        let mut value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| NoticeError::BadSpec { detail: e.to_string() })?;
+        let photo = match value.as_object_mut().and_then(|o| o.remove("photo")) {
+            None | Some(serde_json::Value::Null) => None,
+            Some(p) => Some(
+                serde_json::from_value::<PhotoRef>(p)
+                    .map_err(|_| NoticeError::BadSpec { detail: "照片（photo）的写法不对".into() })?,
+            ),
+        };
+        let notice = FreeNotice::from_json(&value.to_string())?;
+        Ok(Composed { notice, photo })
+    }
+
+    fn document(&self, conn: &Connection) -> Result<Document, BulletinError> {
+        let mut doc = self.notice.document()?;
+        if let Some(photo) = &self.photo {
+            let bytes = attachments::get_data(conn, &photo.attachment_id)?.bytes;
+            let caption = photo.caption.as_ref().filter(|c| !c.trim().is_empty()).map(|c| mask(&self.notice, c));
+            // After the table (or the last paragraph), before the closing line and the sign-off.
+            let at = photo_position(&doc, self.notice.closing.is_some());
+            doc.blocks.insert(at, Block::Photo { bytes, caption });
+        }
+        Ok(doc)
+    }
+}
+
+fn mask(notice: &FreeNotice, text: &str) -> String {
+    if notice.mask_personal_data { crate::privacy::mask_text(text) } else { text.to_string() }
+}
+
+fn photo_position(doc: &Document, has_closing: bool) -> usize {
+    let signoff = doc.blocks.iter().rposition(|b| matches!(b, Block::Signoff { .. })).unwrap_or(doc.blocks.len());
+    if has_closing { signoff.saturating_sub(1) } else { signoff }
+}
+
+/// The document a stored spec describes.
+pub fn document(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Document, BulletinError> {
+    fn doc<T: Notice + serde::de::DeserializeOwned>(spec: &str) -> Result<Document, BulletinError> {
+        let t: T = serde_json::from_str(spec).map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })?;
+        Ok(t.document()?)
+    }
+    match kind {
+        NoticeKind::MeetingNotice => doc::<MeetingNotice>(spec),
+        NoticeKind::Topic => doc::<TopicNotice>(spec),
+        NoticeKind::Decision => doc::<DecisionNotice>(spec),
+        NoticeKind::Progress => doc::<ProgressNotice>(spec),
+        NoticeKind::Minutes => doc::<Minutes>(spec),
+        NoticeKind::SignIn => doc::<SignInSheet>(spec),
+        NoticeKind::Points => doc::<PointsTable>(spec),
+        NoticeKind::Convention => doc::<Convention>(spec),
+        NoticeKind::Free => Composed::from_json(spec)?.document(conn),
+    }
+}
+
+/// The PDF bytes of a spec.
+pub fn render(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Vec<u8>, BulletinError> {
+    let doc = document(conn, kind, spec)?;
+    Ok(pdf::render(&doc).map_err(NoticeError::from)?)
+}
+
+/// The 公示期 a spec prints, first and last day included; `None` for notices without one.
+pub fn period(kind: NoticeKind, spec: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let value: serde_json::Value = serde_json::from_str(spec).ok()?;
+    let date = |key: &str, v: &serde_json::Value| v.get(key)?.as_str()?.parse::<NaiveDate>().ok();
+    match kind {
+        NoticeKind::Free => {
+            let p = value.get("period")?;
+            Some((date("from", p)?, date("to", p)?))
+        }
+        NoticeKind::Topic => Some((date("period_from", &value)?, date("period_to", &value)?)),
+        NoticeKind::Convention => {
+            let p = value.get("draft_period")?.as_array()?;
+            Some((p.first()?.as_str()?.parse().ok()?, p.get(1)?.as_str()?.parse().ok()?))
+        }
+        NoticeKind::Decision => {
+            let days = value.get("objection_days")?.as_u64().filter(|d| *d > 0)?;
+            let from = date("date", &value)?;
+            Some((from, from.checked_add_days(Days::new(days - 1))?))
+        }
+        _ => None,
+    }
+}
+
+/// The text of a document, for the search index: every line a reader sees.
+pub fn plain_text(doc: &Document) -> String {
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Title(t) | Block::Subtitle(t) | Block::Salutation(t) | Block::Paragraph(t) => out.push(t.clone()),
+            Block::Line { text, .. } | Block::Heading { text, .. } => out.push(text.clone()),
+            Block::Table(t) => {
+                out.push(t.columns.iter().map(|c| c.title.as_str()).collect::<Vec<_>>().join(" "));
+                out.extend(t.rows.iter().map(|r| r.join(" ")));
+            }
+            Block::Signoff { issuer, date } => out.push(format!("{issuer} {date}")),
+            Block::Photo { caption: Some(c), .. } => out.push(c.clone()),
+            _ => {}
+        }
+    }
+    out.join("\n")
+}

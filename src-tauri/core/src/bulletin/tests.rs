@@ -1,0 +1,209 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::attachments::{self, OwnerKind};
+use crate::error::UserFacing;
+use crate::notices::demo;
+use crate::search::{self as search_mod, SearchQuery};
+use crate::store::Store;
+use crate::testing::{count, temp_store};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A 停水通知 with a table, as the composer sends it.
+fn water_notice() -> String {
+    serde_json::json!({
+        "paper": "A4",
+        "title": "停水通知",
+        "salutation": "各位居民：",
+        "paragraphs": ["因二次供水设施检修，以下楼栋将暂停供水，请提前储水。联系电话13812345678。"],
+        "table": {"columns": ["楼栋", "停水时间"], "rows": [["3号楼", "12月3日 9:00-17:00"], ["5号楼", "12月4日 9:00-12:00"]]},
+        "closing": "特此通知。",
+        "issuer": "幸福里社区居民委员会",
+        "date": "2026-12-01",
+        "period": {"from": "2026-12-01", "to": "2026-12-07"},
+        "mask_personal_data": true
+    })
+    .to_string()
+}
+
+fn issue_water(store: &mut Store) -> IssuedNotice {
+    store.write(|tx| issue_composed(tx, &water_notice(), None, None, day("2026-12-01"))).unwrap()
+}
+
+#[test]
+fn issuing_stores_the_spec_and_the_sha256_of_the_bytes_and_indexes_the_text() {
+    let (_dir, mut store) = temp_store();
+    let issued = issue_water(&mut store);
+    assert!(issued.pdf.starts_with(b"%PDF"));
+    let e = &issued.entry;
+    assert_eq!((e.title.as_str(), e.kind, e.version), ("停水通知", NoticeKind::Free, 1));
+    assert_eq!(e.pdf_sha256, sha256_hex(&issued.pdf));
+    assert_eq!((e.period_from.as_deref(), e.period_to.as_deref()), (Some("2026-12-01"), Some("2026-12-07")));
+    assert_eq!(e.state, NoticeState::Unposted);
+    let found = search_mod::search(store.conn(), &SearchQuery::new("二次供水")).unwrap();
+    assert_eq!(found.hits[0].record_id, e.id, "the notice's text is searchable");
+    let masked = search_mod::search(store.conn(), &SearchQuery::new("12345678")).unwrap();
+    assert!(masked.hits.is_empty(), "the index holds the printed (masked) text");
+}
+
+#[test]
+fn a_reprint_gives_the_same_bytes_and_a_changed_engine_is_caught() {
+    let (_dir, mut store) = temp_store();
+    let issued = issue_water(&mut store);
+    let again = reprint(store.conn(), &issued.entry.id).unwrap();
+    assert_eq!(again, issued.pdf);
+    assert_eq!(sha256_hex(&again), issued.entry.pdf_sha256);
+    store.conn().execute("UPDATE notices SET pdf_sha256 = 'abc'", []).unwrap();
+    let err = reprint(store.conn(), &issued.entry.id).unwrap_err();
+    assert_eq!(err.code(), "notice_reprint_differs");
+}
+
+#[test]
+fn a_reissue_is_a_new_version_and_the_old_one_still_reprints_as_it_was() {
+    let (_dir, mut store) = temp_store();
+    let v1 = issue_water(&mut store);
+    let corrected = water_notice().replace("3号楼", "6号楼");
+    let v2 = store.write(|tx| issue_composed(tx, &corrected, None, Some(&v1.entry.id), day("2026-12-02"))).unwrap();
+    assert_eq!((v2.entry.version, v2.entry.replaces_id.as_deref()), (2, Some(v1.entry.id.as_str())));
+    assert_ne!(v2.entry.pdf_sha256, v1.entry.pdf_sha256);
+    let old = get(store.conn(), &v1.entry.id, day("2026-12-02")).unwrap();
+    assert_eq!(old.superseded_by, Some(2));
+    assert_eq!(reprint(store.conn(), &v1.entry.id).unwrap(), v1.pdf);
+    let err = store.write(|tx| reissue(tx, &v1.entry.id, None, day("2026-12-02"))).unwrap_err();
+    assert!(err.message().contains("第2版"), "{}", err.message());
+    assert_eq!(count(&store, "notices"), 2);
+}
+
+#[test]
+fn characters_the_fonts_lack_are_named_with_where_they_are_and_nothing_is_issued() {
+    let (_dir, mut store) = temp_store();
+    let bad = water_notice().replace("请提前储水", "请提前储水😀");
+    let missing = check(store.conn(), NoticeKind::Free, &bad).unwrap().unwrap();
+    assert_eq!((missing.chars.as_str(), missing.location.as_str()), ("😀", "第1段"));
+    assert_eq!(check(store.conn(), NoticeKind::Free, &water_notice()).unwrap(), None);
+    let before = (count(&store, "notices"), count(&store, "search_docs"));
+    let err = store.write(|tx| issue_composed(tx, &bad, None, None, day("2026-12-01"))).unwrap_err();
+    assert_eq!(err.code(), "pdf_missing_glyphs");
+    assert!(err.message().contains("😀") && err.message().contains("第1段"), "{}", err.message());
+    assert_eq!((count(&store, "notices"), count(&store, "search_docs")), before);
+}
+
+#[test]
+fn posting_with_a_photo_then_taking_down_moves_the_state() {
+    let (dir, mut store) = temp_store();
+    let id = issue_water(&mut store).entry.id;
+    let photo = dir.path().join("公示栏.png");
+    std::fs::write(&photo, demo::garage_photo()).unwrap();
+    let e = store
+        .write(|tx| record_posting(tx, &id, "3号楼公示栏", "2026-12-01", Some(&photo), day("2026-12-02")))
+        .unwrap();
+    assert_eq!((e.state, e.posted_where.as_str(), e.photo_count), (NoticeState::Posted, "3号楼公示栏", 1));
+    assert_eq!(attachments::list(store.conn(), OwnerKind::Notice, &id).unwrap().len(), 1);
+    assert_eq!(boards(store.conn()).unwrap(), ["3号楼公示栏"]);
+
+    let err = store.write(|tx| record_taken_down(tx, &id, "2026-11-30", day("2026-12-09"))).unwrap_err();
+    assert!(err.message().contains("2026-12-01"), "{}", err.message());
+    let e = store.write(|tx| record_taken_down(tx, &id, "2026-12-08", day("2026-12-09"))).unwrap();
+    assert_eq!(e.state, NoticeState::TakenDown);
+    let err = store.write(|tx| record_posting(tx, &id, "北门", "2026-12-09", None, day("2026-12-09"))).unwrap_err();
+    assert_eq!(err.code(), "notice_already_taken_down");
+}
+
+#[test]
+fn refused_postings_change_nothing() {
+    let (dir, mut store) = temp_store();
+    let id = issue_water(&mut store).entry.id;
+    let not_a_photo = dir.path().join("note.txt");
+    std::fs::write(&not_a_photo, "hello").unwrap();
+    let err = store.write(|tx| record_posting(tx, &id, "北门", "2026-12-01", Some(&not_a_photo), day("2026-12-01"))).unwrap_err();
+    assert!(err.message().contains("JPEG 或 PNG"), "{}", err.message());
+    let err = store.write(|tx| record_posting(tx, &id, "北门", "12月1日", None, day("2026-12-01"))).unwrap_err();
+    assert!(err.message().contains("张贴日期"), "{}", err.message());
+    let err = store.write(|tx| record_posting(tx, &id, "  ", "2026-12-01", None, day("2026-12-01"))).unwrap_err();
+    assert!(err.message().contains("张贴位置"), "{}", err.message());
+    let e = get(store.conn(), &id, day("2026-12-01")).unwrap();
+    assert_eq!((e.posted_at, e.photo_count, count(&store, "attachments")), (None, 0, 0));
+    let err = store.write(|tx| record_taken_down(tx, &id, "2026-12-01", day("2026-12-01"))).unwrap_err();
+    assert_eq!(err.code(), "notice_not_posted");
+}
+
+#[test]
+fn the_home_screen_flags_a_period_ending_soon_and_one_ended_while_still_posted() {
+    let (_dir, mut store) = temp_store();
+    let id = issue_water(&mut store).entry.id;
+    store.write(|tx| record_posting(tx, &id, "北门公示栏", "2026-12-01", None, day("2026-12-01"))).unwrap();
+    assert!(home_flags(store.conn(), day("2026-12-04")).unwrap().is_empty());
+    let soon = home_flags(store.conn(), day("2026-12-05")).unwrap();
+    assert_eq!(soon[0].flags, vec![NoticeFlag::EndsSoon]);
+    let late = home_flags(store.conn(), day("2026-12-08")).unwrap();
+    assert_eq!((late[0].state, late[0].flags.clone()), (NoticeState::Expired, vec![NoticeFlag::StillPosted]));
+    store.write(|tx| record_taken_down(tx, &id, "2026-12-08", day("2026-12-08"))).unwrap();
+    assert!(home_flags(store.conn(), day("2026-12-08")).unwrap().is_empty());
+}
+
+#[test]
+fn a_template_from_a_record_keeps_its_reference_and_period() {
+    let (_dir, mut store) = temp_store();
+    let spec = serde_json::to_string(&demo::topic_notice()).unwrap();
+    let new = NewNotice { kind: NoticeKind::Topic, spec, reference: Some(("topic".into(), "t-1".into())) };
+    let issued = store.write(|tx| issue(tx, &new, day("2026-11-21"))).unwrap();
+    let e = &issued.entry;
+    assert_eq!((e.ref_kind.as_deref(), e.ref_id.as_deref()), (Some("topic"), Some("t-1")));
+    let t = demo::topic_notice();
+    assert_eq!(e.period_to, Some(t.period_to.to_string()));
+    assert_eq!(reprint(store.conn(), &e.id).unwrap(), issued.pdf);
+}
+
+#[test]
+fn a_photo_in_a_free_notice_is_printed_and_reprinted_identically() {
+    let (_dir, mut store) = temp_store();
+    let photo = store.write(|tx| attachments::add_image(tx, OwnerKind::Draft, "d-1", "管道.png", &demo::garage_photo())).unwrap();
+    let mut spec: serde_json::Value = serde_json::from_str(&water_notice()).unwrap();
+    spec["photo"] = serde_json::json!({"attachment_id": photo.id, "caption": "检修的水泵房"});
+    let spec = spec.to_string();
+    let plain = preview(store.conn(), NoticeKind::Free, &water_notice()).unwrap();
+    let issued = store.write(|tx| issue_composed(tx, &spec, None, None, day("2026-12-01"))).unwrap();
+    assert!(issued.pdf.len() > plain.len() + 1000, "the photo is embedded");
+    assert_eq!(reprint(store.conn(), &issued.entry.id).unwrap(), issued.pdf);
+}
+
+#[test]
+fn drafts_autosave_and_issuing_discards_the_draft() {
+    let (_dir, mut store) = temp_store();
+    let half = r#"{"title":"停水","paragraphs":[]}"#;
+    store.write(|tx| save_draft(tx, "draft-1", half)).unwrap();
+    let r = store.write(|tx| save_draft(tx, "draft-1", &water_notice())).unwrap();
+    assert_eq!(r.save_count, 2);
+    let drafts = list_drafts(store.conn()).unwrap();
+    assert_eq!((drafts.len(), drafts[0].title.as_str()), (1, "停水通知"));
+    store.write(|tx| issue_composed(tx, &water_notice(), Some("draft-1"), None, day("2026-12-01"))).unwrap();
+    assert!(list_drafts(store.conn()).unwrap().is_empty());
+    let err = store.write(|tx| save_draft(tx, "draft-1", half)).unwrap_err();
+    assert_eq!(err.code(), "notice_draft_not_found", "a late autosave does not bring it back");
+    let err = store.write(|tx| save_draft(tx, "draft-2", "{not json")).unwrap_err();
+    assert_eq!(err.code(), "notice_bad_draft");
+    assert_eq!(count(&store, "notice_drafts"), 1);
+}
+
+#[test]
+fn a_template_is_saved_by_name_and_a_new_draft_starts_from_it_dated_today() {
+    let (_dir, mut store) = temp_store();
+    let mut content: serde_json::Value = serde_json::from_str(&water_notice()).unwrap();
+    content["photo"] = serde_json::json!({"attachment_id": "x"});
+    store.write(|tx| save_template(tx, "停水通知", &content.to_string())).unwrap();
+    let t = store.write(|tx| save_template(tx, "停水通知", &water_notice())).unwrap();
+    assert_eq!(list_templates(store.conn()).unwrap().len(), 1, "same name replaces");
+    let draft = store.write(|tx| start_from_template(tx, &t.id, "draft-9", day("2027-03-10"))).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&draft.content).unwrap();
+    assert_eq!(v["date"], "2027-03-10");
+    assert_eq!(v["period"], serde_json::json!({"from": "2027-03-10", "to": "2027-03-16"}));
+    assert_eq!(v["title"], "停水通知");
+    assert!(v.get("photo").is_none());
+    let err = store.write(|tx| save_template(tx, "", &water_notice())).unwrap_err();
+    assert!(err.message().contains("模板名称"));
+    store.write(|tx| remove_template(tx, &t.id)).unwrap();
+    assert!(list_templates(store.conn()).unwrap().is_empty());
+}
