@@ -28,6 +28,7 @@ pub mod minutes;
 pub mod points;
 pub mod info;
 pub mod search;
+pub mod stats;
 pub mod store;
 pub mod topics;
 pub mod validate;

@@ -32,6 +32,17 @@ enum Command {
     },
     /// Fill an empty database with the demo community (one year of a realistic community).
     Demo,
+    /// Print the figures of a year (topics, meetings, participation, points, satisfaction) as JSON;
+    /// with --report, also write the yearly report PDF (年度协商议事工作报告).
+    Stats {
+        #[arg(long)]
+        year: i32,
+        /// Only this place (小区/楼栋/网格 id) and the places below it.
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
     /// Render a free notice described in SPEC (JSON) to a PDF, without any database.
     Render {
         spec: PathBuf,
@@ -78,6 +89,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let mut store = Store::open(&db)?;
             to_json(&yishi_core::demo::load(&mut store)?)
         }
+        Command::Stats { year, place, report } => stats(&db, year, place.as_deref(), report.as_deref()),
         Command::Search { query, limit } => {
             use yishi_core::search::{search, HitSummary, SearchQuery};
             let store = Store::open(&db)?;
@@ -85,6 +97,19 @@ fn run(cli: Cli) -> Result<String, Failure> {
             to_json(&hits.into_iter().map(HitSummary::from).collect::<Vec<_>>())
         }
     }
+}
+
+/// `stats --year Y [--place ID] [--report FILE]`: the figures as JSON, the report dated today.
+fn stats(db: &std::path::Path, year: i32, place: Option<&str>, report: Option<&std::path::Path>) -> Result<String, Failure> {
+    use yishi_core::notices::Notice;
+    let store = Store::open(db)?;
+    let figures = yishi_core::stats::year_stats(store.conn(), year, place)?;
+    if let Some(out) = report {
+        let today = chrono::Local::now().date_naive();
+        let bytes = yishi_core::stats::year_report(store.conn(), year, place, today)?.render()?;
+        yishi_core::pdf::write_atomically(out, &bytes)?;
+    }
+    to_json(&figures)
 }
 
 /// `render SPEC --out FILE`: no database; the file appears whole or not at all.

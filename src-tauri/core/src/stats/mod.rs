@@ -1,0 +1,150 @@
+//! 统计: the figures of a year (and optionally of one place and everything below it), for the
+//! statistics page, `yishi-cli stats` and the yearly report (年度协商议事工作报告).
+//!
+//! `stats` owns no table: it reads topics, their timelines, meetings, attendance, points and
+//! evaluations, and returns a serde struct of integers and fractions ([`Rate`]) — no float is
+//! stored or compared; “95.2%” and “12.5天” are made from integers. Empty sets give zeros and
+//! rates shown as “—”, never NaN. Definitions (also printed under the report's tables):
+//!
+//! - **Year**: the local calendar year a topic was raised in, a meeting held, points earned, an
+//!   evaluation made.
+//! - **Place**: a topic counts by its place; a meeting when a topic of the place was on its agenda
+//!   (its whole attendance then counts); points by the person's place or household's place; an
+//!   evaluation by its topic's place. Without a place, everything counts.
+//! - **Solved rate** = (已办结 + 即办完成) / (collected − merged − rejected), over topics raised in
+//!   the year, by their status today. Escalated topics stay in the denominator.
+//! - **Average days to close**: calendar days from intake to the day the topic reached 已办结 /
+//!   即办完成, over the solved topics of the year.
+//! - **Meetings held**: closed meetings; **participation** in person-times: each attendance once,
+//!   a person with the role 党员 as 党员, everyone else (walk-ins included) as 居民.
+//! - **Points given**: points earned (redemptions not subtracted).
+//! - **Satisfaction**: (满意 + 基本满意) / all answers, over all evaluations of the year.
+
+mod compute;
+mod error;
+mod load;
+mod report;
+
+use chrono::Datelike;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+pub use compute::{AverageDays, Participation};
+pub use error::StatsError;
+pub use report::year_report;
+
+use crate::evaluations::{Rate, Satisfaction};
+
+/// The solved-rate definition, as printed under the report's figures.
+pub const SOLVED_RATE_DEFINITION: &str =
+    "办结率 =（已办结 + 即办完成）÷（收集议题 − 合并 − 不予受理），上报件计入分母。";
+
+/// One bar of a chart: a stored key, its Chinese label, a count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountRow {
+    pub key: String,
+    pub label: String,
+    pub count: u64,
+}
+
+impl CountRow {
+    fn new(key: &str, label: &str, count: usize) -> CountRow {
+        CountRow { key: key.to_string(), label: label.to_string(), count: count as u64 }
+    }
+}
+
+/// The figures of one year (see the module doc for every definition).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearStats {
+    pub year: i32,
+    pub place_id: Option<String>,
+    pub place_name: Option<String>,
+    pub topics_collected: u64,
+    pub by_channel: Vec<CountRow>,
+    pub by_category_class: Vec<CountRow>,
+    pub by_handling_class: Vec<CountRow>,
+    pub merged_or_rejected: u64,
+    pub solved: u64,
+    pub solved_rate: Rate,
+    pub average_days_to_close: AverageDays,
+    pub meetings_held: u64,
+    pub participation: Participation,
+    pub points_given: i64,
+    pub evaluations: u64,
+    pub satisfaction: Satisfaction,
+}
+
+/// Computes the figures of `year`, for the place `place_id` and below (None: the whole community).
+pub fn year_stats(conn: &Connection, year: i32, place_id: Option<&str>) -> Result<YearStats, StatsError> {
+    if !(2000..=2100).contains(&year) {
+        return Err(StatsError::BadYear { year });
+    }
+    let (place_name, places) = match place_id {
+        None => (None, None),
+        Some(id) => {
+            let name = load::place_name(conn, id)?.ok_or_else(|| StatsError::PlaceNotFound { id: id.to_string() })?;
+            (Some(name), Some(compute::subtree(&load::places(conn)?, id)))
+        }
+    };
+    let in_place = |p: &Option<String>| places.as_ref().is_none_or(|ps| p.as_ref().is_some_and(|p| ps.contains(p)));
+
+    let classes = compute::category_classes(&load::categories(conn)?);
+    let topics: Vec<compute::TopicRow> = load::topics(conn)?
+        .into_iter()
+        .filter(|(t, place, _)| t.raised_on.year() == year && in_place(place))
+        .map(|(mut t, _, category)| {
+            t.category_class = category.and_then(|c| classes.get(&c).cloned());
+            t
+        })
+        .collect();
+
+    let mut meetings_held = 0;
+    let mut attendances = Vec::new();
+    for (id, day) in load::held_meetings(conn)? {
+        if day.year() != year {
+            continue;
+        }
+        if places.is_some() && !load::meeting_topic_places(conn, &id)?.into_iter().any(|p| in_place(&Some(p))) {
+            continue;
+        }
+        meetings_held += 1;
+        attendances.extend(load::attendances(conn, &id)?);
+    }
+
+    let points_given = load::credits(conn)?
+        .into_iter()
+        .filter(|(_, day, place)| day.year() == year && in_place(place))
+        .map(|(points, _, _)| points)
+        .sum();
+
+    let (mut s, mut b, mut u, mut evaluations) = (0u64, 0u64, 0u64, 0u64);
+    for (es, eb, eu, day, place) in load::evaluations(conn)? {
+        if day.year() == year && in_place(&place) {
+            (s, b, u, evaluations) = (s + u64::from(es), b + u64::from(eb), u + u64::from(eu), evaluations + 1);
+        }
+    }
+
+    let merged_or_rejected = topics.iter().filter(|t| !compute::counts_in_denominator(t.status)).count() as u64;
+    let solved_rate = compute::solved_rate(&topics);
+    Ok(YearStats {
+        year,
+        place_id: place_id.map(str::to_string),
+        place_name,
+        topics_collected: topics.len() as u64,
+        by_channel: compute::by_channel(&topics),
+        by_category_class: compute::by_category_class(&topics),
+        by_handling_class: compute::by_handling(&topics),
+        merged_or_rejected,
+        solved: solved_rate.numerator,
+        solved_rate,
+        average_days_to_close: compute::average_days_to_close(&topics),
+        meetings_held,
+        participation: compute::participation(&attendances),
+        points_given,
+        evaluations,
+        satisfaction: Satisfaction::new(s, b, u),
+    })
+}
+
+#[cfg(test)]
+mod tests;

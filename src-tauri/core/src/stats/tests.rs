@@ -1,0 +1,223 @@
+use chrono::NaiveDate;
+
+use super::compute::{self, TopicRow};
+use super::*;
+use crate::decisions::TaskStatus;
+use crate::error::UserFacing;
+use crate::evaluations::{self, EvalMethod, NewEvaluation};
+use crate::followup::{self, fixtures::day};
+use crate::meetings::{self, fixtures};
+use crate::notices::Notice;
+use crate::store::Store;
+use crate::testing::temp_store;
+use crate::topics::{self, Channel, HandlingClass, NewTopic, Scale, TopicStatus};
+
+fn row(status: TopicStatus, raised: NaiveDate, since: Option<NaiveDate>) -> TopicRow {
+    TopicRow {
+        channel: Channel::Wechat,
+        category_class: None,
+        handling: HandlingClass::Community,
+        status,
+        raised_on: raised,
+        status_since: since,
+    }
+}
+
+#[test]
+fn solved_rate_leaves_merged_and_rejected_out_of_the_denominator() {
+    let d = day(3, 1);
+    let topics = [
+        row(TopicStatus::Closed, d, Some(d)),
+        row(TopicStatus::DoneOnSpot, d, Some(d)),
+        row(TopicStatus::Escalated, d, None),
+        row(TopicStatus::InProgress, d, None),
+        row(TopicStatus::Merged, d, None),
+        row(TopicStatus::Rejected, d, None),
+    ];
+    let r = compute::solved_rate(&topics);
+    assert_eq!((r.numerator, r.denominator, r.display.as_str()), (2, 4, "50.0%"));
+    assert_eq!(compute::solved_rate(&[]).display, "—");
+    assert_eq!(compute::solved_rate(&[row(TopicStatus::Merged, d, None)]).per_mille, None);
+}
+
+#[test]
+fn average_days_count_calendar_days_of_solved_topics_only() {
+    let topics = [
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 11))),   // 10
+        row(TopicStatus::DoneOnSpot, day(3, 1), Some(day(3, 1))), // 0
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 6))),    // 5
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 2))),    // 1
+        row(TopicStatus::InProgress, day(1, 1), Some(day(12, 1))),
+    ];
+    let a = compute::average_days_to_close(&topics);
+    assert_eq!((a.topics, a.total_days, a.tenths, a.display.as_str()), (4, 16, Some(40), "4.0天"));
+    let thirds = [row(TopicStatus::Closed, day(3, 1), Some(day(3, 2))), row(TopicStatus::Closed, day(3, 1), Some(day(3, 1))),
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 1)))];
+    assert_eq!(compute::average_days_to_close(&thirds).display, "0.3天");
+    let none = compute::average_days_to_close(&[]);
+    assert_eq!((none.tenths, none.display.as_str()), (None, "—"));
+}
+
+#[test]
+fn participation_counts_party_members_by_role_and_everyone_else_as_residents() {
+    let roles = |r: &[&str]| Some(r.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let attendances = vec![roles(&["党员", "两委成员"]), roles(&["居民代表"]), roles(&[]), None, roles(&["物业", "党员"])];
+    let p = compute::participation(&attendances);
+    assert_eq!((p.party_members, p.residents, p.total), (2, 3, 5));
+    assert_eq!(compute::participation(&[]), Participation::default());
+}
+
+#[test]
+fn categories_roll_up_to_their_class_and_places_to_their_subtree() {
+    let cats = vec![
+        ("a".to_string(), None, "基础设施建设".to_string()),
+        ("a1".to_string(), Some("a".to_string()), "停车管理".to_string()),
+        ("a11".to_string(), Some("a1".to_string()), "地面车位".to_string()),
+        ("x".to_string(), Some("y".to_string()), "孤儿".to_string()),
+        ("y".to_string(), Some("x".to_string()), "循环".to_string()),
+    ];
+    let classes = compute::category_classes(&cats);
+    assert_eq!(classes["a11"], ("a".to_string(), "基础设施建设".to_string()));
+    assert_eq!(classes["a"].1, "基础设施建设");
+    assert!(classes.contains_key("x"), "a damaged cycle still ends");
+    let places = vec![
+        ("estate".to_string(), None),
+        ("b3".to_string(), Some("estate".to_string())),
+        ("b3u2".to_string(), Some("b3".to_string())),
+        ("other".to_string(), None),
+    ];
+    let mut sub = compute::subtree(&places, "estate");
+    sub.sort();
+    assert_eq!(sub, vec!["b3", "b3u2", "estate"]);
+}
+
+#[test]
+fn counts_by_channel_keep_zero_bars_and_classes_put_uncategorised_last() {
+    let mut a = row(TopicStatus::Collected, day(1, 1), None);
+    a.category_class = Some(("default-cat-02".into(), "人居环境".into()));
+    let mut b = a.clone();
+    b.channel = Channel::Hotline12345;
+    let c = row(TopicStatus::Collected, day(1, 1), None);
+    let channels = compute::by_channel(&[a.clone(), b.clone(), c.clone()]);
+    assert_eq!(channels.len(), Channel::ALL.len());
+    assert_eq!(channels.iter().find(|r| r.key == "wechat").unwrap().count, 2);
+    let classes = compute::by_category_class(&[a, b, c]);
+    let rows: Vec<_> = classes.iter().map(|r| (r.key.as_str(), r.label.as_str(), r.count)).collect();
+    assert_eq!(rows, vec![("default-cat-02", "人居环境", 2), ("", "未分类", 1)]);
+}
+
+#[test]
+fn an_empty_year_gives_zeros_and_dashes_not_nan() {
+    let (_d, store) = temp_store();
+    let s = year_stats(store.conn(), 2026, None).unwrap();
+    assert_eq!((s.topics_collected, s.meetings_held, s.participation.total, s.points_given, s.evaluations), (0, 0, 0, 0, 0));
+    assert_eq!((s.solved_rate.display.as_str(), s.satisfaction.rate.display.as_str()), ("—", "—"));
+    assert_eq!(s.average_days_to_close.display, "—");
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(!json.contains("NaN"), "{json}");
+    assert_eq!(year_stats(store.conn(), 1800, None).unwrap_err().code(), "stats_bad_year");
+    assert_eq!(year_stats(store.conn(), 2026, Some("nowhere")).unwrap_err().code(), "stats_place_not_found");
+    let pdf = year_report(store.conn(), 2026, None, day(12, 31)).unwrap().render().unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+fn topic_at(store: &mut Store, title: &str, place: Option<&str>, raised_at: &str) -> String {
+    let new = NewTopic {
+        title: title.into(),
+        description: String::new(),
+        channel: Channel::Hotline12345,
+        raised_by_person_id: None,
+        raised_by_name: String::new(),
+        raised_by_phone: String::new(),
+        raised_at: Some(raised_at.into()),
+        place_id: place.map(str::to_string),
+        category_id: Some("default-cat-01-03".into()),
+        handling_class: HandlingClass::Immediate,
+        scale: Scale::Minor,
+    };
+    store.write(|tx| topics::create(tx, &new, "张敏")).unwrap().id
+}
+
+#[test]
+fn topics_count_by_year_and_place_subtree() {
+    let (_d, mut store) = temp_store();
+    let (estate, building, other) = store
+        .write(|tx| {
+            use crate::community::{add_place, NewPlace};
+            let estate = add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "幸福里小区".into() })?;
+            let b = add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() })?;
+            let o = add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "和平苑".into() })?;
+            Ok::<_, crate::community::CommunityError>((estate.id, b.id, o.id))
+        })
+        .unwrap();
+    topic_at(&mut store, "楼道灯", Some(&building), "2026-03-01T10:00:00+08:00");
+    topic_at(&mut store, "路灯", Some(&other), "2026-04-01T10:00:00+08:00");
+    topic_at(&mut store, "去年的", Some(&building), "2025-12-31T10:00:00+08:00");
+    let all = year_stats(store.conn(), 2026, None).unwrap();
+    assert_eq!(all.topics_collected, 2);
+    assert_eq!(all.by_category_class[0].label, "基础设施建设");
+    assert_eq!(all.by_handling_class[0].count, 2);
+    let here = year_stats(store.conn(), 2026, Some(&estate)).unwrap();
+    assert_eq!((here.topics_collected, here.place_name.as_deref()), (1, Some("幸福里小区")));
+    assert_eq!(year_stats(store.conn(), 2025, None).unwrap().topics_collected, 1);
+}
+
+/// The journey of the issue: progress on an overdue task until done, a survey, the topic closed,
+/// and the statistics change at each step.
+#[test]
+fn an_overdue_task_done_and_evaluated_changes_the_figures() {
+    let (_d, mut store) = temp_store();
+    let party = fixtures::person(&mut store, "李红梅", "党员", true);
+    let m = fixtures::meeting(&mut store, "11月议事会", "2026-11-05T20:00:00+08:00");
+    let topic = fixtures::accepted_topic(&mut store, "地下车库照明");
+    let item = store
+        .write(|tx| {
+            let signed = meetings::invite_core_member(tx, &m.id, &party)?;
+            meetings::sign_in(tx, &signed.id)?;
+            let walk_in = meetings::add_walk_in(tx, &m.id, "赵大爷", "3号楼居民")?;
+            meetings::sign_in(tx, &walk_in.id)?;
+            meetings::add_topic(tx, &m.id, &topic, "张敏")
+        })
+        .unwrap();
+    let task = store
+        .write(|tx| {
+            use crate::decisions::{add, add_task, NewDecision, NewTask, TaskMode};
+            let d = add(tx, &item.id, &NewDecision { text: "更换车库灯具".into(), act: true })?;
+            let deadline = Some(day(11, 10));
+            let new = NewTask { title: "更换灯具".into(), mode: TaskMode::Undertake, responsible_unit: "物业公司".into(),
+                person_in_charge: "周经理".into(), deadline };
+            add_task(tx, &d.id, &new)
+        })
+        .unwrap()
+        .id;
+    store.write(|tx| meetings::close(tx, &m.id, "张敏")).unwrap();
+    let today = day(11, 21);
+    assert_eq!(followup::home_counts(store.conn(), today).unwrap().overdue, 1);
+    let s = year_stats(store.conn(), 2026, None).unwrap();
+    assert_eq!((s.meetings_held, s.participation.party_members, s.participation.residents), (1, 1, 1));
+    assert_eq!((s.solved, s.solved_rate.display.as_str()), (0, "0.0%"));
+    assert!(s.points_given > 0, "attendance points were credited at closing");
+
+    store.write(|tx| followup::set_status(tx, &task, TaskStatus::InProgress, "已采购灯具", today, "张敏")).unwrap();
+    store.write(|tx| followup::set_status(tx, &task, TaskStatus::Done, "已全部更换", today, "张敏")).unwrap();
+    assert_eq!(followup::home_counts(store.conn(), today).unwrap().overdue, 0);
+    let survey = NewEvaluation {
+        topic_id: topic.clone(),
+        task_id: None,
+        satisfied: 38,
+        basically_satisfied: 2,
+        unsatisfied: 2,
+        method: EvalMethod::PhoneCallback,
+        evaluator: "陈淑珍".into(),
+        comment: String::new(),
+        date: today,
+        reopen: None,
+    };
+    store.write(|tx| evaluations::record(tx, &survey, today, "张敏")).unwrap();
+    let s = year_stats(store.conn(), 2026, None).unwrap();
+    assert_eq!((s.solved, s.solved_rate.display.as_str()), (1, "100.0%"));
+    assert_eq!((s.evaluations, s.satisfaction.rate.display.as_str()), (1, "95.2%"));
+    assert_eq!(s.average_days_to_close.topics, 1);
+    let report = year_report(store.conn(), 2026, None, day(12, 31)).unwrap();
+    assert!(report.render().unwrap().starts_with(b"%PDF"));
+}
