@@ -1,11 +1,11 @@
 //! Rates as the reports print them: a fraction kept whole, rounded to per mille only for display.
 //! No float is ever stored or compared; “95.2%” is made from integers.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// `numerator / denominator`, with the per-mille figure (half rounded up) and its display text.
 /// An empty denominator has no rate: `per_mille` is `None` and the text is “—”, never NaN.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rate {
     pub numerator: u64,
     pub denominator: u64,
@@ -31,7 +31,7 @@ impl Rate {
 
 /// The counts of one survey (or of many added up) and the satisfaction rate:
 /// (满意 + 基本满意) / all answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Satisfaction {
     pub satisfied: u64,
     pub basically_satisfied: u64,
