@@ -49,6 +49,33 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Print a notice from the records to a PDF (see `notice --help`).
+    Notice(NoticeArgs),
+}
+
+/// `notice --kind KIND --id ID --out FILE.pdf`.
+#[derive(clap::Args)]
+struct NoticeArgs {
+    /// meeting-notice, topic, decision, progress, minutes, sign-in, points or convention.
+    #[arg(long)]
+    kind: String,
+    /// The meeting, topic, agenda item or decision, year (points, e.g. 2026) or convention.
+    #[arg(long)]
+    id: String,
+    /// A4 or A3.
+    #[arg(long, default_value = "A4")]
+    paper: String,
+    /// Mask given names (王*兰) on a public notice (by default only the points table does).
+    #[arg(long, conflicts_with = "unmask_names")]
+    mask_names: bool,
+    /// Print names in full, also on the points table.
+    #[arg(long)]
+    unmask_names: bool,
+    /// The notice's date, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    date: Option<String>,
+    #[arg(long)]
+    out: PathBuf,
 }
 
 /// A failure already phrased for the user, with its stable code.
@@ -81,6 +108,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
     let db = cli.db.unwrap_or_else(Store::default_path);
     match cli.command {
         Command::Render { spec, out } => render(&spec, &out),
+        Command::Notice(args) => notice(&db, &args),
         Command::Info => {
             let store = Store::open(&db)?;
             to_json(&yishi_core::info::db_info(&store)?)
@@ -122,6 +150,30 @@ fn render(spec: &std::path::Path, out: &std::path::Path) -> Result<String, Failu
     let bytes = FreeNotice::from_json(&json)?.render()?;
     yishi_core::pdf::write_atomically(out, &bytes)?;
     to_json(&serde_json::json!({ "out": out, "bytes": bytes.len() }))
+}
+
+/// `notice`: fill the template from the records and write the PDF whole or not at all.
+fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
+    use yishi_core::notices::load::{load, LoadOptions, NoticeKind};
+    let kind = NoticeKind::parse(&args.kind)?;
+    let paper = match args.paper.trim() {
+        "A4" | "a4" => yishi_core::pdf::Paper::A4,
+        "A3" | "a3" => yishi_core::pdf::Paper::A3,
+        other => return Err(Failure { code: "bad_paper", message: format!("纸张“{other}”不支持，请写 A4 或 A3。") }),
+    };
+    let today = match &args.date {
+        None => chrono::Local::now().date_naive(),
+        Some(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Failure {
+            code: "bad_date",
+            message: format!("日期“{text}”无效，请写成 2026-11-21 这样的格式。"),
+        })?,
+    };
+    let mask_names = if args.mask_names { Some(true) } else if args.unmask_names { Some(false) } else { None };
+    let opts = LoadOptions { paper, mask_names, ..LoadOptions::new(today) };
+    let store = Store::open(db)?;
+    let bytes = load(store.conn(), kind, &args.id, &opts)?.render()?;
+    yishi_core::pdf::write_atomically(&args.out, &bytes)?;
+    to_json(&serde_json::json!({ "out": args.out, "kind": kind.as_str(), "bytes": bytes.len() }))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
