@@ -241,14 +241,23 @@ fn editable(conn: &Connection, id: &str) -> Result<Convention, ConventionError> 
 
 fn after_write(tx: &Transaction, id: &str) -> Result<Convention, ConventionError> {
     let c = get(tx, id)?;
-    search::upsert(tx, &SearchDoc {
+    search::upsert(tx, &search_doc(&c))?;
+    Ok(c)
+}
+
+/// Every convention's current text as the search index holds it, for rebuilding the index.
+pub fn search_docs(conn: &Connection) -> Result<Vec<SearchDoc>, ConventionError> {
+    Ok(list(conn)?.iter().map(search_doc).collect())
+}
+
+fn search_doc(c: &Convention) -> SearchDoc {
+    SearchDoc {
         kind: DocKind::Convention,
         record_id: c.id.clone(),
         title: c.title.clone(),
         body: text::search_body(&c.current.text),
         date: crate::topics::local_date(&c.current.created_at),
-    })?;
-    Ok(c)
+    }
 }
 
 #[cfg(test)]

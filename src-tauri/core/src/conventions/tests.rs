@@ -108,3 +108,11 @@ fn the_current_text_is_searchable_and_a_posted_draft_prints_as_such() {
     assert_eq!(n.chapters[1].articles[0], "遛狗须拴绳。");
     assert_eq!(list(store.conn()).unwrap().len(), 1);
 }
+
+#[test]
+fn search_docs_rebuild_what_conventions_indexed() {
+    let (_d, mut store) = temp_store();
+    let c = store.write(|tx| create(tx, "文明养犬公约", &draft())).unwrap();
+    store.write(|tx| post(tx, &c.id, day(11, 1), day(11, 10))).unwrap();
+    crate::followup::tests::assert_index_matches(&store, "convention", &search_docs(store.conn()).unwrap());
+}

@@ -156,6 +156,21 @@ pub fn for_topic(conn: &Connection, topic_id: &str) -> Result<Vec<Evaluation>, E
     Ok(repo::for_topic(conn, topic_id)?)
 }
 
+/// Every evaluation as the search index holds it, for rebuilding the index (archive import).
+pub fn search_docs(conn: &Connection) -> Result<Vec<SearchDoc>, EvaluationError> {
+    let mut stmt = conn.prepare(
+        "SELECT e.id, coalesce(t.title, '') FROM evaluations e LEFT JOIN topics t ON t.id = e.topic_id \
+         WHERE e.deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut docs = Vec::new();
+    for row in rows {
+        let (id, title) = row?;
+        docs.push(search_doc(&get(conn, &id)?, &title));
+    }
+    Ok(docs)
+}
+
 /// “民事民评：满意率95.2%（满意38、基本满意2、不满意2，电话回访）”, the topic's closing note.
 fn summary_line(e: &Evaluation) -> String {
     let s = &e.satisfaction;

@@ -125,3 +125,11 @@ fn closing_without_evaluation_needs_a_reason() {
     assert_eq!(t.status, TopicStatus::Closed);
     assert_eq!(t.status_note, "未经评价办结：养犬人已搬离");
 }
+
+#[test]
+fn search_docs_rebuild_what_evaluations_indexed() {
+    let (_d, mut store) = temp_store();
+    let (topic, _) = awaiting(&mut store);
+    store.write(|tx| record(tx, &survey(&topic, 9, 1, 0), today(), "张敏")).unwrap();
+    crate::followup::tests::assert_index_matches(&store, "evaluation", &search_docs(store.conn()).unwrap());
+}

@@ -169,6 +169,20 @@ fn get_note(conn: &Connection, id: &str) -> Result<TaskNote, FollowUpError> {
     Ok(note)
 }
 
+/// Every task note as the search index holds it, for rebuilding the index (archive import).
+pub fn search_docs(conn: &Connection) -> Result<Vec<SearchDoc>, FollowUpError> {
+    let mut stmt = conn.prepare(
+        "SELECT n.id, t.title FROM task_notes n JOIN tasks t ON t.id = n.task_id WHERE n.deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut docs = Vec::new();
+    for row in rows {
+        let (id, title) = row?;
+        docs.push(search_doc(&title, &repo::note(conn, &id)?));
+    }
+    Ok(docs)
+}
+
 fn search_doc(task_title: &str, note: &TaskNote) -> SearchDoc {
     SearchDoc {
         kind: DocKind::TaskNote,
@@ -182,4 +196,4 @@ fn search_doc(task_title: &str, note: &TaskNote) -> SearchDoc {
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -137,3 +137,23 @@ fn board_per_meeting_and_tasks_of_finished_topics_leave_the_board() {
     store.write(|tx| topics::move_to(tx, &topic, TopicStatus::Closed, "张敏", "居民自行协商解决")).unwrap();
     assert_eq!(home_counts(store.conn(), today).unwrap().overdue, 1);
 }
+
+/// What `search_docs` gives for rebuilding the index is what live writes indexed.
+pub(crate) fn assert_index_matches(store: &crate::store::Store, kind: &str, docs: &[crate::search::SearchDoc]) {
+    let mut stmt = store.conn().prepare("SELECT record_id, title, body, date FROM search_docs WHERE kind = ?1 ORDER BY record_id").unwrap();
+    let live: Vec<(String, String, String, String)> =
+        stmt.query_map([kind], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(|r| r.unwrap()).collect();
+    let mut rebuilt: Vec<_> = docs.iter().map(|d| (d.record_id.clone(), d.title.clone(), d.body.clone(), d.date.to_string())).collect();
+    rebuilt.sort();
+    assert!(!live.is_empty());
+    assert_eq!(live, rebuilt);
+}
+
+#[test]
+fn search_docs_rebuild_what_notes_indexed() {
+    let (_d, mut store) = temp_store();
+    let (_topic, tasks) = decided_topic(&mut store, "车库", &[None]);
+    store.write(|tx| add_note(tx, &tasks[0], &note("已联系施工队", None), day(11, 20), "张敏")).unwrap();
+    store.write(|tx| set_status(tx, &tasks[0], TaskStatus::Blocked, "等待报价", day(11, 21), "张敏")).unwrap();
+    assert_index_matches(&store, "task_note", &search_docs(store.conn()).unwrap());
+}
