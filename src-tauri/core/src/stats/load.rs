@@ -25,9 +25,14 @@ pub(super) fn categories(conn: &Connection) -> rusqlite::Result<Vec<(String, Opt
     rows.collect()
 }
 
+/// A topic row with its place id and category id.
+pub(super) type PlacedTopic = (TopicRow, Option<String>, Option<String>);
+/// An evaluation's counts (满意, 基本满意, 不满意), its day and its topic's place id.
+pub(super) type PlacedEvaluation = (u32, u32, u32, NaiveDate, Option<String>);
+
 /// Every topic with its place and category id; the day it reached its current status is the
 /// newest timeline line into that status.
-pub(super) fn topics(conn: &Connection) -> rusqlite::Result<Vec<(TopicRow, Option<String>, Option<String>)>> {
+pub(super) fn topics(conn: &Connection) -> rusqlite::Result<Vec<PlacedTopic>> {
     let mut stmt = conn.prepare(
         "SELECT t.channel, t.handling_class, t.status, t.raised_at, t.place_id, t.category_id, \
            (SELECT max(e.at) FROM topic_events e WHERE e.topic_id = t.id AND e.to_status = t.status \
@@ -89,8 +94,8 @@ pub(super) fn credits(conn: &Connection) -> rusqlite::Result<Vec<(i64, NaiveDate
     rows.collect()
 }
 
-/// Evaluations: (satisfied, basically satisfied, unsatisfied, day, the topic's place).
-pub(super) fn evaluations(conn: &Connection) -> rusqlite::Result<Vec<(u32, u32, u32, NaiveDate, Option<String>)>> {
+/// Every evaluation with its day and its topic's place.
+pub(super) fn evaluations(conn: &Connection) -> rusqlite::Result<Vec<PlacedEvaluation>> {
     let mut stmt = conn.prepare(
         "SELECT e.satisfied, e.basically_satisfied, e.unsatisfied, e.evaluated_at, t.place_id \
          FROM evaluations e LEFT JOIN topics t ON t.id = e.topic_id WHERE e.deleted_at IS NULL",
