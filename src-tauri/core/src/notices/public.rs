@@ -208,7 +208,7 @@ impl Notice for DecisionNotice {
         doc.push(Block::Title(title));
         doc.push(Block::Salutation("各位居民：".to_string()));
         doc.push(Block::Paragraph(format!(
-            "{}，社区在{}召开{}，就“{}”进行协商议事，形成决议如下：",
+            "{}，在{}召开{}，就“{}”进行协商议事，形成决议如下：",
             fmt_datetime(self.held_at),
             m.text(&self.place),
             self.meeting_kind,
@@ -282,11 +282,11 @@ impl Notice for ProgressNotice {
         doc.push(Block::Paragraph(m.text(&self.intro)));
         let columns = vec![
             Column::new("序号").weight(1.0).align(Align::Center),
-            Column::new("事项").weight(2.9),
-            Column::new("承办单位").weight(2.1),
-            Column::new("负责人").weight(1.4).align(Align::Center),
+            Column::new("事项").weight(2.5),
+            Column::new("承办单位").weight(1.8),
+            Column::new("负责人").weight(1.5).align(Align::Center),
             Column::new("完成时限").weight(3.0).align(Align::Center),
-            Column::new("进展情况").weight(2.6),
+            Column::new("进展情况").weight(3.2),
         ];
         let rows = self
             .tasks

@@ -58,3 +58,23 @@ pub fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool, LoadErro
     let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL)");
     Ok(conn.query_row(&sql, [id], |r| r.get(0))?)
 }
+
+/// Text written for the screen ("到会 11 人，同意 9 票") as it is set in print: no spaces between
+/// Chinese characters and numbers.
+pub fn tidy(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii());
+    let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
+    // Drop a space with Chinese on one side and Chinese or a digit on the other; keep the one
+    // between Chinese and a Latin word ("LED 灯" reads either way, "LED灯and" does not).
+    let dropped = |i: usize| {
+        let (before, after) = (chars.get(i.wrapping_sub(1)), chars.get(i + 1));
+        (wide(before) && (wide(after) || digit(after))) || (wide(after) && digit(before))
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| *c != ' ' || !dropped(i))
+        .map(|(_, c)| c)
+        .collect()
+}

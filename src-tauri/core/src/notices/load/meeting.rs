@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
-use super::common::{issuer, local_time, one, public_masking};
+use super::common::{issuer, local_time, one, public_masking, tidy};
 use super::{LoadError, LoadOptions};
 use crate::community::load_settings;
 use crate::notices::{AgendaItem, Invitee, MeetingNotice, Minutes, SignInSheet, Speech, VoteCounts};
@@ -180,7 +180,7 @@ pub(super) fn item_vote(conn: &Connection, item_id: &str) -> Result<Option<VoteR
     let mut rows = stmt.query_map([item_id], |r| {
         let counts =
             VoteCounts { agree: r.get(0)?, oppose: r.get(1)?, abstain: r.get(2)?, eligible: r.get(3)?, present: r.get(4)? };
-        Ok(VoteRow { counts, rule: r.get(5)?, quorum: r.get(6)?, explanation: r.get(7)? })
+        Ok(VoteRow { counts, rule: r.get(5)?, quorum: r.get(6)?, explanation: tidy(&r.get::<_, String>(7)?) })
     })?;
     Ok(rows.next().transpose()?)
 }

@@ -112,6 +112,7 @@ fn minutes_list_who_came_who_spoke_votes_and_decisions_unmasked() {
     for expected in ["13812345678", "发言人：", "同意9票", "表决通过", "临时停车位18个", "主持人（签字）："] {
         assert!(printed.contains(expected), "{expected} missing:\n{printed}");
     }
+    assert!(printed.contains("到会11人"), "explanation tidied: {printed}");
     let bench = id_of(conn, "SELECT id FROM meetings WHERE title = '电动车充电桩板凳会'");
     assert!(minutes(conn, &bench, &opts()).unwrap().absentees.contains(&"刘建国".to_string()));
 }
@@ -250,4 +251,10 @@ fn kinds_parse_from_their_cli_names() {
     }
     let err = NoticeKind::parse("minute").unwrap_err().to_string();
     assert!(err.contains("minutes（会议记录）"), "{err}");
+}
+
+#[test]
+fn screen_spacing_around_numbers_is_dropped_for_print() {
+    assert_eq!(super::common::tidy("到会 11 人，同意 9 票（6 票）"), "到会11人，同意9票（6票）");
+    assert_eq!(super::common::tidy("LED 灯 and 2 lamps"), "LED 灯 and 2 lamps");
 }
