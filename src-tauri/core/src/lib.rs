@@ -13,6 +13,7 @@
 
 mod labelled;
 
+pub mod archive;
 pub mod attachments;
 pub mod bulletin;
 pub mod community;

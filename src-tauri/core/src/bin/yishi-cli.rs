@@ -51,6 +51,21 @@ enum Command {
     },
     /// Print a notice from the records to a PDF (see `notice --help`).
     Notice(NoticeArgs),
+    /// Export an archive folder (database snapshot, ledger.xlsx, CSV) into DIR; print its path.
+    Export {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Check an archive folder: exit 0 only when every file and the database are good.
+    Verify { archive: PathBuf },
+    /// Merge an archive into the database (a backup is taken first); print the summary as JSON.
+    Import {
+        #[arg(long)]
+        from: PathBuf,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// `notice --kind KIND --id ID --out FILE.pdf`.
@@ -109,6 +124,20 @@ fn run(cli: Cli) -> Result<String, Failure> {
     match cli.command {
         Command::Render { spec, out } => render(&spec, &out),
         Command::Notice(args) => notice(&db, &args),
+        Command::Verify { archive } => to_json(&yishi_core::archive::verify(&archive)?),
+        Command::Export { to } => {
+            let store = Store::open(&db)?;
+            let report = yishi_core::archive::export(&store, &to, |_| {})?;
+            Ok(report.path.display().to_string())
+        }
+        Command::Import { from, dry_run } => {
+            let mut store = Store::open(&db)?;
+            if dry_run {
+                to_json(&yishi_core::archive::dry_run(&store, &from)?)
+            } else {
+                to_json(&yishi_core::archive::import(&mut store, &from)?)
+            }
+        }
         Command::Info => {
             let store = Store::open(&db)?;
             to_json(&yishi_core::info::db_info(&store)?)

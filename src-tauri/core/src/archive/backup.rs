@@ -1,0 +1,220 @@
+//! Local backups beside the database (`<data dir>/backups/`), and restoring from one.
+//!
+//! A backup is a `VACUUM INTO` copy named `yishi-<YYYYMMDD-HHMMSS>-<reason>.db`, written as
+//! `.partial` and renamed once fsynced. Taken daily on the first start of the day
+//! ([`daily`]), before every import, and before every restore.
+//!
+//! **Retention** ([`retained`]), applied after each new backup: of the daily backups keep the
+//! newest of each of the last 7 days that have one, plus the newest of each of the 4 ISO weeks
+//! before those; of the backups taken before an import or a restore keep the newest 10. Others
+//! are deleted. Files that do not follow the naming scheme are never touched.
+//!
+//! **Restore** replaces the live file, which only works with the store closed: [`prepare_restore`]
+//! backs up the current state and stages the chosen copy (checked) beside the database;
+//! the shell closes the store, calls [`PendingRestore::apply`] and reopens the path it returns.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::manifest::DB_FILE;
+use super::sink::sync_dir;
+use super::{verify, ArchiveError};
+use crate::store::{Store, LATEST_VERSION};
+
+crate::labelled_enum! {
+    /// Why a backup was taken.
+    Reason {
+        Daily = "daily": "每日自动备份",
+        Import = "import": "导入前备份",
+        Restore = "restore": "恢复前备份",
+    }
+}
+
+/// One backup file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Backup {
+    pub path: PathBuf,
+    pub file_name: String,
+    pub reason: Reason,
+    pub reason_label: &'static str,
+    /// Local time it was taken, `YYYY-MM-DD HH:MM:SS`.
+    pub taken_at: String,
+    pub size: u64,
+    #[serde(skip)]
+    taken: NaiveDateTime,
+}
+
+/// `<folder of the database>/backups`.
+pub fn dir(store: &Store) -> PathBuf {
+    store.path().parent().map(Path::to_path_buf).unwrap_or_default().join("backups")
+}
+
+/// The daily backup, if none was taken on `today` yet; then applies the retention rule.
+pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<Backup>, ArchiveError> {
+    let done = list(store)?.iter().any(|b| b.reason == Reason::Daily && b.taken.date() == today);
+    if done {
+        return Ok(None);
+    }
+    take(store, Reason::Daily, Local::now()).map(Some)
+}
+
+/// Takes a backup now, then deletes what the retention rule no longer keeps.
+pub fn take(store: &Store, reason: Reason, now: DateTime<Local>) -> Result<Backup, ArchiveError> {
+    let dir = dir(store);
+    fs::create_dir_all(&dir).map_err(|e| ArchiveError::write(&dir, &e))?;
+    let name = format!("yishi-{}-{}.db", now.format("%Y%m%d-%H%M%S"), reason.as_str());
+    let path = dir.join(&name);
+    let partial = dir.join(format!("{name}.partial"));
+    let _ = fs::remove_file(&partial);
+    store.conn().execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    let written = fs::File::open(&partial)
+        .and_then(|f| f.sync_all())
+        .and_then(|_| fs::rename(&partial, &path))
+        .and_then(|_| sync_dir(&dir));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&partial);
+        return Err(ArchiveError::write(&path, &e));
+    }
+    prune(store)?;
+    parse(&path).ok_or(ArchiveError::NoSuchBackup { path })
+}
+
+/// The backups, newest first.
+pub fn list(store: &Store) -> Result<Vec<Backup>, ArchiveError> {
+    let dir = dir(store);
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(ArchiveError::read(&dir, &e)),
+    };
+    let mut list: Vec<Backup> = entries.filter_map(|e| e.ok()).filter_map(|e| parse(&e.path())).collect();
+    list.sort_by(|a, b| b.taken.cmp(&a.taken).then(b.file_name.cmp(&a.file_name)));
+    Ok(list)
+}
+
+#[cfg(test)]
+pub(crate) fn parse_for_test(path: &Path) -> Option<Backup> {
+    parse(path)
+}
+
+fn parse(path: &Path) -> Option<Backup> {
+    let file_name = path.file_name()?.to_str()?.to_string();
+    let stem = file_name.strip_prefix("yishi-")?.strip_suffix(".db")?;
+    let (when, reason) = stem.rsplit_once('-')?;
+    let taken = NaiveDateTime::parse_from_str(when, "%Y%m%d-%H%M%S").ok()?;
+    let reason = Reason::parse(reason)?;
+    let size = fs::metadata(path).ok()?.len();
+    Some(Backup {
+        path: path.to_path_buf(),
+        file_name,
+        reason,
+        reason_label: reason.label(),
+        taken_at: taken.format("%Y-%m-%d %H:%M:%S").to_string(),
+        size,
+        taken,
+    })
+}
+
+/// Deletes the backups the retention rule does not keep.
+pub fn prune(store: &Store) -> Result<Vec<PathBuf>, ArchiveError> {
+    let all = list(store)?;
+    let keep = retained(&all);
+    let mut removed = Vec::new();
+    for b in all.into_iter().filter(|b| !keep.contains(&b.path)) {
+        fs::remove_file(&b.path).map_err(|e| ArchiveError::write(&b.path, &e))?;
+        removed.push(b.path);
+    }
+    Ok(removed)
+}
+
+/// The retention rule (see the module doc). `backups` newest first.
+pub fn retained(backups: &[Backup]) -> BTreeSet<PathBuf> {
+    let mut keep = BTreeSet::new();
+    let mut days = BTreeSet::new();
+    let mut weeks = BTreeSet::new();
+    for b in backups.iter().filter(|b| b.reason == Reason::Daily) {
+        let day = b.taken.date();
+        let week = (day.iso_week().year(), day.iso_week().week());
+        if days.contains(&day) || weeks.contains(&week) {
+            continue;
+        }
+        if days.len() < 7 {
+            days.insert(day);
+            keep.insert(b.path.clone());
+        } else if weeks.len() < 4 && !days.iter().any(|d| (d.iso_week().year(), d.iso_week().week()) == week) {
+            weeks.insert(week);
+            keep.insert(b.path.clone());
+        }
+    }
+    let safety = backups.iter().filter(|b| b.reason != Reason::Daily).take(10);
+    keep.extend(safety.map(|b| b.path.clone()));
+    keep
+}
+
+/// A checked copy staged beside the database, waiting for the store to close.
+#[derive(Debug)]
+pub struct PendingRestore {
+    staged: PathBuf,
+    db: PathBuf,
+    /// The backup of the state being replaced.
+    pub backup: Backup,
+}
+
+/// Backs up the current state, checks `source` (a backup file, or an archive folder, which is
+/// verified) and stages it. The live database is not touched yet.
+pub fn prepare_restore(store: &Store, source: &Path) -> Result<PendingRestore, ArchiveError> {
+    let file = if source.is_dir() {
+        verify(source)?;
+        source.join(DB_FILE)
+    } else if source.is_file() {
+        check_copy(source)?;
+        source.to_path_buf()
+    } else {
+        return Err(ArchiveError::NoSuchBackup { path: source.to_path_buf() });
+    };
+    let backup = take(store, Reason::Restore, Local::now())?;
+    let db = store.path().to_path_buf();
+    let mut name = db.as_os_str().to_owned();
+    name.push(".restore");
+    let staged = PathBuf::from(name);
+    fs::copy(&file, &staged)
+        .and_then(|_| fs::File::open(&staged)?.sync_all())
+        .map_err(|e| ArchiveError::write(&staged, &e))?;
+    Ok(PendingRestore { staged, db, backup })
+}
+
+impl PendingRestore {
+    /// Call with the store closed: puts the staged copy in place of the database and returns the
+    /// path to reopen. The old file's log (-wal/-shm) is removed first, or SQLite would replay it
+    /// into the restored file.
+    pub fn apply(self) -> Result<PathBuf, ArchiveError> {
+        for suffix in ["-wal", "-shm"] {
+            let mut name = self.db.as_os_str().to_owned();
+            name.push(suffix);
+            let side = PathBuf::from(name);
+            match fs::remove_file(&side) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(ArchiveError::write(&side, &e)),
+            }
+        }
+        fs::rename(&self.staged, &self.db).map_err(|e| ArchiveError::write(&self.db, &e))?;
+        if let Some(parent) = self.db.parent() {
+            sync_dir(parent).map_err(|e| ArchiveError::write(parent, &e))?;
+        }
+        Ok(self.db)
+    }
+}
+
+/// A backup file must be a sound database this app can open.
+fn check_copy(path: &Path) -> Result<(), ArchiveError> {
+    let (_, version) = super::verify::open_checked(path)?;
+    if version > LATEST_VERSION {
+        return Err(ArchiveError::TooNew { found: format!("数据 {version}"), supported: format!("数据 {LATEST_VERSION}") });
+    }
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! What can go wrong with an archive, phrased for the secretary.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::error::UserFacing;
+use crate::search::SearchError;
+use crate::store::StoreError;
+
+#[derive(Debug, Error)]
+pub enum ArchiveError {
+    #[error("无法写入 {path}：{detail}。U盘可能已满、只读或已被拔出；未完成的归档已删除，请检查U盘后重新导出。")]
+    Write { path: PathBuf, detail: String },
+    #[error("无法读取 {path}：{detail}")]
+    Read { path: PathBuf, detail: String },
+    #[error("{path} 不是议事簿的归档文件夹（没有 manifest.json）。请选择名为 yishi-archive-… 的文件夹。")]
+    NotAnArchive { path: PathBuf },
+    #[error("{path} 是一次没有完成的导出（可能中途拔出了U盘），不能使用。请重新导出。")]
+    Partial { path: PathBuf },
+    #[error("归档的清单文件已损坏，无法读取：{detail}")]
+    BadManifest { detail: String },
+    #[error("这个归档由更新版本的议事簿导出（格式 {found}，本程序最高支持 {supported}）。请先升级议事簿；本机数据未作任何改动。")]
+    TooNew { found: String, supported: String },
+    #[error("归档中的文件 {file} 缺失。归档不完整，不能使用。")]
+    Missing { file: String },
+    #[error("归档中的文件 {file} 与清单不符（{what}），可能已损坏或被改动。请用原U盘重新导出。")]
+    Tampered { file: String, what: String },
+    #[error("归档中的数据库已损坏（{detail}），不能使用。")]
+    DbCorrupt { detail: String },
+    #[error("归档中“{table}”的记录数是 {found}，清单上写的是 {expected}：归档不完整。")]
+    CountMismatch { table: String, expected: i64, found: i64 },
+    #[error("导出后的检查没有通过：{0}")]
+    SelfCheck(Box<ArchiveError>),
+    #[error("制作台账表格失败：{0}")]
+    Ledger(String),
+    #[error("找不到备份 {path}。")]
+    NoSuchBackup { path: PathBuf },
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("重建搜索索引失败：{0}")]
+    Search(#[from] SearchError),
+    #[error("读写数据库时出错：{0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+impl ArchiveError {
+    /// A write to the target failed (the stick is full, read-only or gone).
+    pub(crate) fn write(path: impl Into<PathBuf>, e: &std::io::Error) -> ArchiveError {
+        ArchiveError::Write { path: path.into(), detail: io_words(e) }
+    }
+
+    pub(crate) fn read(path: impl Into<PathBuf>, e: &std::io::Error) -> ArchiveError {
+        ArchiveError::Read { path: path.into(), detail: io_words(e) }
+    }
+}
+
+/// The OS error in words a secretary recognises, the raw text after it.
+fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let words = match e.kind() {
+        StorageFull => "磁盘空间已满",
+        ReadOnlyFilesystem | PermissionDenied => "没有写入权限或磁盘只读",
+        NotFound => "找不到文件或文件夹",
+        _ => "读写出错",
+    };
+    format!("{words}（{e}）")
+}
+
+impl UserFacing for ArchiveError {
+    fn code(&self) -> &'static str {
+        match self {
+            ArchiveError::Write { .. } => "archive_write",
+            ArchiveError::Read { .. } => "archive_read",
+            ArchiveError::NotAnArchive { .. } => "archive_not_archive",
+            ArchiveError::Partial { .. } => "archive_partial",
+            ArchiveError::BadManifest { .. } => "archive_bad_manifest",
+            ArchiveError::TooNew { .. } => "archive_too_new",
+            ArchiveError::Missing { .. } => "archive_missing_file",
+            ArchiveError::Tampered { .. } => "archive_tampered",
+            ArchiveError::DbCorrupt { .. } => "archive_db_corrupt",
+            ArchiveError::CountMismatch { .. } => "archive_count_mismatch",
+            ArchiveError::SelfCheck(_) => "archive_self_check",
+            ArchiveError::Ledger(_) => "archive_ledger",
+            ArchiveError::NoSuchBackup { .. } => "backup_missing",
+            ArchiveError::Store(e) => e.code(),
+            ArchiveError::Search(e) => e.code(),
+            ArchiveError::Db(_) => "db_error",
+        }
+    }
+}

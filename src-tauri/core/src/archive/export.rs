@@ -1,0 +1,196 @@
+//! 导出到U盘: snapshot, ledger and CSV into `.…-partial`, manifest last, verify, rename.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Local};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::manifest::{self, FileEntry, Manifest, NoticesNote, DB_FILE, FORMAT_NAME, FORMAT_VERSION, MANIFEST_FILE};
+use super::sink::{Disk, Hashing, Sink};
+use super::{csv, ledger, verify, ArchiveError, Progress, Step};
+use crate::community::load_settings;
+use crate::store::Store;
+
+/// What was written.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportReport {
+    /// The finished archive folder.
+    pub path: PathBuf,
+    pub files: usize,
+    pub bytes: u64,
+    pub counts: BTreeMap<String, i64>,
+}
+
+/// Exports the store into a new archive folder inside `to_dir` (the stick), now.
+pub fn export(store: &Store, to_dir: &Path, mut progress: impl FnMut(Progress)) -> Result<ExportReport, ArchiveError> {
+    export_with(store, to_dir, &mut Disk, Local::now(), &mut progress)
+}
+
+/// [`export`] through a given [`Sink`] and clock (tests make the sink fail part way).
+pub fn export_with(
+    store: &Store,
+    to_dir: &Path,
+    sink: &mut dyn Sink,
+    now: DateTime<Local>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ExportReport, ArchiveError> {
+    let community = load_settings(store.conn()).map(|s| s.name).unwrap_or_default();
+    let name = archive_name(&community, now);
+    let partial = to_dir.join(format!(".{name}-partial"));
+    if partial.exists() {
+        // A leftover of an export that died: it never passed verify, so it holds nothing.
+        fs::remove_dir_all(&partial).map_err(|e| ArchiveError::write(&partial, &e))?;
+    }
+    let written = write_partial(store, &partial, sink, &community, now, progress);
+    let result = written.and_then(|report| finish(&partial, to_dir, &name, sink, report, progress));
+    if result.is_err() {
+        // Best effort: the stick may be gone. Whatever stays is named -partial and fails verify.
+        let _ = fs::remove_dir_all(&partial);
+    }
+    result
+}
+
+/// `yishi-archive-幸福里社区-20261121-1930`; characters a file system refuses become `_`.
+pub fn archive_name(community: &str, now: DateTime<Local>) -> String {
+    let safe: String = community
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|.".contains(c) { '_' } else { c })
+        .take(40)
+        .collect();
+    let safe = if safe.is_empty() { "社区".to_string() } else { safe };
+    format!("yishi-archive-{safe}-{}", now.format("%Y%m%d-%H%M"))
+}
+
+fn write_partial(
+    store: &Store,
+    partial: &Path,
+    sink: &mut dyn Sink,
+    community: &str,
+    now: DateTime<Local>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ExportReport, ArchiveError> {
+    sink.create_dir(partial).map_err(|e| ArchiveError::write(partial, &e))?;
+    progress(Progress::at(Step::Snapshot));
+    let snapshot = Snapshot::take(store)?;
+    let mut files = vec![snapshot.copy_to(partial, sink)?];
+    let conn = snapshot.open()?;
+    let counts = super::counts(&conn)?;
+    progress(Progress::at(Step::Ledger));
+    let sheets = ledger::sheets(&conn)?;
+    let xlsx = ledger::xlsx(&sheets).map_err(|e| ArchiveError::Ledger(e.to_string()))?;
+    files.push(put(sink, partial, "ledger.xlsx", &xlsx)?);
+    progress(Progress::at(Step::Csv));
+    let csv_dir = partial.join("csv");
+    sink.create_dir(&csv_dir).map_err(|e| ArchiveError::write(&csv_dir, &e))?;
+    for sheet in &sheets {
+        files.push(put(sink, partial, &format!("csv/{}.csv", sheet.name), &csv::to_csv(sheet))?);
+    }
+    sink.sync_dir(&csv_dir).map_err(|e| ArchiveError::write(&csv_dir, &e))?;
+    let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    drop(conn);
+    progress(Progress::at(Step::Manifest));
+    let manifest = Manifest {
+        format: FORMAT_NAME.into(),
+        format_version: FORMAT_VERSION,
+        app_version: crate::APP_VERSION.into(),
+        schema_version,
+        community: community.to_string(),
+        created_at: now.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        counts: counts.clone(),
+        files: files.clone(),
+        notices: notices_note(),
+    };
+    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| ArchiveError::BadManifest { detail: e.to_string() })?;
+    put(sink, partial, MANIFEST_FILE, &json)?;
+    sink.sync_dir(partial).map_err(|e| ArchiveError::write(partial, &e))?;
+    let bytes = files.iter().map(|f| f.size).sum::<u64>() + json.len() as u64;
+    Ok(ExportReport { path: partial.to_path_buf(), files: files.len() + 1, bytes, counts })
+}
+
+/// No function yet turns a stored notice spec back into its PDF, so none are copied; the
+/// manifest says so, and the PDFs can be reprinted from `yishi.db` on the other computer.
+fn notices_note() -> NoticesNote {
+    NoticesNote {
+        included: false,
+        count: 0,
+        note: "本版本的归档不含公示PDF；已发布公示的记录在 yishi.db 的 notices 表中，可在议事簿中重新打印。".into(),
+    }
+}
+
+/// Verify the written folder as the other computer will, then give it its real name.
+fn finish(
+    partial: &Path,
+    to_dir: &Path,
+    name: &str,
+    sink: &mut dyn Sink,
+    mut report: ExportReport,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ExportReport, ArchiveError> {
+    progress(Progress::at(Step::Verify));
+    verify::verify_folder(partial).map_err(|e| ArchiveError::SelfCheck(Box::new(e)))?;
+    let target = free_name(to_dir, name);
+    sink.rename(partial, &target).map_err(|e| ArchiveError::write(&target, &e))?;
+    sink.sync_dir(to_dir).map_err(|e| ArchiveError::write(to_dir, &e))?;
+    progress(Progress::at(Step::Finish));
+    report.path = target;
+    Ok(report)
+}
+
+/// `name`, or `name-2`, `name-3`… when a folder of that name exists (two exports in a minute).
+fn free_name(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    (2..).map(|n| dir.join(format!("{name}-{n}"))).find(|p| !p.exists()).unwrap_or(first)
+}
+
+fn put(sink: &mut dyn Sink, dir: &Path, rel: &str, bytes: &[u8]) -> Result<FileEntry, ArchiveError> {
+    let path = dir.join(rel);
+    let size = sink.write_file(&path, &mut &bytes[..]).map_err(|e| ArchiveError::write(&path, &e))?;
+    Ok(FileEntry { path: rel.to_string(), size, sha256: manifest::hash_bytes(bytes) })
+}
+
+/// A consistent copy of the live database on the local disk (beside it), removed when dropped.
+/// `VACUUM INTO` reads inside one transaction, so it is consistent while the app keeps writing
+/// and finishes in one pass (a page-stepped backup restarts on every write).
+pub(crate) struct Snapshot {
+    pub(crate) path: PathBuf,
+}
+
+impl Snapshot {
+    pub(crate) fn take(store: &Store) -> Result<Snapshot, ArchiveError> {
+        let dir = store.path().parent().map(Path::to_path_buf).unwrap_or_default();
+        let path = dir.join(format!(".snapshot-{}.db", crate::ids::new_id()));
+        let snapshot = Snapshot { path };
+        store.conn().execute("VACUUM INTO ?1", [snapshot.path.to_string_lossy()])?;
+        // A rollback-journal file can be opened read-only on a stick without creating -wal/-shm.
+        let conn = Connection::open(&snapshot.path)?;
+        conn.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(snapshot)
+    }
+
+    pub(crate) fn open(&self) -> Result<Connection, ArchiveError> {
+        Ok(Connection::open_with_flags(&self.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?)
+    }
+
+    fn copy_to(&self, dir: &Path, sink: &mut dyn Sink) -> Result<FileEntry, ArchiveError> {
+        let file = fs::File::open(&self.path).map_err(|e| ArchiveError::read(&self.path, &e))?;
+        let mut reader = Hashing::new(std::io::BufReader::with_capacity(1 << 20, file));
+        let target = dir.join(DB_FILE);
+        sink.write_file(&target, &mut reader).map_err(|e| ArchiveError::write(&target, &e))?;
+        let (size, sha256) = reader.finish();
+        Ok(FileEntry { path: DB_FILE.into(), size, sha256 })
+    }
+}
+
+impl Drop for Snapshot {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+        let _ = fs::remove_file(self.path.with_extension("db-journal"));
+    }
+}

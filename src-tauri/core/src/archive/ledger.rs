@@ -1,0 +1,276 @@
+//! The 台账: the five tables inspectors ask for, built once and written both as `ledger.xlsx`
+//! (real dates, frozen header row, column widths) and as `csv/*.csv`.
+//!
+//! Read from the archive's own snapshot, so the ledger and `yishi.db` tell the same story.
+//! Soft-deleted rows are left out; labels are the Chinese ones the screens show.
+
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, Row};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
+
+use crate::decisions::{TaskMode, TaskStatus};
+use crate::evaluations::{EvalMethod, Satisfaction};
+use crate::meetings::{MeetingKind, MeetingStatus};
+use crate::points::PointsSource;
+use crate::topics::{Channel, HandlingClass, Scale, TopicStatus};
+
+/// One cell: dates stay dates so WPS and Excel can sort and filter them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+    Empty,
+}
+
+/// One sheet (and one CSV file).
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub name: &'static str,
+    /// Header and column width (in characters) of each column.
+    pub columns: Vec<(&'static str, f64)>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// 议题, 会议, 议定事项与任务, 评价, 积分 — in that order.
+pub fn sheets(conn: &Connection) -> rusqlite::Result<Vec<Sheet>> {
+    Ok(vec![topics(conn)?, meetings(conn)?, decisions(conn)?, evaluations(conn)?, points(conn)?])
+}
+
+/// The workbook as bytes.
+pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let header = Format::new().set_bold().set_background_color("#E8EEF4").set_align(FormatAlign::Center);
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    for sheet in sheets {
+        let ws = book.add_worksheet().set_name(sheet.name)?;
+        for (c, (title, width)) in sheet.columns.iter().enumerate() {
+            let c = c as u16;
+            ws.write_string_with_format(0, c, *title, &header)?;
+            ws.set_column_width(c, *width)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Text(s) if s.chars().count() > 40 => ws.write_string_with_format(r, c, s, &wrap).map(|_| ())?,
+                    Cell::Text(s) => ws.write_string(r, c, s).map(|_| ())?,
+                    Cell::Int(n) => ws.write_number(r, c, *n as f64).map(|_| ())?,
+                    Cell::Date(d) => ws.write_datetime_with_format(r, c, excel_date(*d)?, &date).map(|_| ())?,
+                    Cell::DateTime(t) => ws.write_datetime_with_format(r, c, excel_datetime(*t)?, &datetime).map(|_| ())?,
+                    Cell::Empty => {}
+                }
+            }
+        }
+    }
+    book.save_to_buffer()
+}
+
+fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    use chrono::Datelike;
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+fn excel_datetime(t: NaiveDateTime) -> Result<ExcelDateTime, XlsxError> {
+    use chrono::Timelike;
+    excel_date(t.date())?.and_hms(t.hour() as u16, t.minute() as u8, t.second())
+}
+
+/// A stored time as the secretary reads it: `YYYY-MM-DD` stays a date, RFC 3339 UTC becomes
+/// local date and time.
+pub(crate) fn when(stored: Option<String>) -> Cell {
+    let Some(s) = stored.filter(|s| !s.is_empty()) else { return Cell::Empty };
+    if let Ok(d) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+        return Cell::Date(d);
+    }
+    match DateTime::parse_from_rfc3339(&s) {
+        Ok(t) => Cell::DateTime(t.with_timezone(&Local).naive_local()),
+        Err(_) => Cell::Text(s),
+    }
+}
+
+fn text(r: &Row, i: usize) -> rusqlite::Result<Cell> {
+    let s: Option<String> = r.get(i)?;
+    Ok(s.filter(|s| !s.is_empty()).map(Cell::Text).unwrap_or(Cell::Empty))
+}
+
+fn label(r: &Row, i: usize, parse: impl Fn(&str) -> Option<&'static str>) -> rusqlite::Result<Cell> {
+    let s: Option<String> = r.get(i)?;
+    Ok(match s {
+        Some(s) => Cell::Text(parse(&s).map(str::to_string).unwrap_or(s)),
+        None => Cell::Empty,
+    })
+}
+
+fn collect(
+    conn: &Connection,
+    sql: &str,
+    row: impl Fn(&Row) -> rusqlite::Result<Vec<Cell>>,
+) -> rusqlite::Result<Vec<Vec<Cell>>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| row(r))?;
+    rows.collect()
+}
+
+fn topics(conn: &Connection) -> rusqlite::Result<Sheet> {
+    let rows = collect(
+        conn,
+        "SELECT t.raised_at, t.title, t.channel, t.raised_by_name, p.name, c.name, t.handling_class, \
+         t.scale, t.status, t.status_note, t.description FROM topics t \
+         LEFT JOIN places p ON p.id = t.place_id LEFT JOIN categories c ON c.id = t.category_id \
+         WHERE t.deleted_at IS NULL ORDER BY t.raised_at, t.id",
+        |r| {
+            Ok(vec![
+                when(r.get(0)?),
+                text(r, 1)?,
+                label(r, 2, |s| Channel::parse(s).map(Channel::label))?,
+                text(r, 3)?,
+                text(r, 4)?,
+                text(r, 5)?,
+                label(r, 6, |s| HandlingClass::parse(s).map(HandlingClass::label))?,
+                label(r, 7, |s| Scale::parse(s).map(Scale::label))?,
+                label(r, 8, |s| TopicStatus::parse(s).map(TopicStatus::label))?,
+                text(r, 9)?,
+                text(r, 10)?,
+            ])
+        },
+    )?;
+    Ok(Sheet {
+        name: "议题",
+        columns: vec![
+            ("登记时间", 17.0), ("议题", 30.0), ("来源渠道", 10.0), ("提出人", 10.0), ("地点", 14.0),
+            ("类别", 14.0), ("办理类型", 10.0), ("规模", 8.0), ("状态", 10.0), ("状态说明", 30.0), ("内容", 50.0),
+        ],
+        rows,
+    })
+}
+
+fn meetings(conn: &Connection) -> rusqlite::Result<Sheet> {
+    let rows = collect(
+        conn,
+        "SELECT m.starts_at, m.kind, m.title, m.place, m.host_name, m.recorder_name, m.status, \
+         (SELECT count(*) FROM meeting_participants p WHERE p.meeting_id = m.id AND p.attended = 1 \
+            AND p.deleted_at IS NULL), \
+         (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL) \
+         FROM meetings m WHERE m.deleted_at IS NULL ORDER BY m.starts_at, m.id",
+        |r| {
+            Ok(vec![
+                when(r.get(0)?),
+                label(r, 1, |s| MeetingKind::parse(s).map(MeetingKind::label))?,
+                text(r, 2)?,
+                text(r, 3)?,
+                text(r, 4)?,
+                text(r, 5)?,
+                label(r, 6, |s| MeetingStatus::parse(s).map(MeetingStatus::label))?,
+                Cell::Int(r.get(7)?),
+                Cell::Int(r.get(8)?),
+            ])
+        },
+    )?;
+    Ok(Sheet {
+        name: "会议",
+        columns: vec![
+            ("会议时间", 17.0), ("形式", 10.0), ("会议名称", 30.0), ("地点", 16.0), ("主持人", 10.0),
+            ("记录人", 10.0), ("状态", 8.0), ("到会人数", 9.0), ("议程数", 8.0),
+        ],
+        rows,
+    })
+}
+
+fn decisions(conn: &Connection) -> rusqlite::Result<Sheet> {
+    let rows = collect(
+        conn,
+        "SELECT m.starts_at, m.title, a.title, d.text, d.act, t.title, t.mode, t.responsible_unit, \
+         t.person_in_charge, t.deadline, t.status, t.done_at FROM decisions d \
+         JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings m ON m.id = a.meeting_id \
+         LEFT JOIN tasks t ON t.decision_id = d.id AND t.deleted_at IS NULL \
+         WHERE d.deleted_at IS NULL ORDER BY m.starts_at, a.position, d.created_at, t.created_at",
+        |r| {
+            let act: bool = r.get(4)?;
+            Ok(vec![
+                when(r.get(0)?),
+                text(r, 1)?,
+                text(r, 2)?,
+                text(r, 3)?,
+                Cell::Text(if act { "办理" } else { "不予办理" }.into()),
+                text(r, 5)?,
+                label(r, 6, |s| TaskMode::parse(s).map(TaskMode::label))?,
+                text(r, 7)?,
+                text(r, 8)?,
+                when(r.get(9)?),
+                label(r, 10, |s| TaskStatus::parse(s).map(TaskStatus::label))?,
+                when(r.get(11)?),
+            ])
+        },
+    )?;
+    Ok(Sheet {
+        name: "议定事项与任务",
+        columns: vec![
+            ("会议时间", 17.0), ("会议", 24.0), ("议程", 24.0), ("议定事项", 40.0), ("是否办理", 9.0),
+            ("任务", 28.0), ("办理方式", 9.0), ("承办单位", 16.0), ("负责人", 10.0), ("办结期限", 12.0),
+            ("任务状态", 9.0), ("完成时间", 17.0),
+        ],
+        rows,
+    })
+}
+
+fn evaluations(conn: &Connection) -> rusqlite::Result<Sheet> {
+    let rows = collect(
+        conn,
+        "SELECT e.evaluated_at, t.title, e.satisfied, e.basically_satisfied, e.unsatisfied, e.method, \
+         e.evaluator, e.comment FROM evaluations e LEFT JOIN topics t ON t.id = e.topic_id \
+         WHERE e.deleted_at IS NULL ORDER BY e.evaluated_at, e.id",
+        |r| {
+            let (s, b, u): (i64, i64, i64) = (r.get(2)?, r.get(3)?, r.get(4)?);
+            let rate = Satisfaction::new(s.max(0) as u64, b.max(0) as u64, u.max(0) as u64).rate.display;
+            Ok(vec![
+                when(r.get(0)?),
+                text(r, 1)?,
+                Cell::Int(s),
+                Cell::Int(b),
+                Cell::Int(u),
+                Cell::Text(rate),
+                label(r, 5, |s| EvalMethod::parse(s).map(EvalMethod::label))?,
+                text(r, 6)?,
+                text(r, 7)?,
+            ])
+        },
+    )?;
+    Ok(Sheet {
+        name: "评价",
+        columns: vec![
+            ("评价日期", 12.0), ("议题", 30.0), ("满意", 7.0), ("基本满意", 9.0), ("不满意", 8.0),
+            ("满意率", 9.0), ("方式", 10.0), ("评价人", 12.0), ("意见", 40.0),
+        ],
+        rows,
+    })
+}
+
+fn points(conn: &Connection) -> rusqlite::Result<Sheet> {
+    let rows = collect(
+        conn,
+        "SELECT e.at, p.name, e.points, e.source, e.reason, m.title FROM points_entries e \
+         JOIN people p ON p.id = e.person_id LEFT JOIN meetings m ON m.id = e.meeting_id \
+         WHERE e.deleted_at IS NULL ORDER BY e.at, e.id",
+        |r| {
+            Ok(vec![
+                when(r.get(0)?),
+                text(r, 1)?,
+                Cell::Int(r.get(2)?),
+                label(r, 3, |s| PointsSource::parse(s).map(PointsSource::label))?,
+                text(r, 4)?,
+                text(r, 5)?,
+            ])
+        },
+    )?;
+    Ok(Sheet {
+        name: "积分",
+        columns: vec![("日期", 17.0), ("姓名", 10.0), ("积分", 7.0), ("来源", 10.0), ("事由", 30.0), ("会议", 28.0)],
+        rows,
+    })
+}

@@ -1,0 +1,195 @@
+//! Rebuilding the search index from the records, after an import or a restore.
+//!
+//! The index is derived data: after a merge the documents of records from both sides must be
+//! the ones the domain modules would have written. Each kind below builds its document the way
+//! its module does when it writes (same title, body and date); `tests` compares a rebuilt index
+//! with the one live writes produced. Kinds no module here can rebuild yet (conventions,
+//! notices) are carried over as indexed, the newer copy when an archive is attached.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Transaction};
+
+use super::ArchiveError;
+use crate::decisions::TaskMode;
+use crate::evaluations::{EvalMethod, Satisfaction};
+use crate::search::{self, DocKind, SearchDoc};
+use crate::topics::local_date;
+
+/// Empties the search index and fills it from the records; returns the number of documents.
+pub fn reindex(tx: &Transaction) -> Result<usize, ArchiveError> {
+    let with_incoming = attached(tx, "inc")?;
+    let mut docs = Vec::new();
+    docs.extend(topics(tx)?);
+    docs.extend(minutes(tx)?);
+    docs.extend(decisions(tx)?);
+    docs.extend(task_notes(tx)?);
+    docs.extend(evaluations(tx)?);
+    docs.extend(carried_over(tx, with_incoming)?);
+    Ok(search::rebuild(tx, docs)?)
+}
+
+fn attached(conn: &Connection, schema: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT EXISTS (SELECT 1 FROM pragma_database_list WHERE name = ?1)", [schema], |r| r.get(0))
+}
+
+fn collect(
+    conn: &Connection,
+    sql: &str,
+    doc: impl Fn(&rusqlite::Row) -> rusqlite::Result<SearchDoc>,
+) -> rusqlite::Result<Vec<SearchDoc>> {
+    let mut stmt = conn.prepare(sql)?;
+    let docs = stmt.query_map([], |r| doc(r))?.collect();
+    docs
+}
+
+fn day(stored: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(stored, "%Y-%m-%d").unwrap_or_else(|_| local_date(stored))
+}
+
+/// As `topics::search_doc`.
+fn topics(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
+    collect(
+        conn,
+        "SELECT id, title, description, raised_at FROM main.topics WHERE deleted_at IS NULL",
+        |r| {
+            Ok(SearchDoc {
+                kind: DocKind::Topic,
+                record_id: r.get(0)?,
+                title: r.get(1)?,
+                body: r.get(2)?,
+                date: local_date(&r.get::<_, String>(3)?),
+            })
+        },
+    )
+}
+
+/// As `minutes::save`: one document per agenda item.
+fn minutes(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
+    collect(
+        conn,
+        "SELECT a.id, a.title, n.text, m.starts_at FROM main.minutes n \
+         JOIN main.agenda_items a ON a.id = n.agenda_item_id JOIN main.meetings m ON m.id = a.meeting_id \
+         WHERE n.deleted_at IS NULL",
+        |r| {
+            Ok(SearchDoc {
+                kind: DocKind::Minutes,
+                record_id: r.get(0)?,
+                title: r.get(1)?,
+                body: r.get(2)?,
+                date: local_date(&r.get::<_, String>(3)?),
+            })
+        },
+    )
+}
+
+/// As `decisions::search_doc`: the text, then one line per task.
+fn decisions(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
+    let mut docs = collect(
+        conn,
+        "SELECT d.id, a.title, d.text, m.starts_at FROM main.decisions d \
+         JOIN main.agenda_items a ON a.id = d.agenda_item_id JOIN main.meetings m ON m.id = a.meeting_id \
+         WHERE d.deleted_at IS NULL",
+        |r| {
+            Ok(SearchDoc {
+                kind: DocKind::Decision,
+                record_id: r.get(0)?,
+                title: r.get(1)?,
+                body: r.get(2)?,
+                date: local_date(&r.get::<_, String>(3)?),
+            })
+        },
+    )?;
+    let mut stmt = conn.prepare(
+        "SELECT title, mode, responsible_unit FROM main.tasks WHERE decision_id = ?1 AND deleted_at IS NULL \
+         ORDER BY created_at, id",
+    )?;
+    for doc in &mut docs {
+        let mut rows = stmt.query([&doc.record_id])?;
+        while let Some(r) = rows.next()? {
+            let (title, mode, unit): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let mode = TaskMode::parse(&mode).map(TaskMode::label).unwrap_or("");
+            doc.body.push_str(&format!("\n{title}（{mode}，{unit}）"));
+        }
+    }
+    Ok(docs)
+}
+
+/// As `followup::search_doc`.
+fn task_notes(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
+    collect(
+        conn,
+        "SELECT n.id, t.title, n.text, n.at FROM main.task_notes n JOIN main.tasks t ON t.id = n.task_id \
+         WHERE n.deleted_at IS NULL",
+        |r| {
+            Ok(SearchDoc {
+                kind: DocKind::TaskNote,
+                record_id: r.get(0)?,
+                title: r.get(1)?,
+                body: r.get(2)?,
+                date: day(&r.get::<_, String>(3)?),
+            })
+        },
+    )
+}
+
+/// As `evaluations::search_doc`: the summary line, the evaluator, the comment.
+fn evaluations(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
+    collect(
+        conn,
+        "SELECT e.id, coalesce(t.title, ''), e.satisfied, e.basically_satisfied, e.unsatisfied, e.method, \
+         e.evaluator, e.comment, e.evaluated_at FROM main.evaluations e LEFT JOIN main.topics t ON t.id = e.topic_id \
+         WHERE e.deleted_at IS NULL",
+        |r| {
+            let (s, b, u): (i64, i64, i64) = (r.get(2)?, r.get(3)?, r.get(4)?);
+            let sat = Satisfaction::new(s.max(0) as u64, b.max(0) as u64, u.max(0) as u64);
+            let method: String = r.get(5)?;
+            let summary = format!(
+                "民事民评：满意率{}（满意{}、基本满意{}、不满意{}，{}）",
+                sat.rate.display,
+                sat.satisfied,
+                sat.basically_satisfied,
+                sat.unsatisfied,
+                EvalMethod::parse(&method).map(EvalMethod::label).unwrap_or("")
+            );
+            let (evaluator, comment): (String, String) = (r.get(6)?, r.get(7)?);
+            Ok(SearchDoc {
+                kind: DocKind::Evaluation,
+                record_id: r.get(0)?,
+                title: format!("评价：{}", r.get::<_, String>(1)?),
+                body: [summary, evaluator, comment].join("\n"),
+                date: day(&r.get::<_, String>(8)?),
+            })
+        },
+    )
+}
+
+/// Conventions and notices as indexed; with an archive attached, the copy indexed later wins.
+fn carried_over(conn: &Connection, with_incoming: bool) -> rusqlite::Result<Vec<SearchDoc>> {
+    let kinds = "('convention', 'notice')";
+    let sql = if with_incoming {
+        format!(
+            "SELECT kind, record_id, title, body, date FROM ( \
+               SELECT *, row_number() OVER (PARTITION BY kind, record_id ORDER BY updated_at DESC) AS n FROM ( \
+                 SELECT kind, record_id, title, body, date, updated_at FROM main.search_docs WHERE kind IN {kinds} \
+                 UNION ALL \
+                 SELECT kind, record_id, title, body, date, updated_at FROM inc.search_docs WHERE kind IN {kinds})) \
+             WHERE n = 1"
+        )
+    } else {
+        format!("SELECT kind, record_id, title, body, date FROM main.search_docs WHERE kind IN {kinds}")
+    };
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        let kind: String = r.get(0)?;
+        Ok(DocKind::parse(&kind).map(|kind| -> rusqlite::Result<SearchDoc> {
+            Ok(SearchDoc { kind, record_id: r.get(1)?, title: r.get(2)?, body: r.get(3)?, date: day(&r.get::<_, String>(4)?) })
+        }))
+    })?;
+    let mut docs = Vec::new();
+    for row in rows {
+        if let Some(doc) = row? {
+            docs.push(doc?);
+        }
+    }
+    Ok(docs)
+}
