@@ -21,6 +21,8 @@ async function call(command, args = {}) {
 
 export const api = {
   appInfo: () => call('app_info'),
+  search: (text, limit = 12) => call('search', { query: { text, limit } }),
+  loadDemo: () => call('load_demo'),
   // 议题 (topics)
   topicVocab: () => call('topic_vocab'),
   createTopic: (topic, actor, draftKey) => call('create_topic', { topic, actor, draft_key: draftKey }),
@@ -91,4 +93,27 @@ export const api = {
   addDecision: (itemId, decision) => call('add_decision', { item_id: itemId, decision }),
   addTask: (decisionId, task) => call('add_task', { decision_id: decisionId, task }),
   itemDecisions: (itemId) => call('item_decisions', { item_id: itemId }),
+  printMeetingDoc: (kind, id, title) => call('print_meeting_doc', { kind, id, title }),
+  openMeetingDoc: () => call('open_meeting_doc'),
+  // 公示: composer (drafts, templates), preview (PDF bytes), issue, print, save as, 台账
+  noticeDefaults: () => call('notice_defaults'),
+  checkNotice: (content) => call('check_notice', { content }),
+  previewNotice: (content) => call('preview_notice', { content }),
+  issueNotice: (content, draftId, replaces) => call('issue_notice', { content, draft_id: draftId, replaces }),
+  noticePdf: (id) => call('notice_pdf', { id }),
+  printNotice: (id) => call('print_notice', { id }),
+  saveNoticeAs: (id) => call('save_notice_as', { id }),
+  noticeSpec: (id) => call('notice_spec', { id }),
+  listNotices: () => call('list_notices'),
+  noticeHomeFlags: () => call('notice_home_flags'),
+  noticeBoards: () => call('notice_boards'),
+  recordNoticePosting: (id, where, at, withPhoto) => call('record_notice_posting', { id, posted_where: where, posted_at: at, with_photo: withPhoto }),
+  recordNoticeTakenDown: (id, at) => call('record_notice_taken_down', { id, taken_down_at: at }),
+  saveNoticeDraft: (id, content) => call('save_notice_draft', { id, content }),
+  listNoticeDrafts: () => call('list_notice_drafts'),
+  discardNoticeDraft: (id) => call('discard_notice_draft', { id }),
+  saveNoticeTemplate: (name, content) => call('save_notice_template', { name, content }),
+  listNoticeTemplates: () => call('list_notice_templates'),
+  removeNoticeTemplate: (id) => call('remove_notice_template', { id }),
+  startNoticeFromTemplate: (templateId, draftId) => call('start_notice_from_template', { template_id: templateId, draft_id: draftId }),
 };

@@ -6,9 +6,12 @@ import { renderPlaceholder } from './placeholder.js';
 import { renderSettings } from './settings.js';
 import { renderTopics } from './topics.js';
 import { renderMeetings } from './meetings.js';
+import { initSearch } from './search.js';
+import { maybeWelcome } from './welcome.js';
+import { renderNotices, refreshNoticeBadge } from './notices.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
-const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings };
+const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices };
 
 function showError(message) {
   const banner = document.getElementById('banner');
@@ -24,8 +27,10 @@ function buildNav() {
   }
 }
 
+// "#topics/<id>" opens a record inside its section (search results link there).
 async function route() {
-  const key = ORDER.includes(location.hash.slice(1)) ? location.hash.slice(1) : ORDER[0];
+  const [wanted, ...target] = location.hash.slice(1).split('/');
+  const key = ORDER.includes(wanted) ? wanted : ORDER[0];
   document.getElementById('banner').hidden = true;
   document.getElementById('section-title').textContent = S.sections[key].title;
   document.title = `${S.sections[key].title} · ${S.appName}`;
@@ -36,10 +41,13 @@ async function route() {
   const view = clear(document.getElementById('view'));
   view.dataset.section = key;
   const render = RENDERERS[key] || ((v) => renderPlaceholder(v, key));
-  await render(view, { showError });
+  await render(view, { showError, target: target.length ? target : null });
 }
 
 applyPrefs(loadPrefs());
 buildNav();
+initSearch();
+refreshNoticeBadge();
 window.addEventListener('hashchange', route);
 route();
+maybeWelcome(route);

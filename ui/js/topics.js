@@ -10,7 +10,7 @@ import { renderDetail } from './topic_detail.js';
 const TABS = ['intake', 'review', 'list'];
 let currentTab = 'intake';
 
-export async function renderTopics(view, { showError }) {
+export async function renderTopics(view, { showError, target }) {
   let look;
   try {
     look = await loadLookups();
@@ -45,5 +45,6 @@ export async function renderTopics(view, { showError }) {
       type: 'button', role: 'tab', class: 'tab', 'data-tab': key, onclick: () => show(key),
     }, S.topics.tabs[key]));
   }
-  await show(currentTab);
+  if (target) await nav.detail(target[0]);
+  else await show(currentTab);
 }

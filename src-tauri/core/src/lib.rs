@@ -26,6 +26,7 @@ pub mod followup;
 pub mod ids;
 pub mod meetings;
 pub mod minutes;
+pub mod navigate;
 pub mod points;
 pub mod info;
 pub mod search;

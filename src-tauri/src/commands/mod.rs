@@ -6,6 +6,7 @@ pub mod decisions;
 pub mod meetings;
 pub mod minutes;
 pub mod participants;
+pub mod search;
 pub mod settings;
 pub mod topics;
 pub mod votes;

@@ -10,3 +10,9 @@ use crate::state::AppState;
 pub fn app_info(state: State<'_, AppState>) -> CommandResult<DbInfo> {
     state.with_store(|store| Ok(yishi_core::info::db_info(store)?))
 }
+
+/// 载入示例社区: fills an empty database with the demo community.
+#[tauri::command]
+pub fn load_demo(state: State<'_, AppState>) -> CommandResult<yishi_core::demo::DemoSummary> {
+    state.with_store(|store| Ok(yishi_core::demo::load(store)?))
+}

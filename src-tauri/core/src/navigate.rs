@@ -1,0 +1,102 @@
+//! Where a record lives in the app: turns a search hit (kind + id) into the section and record
+//! the UI opens. It reads the domain tables (a minutes hit is an agenda item, shown inside its
+//! meeting), so that neither `search` nor the UI needs to know how records hang together.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::search::{self, DocKind, SearchError, SearchHit, SearchQuery};
+
+/// A place in the app: `#<section>/<id>[/<item>]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// One of the UI's sections: topics, meetings, tasks, notices, points, archive, settings.
+    pub section: &'static str,
+    pub id: String,
+    /// A part of the record to scroll to (the agenda item inside a meeting), if any.
+    pub item: Option<String>,
+}
+
+/// The location of a searchable record; `None` if it no longer exists.
+pub fn locate(conn: &Connection, kind: DocKind, record_id: &str) -> rusqlite::Result<Option<Location>> {
+    let at = |section: &'static str, sql: &str| -> rusqlite::Result<Option<Location>> {
+        conn.query_row(sql, [record_id], |r| {
+            Ok(Location { section, id: r.get(0)?, item: r.get(1)? })
+        })
+        .optional()
+    };
+    match kind {
+        DocKind::Topic => at("topics", "SELECT id, NULL FROM topics WHERE id = ?1"),
+        DocKind::Minutes => at("meetings", "SELECT meeting_id, id FROM agenda_items WHERE id = ?1"),
+        DocKind::Decision => at(
+            "meetings",
+            "SELECT a.meeting_id, a.id FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE d.id = ?1",
+        ),
+        DocKind::TaskNote => at("tasks", "SELECT task_id, id FROM task_notes WHERE id = ?1"),
+        DocKind::Evaluation => at("topics", "SELECT topic_id, NULL FROM evaluations WHERE id = ?1 AND topic_id IS NOT NULL"),
+        DocKind::Notice => at("notices", "SELECT id, NULL FROM notices WHERE id = ?1"),
+        DocKind::Convention => at("points", "SELECT id, NULL FROM conventions WHERE id = ?1"),
+    }
+}
+
+/// A search hit with its Chinese kind label and where to open it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FoundHit {
+    #[serde(flatten)]
+    pub hit: SearchHit,
+    pub kind_label: &'static str,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Found {
+    pub total: usize,
+    pub hits: Vec<FoundHit>,
+}
+
+/// The search box: hits of `q`, each with where it lives (hits whose record is gone are dropped).
+pub fn find(conn: &Connection, q: &SearchQuery) -> Result<Found, SearchError> {
+    let results = search::search(conn, q)?;
+    let mut hits = Vec::with_capacity(results.hits.len());
+    for hit in results.hits {
+        if let Some(location) = locate(conn, hit.kind, &hit.record_id)? {
+            hits.push(FoundHit { kind_label: hit.kind.label(), hit, location });
+        }
+    }
+    Ok(Found { total: results.total, hits })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::temp_store;
+
+    #[test]
+    fn a_minutes_hit_opens_its_meeting_at_the_item_and_a_topic_opens_itself() {
+        let (_d, mut store) = temp_store();
+        crate::demo::load(&mut store).unwrap();
+        let hits = crate::search::search(store.conn(), &crate::search::SearchQuery::new("车库")).unwrap().hits;
+        let minutes = hits.iter().find(|h| h.kind == DocKind::Minutes).expect("a minutes hit");
+        let loc = locate(store.conn(), DocKind::Minutes, &minutes.record_id).unwrap().unwrap();
+        assert_eq!(loc.section, "meetings");
+        assert_eq!(loc.item.as_deref(), Some(minutes.record_id.as_str()));
+        let meeting: String = store.conn()
+            .query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [&minutes.record_id], |r| r.get(0)).unwrap();
+        assert_eq!(loc.id, meeting);
+        let topic = hits.iter().find(|h| h.kind == DocKind::Topic).expect("a topic hit");
+        let loc = locate(store.conn(), DocKind::Topic, &topic.record_id).unwrap().unwrap();
+        assert_eq!((loc.section, loc.id.as_str(), loc.item), ("topics", topic.record_id.as_str(), None));
+        assert_eq!(locate(store.conn(), DocKind::Topic, "gone").unwrap(), None);
+    }
+
+    #[test]
+    fn find_labels_every_hit_and_says_where_it_lives() {
+        let (_d, mut store) = temp_store();
+        crate::demo::load(&mut store).unwrap();
+        let found = find(store.conn(), &SearchQuery::new("车库")).unwrap();
+        assert!(found.hits.len() >= 3, "topic, minutes and decision mention the garage");
+        assert!(found.hits.iter().all(|h| !h.kind_label.is_empty() && !h.location.id.is_empty()));
+        let json = serde_json::to_value(&found.hits[0]).unwrap();
+        assert!(json["snippet"].is_string() && json["location"]["section"].is_string(), "{json}");
+    }
+}

@@ -1,0 +1,31 @@
+//! The search box in the app frame.
+
+use serde::Deserialize;
+use tauri::State;
+use yishi_core::navigate::{self, Found};
+use yishi_core::search::{DocKind, SearchQuery};
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize)]
+pub struct SearchArgs {
+    pub text: String,
+    #[serde(default)]
+    pub kinds: Vec<DocKind>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub limit: Option<usize>,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn search(state: State<'_, AppState>, query: SearchArgs) -> CommandResult<Found> {
+    let q = SearchQuery {
+        kinds: query.kinds,
+        year: query.year,
+        limit: query.limit.unwrap_or(20).min(100),
+        ..SearchQuery::new(query.text)
+    };
+    state.with_store(|store| Ok(navigate::find(store.conn(), &q)?))
+}
