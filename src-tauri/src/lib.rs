@@ -1,0 +1,116 @@
+//! The 议事簿 desktop shell: the only code that knows about Tauri, IPC and native dialogs.
+//!
+//! Commands (in `commands/<domain>.rs`) parse their arguments, call one `yishi-core` function
+//! and map its error to `{code, message}`. No SQL, no business rule lives here.
+
+mod commands;
+mod dialogs;
+mod error;
+mod state;
+
+pub use error::CommandError;
+pub use state::{AppState, CHECKPOINT_AFTER_IDLE};
+
+/// Registers state and every command on a builder; shared by the app and the command tests
+/// (which pass `tauri::test::mock_builder()`).
+pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder.manage(state).invoke_handler(tauri::generate_handler![
+        commands::settings::app_info,
+        commands::search::search,
+        commands::settings::load_demo,
+        commands::topics::topic_vocab,
+        commands::topics::create_topic,
+        commands::topics::update_topic,
+        commands::topics::move_topic,
+        commands::topics::merge_topic,
+        commands::topics::get_topic,
+        commands::topics::topic_timeline,
+        commands::topics::list_topics,
+        commands::topics::review_queue,
+        commands::topics::topic_counts,
+        commands::topics::similar_topics,
+        commands::community::community_vocab,
+        commands::community::community_settings,
+        commands::community::save_community_settings,
+        commands::community::list_places,
+        commands::community::add_place,
+        commands::community::rename_place,
+        commands::community::list_households,
+        commands::community::add_household,
+        commands::community::list_people,
+        commands::community::add_person,
+        commands::community::update_person,
+        commands::community::list_categories,
+        commands::community::add_category,
+        commands::community::rename_category,
+        commands::community::retire_category,
+        commands::attachments::pick_photo,
+        commands::attachments::list_attachments,
+        commands::attachments::attachment_data,
+        commands::attachments::remove_attachment,
+        commands::meetings::meeting_vocab,
+        commands::meetings::create_meeting,
+        commands::meetings::update_meeting,
+        commands::meetings::start_meeting,
+        commands::meetings::get_meeting,
+        commands::meetings::list_meetings,
+        commands::meetings::close_meeting,
+        commands::meetings::reopen_meeting,
+        commands::meetings::meeting_agenda,
+        commands::meetings::add_agenda_topic,
+        commands::meetings::add_agenda_other,
+        commands::meetings::remove_agenda_item,
+        commands::meetings::move_agenda_item,
+        commands::meetings::followup_summary,
+        commands::meetings::set_fullscreen,
+        commands::participants::meeting_participants,
+        commands::participants::meeting_attendance,
+        commands::participants::invite_core_members,
+        commands::participants::invite_core_member,
+        commands::participants::invite_stakeholder,
+        commands::participants::sign_in,
+        commands::participants::undo_sign_in,
+        commands::participants::add_walk_in,
+        commands::participants::add_speaker,
+        commands::participants::item_speakers,
+        commands::participants::speaker_quick_pick,
+        commands::minutes::save_minutes,
+        commands::minutes::get_minutes,
+        commands::minutes::minutes_revisions,
+        commands::minutes::restore_minutes_revision,
+        commands::votes::evaluate_vote,
+        commands::votes::record_vote,
+        commands::votes::record_household_vote,
+        commands::votes::item_votes,
+        commands::votes::household_count,
+        commands::decisions::add_decision,
+        commands::decisions::update_decision,
+        commands::decisions::add_task,
+        commands::decisions::item_decisions,
+    ])
+}
+
+/// Checks every second whether the secretary paused, and checkpoints the database then.
+fn start_checkpoint_timer(handle: tauri::AppHandle) {
+    use tauri::Manager;
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        handle.state::<AppState>().checkpoint_if_idle();
+    });
+}
+
+/// Starts the app on the default database (`YISHI_DB` or the OS data directory).
+pub fn run() {
+    let state = AppState::open(&yishi_core::store::Store::default_path());
+    let app = setup(tauri::Builder::default(), state)
+        .setup(|app| {
+            start_checkpoint_timer(app.handle().clone());
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = app {
+        // Nothing to show a window in: the webview itself failed. Say so on stderr and stop.
+        eprintln!("议事簿无法启动：{e}");
+        std::process::exit(1);
+    }
+}
