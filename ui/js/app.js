@@ -10,7 +10,7 @@ import { initSearch } from './search.js';
 import { maybeWelcome } from './welcome.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
-const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices };
+const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings };
 
 function showError(message) {
   const banner = document.getElementById('banner');
