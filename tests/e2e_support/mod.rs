@@ -29,6 +29,7 @@ pub struct Session {
 
 impl Session {
     /// Starts the app on a fresh database.
+    #[allow(dead_code)] // not every test file needs it
     pub async fn start(test_name: &str) -> Session {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("yishi.db");
@@ -42,6 +43,42 @@ impl Session {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("yishi.db");
         Self::start_on(test_name, dir, db, env).await
+    }
+
+    /// Starts the app on a database the caller keeps (seeded beforehand, or left behind by a
+    /// session whose app was killed): the same file, so what was saved before is there.
+    #[allow(dead_code)] // not every test file needs it
+    pub async fn restart_on(test_name: &str, db: &Path, env: &[(&str, &std::ffi::OsStr)]) -> Session {
+        let dir = tempfile::tempdir().expect("tempdir");
+        Self::start_on(test_name, dir, db.to_path_buf(), env).await
+    }
+
+    /// The app process of this session: the one started with this session's `YISHI_DB` (the
+    /// app is a child of WebKitWebDriver, not of this test).
+    #[allow(dead_code)]
+    pub fn app_pid(&self) -> Option<u32> {
+        let wanted = format!("YISHI_DB={}", self.db.display()).into_bytes();
+        let binary = app_binary();
+        std::fs::read_dir("/proc").ok()?.flatten().find_map(|entry| {
+            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let exe = std::fs::read_link(entry.path().join("exe")).ok()?;
+            let environ = std::fs::read(entry.path().join("environ")).ok()?;
+            let ours = exe == binary && environ.split(|b| *b == 0).any(|var| var == wanted.as_slice());
+            ours.then_some(pid)
+        })
+    }
+
+    /// Kills the app with SIGKILL, as a power button or a crash would: no chance to save.
+    #[allow(dead_code)]
+    pub fn kill_app(&self) {
+        let pid = self.app_pid().expect("the app process of this session");
+        let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("kill");
+        assert!(status.success(), "kill -KILL {pid}");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        // Gone, or a zombie its parent has not reaped yet (a zombie has no exe link).
+        while std::fs::read_link(format!("/proc/{pid}/exe")).is_ok() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     async fn start_on(test_name: &str, dir: TempDir, db: PathBuf, env: &[(&str, &std::ffi::OsStr)]) -> Session {
@@ -98,6 +135,48 @@ impl Session {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Presses keys together (e.g. Alt+→) on the keyboard, not aimed at any element.
+    #[allow(dead_code)]
+    pub async fn press(&self, keys: &[fantoccini::key::Key]) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut seq = KeyActions::new("keyboard".into());
+        for &k in keys {
+            seq = seq.then(KeyAction::Down { value: char::from(k) });
+        }
+        for &k in keys.iter().rev() {
+            seq = seq.then(KeyAction::Up { value: char::from(k) });
+        }
+        self.client.perform_actions(seq).await.expect("key actions");
+    }
+
+    /// Types text into whatever has the keyboard focus.
+    #[allow(dead_code)]
+    pub async fn type_keys(&self, text: &str) {
+        let active = self.client.active_element().await.expect("focused element");
+        active.send_keys(text).await.expect("send keys");
+    }
+
+    /// Waits (up to 10 s) until the text under `css` contains `needle`; returns the text.
+    #[allow(dead_code)]
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let text = self.wait_for(css).await.text().await.unwrap_or_default();
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "“{needle}” did not appear in {css}: {text}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Runs a script in the page and returns its value as a string (e.g. a textarea's value).
+    #[allow(dead_code)]
+    pub async fn js_string(&self, script: &str) -> String {
+        let value = self.client.execute(script, vec![]).await.expect("script");
+        value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string())
     }
 
     pub async fn click(&self, css: &str) {
