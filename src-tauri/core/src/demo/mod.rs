@@ -6,10 +6,12 @@
 //! EV charging. It refuses a database that already holds records. Everything is deterministic
 //! except ids and the moment of creation.
 
+mod followup;
 mod meetings;
 mod meetings_data;
 mod people;
 mod points;
+mod records;
 mod topics;
 
 use rusqlite::Transaction;
@@ -59,6 +61,8 @@ pub fn load(store: &mut Store) -> Result<DemoSummary, DemoError> {
         let topics = topics::build(tx, &roster)?;
         points::build(tx, &roster)?;
         let meetings = meetings::build(tx, &roster, &topics)?;
+        followup::build(tx)?;
+        records::build(tx, &topics)?;
         points::exchanges(tx, &roster)?;
         Ok(DemoSummary {
             people: roster.people.len(),

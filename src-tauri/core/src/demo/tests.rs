@@ -38,7 +38,9 @@ fn the_demo_year_has_meetings_votes_decisions_and_points() {
     assert_eq!(summary.meetings, 8);
     let counts: std::collections::HashMap<String, i64> = store.table_counts().unwrap().into_iter().collect();
     for table in ["meetings", "agenda_items", "meeting_participants", "minutes", "minutes_revisions", "speakers",
-        "votes", "vote_households", "decisions", "tasks", "points_entries", "app_settings", "topic_events"] {
+        "votes", "vote_households", "decisions", "tasks", "points_entries", "app_settings", "topic_events",
+        "task_notes", "evaluations", "conventions", "convention_versions", "convention_feedback", "notices",
+        "attachments", "places", "households", "categories", "community_settings"] {
         assert!(counts[table] > 0, "demo left {table} empty");
     }
     use crate::votes::VoteResult;
