@@ -35,6 +35,7 @@ pub fn page_text(bytes: &[u8]) -> String {
 }
 
 /// The page count poppler reads from `bytes` (pdfinfo).
+#[allow(dead_code)] // not every test file that includes this module counts pages
 pub fn pdf_pages(bytes: &[u8]) -> usize {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.pdf");

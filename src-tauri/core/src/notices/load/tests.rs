@@ -96,6 +96,22 @@ fn progress_marks_overdue_tasks_and_reads_a_decision_or_a_topic() {
 }
 
 #[test]
+fn progress_of_ticked_tasks_prints_just_those_titled_by_their_topic() {
+    let (_d, store) = demo();
+    let conn = store.conn();
+    let task = |title: &str| id_of(conn, &format!("SELECT id FROM tasks WHERE title = '{title}'"));
+    let (lights, floor) = (task("车库照明全部更换为LED灯"), task("车库地面防水修复"));
+    let n = progress_of_tasks(conn, &[lights.clone(), floor.clone(), lights.clone()], &opts()).unwrap();
+    let items: Vec<&str> = n.tasks.iter().map(|t| t.item.as_str()).collect();
+    assert_eq!(items, ["车库照明全部更换为LED灯", "车库地面防水修复"], "by deadline, once each");
+    assert!(n.subject.contains("车库"), "{}", n.subject);
+    let mixed = progress_of_tasks(conn, &[lights, task("便民桥抬高加固")], &opts()).unwrap();
+    assert_eq!(mixed.subject, "近期议定事项");
+    assert!(matches!(progress_of_tasks(conn, &["nope".into()], &opts()), Err(LoadError::NotFound { .. })));
+    assert!(progress_of_tasks(conn, &[], &opts()).is_err());
+}
+
+#[test]
 fn minutes_list_who_came_who_spoke_votes_and_decisions_unmasked() {
     let (_d, store) = demo();
     let conn = store.conn();
@@ -123,7 +139,7 @@ fn the_sign_in_sheet_has_every_invited_person_and_blank_rows() {
     let id = id_of(store.conn(), PARKING_MEETING);
     let s = sign_in(store.conn(), &id, &opts()).unwrap();
     assert_eq!(s.invited.len(), 11);
-    assert_eq!(s.invited[0].role.is_empty(), false);
+    assert!(!s.invited[0].role.is_empty());
     assert!(s.blank_rows >= 5);
 }
 
