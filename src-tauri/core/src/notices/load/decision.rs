@@ -77,9 +77,42 @@ pub fn progress(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Progr
         let filter = "(topic_id = ?1 OR decision_id IN (SELECT id FROM decisions WHERE topic_id = ?1 AND deleted_at IS NULL))";
         (title, tasks(conn, filter, id, opts.today)?)
     };
+    progress_notice(conn, format!("“{subject}”议定事项"), tasks, opts)
+}
+
+/// 落实情况公示 for tasks the secretary ticked on the task board (by deadline). Tasks of one
+/// topic are titled by it; tasks of several topics are “近期议定事项”.
+pub fn progress_of_tasks(conn: &Connection, task_ids: &[String], opts: &LoadOptions) -> Result<ProgressNotice, LoadError> {
+    if task_ids.is_empty() {
+        return Err(LoadError::NotFound { what: "任务", id: String::new() });
+    }
+    let mut unique = task_ids.to_vec();
+    unique.sort();
+    unique.dedup();
+    // The ids travel as one JSON array parameter, so the filter stays a single `?1`.
+    let ids = serde_json::Value::from(unique.clone()).to_string();
+    let filter = "id IN (SELECT value FROM json_each(?1))";
+    let rows = tasks(conn, filter, &ids, opts.today)?;
+    if rows.len() != unique.len() {
+        let missing = unique.iter().find(|id| !exists(conn, "tasks", id).unwrap_or(false));
+        return Err(LoadError::NotFound { what: "任务", id: missing.cloned().unwrap_or_default() });
+    }
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT coalesce(tp.title, '') FROM tasks t LEFT JOIN topics tp ON tp.id = t.topic_id \
+         WHERE t.id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let topics = stmt.query_map([&ids], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let subject = match topics.as_slice() {
+        [one] if !one.is_empty() => format!("“{one}”议定事项"),
+        _ => "近期议定事项".to_string(),
+    };
+    progress_notice(conn, subject, rows, opts)
+}
+
+fn progress_notice(conn: &Connection, subject: String, tasks: Vec<TaskRow>, opts: &LoadOptions) -> Result<ProgressNotice, LoadError> {
     Ok(ProgressNotice {
         paper: opts.paper,
-        subject: format!("“{subject}”议定事项"),
+        subject,
         intro: "根据社区协商议事会议议定事项，现将各项工作的落实情况公示如下，请广大居民监督。".to_string(),
         tasks,
         feedback: Some("对落实情况有意见或建议的，可随时向社区居委会或居务监督委员会反映。".to_string()),

@@ -27,7 +27,7 @@ mod topic;
 mod tests;
 
 pub use boards::{convention, points};
-pub use decision::{decision, progress};
+pub use decision::{decision, progress, progress_of_tasks};
 pub use error::LoadError;
 pub use meeting::{meeting_notice, minutes, sign_in};
 pub use topic::topic;
