@@ -109,7 +109,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(json) => {
-            println!("{json}");
+            // A reader that stops early (`| head`) is not an error of ours.
+            use std::io::Write;
+            let _ = writeln!(std::io::stdout(), "{json}");
             ExitCode::SUCCESS
         }
         Err(f) => {
