@@ -82,12 +82,24 @@ fn progress_marks_overdue_tasks_and_reads_a_decision_or_a_topic() {
     let conn = store.conn();
     let item = id_of(conn, PARKING_ITEM);
     let decision_id = id_of(conn, &format!("SELECT id FROM decisions WHERE agenda_item_id = '{item}'"));
-    conn.execute("UPDATE tasks SET status = 'done' WHERE title = '施划标准车位和消防通道禁停线'", []).unwrap();
+    // The states under test, whatever the demo's year of work left them at.
+    conn.execute_batch(
+        "DELETE FROM task_notes; \
+         UPDATE tasks SET status = 'not_started' WHERE title = '改建东侧临时停车位18个'; \
+         UPDATE tasks SET status = 'done' WHERE title = '施划标准车位和消防通道禁停线';",
+    )
+    .unwrap();
+    let task_id = id_of(conn, "SELECT id FROM tasks WHERE title = '施划标准车位和消防通道禁停线'");
+    conn.execute(
+        "INSERT INTO task_notes (id, task_id, at, text, created_at, updated_at) VALUES ('n1', ?1, '2026-02-27T02:00:00Z', '黄线已施划', '2026-02-27T02:00:00Z', '2026-02-27T02:00:00Z')",
+        [&task_id],
+    )
+    .unwrap();
     let n = progress(conn, &decision_id, &opts()).unwrap();
     let status = |title: &str| n.tasks.iter().find(|t| t.item == title).unwrap().status.clone();
     assert_eq!(n.tasks.len(), 2);
     assert_eq!(status("改建东侧临时停车位18个"), "未开始（已逾期）");
-    assert_eq!(status("施划标准车位和消防通道禁停线"), "已完成");
+    assert_eq!(status("施划标准车位和消防通道禁停线"), "已完成：黄线已施划");
     // Before the deadline nothing is overdue.
     let early = LoadOptions::new(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap());
     assert!(progress(conn, &decision_id, &early).unwrap().tasks.iter().all(|t| !t.status.contains("逾期")));
