@@ -3,7 +3,9 @@
 //!
 //! **Test preset:** when the environment variable `YISHI_TEST_PICK_FILE` is set (end-to-end tests
 //! set it for the app through tauri-driver), [`pick_image`] returns that path at once instead of
-//! opening a dialog, since WebDriver cannot drive a native GTK dialog.
+//! opening a dialog, since WebDriver cannot drive a native GTK dialog. `YISHI_TEST_SAVE_PATH` does the
+//! same for “另存为” ([`save_pdf`]), and `YISHI_TEST_OPEN_LOG` stands in for the system viewer
+//! ([`open_in_viewer`]).
 
 use std::path::PathBuf;
 
@@ -21,4 +23,36 @@ pub async fn pick_image() -> Option<PathBuf> {
         .pick_file()
         .await
         .map(|f| f.path().to_path_buf())
+}
+
+/// Set by end-to-end tests: where “另存为” saves without showing a dialog. A directory gets the
+/// suggested file name; anything else is used as the file path.
+pub const TEST_SAVE_PATH: &str = "YISHI_TEST_SAVE_PATH";
+
+/// Lets the user choose where to save a PDF (e.g. the USB stick); `None` when cancelled.
+pub async fn save_pdf(suggested_name: &str) -> Option<PathBuf> {
+    if let Some(preset) = std::env::var_os(TEST_SAVE_PATH).filter(|p| !p.is_empty()) {
+        let preset = PathBuf::from(preset);
+        return Some(if preset.is_dir() { preset.join(suggested_name) } else { preset });
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title("另存为")
+        .set_file_name(suggested_name)
+        .add_filter("PDF 文件", &["pdf"])
+        .save_file()
+        .await
+        .map(|f| f.path().to_path_buf())
+}
+
+/// Set by tests: instead of starting the system PDF viewer, append the file's path to this file.
+pub const TEST_OPEN_LOG: &str = "YISHI_TEST_OPEN_LOG";
+
+/// Opens a file in the system's default application (the PDF viewer, from which she prints).
+pub fn open_in_viewer(path: &std::path::Path) -> std::io::Result<()> {
+    if let Some(log) = std::env::var_os(TEST_OPEN_LOG).filter(|p| !p.is_empty()) {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(log)?;
+        return writeln!(f, "{}", path.display());
+    }
+    open::that_detached(path)
 }

@@ -3,6 +3,7 @@
 //! Commands (in `commands/<domain>.rs`) parse their arguments, call one `yishi-core` function
 //! and map its error to `{code, message}`. No SQL, no business rule lives here.
 
+mod clock;
 mod commands;
 mod dialogs;
 mod error;
@@ -87,6 +88,26 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::decisions::update_decision,
         commands::decisions::add_task,
         commands::decisions::item_decisions,
+        commands::notices::notice_defaults,
+        commands::notices::check_notice,
+        commands::notices::preview_notice,
+        commands::notices::issue_notice,
+        commands::notices::notice_pdf,
+        commands::notices::print_notice,
+        commands::notices::save_notice_as,
+        commands::notices::notice_spec,
+        commands::notices::list_notices,
+        commands::notices::notice_home_flags,
+        commands::notices::notice_boards,
+        commands::notices::record_notice_posting,
+        commands::notices::record_notice_taken_down,
+        commands::notices::save_notice_draft,
+        commands::notices::list_notice_drafts,
+        commands::notices::discard_notice_draft,
+        commands::notices::save_notice_template,
+        commands::notices::list_notice_templates,
+        commands::notices::remove_notice_template,
+        commands::notices::start_notice_from_template,
     ])
 }
 

@@ -32,16 +32,28 @@ impl TestApp {
 
     /// Calls a command as the UI would; `Err` carries the `{code, message}` object.
     pub fn invoke(&self, cmd: &str, args: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: tauri::ipc::InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request)
+        get_ipc_response(&self.window, request(cmd, args))
             .map(|body| body.deserialize::<serde_json::Value>().expect("json response"))
+    }
+
+    /// Calls a command whose answer is raw bytes (an ArrayBuffer in the UI, e.g. a PDF).
+    #[allow(dead_code)] // not every test file needs it
+    pub fn invoke_bytes(&self, cmd: &str, args: serde_json::Value) -> Result<Vec<u8>, serde_json::Value> {
+        get_ipc_response(&self.window, request(cmd, args)).map(|body| match body {
+            tauri::ipc::InvokeResponseBody::Raw(bytes) => bytes,
+            tauri::ipc::InvokeResponseBody::Json(json) => panic!("expected bytes, got {json}"),
+        })
+    }
+}
+
+fn request(cmd: &str, args: serde_json::Value) -> InvokeRequest {
+    InvokeRequest {
+        cmd: cmd.into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: "tauri://localhost".parse().expect("url"),
+        body: tauri::ipc::InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
     }
 }

@@ -8,9 +8,10 @@ import { renderTopics } from './topics.js';
 import { renderMeetings } from './meetings.js';
 import { initSearch } from './search.js';
 import { maybeWelcome } from './welcome.js';
+import { renderNotices, refreshNoticeBadge } from './notices.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
-const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings };
+const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices };
 
 function showError(message) {
   const banner = document.getElementById('banner');
@@ -46,6 +47,7 @@ async function route() {
 applyPrefs(loadPrefs());
 buildNav();
 initSearch();
+refreshNoticeBadge();
 window.addEventListener('hashchange', route);
 route();
 maybeWelcome(route);

@@ -5,6 +5,7 @@ pub mod community;
 pub mod decisions;
 pub mod meetings;
 pub mod minutes;
+pub mod notices;
 pub mod participants;
 pub mod search;
 pub mod settings;

@@ -1,0 +1,196 @@
+//! 公示: compose, preview (PDF bytes for pdf.js), issue, print (system viewer), save as (native
+//! dialog), and the 公示台账 (posting with a photo, taking down, flags). Dates come from
+//! `crate::clock` so tests can set the day.
+
+use serde::Serialize;
+use tauri::ipc::Response;
+use tauri::State;
+use yishi_core::bulletin::{self, Draft, DraftReceipt, MissingChars, NoticeEntry, NoticeKind, Template};
+use yishi_core::community;
+use yishi_core::pdf::{write_atomically, PdfError};
+
+use crate::clock::today;
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+/// What a new notice starts with: the issuing body from the settings and today's date.
+#[derive(Serialize)]
+pub struct NoticeDefaults {
+    pub issuer: String,
+    pub today: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn notice_defaults(state: State<'_, AppState>) -> CommandResult<NoticeDefaults> {
+    let issuer = state.with_store(|store| Ok(community::load_settings(store.conn())?.issuer))?;
+    Ok(NoticeDefaults { issuer, today: today().to_string() })
+}
+
+/// Characters the fonts cannot print and where they are; `None` when all can be printed.
+#[tauri::command(rename_all = "snake_case")]
+pub fn check_notice(state: State<'_, AppState>, content: String) -> CommandResult<Option<MissingChars>> {
+    state.with_store(|store| Ok(bulletin::check(store.conn(), NoticeKind::Free, &content)?))
+}
+
+/// The PDF of what the composer holds, as an ArrayBuffer for pdf.js. Nothing is stored.
+#[tauri::command(rename_all = "snake_case")]
+pub fn preview_notice(state: State<'_, AppState>, content: String) -> CommandResult<Response> {
+    state.with_store(|store| Ok(Response::new(bulletin::preview(store.conn(), NoticeKind::Free, &content)?)))
+}
+
+/// Issues the composed notice (a new version of `replaces`, if given) and drops its draft.
+#[tauri::command(rename_all = "snake_case")]
+pub fn issue_notice(
+    state: State<'_, AppState>, content: String, draft_id: Option<String>, replaces: Option<String>,
+) -> CommandResult<NoticeEntry> {
+    let today = today();
+    state.with_store(|store| {
+        let issued = store.write(|tx| {
+            bulletin::issue_composed(tx, &content, draft_id.as_deref(), replaces.as_deref(), today)
+        })?;
+        Ok(issued.entry)
+    })
+}
+
+/// The PDF of an issued notice (the same bytes as when it was issued).
+#[tauri::command(rename_all = "snake_case")]
+pub fn notice_pdf(state: State<'_, AppState>, id: String) -> CommandResult<Response> {
+    state.with_store(|store| Ok(Response::new(bulletin::reprint(store.conn(), &id)?)))
+}
+
+/// 打印: writes the PDF to a temporary file and opens it in the system's PDF viewer.
+#[tauri::command(rename_all = "snake_case")]
+pub fn print_notice(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let (entry, pdf) = issued_pdf(&state, &id)?;
+    let dir = std::env::temp_dir().join("yishi-print");
+    std::fs::create_dir_all(&dir).map_err(|source| PdfError::Write { path: dir.clone(), source })?;
+    let path = dir.join(file_name(&entry));
+    write_atomically(&path, &pdf)?;
+    crate::dialogs::open_in_viewer(&path).map_err(|e| CommandError {
+        code: "open_viewer_failed".into(),
+        message: format!("无法打开 PDF 阅读器（{e}）。请用“另存为”保存后再打开打印。"),
+    })
+}
+
+/// 另存为: the native save dialog, then an atomic write. Returns the saved file's name, or
+/// `None` when she cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_notice_as(state: State<'_, AppState>, id: String) -> CommandResult<Option<String>> {
+    let (entry, pdf) = issued_pdf(&state, &id)?;
+    let Some(path) = crate::dialogs::save_pdf(&file_name(&entry)).await else {
+        return Ok(None);
+    };
+    write_atomically(&path, &pdf)?;
+    Ok(Some(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
+}
+
+fn issued_pdf(state: &State<'_, AppState>, id: &str) -> CommandResult<(NoticeEntry, Vec<u8>)> {
+    let today = today();
+    state.with_store(|store| {
+        let entry = bulletin::get(store.conn(), id, today)?;
+        Ok((entry, bulletin::reprint(store.conn(), id)?))
+    })
+}
+
+/// “停水通知-20261201.pdf”, “停水通知-20261201-第2版.pdf”; no characters a file system refuses.
+fn file_name(entry: &NoticeEntry) -> String {
+    let title: String = entry
+        .title
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
+        .take(40)
+        .collect();
+    let day: String = entry.issued_at.chars().take(10).filter(|c| *c != '-').collect();
+    let version = if entry.version > 1 { format!("-第{}版", entry.version) } else { String::new() };
+    format!("{title}-{day}{version}.pdf")
+}
+
+/// The stored spec of an issued free notice, to correct it in the composer.
+#[tauri::command(rename_all = "snake_case")]
+pub fn notice_spec(state: State<'_, AppState>, id: String) -> CommandResult<String> {
+    state.with_store(|store| Ok(bulletin::spec_of(store.conn(), &id)?.1))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_notices(state: State<'_, AppState>) -> CommandResult<Vec<NoticeEntry>> {
+    let today = today();
+    state.with_store(|store| Ok(bulletin::list(store.conn(), today)?))
+}
+
+/// Notices the home screen points out: period ending within two days, or ended while posted.
+#[tauri::command(rename_all = "snake_case")]
+pub fn notice_home_flags(state: State<'_, AppState>) -> CommandResult<Vec<NoticeEntry>> {
+    let today = today();
+    state.with_store(|store| Ok(bulletin::home_flags(store.conn(), today)?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn notice_boards(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    state.with_store(|store| Ok(bulletin::boards(store.conn())?))
+}
+
+/// Records the posting; with `with_photo` the photo dialog opens first (cancelled → `None`,
+/// nothing recorded).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn record_notice_posting(
+    state: State<'_, AppState>, id: String, posted_where: String, posted_at: String, with_photo: bool,
+) -> CommandResult<Option<NoticeEntry>> {
+    let photo = if with_photo {
+        match crate::dialogs::pick_image().await {
+            Some(p) => Some(p),
+            None => return Ok(None),
+        }
+    } else {
+        None
+    };
+    let today = today();
+    state.with_store(|store| {
+        Ok(Some(store.write(|tx| {
+            bulletin::record_posting(tx, &id, &posted_where, &posted_at, photo.as_deref(), today)
+        })?))
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn record_notice_taken_down(state: State<'_, AppState>, id: String, taken_down_at: String) -> CommandResult<NoticeEntry> {
+    let today = today();
+    state.with_store(|store| Ok(store.write(|tx| bulletin::record_taken_down(tx, &id, &taken_down_at, today))?))
+}
+
+/// Autosave of the composer.
+#[tauri::command(rename_all = "snake_case")]
+pub fn save_notice_draft(state: State<'_, AppState>, id: String, content: String) -> CommandResult<DraftReceipt> {
+    state.with_store(|store| Ok(store.write(|tx| bulletin::save_draft(tx, &id, &content))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_notice_drafts(state: State<'_, AppState>) -> CommandResult<Vec<Draft>> {
+    state.with_store(|store| Ok(bulletin::list_drafts(store.conn())?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn discard_notice_draft(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with_store(|store| Ok(store.write(|tx| bulletin::discard_draft(tx, &id))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn save_notice_template(state: State<'_, AppState>, name: String, content: String) -> CommandResult<Template> {
+    state.with_store(|store| Ok(store.write(|tx| bulletin::save_template(tx, &name, &content))?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_notice_templates(state: State<'_, AppState>) -> CommandResult<Vec<Template>> {
+    state.with_store(|store| Ok(bulletin::list_templates(store.conn())?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn remove_notice_template(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with_store(|store| Ok(store.write(|tx| bulletin::remove_template(tx, &id))?))
+}
+
+/// A new draft `draft_id` from a template, dated today.
+#[tauri::command(rename_all = "snake_case")]
+pub fn start_notice_from_template(state: State<'_, AppState>, template_id: String, draft_id: String) -> CommandResult<Draft> {
+    let today = today();
+    state.with_store(|store| Ok(store.write(|tx| bulletin::start_from_template(tx, &template_id, &draft_id, today))?))
+}
