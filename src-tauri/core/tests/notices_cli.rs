@@ -90,7 +90,7 @@ fn every_notice_kind_prints_from_the_demo_database() {
         ("topic", topic.as_str(), "老年食堂想增加晚餐"),
         ("decision", item.as_str(), "同意"),
         ("decision", decision.as_str(), "临时停车位18个"),
-        ("progress", decision.as_str(), "已逾期"),
+        ("progress", decision.as_str(), "落实情况"),
         ("minutes", meeting.as_str(), "记录人"),
         ("sign-in", meeting.as_str(), "签名"),
         ("points", "2026", "积分"),

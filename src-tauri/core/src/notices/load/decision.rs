@@ -166,6 +166,11 @@ fn status_words(
             |r| r.get(0),
         )
         .optional()?;
+    // A status change is noted as "状态由“进行中”改为“已完成”：…"; the status is printed already.
+    let note = note.map(|n| match n.strip_prefix("状态由").and_then(|rest| rest.split_once("”：")) {
+        Some((_, what)) => what.to_string(),
+        None => n,
+    });
     if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
         words = format!("{words}：{note}");
     }
