@@ -7,6 +7,9 @@ mod common;
 use common::TestApp;
 use serde_json::{json, Value};
 
+/// Tests that depend on the app's clock (`YISHI_TODAY`, set by one of them) take turns.
+static CLOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn water_notice(issuer: &str) -> String {
     json!({
         "paper": "A4", "title": "停水通知", "salutation": "各位居民：",
@@ -40,6 +43,7 @@ fn preview_gives_pdf_bytes_and_missing_characters_are_named_before_printing() {
 
 #[test]
 fn issue_save_as_print_post_and_flag_with_the_test_presets() {
+    let _clock = CLOCK.lock().unwrap_or_else(|p| p.into_inner());
     let app = TestApp::new();
     let dir = tempfile::tempdir().unwrap();
     let today = dir.path().join("today");
@@ -47,7 +51,7 @@ fn issue_save_as_print_post_and_flag_with_the_test_presets() {
     let photo = dir.path().join("board.png");
     std::fs::write(&photo, yishi_core::notices::demo::garage_photo()).unwrap();
     let log = dir.path().join("opened.log");
-    // SAFETY: this is the only test in this binary that reads or sets these variables.
+    // SAFETY: the tests that read these variables hold CLOCK; nothing else reads them.
     unsafe {
         std::env::set_var("YISHI_TODAY", &today);
         std::env::set_var("YISHI_TEST_SAVE_PATH", dir.path());
@@ -105,4 +109,21 @@ fn a_template_starts_a_new_draft_and_a_correction_is_a_new_version() {
     let list = app.invoke("list_notices", json!({})).unwrap();
     let old = list.as_array().unwrap().iter().find(|n| n["id"] == v1["id"]).unwrap();
     assert_eq!(old["superseded_by"], json!(2));
+}
+
+#[test]
+fn a_record_printed_from_its_section_lands_in_the_ledger() {
+    let _clock = CLOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let app = TestApp::new();
+    app.invoke("load_demo", json!({})).expect("load_demo");
+    let topics = app.invoke("list_topics", json!({ "filter": {} })).unwrap();
+    let topic = topics.as_array().unwrap().iter().find(|t| t["title"] == json!("小区停车乱，消防通道被占")).expect("demo topic");
+    let e = app.invoke("issue_notice_from_record", json!({ "kind": "topic", "id": topic["id"] })).unwrap();
+    assert_eq!((e["kind_label"].clone(), e["ref_kind"].clone()), (json!("议题公示"), json!("topic")));
+    let again = app.invoke("issue_notice_from_record", json!({ "kind": "topic", "id": topic["id"] })).unwrap();
+    assert_eq!(again["id"], e["id"], "printing again is the same notice");
+    let pdf = app.invoke_bytes("notice_pdf", json!({ "id": e["id"] })).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let err = app.invoke("issue_notice_from_record", json!({ "kind": "free", "id": "x" })).unwrap_err();
+    assert_eq!(err["code"], json!("notice_not_from_record"));
 }

@@ -108,6 +108,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::notices::list_notice_templates,
         commands::notices::remove_notice_template,
         commands::notices::start_notice_from_template,
+        commands::notices::issue_notice_from_record,
     ])
 }
 

@@ -116,4 +116,6 @@ export const api = {
   listNoticeTemplates: () => call('list_notice_templates'),
   removeNoticeTemplate: (id) => call('remove_notice_template', { id }),
   startNoticeFromTemplate: (templateId, draftId) => call('start_notice_from_template', { template_id: templateId, draft_id: draftId }),
+  // Other sections' print buttons: record the notice in the 台账, then printNotice / saveNoticeAs by its id.
+  issueNoticeFromRecord: (kind, id) => call('issue_notice_from_record', { kind, id }),
 };

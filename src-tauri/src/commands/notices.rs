@@ -194,3 +194,13 @@ pub fn start_notice_from_template(state: State<'_, AppState>, template_id: Strin
     let today = today();
     state.with_store(|store| Ok(store.write(|tx| bulletin::start_from_template(tx, &template_id, &draft_id, today))?))
 }
+
+/// The print buttons of the other sections: fills the template of `kind` (meeting_notice, topic,
+/// decision, progress, minutes, sign_in, points, convention) for record `id` and records it in
+/// the 台账 — the same notice again if nothing changed, else its next version. The UI then calls
+/// `print_notice` or `save_notice_as` with the returned id.
+#[tauri::command(rename_all = "snake_case")]
+pub fn issue_notice_from_record(state: State<'_, AppState>, kind: NoticeKind, id: String) -> CommandResult<NoticeEntry> {
+    let opts = yishi_core::notices::load::LoadOptions::new(today());
+    state.with_store(|store| Ok(store.write(|tx| bulletin::issue_from_record(tx, kind, &id, &opts))?.entry))
+}

@@ -18,6 +18,11 @@ pub enum BulletinError {
     Photo(#[from] AttachmentError),
     #[error("没有找到这份公示（可能已被删除）。")]
     NotFound,
+    /// A template could not be filled from its record.
+    #[error(transparent)]
+    Load(#[from] crate::notices::load::LoadError),
+    #[error("自由撰写的通知没有对应的记录，请在“公示 · 撰写”里发布。")]
+    NotFromRecord,
     #[error("没有找到这份草稿（可能已经发布或删除）。")]
     DraftNotFound,
     #[error("没有找到这个模板（可能已被删除）。")]
@@ -51,6 +56,8 @@ impl UserFacing for BulletinError {
             BulletinError::Notice(e) => e.code(),
             BulletinError::Photo(e) => e.code(),
             BulletinError::NotFound => "notice_not_found",
+            BulletinError::Load(e) => e.code(),
+            BulletinError::NotFromRecord => "notice_not_from_record",
             BulletinError::DraftNotFound => "notice_draft_not_found",
             BulletinError::TemplateNotFound => "notice_template_not_found",
             BulletinError::BadDraft { .. } => "notice_bad_draft",

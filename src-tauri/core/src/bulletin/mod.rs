@@ -14,6 +14,7 @@
 
 mod drafts;
 mod error;
+mod from_record;
 mod repo;
 mod spec;
 pub mod state;
@@ -30,6 +31,7 @@ pub use drafts::{
     start_from_template, Draft, DraftReceipt, Template,
 };
 pub use error::BulletinError;
+pub use from_record::issue_from_record;
 pub use spec::{Composed, NoticeKind, PhotoRef};
 pub use state::{NoticeFlag, NoticeState};
 

@@ -63,6 +63,15 @@ pub(super) fn get(conn: &Connection, id: &str) -> Result<Row, BulletinError> {
     conn.query_row(&format!("{SELECT} AND n.id = ?1"), [id], from_row).optional()?.ok_or(BulletinError::NotFound)
 }
 
+/// The current (not superseded) notice of `kind` about a record, if one was issued.
+pub(super) fn current_for(conn: &Connection, kind: NoticeKind, ref_kind: &str, ref_id: &str) -> Result<Option<Row>, BulletinError> {
+    let sql = format!(
+        "{SELECT} AND n.kind = ?1 AND n.ref_kind = ?2 AND n.ref_id = ?3 AND NOT EXISTS \
+         (SELECT 1 FROM notices m WHERE m.replaces_id = n.id AND m.deleted_at IS NULL) ORDER BY n.version DESC LIMIT 1"
+    );
+    Ok(conn.query_row(&sql, params![kind.as_str(), ref_kind, ref_id], from_row).optional()?)
+}
+
 /// Every notice, newest first.
 pub(super) fn all(conn: &Connection) -> Result<Vec<Row>, BulletinError> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY n.issued_at DESC, n.id DESC"))?;

@@ -207,3 +207,29 @@ fn a_template_is_saved_by_name_and_a_new_draft_starts_from_it_dated_today() {
     store.write(|tx| remove_template(tx, &t.id)).unwrap();
     assert!(list_templates(store.conn()).unwrap().is_empty());
 }
+
+#[test]
+fn printing_a_record_again_gives_the_same_notice_until_it_changes() {
+    use crate::notices::load::LoadOptions;
+    let (_dir, mut store) = temp_store();
+    crate::demo::load(&mut store).unwrap();
+    let meeting: String = store
+        .conn()
+        .query_row("SELECT id FROM meetings WHERE title = '十一月居民议事会'", [], |r| r.get(0))
+        .unwrap();
+    let before = count(&store, "notices");
+    let opts = LoadOptions::new(day("2026-11-21"));
+    let first = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &opts)).unwrap();
+    assert_eq!((first.entry.ref_kind.as_deref(), first.entry.version), (Some("meeting"), 1));
+    let again = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &opts)).unwrap();
+    assert_eq!((again.entry.id.as_str(), again.pdf.as_slice()), (first.entry.id.as_str(), first.pdf.as_slice()));
+    assert_eq!(count(&store, "notices"), before + 1, "nothing new when nothing changed");
+    let later = LoadOptions::new(day("2026-11-23"));
+    let v2 = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &later)).unwrap();
+    assert_eq!((v2.entry.version, v2.entry.replaces_id.as_deref()), (2, Some(first.entry.id.as_str())));
+    let err = store.write(|tx| issue_from_record(tx, NoticeKind::Free, &meeting, &opts)).unwrap_err();
+    assert_eq!(err.code(), "notice_not_from_record");
+    let err = store.write(|tx| issue_from_record(tx, NoticeKind::Topic, "no-such-topic", &opts)).unwrap_err();
+    assert_eq!(err.code(), "notice_source_not_found");
+    assert_eq!(count(&store, "notices"), before + 2);
+}
