@@ -21,7 +21,7 @@ pub struct Label {
     label: &'static str,
 }
 
-fn labels<T: Copy>(all: &[T], value: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Label> {
+pub(crate) fn labels<T: Copy>(all: &[T], value: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Label> {
     all.iter().map(|&v| Label { value: value(v), label: label(v) }).collect()
 }
 

@@ -2,12 +2,18 @@
 
 pub mod attachments;
 pub mod community;
+pub mod conventions;
 pub mod decisions;
+pub mod evaluations;
+pub mod followup;
 pub mod meetings;
 pub mod minutes;
 pub mod notices;
 pub mod participants;
+pub mod pdf_file;
+pub mod points;
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod topics;
 pub mod votes;

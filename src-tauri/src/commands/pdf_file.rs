@@ -1,0 +1,51 @@
+//! Saving a rendered PDF from the 办理 / 积分 / 统计 screens: the native “另存为” dialog chooses
+//! the file, the path stays here (the UI gets the file name to show), and “打开” opens the last
+//! one in the system viewer, from which she prints.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+use crate::error::{CommandError, CommandResult};
+
+/// The last PDF saved from these screens, for their “打开” button.
+static LAST_SAVED: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+#[derive(Serialize)]
+pub struct SavedPdf {
+    pub file_name: String,
+    pub bytes: usize,
+}
+
+/// Asks where to save `bytes` (suggesting “<what>-<title>.pdf”); `None` when she cancelled.
+pub async fn save(bytes: Vec<u8>, what: &str, title: &str) -> CommandResult<Option<SavedPdf>> {
+    let suggested = format!("{what}-{}.pdf", name_part(title));
+    let Some(path) = crate::dialogs::save_pdf(&suggested).await else {
+        return Ok(None);
+    };
+    yishi_core::pdf::write_atomically(&path, &bytes)?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(suggested);
+    *LAST_SAVED.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+    Ok(Some(SavedPdf { file_name, bytes: bytes.len() }))
+}
+
+/// Opens the PDF last saved from these screens in the system viewer.
+#[tauri::command(rename_all = "snake_case")]
+pub fn open_saved_pdf() -> CommandResult<()> {
+    let path = LAST_SAVED.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let Some(path) = path else {
+        return Err(CommandError { code: "nothing_saved".into(), message: "还没有保存过文件。".into() });
+    };
+    crate::dialogs::open_in_viewer(&path).map_err(|e| CommandError {
+        code: "open_failed".into(),
+        message: format!("无法打开“{}”：{e}。请在文件夹中双击打开。", path.display()),
+    })
+}
+
+/// Part of a file name: at most 40 characters, none that a file system refuses.
+fn name_part(title: &str) -> String {
+    const REFUSED: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
+    let kept: String = title.chars().filter(|c| !c.is_control()).take(40).collect();
+    kept.replace(REFUSED, "_").trim().to_string()
+}

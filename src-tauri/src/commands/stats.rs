@@ -1,0 +1,28 @@
+//! 年度统计: the figures of a year and place, and the yearly report (年度协商议事工作报告).
+
+use tauri::State;
+use yishi_core::notices::Notice;
+use yishi_core::stats::{self, YearStats};
+
+use super::pdf_file::{self, SavedPdf};
+use crate::clock;
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn year_stats(state: State<'_, AppState>, year: i32, place_id: Option<String>) -> CommandResult<YearStats> {
+    state.with_store(|store| Ok(stats::year_stats(store.conn(), year, place_id.as_deref())?))
+}
+
+/// The yearly report PDF, dated today, saved where she chooses; `None` when she cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_year_report(
+    state: State<'_, AppState>, year: i32, place_id: Option<String>,
+) -> CommandResult<Option<SavedPdf>> {
+    let today = clock::today();
+    let (bytes, title) = state.with_store(|store| {
+        let report = stats::year_report(store.conn(), year, place_id.as_deref(), today)?;
+        Ok((report.render()?, report.title()))
+    })?;
+    pdf_file::save(bytes, "年度报告", &title).await
+}
