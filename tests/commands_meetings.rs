@@ -202,3 +202,27 @@ fn the_household_count_is_the_default_eligible() {
     household(&app, "5号楼2单元302");
     assert_eq!(ok(&app, "household_count", json!({})), json!(2));
 }
+
+#[test]
+fn a_decision_notice_is_saved_where_the_dialog_says() {
+    let app = TestApp::new();
+    let saves = app.dir.path().join("U盘");
+    std::fs::create_dir(&saves).unwrap();
+    // Only this test in this file prints, so the process-wide preset is not shared.
+    std::env::set_var("YISHI_TEST_SAVE_PATH", &saves);
+    let mid = id(&new_meeting(&app, "十一月板凳会"));
+    let topic = accepted_topic(&app, "共享单车乱停放");
+    let item = id(&ok(&app, "add_agenda_topic", json!({ "meeting_id": mid, "topic_id": topic, "actor": "张敏" })));
+    ok(&app, "record_vote", json!({ "item_id": item, "input": hands(5, 6, 7, None) }));
+    ok(&app, "add_decision", json!({ "item_id": item, "decision": { "text": "划定停放区", "act": true } }));
+
+    let saved = ok(&app, "print_meeting_doc", json!({ "kind": "decision", "id": item, "title": "共享单车/乱停放" }));
+    assert_eq!(saved["file_name"], json!("决议公示-共享单车_乱停放.pdf"));
+    let bytes = std::fs::read(saves.join("决议公示-共享单车_乱停放.pdf")).expect("the PDF on disk");
+    assert!(bytes.starts_with(b"%PDF"));
+    let saved = ok(&app, "print_meeting_doc", json!({ "kind": "sign-in", "id": mid, "title": "十一月板凳会" }));
+    assert_eq!(saved["file_name"], json!("签到表-十一月板凳会.pdf"));
+
+    let err = app.invoke("print_meeting_doc", json!({ "kind": "poster", "id": mid, "title": "x" })).expect_err("unknown kind");
+    assert!(err["message"].as_str().unwrap().contains("决议公示"), "{err}");
+}

@@ -285,8 +285,20 @@ async fn a_whole_bench_meeting_from_agenda_to_close() {
     assert!(report.contains("遛狗不拴绳 → 已审定"), "{report}");
     assert!(report.contains("记入积分"), "{report}");
     s.wait_text("#meeting-status", "已散会").await;
+    let item = s.js_string("return [...document.querySelectorAll('#print button[data-kind=decision]')].find(b => b.textContent.includes('共享单车乱停放')).dataset.item").await;
+    s.click(&format!("#print button[data-item=\"{item}\"]")).await;
+    actions += 1;
+    let saved = s.wait_text("#print-result", "已保存").await;
     s.shot("meeting-closed").await;
-    eprintln!("UI actions from the last vote to the closed meeting: {actions}");
+    let pdf = saves.join("决议公示-共享单车乱停放.pdf");
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{saved}: {} {e}", pdf.display()));
+    assert!(bytes.starts_with(b"%PDF"), "a PDF on disk");
+    eprintln!("UI actions from the last vote to the 决议公示 PDF on disk: {actions} (+1 “保存” in the native dialog)");
+    assert!(actions <= 8);
+    s.click("#open-pdf").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let log = std::fs::read_to_string(&opened).expect("open log");
+    assert!(log.contains("决议公示-共享单车乱停放.pdf"), "“打开” opens the saved file: {log}");
     s.finish().await;
 }
 

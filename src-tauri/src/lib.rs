@@ -88,6 +88,8 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::decisions::update_decision,
         commands::decisions::add_task,
         commands::decisions::item_decisions,
+        commands::meeting_print::print_meeting_doc,
+        commands::meeting_print::open_meeting_doc,
         commands::notices::notice_defaults,
         commands::notices::check_notice,
         commands::notices::preview_notice,

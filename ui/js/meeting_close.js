@@ -24,9 +24,10 @@ export async function renderClose(body, page) {
     el('div', { class: 'attendance-grid' },
       el('div', {}, el('h3', {}, C.present(attendance.present.length)), el('ul', { class: 'plain-list' }, attendance.present.map(person))),
       el('div', {}, el('h3', {}, C.absent(attendance.absent.length)), el('ul', { class: 'plain-list' }, attendance.absent.map(person)))));
+  const printBox = el('div', { class: 'print-box' });
   body.append(error);
   if (page.closed()) {
-    body.append(closedCard(page, error), report, attendanceCard);
+    body.append(closedCard(page, error), report, printBox, attendanceCard);
   } else {
     const confirm = el('input', { type: 'checkbox', id: 'confirm-attendance' });
     const close = el('button', { type: 'button', class: 'primary', id: 'close-meeting', disabled: true, onclick: async () => {
@@ -42,11 +43,11 @@ export async function renderClose(body, page) {
     confirm.addEventListener('change', () => { close.disabled = !confirm.checked; });
     attendanceCard.append(el('label', { class: 'check confirm' }, confirm, C.confirm),
       el('p', { class: 'hint' }, C.closeHint), el('div', { class: 'actions' }, close));
-    body.append(attendanceCard);
+    body.append(attendanceCard, printBox);
   }
   report.hidden = true;
   if (page.closed() && reports.has(page.meeting.id)) showReport(report, reports.get(page.meeting.id), names, topicVocab);
-  await renderPrint(body, page);
+  await renderPrint(printBox, page);
 }
 
 function showReport(box, r, names, topicVocab) {

@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { flash } from './forms.js';
 import { actorName } from './actor.js';
+import { renderPrint } from './meeting_print.js';
 
 const M = S.meetings.prep;
 
@@ -36,6 +37,7 @@ export async function renderPrep(body, page) {
     drawInvites(inviteBox, agenda, participants, people, page, run);
   }
   await draw();
+  await renderPrint(body, page, { kinds: ['meeting-notice', 'sign-in'], items: [] });
 }
 
 function drawAgenda(box, agenda, followup, page, run) {

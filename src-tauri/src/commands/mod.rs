@@ -4,6 +4,7 @@ pub mod attachments;
 pub mod community;
 pub mod conventions;
 pub mod decisions;
+pub mod meeting_print;
 pub mod evaluations;
 pub mod followup;
 pub mod meetings;
