@@ -1,5 +1,5 @@
-//! The demo's paper trail: a photo on the garage topic, and the parking decision notice issued
-//! and posted on the notice board.
+//! The demo's paper trail: a photo on the garage topic, the parking decision notice issued and
+//! posted on the notice board, and a 停水通知 kept as a template with a draft from it.
 
 use rusqlite::Transaction;
 
@@ -29,6 +29,28 @@ pub(crate) fn build(tx: &Transaction, topics: &Topics) -> Result<(), DemoError> 
     )
     .map_err(step)?;
     bulletin::record_posting(tx, &issued.entry.id, "社区公示栏（南门）", "2026-01-16", None, today()).map_err(step)?;
+    water_cut_notice(tx)
+}
+
+/// A reusable 停水通知 template, and a draft started from it that the secretary has not issued.
+fn water_cut_notice(tx: &Transaction) -> Result<(), DemoError> {
+    let notice = serde_json::json!({
+        "paper": "A4",
+        "title": "停水通知",
+        "salutation": "各位居民：",
+        "paragraphs": [
+            "因院坝一组主水管更换施工，定于2026年11月25日8:00至17:00停止供水，请各户提前储水。",
+            "施工期间如有急事，请联系网格员赵志刚，电话13905310006。",
+        ],
+        "table": { "columns": ["停水区域", "停水时间"], "rows": [["院坝一组全部住户", "11月25日 8:00—17:00"]] },
+        "closing": "给您带来不便，敬请谅解。",
+        "issuer": "幸福里社区居民委员会",
+        "date": "2026-11-21",
+        "mask_personal_data": true,
+    })
+    .to_string();
+    bulletin::save_template(tx, "停水通知", &notice).map_err(step)?;
+    bulletin::save_draft(tx, "demo-draft-water-cut", &notice).map_err(step)?;
     Ok(())
 }
 

@@ -40,7 +40,8 @@ fn the_demo_year_has_meetings_votes_decisions_and_points() {
     for table in ["meetings", "agenda_items", "meeting_participants", "minutes", "minutes_revisions", "speakers",
         "votes", "vote_households", "decisions", "tasks", "points_entries", "app_settings", "topic_events",
         "task_notes", "evaluations", "conventions", "convention_versions", "convention_feedback", "notices",
-        "attachments", "places", "households", "categories", "community_settings"] {
+        "attachments", "places", "households", "categories", "community_settings", "notice_drafts",
+        "notice_templates", "search_docs"] {
         assert!(counts[table] > 0, "demo left {table} empty");
     }
     use crate::votes::VoteResult;
@@ -53,4 +54,13 @@ fn the_demo_year_has_meetings_votes_decisions_and_points() {
     assert_eq!(planned, 1, "the next meeting is still being prepared");
     let shop: i64 = store.conn().query_row("SELECT count(*) FROM points_entries WHERE points < 0", [], |r| r.get(0)).unwrap();
     assert!(shop > 0, "someone exchanged points at the points shop");
+}
+
+#[test]
+fn after_the_demo_no_table_is_empty() {
+    let (_d, mut store) = temp_store();
+    load(&mut store).unwrap();
+    let empty: Vec<String> =
+        store.table_counts().unwrap().into_iter().filter(|(_, n)| *n == 0).map(|(t, _)| t).collect();
+    assert!(empty.is_empty(), "yishi-cli demo && info must show non-zero counts for every table: {empty:?}");
 }
