@@ -9,9 +9,11 @@ import { renderMeetings } from './meetings.js';
 import { initSearch } from './search.js';
 import { maybeWelcome } from './welcome.js';
 import { renderNotices, refreshNoticeBadge } from './notices.js';
+import { renderTasks, refreshTaskBadge } from './tasks.js';
+import { renderPoints } from './points.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
-const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices };
+const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices, tasks: renderTasks, points: renderPoints };
 
 function showError(message) {
   const banner = document.getElementById('banner');
@@ -42,6 +44,7 @@ async function route() {
   view.dataset.section = key;
   const render = RENDERERS[key] || ((v) => renderPlaceholder(v, key));
   await render(view, { showError, target: target.length ? target : null });
+  refreshTaskBadge();
 }
 
 applyPrefs(loadPrefs());

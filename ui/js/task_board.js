@@ -1,0 +1,99 @@
+// 任务看板: every open task (or all), overdue ones first and in red with their days overdue, the
+// overdue count on top, filters per meeting and per topic, and 落实情况公示 of the ticked tasks.
+import { S } from './strings.js';
+import { api } from './api.js';
+import { el, clear } from './dom.js';
+import { field, options } from './forms.js';
+import { savePdf, printResult } from './pdf_save.js';
+
+const B = S.tasks.board;
+const filter = { meeting_id: '', topic_id: '', include_done: false };
+
+export async function renderBoard(body, ctx) {
+  const head = el('div', { id: 'overdue-line', class: 'overdue-line', role: 'status' });
+  const table = el('div', { id: 'task-table' });
+  const meeting = el('select', { name: 'meeting', id: 'filter-meeting' });
+  const topic = el('select', { name: 'topic', id: 'filter-topic' });
+  const done = el('input', { type: 'checkbox', id: 'include-done', checked: filter.include_done });
+  const selected = new Set();
+  const count = el('span', { class: 'muted', id: 'selected-count' }, B.selectHint);
+  const printBtn = el('button', { type: 'button', id: 'print-progress', class: 'primary', disabled: true }, B.printSelected);
+  const result = printResult('progress-result');
+  const onSelect = () => {
+    printBtn.disabled = selected.size === 0;
+    count.textContent = selected.size ? B.selected(selected.size) : B.selectHint;
+  };
+  printBtn.addEventListener('click', () => savePdf(result, () => api.printProgress([...selected])));
+  const refresh = async () => {
+    selected.clear();
+    onSelect();
+    await load(ctx, head, table, selected, onSelect);
+  };
+  meeting.addEventListener('change', () => { filter.meeting_id = meeting.value; refresh(); });
+  topic.addEventListener('change', () => { filter.topic_id = topic.value; refresh(); });
+  done.addEventListener('change', () => { filter.include_done = done.checked; refresh(); });
+  body.append(head,
+    el('div', { class: 'card filters board-filters' }, field(B.meeting, meeting), field(B.topic, topic),
+      el('label', { class: 'check' }, done, B.includeDone)),
+    table,
+    el('div', { class: 'card print-bar' }, el('div', { class: 'actions' }, printBtn, count), result));
+  await fillFilters(meeting, topic);
+  await refresh();
+}
+
+// The meetings and topics that have tasks, from the whole board (finished ones included).
+async function fillFilters(meeting, topic) {
+  try {
+    const all = await api.taskBoard({ include_done: true });
+    const pairs = (id, title) => [...new Map(all.filter((t) => t[id]).map((t) => [t[id], t[title]])).entries()]
+      .map(([value, label]) => ({ value, label }));
+    meeting.append(...options(pairs('meeting_id', 'meeting_title'), filter.meeting_id, B.all));
+    topic.append(...options(pairs('topic_id', 'topic_title'), filter.topic_id, B.all));
+  } catch { /* the board itself reports the error */ }
+}
+
+async function load(ctx, head, table, selected, onSelect) {
+  clear(table);
+  try {
+    const [counts, tasks] = await Promise.all([api.followupCounts(), api.taskBoard(query())]);
+    clear(head).append(
+      el('strong', { class: counts.overdue ? 'overdue' : 'ok-line' }, counts.overdue ? B.overdueLine(counts.overdue) : B.noOverdue),
+      el('span', { class: 'muted counts-line' }, B.counts(counts)));
+    head.classList.toggle('has-overdue', counts.overdue > 0);
+    table.append(tasks.length ? grid(ctx, tasks, selected, onSelect) : el('p', { class: 'card empty' }, B.empty),
+      el('p', { class: 'muted' }, B.total(tasks.length)));
+  } catch (e) {
+    table.append(el('p', { class: 'form-error' }, e.message));
+  }
+}
+
+function query() {
+  return { meeting_id: filter.meeting_id || null, topic_id: filter.topic_id || null, include_done: filter.include_done };
+}
+
+function deadlineCell(t) {
+  if (!t.deadline) return el('td', { class: 'muted' }, B.noDeadline);
+  return el('td', { class: 'nowrap' }, t.deadline,
+    t.overdue ? el('div', { class: 'badge overdue-badge' }, B.overdue(t.days_overdue)) : null,
+    t.due_soon ? el('div', { class: 'badge soon-badge' }, B.dueSoon) : null);
+}
+
+function grid(ctx, tasks, selected, onSelect) {
+  return el('table', { class: 'grid board-grid' },
+    el('thead', {}, el('tr', {}, B.columns.map((h) => el('th', {}, h)))),
+    el('tbody', {}, tasks.map((t) => {
+      const tick = el('input', { type: 'checkbox', class: 'pick-task', 'data-id': t.id, 'aria-label': B.select(t.title),
+        onchange: (ev) => { if (ev.target.checked) selected.add(t.id); else selected.delete(t.id); onSelect(); } });
+      return el('tr', { 'data-id': t.id, class: t.overdue ? 'task-row overdue-row' : 'task-row' },
+        el('td', {}, tick),
+        el('td', {}, el('a', { href: `#tasks/${t.id}`, class: 'task-link' }, t.title),
+          t.topic_title ? el('div', { class: 'hint' }, t.topic_title) : null),
+        el('td', {}, t.responsible_unit),
+        el('td', { class: 'nowrap' }, t.person_in_charge),
+        el('td', { class: 'nowrap' }, ctx.taskMode(t.mode)),
+        deadlineCell(t),
+        el('td', {}, el('span', { class: `status task-${t.status}` }, ctx.taskStatus(t.status))),
+        el('td', { class: 'last-note' }, t.last_note ? [el('span', { class: 'when' }, t.last_note[0]), ' ', t.last_note[1]] : '',
+          t.note_count > 1 ? el('div', { class: 'hint' }, B.notes(t.note_count)) : null));
+    })));
+}
