@@ -56,3 +56,14 @@ pub fn open_in_viewer(path: &std::path::Path) -> std::io::Result<()> {
     }
     open::that_detached(path)
 }
+
+/// Set by end-to-end tests: the folder the folder picker returns without showing a dialog.
+pub const TEST_PICK_DIR: &str = "YISHI_TEST_PICK_DIR";
+
+/// Lets the user choose a folder (the USB stick, or an archive on it); `None` when cancelled.
+pub async fn pick_folder(title: &str) -> Option<PathBuf> {
+    if let Some(preset) = std::env::var_os(TEST_PICK_DIR).filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(preset));
+    }
+    rfd::AsyncFileDialog::new().set_title(title).pick_folder().await.map(|f| f.path().to_path_buf())
+}

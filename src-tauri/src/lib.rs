@@ -15,8 +15,16 @@ pub use state::{AppState, CHECKPOINT_AFTER_IDLE};
 /// Registers state and every command on a builder; shared by the app and the command tests
 /// (which pass `tauri::test::mock_builder()`).
 pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
+    builder.manage(state).manage(commands::archive::ArchiveJobs::default()).invoke_handler(tauri::generate_handler![
         commands::settings::app_info,
+        commands::archive::export_archive,
+        commands::archive::archive_progress,
+        commands::archive::verify_archive,
+        commands::archive::preview_import,
+        commands::archive::confirm_import,
+        commands::archive::list_backups,
+        commands::archive::restore_backup,
+        commands::archive::restore_from_archive,
         commands::search::search,
         commands::settings::load_demo,
         commands::topics::topic_vocab,
@@ -159,6 +167,7 @@ pub fn run() {
     let app = setup(tauri::Builder::default(), state)
         .setup(|app| {
             start_checkpoint_timer(app.handle().clone());
+            commands::archive::daily_backup(app.handle());
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -59,6 +59,27 @@ impl AppState {
         }
     }
 
+    /// Replaces the database file (a restore): `prepare` runs with the open store (it backs up
+    /// and stages the copy); then the store is closed, `apply` swaps the file and returns the path
+    /// to reopen. The store is reopened even when `apply` fails (on the old file, untouched).
+    pub fn replace_file<T>(
+        &self,
+        prepare: impl FnOnce(&Store) -> Result<T, CommandError>,
+        apply: impl FnOnce(T) -> Result<std::path::PathBuf, CommandError>,
+    ) -> Result<(), CommandError> {
+        let mut guard = self.lock();
+        let (staged, path) = match guard.as_ref() {
+            Ok(store) => (prepare(store)?, store.path().to_path_buf()),
+            Err(e) => return Err(e.clone()),
+        };
+        // Dropping the old store closes its connection and releases the single-instance lock.
+        *guard = Err(CommandError { code: "db_reopening".into(), message: "正在重新打开数据库，请稍候。".into() });
+        let applied = apply(staged);
+        let reopen = applied.as_ref().map(|p| p.clone()).unwrap_or(path);
+        *guard = Store::open(&reopen).map_err(CommandError::from);
+        applied.map(|_| ())
+    }
+
     fn lock(&self) -> MutexGuard<'_, Result<Store, CommandError>> {
         // A panic inside a command poisons the mutex; the store itself is still consistent
         // (every write is one transaction), so keep serving.

@@ -23,6 +23,15 @@ export const api = {
   appInfo: () => call('app_info'),
   search: (text, limit = 12) => call('search', { query: { text, limit } }),
   loadDemo: () => call('load_demo'),
+  // 台账与备份: the shell opens the folder dialog; the UI never sees a path it chose.
+  exportArchive: (noticesSince) => call('export_archive', { notices_since: noticesSince }),
+  archiveProgress: () => call('archive_progress'),
+  verifyArchive: () => call('verify_archive'),
+  previewImport: () => call('preview_import'),
+  confirmImport: () => call('confirm_import'),
+  listBackups: () => call('list_backups'),
+  restoreBackup: (fileName) => call('restore_backup', { file_name: fileName }),
+  restoreFromArchive: () => call('restore_from_archive'),
   // 议题 (topics)
   topicVocab: () => call('topic_vocab'),
   createTopic: (topic, actor, draftKey) => call('create_topic', { topic, actor, draft_key: draftKey }),

@@ -11,9 +11,10 @@ import { maybeWelcome } from './welcome.js';
 import { renderNotices, refreshNoticeBadge } from './notices.js';
 import { renderTasks, refreshTaskBadge } from './tasks.js';
 import { renderPoints } from './points.js';
+import { renderArchive } from './archive.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
-const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices, tasks: renderTasks, points: renderPoints };
+const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices, archive: renderArchive, tasks: renderTasks, points: renderPoints };
 
 function showError(message) {
   const banner = document.getElementById('banner');

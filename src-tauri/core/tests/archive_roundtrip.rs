@@ -68,7 +68,8 @@ fn manifest_lists_every_file_with_size_and_hash() {
         assert_eq!(std::fs::metadata(folder.join(&f.path)).unwrap().len(), f.size, "{}", f.path);
         assert_eq!(f.sha256.len(), 64);
     }
-    assert!(!m.notices.included && !m.notices.note.is_empty());
+    assert_eq!(m.notices.count as i64, count(&source, "notices"), "every issued notice: {:?}", m.notices);
+    assert_eq!(m.files.iter().filter(|f| f.path.starts_with("notices/")).count(), m.notices.count);
     let leftovers: Vec<_> = std::fs::read_dir(folder.parent().unwrap()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no partial folder stays behind");
 }
@@ -123,4 +124,35 @@ fn embedded_newlines(store: &yishi_core::store::Store) -> i64 {
         .conn()
         .query_row("SELECT count(*) FROM topics WHERE description LIKE '%' || char(13, 10) || '%'", [], |r| r.get(0))
         .unwrap()
+}
+
+#[test]
+fn notices_issued_in_the_period_are_reprinted_into_notices() {
+    use yishi_core::bulletin::{issue_from_record, NoticeKind};
+    use yishi_core::notices::load::LoadOptions;
+    let (_s, mut source) = demo_store();
+    let meeting: String = source.conn().query_row("SELECT id FROM meetings ORDER BY starts_at LIMIT 1", [], |r| r.get(0)).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let issued = source
+        .write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &LoadOptions::new(day)))
+        .unwrap();
+    let (_stick, folder) = export(&source);
+    let m: Manifest = serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).unwrap()).unwrap();
+    assert!(m.notices.included, "{:?}", m.notices);
+    let pdfs: Vec<_> = m.files.iter().filter(|f| f.path.starts_with("notices/")).collect();
+    assert_eq!(pdfs.len() as i64, count(&source, "notices"));
+    assert!(pdfs.iter().all(|p| p.path.starts_with("notices/20") && p.path.ends_with(".pdf")), "{pdfs:?}");
+    let stored: String = source
+        .conn()
+        .query_row("SELECT pdf_sha256 FROM notices WHERE id = ?1", [&issued.entry.id], |r| r.get(0))
+        .unwrap();
+    assert!(pdfs.iter().any(|p| p.sha256 == stored), "the same bytes as when it was issued");
+
+    // A period before it was issued: no notices/ folder, and the manifest says why.
+    let stick = tempfile::tempdir().unwrap();
+    let before = Some((chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(), chrono::NaiveDate::from_ymd_opt(2020, 12, 31).unwrap()));
+    let report = archive::export_with(&source, stick.path(), before, &mut archive::Disk, chrono::Local::now(), &mut |_| {}).unwrap();
+    assert!(!report.path.join("notices").exists());
+    let m: Manifest = serde_json::from_slice(&std::fs::read(report.path.join("manifest.json")).unwrap()).unwrap();
+    assert!(!m.notices.included && m.notices.note.contains("没有发布过公示"));
 }

@@ -1,5 +1,6 @@
 //! Tauri commands, one file per domain. Each is a thin adapter over `yishi-core`.
 
+pub mod archive;
 pub mod attachments;
 pub mod community;
 pub mod conventions;

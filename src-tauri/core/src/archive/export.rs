@@ -8,8 +8,9 @@ use chrono::{DateTime, Local};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::manifest::{self, FileEntry, Manifest, NoticesNote, DB_FILE, FORMAT_NAME, FORMAT_VERSION, MANIFEST_FILE};
+use super::manifest::{self, FileEntry, Manifest, DB_FILE, FORMAT_NAME, FORMAT_VERSION, MANIFEST_FILE};
 use super::sink::{Disk, Hashing, Sink};
+use super::notices::{self, Period};
 use super::{csv, ledger, verify, ArchiveError, Progress, Step};
 use crate::community::load_settings;
 use crate::store::Store;
@@ -25,14 +26,17 @@ pub struct ExportReport {
 }
 
 /// Exports the store into a new archive folder inside `to_dir` (the stick), now.
+/// Every issued notice goes into `notices/`; [`export_with`] can limit them to a period.
 pub fn export(store: &Store, to_dir: &Path, mut progress: impl FnMut(Progress)) -> Result<ExportReport, ArchiveError> {
-    export_with(store, to_dir, &mut Disk, Local::now(), &mut progress)
+    export_with(store, to_dir, None, &mut Disk, Local::now(), &mut progress)
 }
 
-/// [`export`] through a given [`Sink`] and clock (tests make the sink fail part way).
+/// [`export`] with the notices of `period` only, through a given [`Sink`] and clock (tests make
+/// the sink fail part way).
 pub fn export_with(
     store: &Store,
     to_dir: &Path,
+    period: Period,
     sink: &mut dyn Sink,
     now: DateTime<Local>,
     progress: &mut dyn FnMut(Progress),
@@ -44,7 +48,7 @@ pub fn export_with(
         // A leftover of an export that died: it never passed verify, so it holds nothing.
         fs::remove_dir_all(&partial).map_err(|e| ArchiveError::write(&partial, &e))?;
     }
-    let written = write_partial(store, &partial, sink, &community, now, progress);
+    let written = write_partial(store, &partial, (sink, period), &community, now, progress);
     let result = written.and_then(|report| finish(&partial, to_dir, &name, sink, report, progress));
     if result.is_err() {
         // Best effort: the stick may be gone. Whatever stays is named -partial and fails verify.
@@ -55,12 +59,7 @@ pub fn export_with(
 
 /// `yishi-archive-幸福里社区-20261121-1930`; characters a file system refuses become `_`.
 pub fn archive_name(community: &str, now: DateTime<Local>) -> String {
-    let safe: String = community
-        .trim()
-        .chars()
-        .map(|c| if c.is_control() || "/\\:*?\"<>|.".contains(c) { '_' } else { c })
-        .take(40)
-        .collect();
+    let safe = notices::safe(community);
     let safe = if safe.is_empty() { "社区".to_string() } else { safe };
     format!("yishi-archive-{safe}-{}", now.format("%Y%m%d-%H%M"))
 }
@@ -68,7 +67,7 @@ pub fn archive_name(community: &str, now: DateTime<Local>) -> String {
 fn write_partial(
     store: &Store,
     partial: &Path,
-    sink: &mut dyn Sink,
+    (sink, period): (&mut dyn Sink, Period),
     community: &str,
     now: DateTime<Local>,
     progress: &mut dyn FnMut(Progress),
@@ -90,6 +89,9 @@ fn write_partial(
         files.push(put(sink, partial, &format!("csv/{}.csv", sheet.name), &csv::to_csv(sheet))?);
     }
     sink.sync_dir(&csv_dir).map_err(|e| ArchiveError::write(&csv_dir, &e))?;
+    progress(Progress::at(Step::Notices));
+    let (pdfs, notices) = notices::write(&conn, partial, sink, period)?;
+    files.extend(pdfs);
     let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     drop(conn);
     progress(Progress::at(Step::Manifest));
@@ -102,23 +104,13 @@ fn write_partial(
         created_at: now.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         counts: counts.clone(),
         files: files.clone(),
-        notices: notices_note(),
+        notices,
     };
     let json = serde_json::to_vec_pretty(&manifest).map_err(|e| ArchiveError::BadManifest { detail: e.to_string() })?;
     put(sink, partial, MANIFEST_FILE, &json)?;
     sink.sync_dir(partial).map_err(|e| ArchiveError::write(partial, &e))?;
     let bytes = files.iter().map(|f| f.size).sum::<u64>() + json.len() as u64;
     Ok(ExportReport { path: partial.to_path_buf(), files: files.len() + 1, bytes, counts })
-}
-
-/// No function yet turns a stored notice spec back into its PDF, so none are copied; the
-/// manifest says so, and the PDFs can be reprinted from `yishi.db` on the other computer.
-fn notices_note() -> NoticesNote {
-    NoticesNote {
-        included: false,
-        count: 0,
-        note: "本版本的归档不含公示PDF；已发布公示的记录在 yishi.db 的 notices 表中，可在议事簿中重新打印。".into(),
-    }
 }
 
 /// Verify the written folder as the other computer will, then give it its real name.
@@ -149,7 +141,7 @@ fn free_name(dir: &Path, name: &str) -> PathBuf {
     (2..).map(|n| dir.join(format!("{name}-{n}"))).find(|p| !p.exists()).unwrap_or(first)
 }
 
-fn put(sink: &mut dyn Sink, dir: &Path, rel: &str, bytes: &[u8]) -> Result<FileEntry, ArchiveError> {
+pub(crate) fn put(sink: &mut dyn Sink, dir: &Path, rel: &str, bytes: &[u8]) -> Result<FileEntry, ArchiveError> {
     let path = dir.join(rel);
     let size = sink.write_file(&path, &mut &bytes[..]).map_err(|e| ArchiveError::write(&path, &e))?;
     Ok(FileEntry { path: rel.to_string(), size, sha256: manifest::hash_bytes(bytes) })

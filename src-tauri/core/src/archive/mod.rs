@@ -3,7 +3,8 @@
 //! `archive` owns the folder `yishi-archive-<community>-<YYYYMMDD-HHMM>/` and everything in it:
 //! `manifest.json` (format, versions, record counts, size and sha256 of every file), `yishi.db` (a
 //! consistent snapshot taken with `VACUUM INTO` from the live connection), `ledger.xlsx` and
-//! `csv/*.csv` (the 台账 for WPS/Excel). An export is written into `.…-partial`, every file and
+//! `csv/*.csv` (the 台账 for WPS/Excel) and `notices/*.pdf` (the notices issued in the
+//! chosen period, reprinted from their stored specs). An export is written into `.…-partial`, every file and
 //! folder fsynced, verified, then renamed, so a stick pulled out half way leaves nothing that
 //! passes [`verify`]. [`import`] verifies, then merges by id in one transaction (newer
 //! `updated_at` wins; a minutes text changed on both sides keeps the other text as an
@@ -29,6 +30,7 @@ mod import;
 pub mod ledger;
 mod manifest;
 mod merge;
+mod notices;
 mod reindex;
 mod sink;
 mod verify;
@@ -40,6 +42,7 @@ use serde::Serialize;
 
 pub use error::ArchiveError;
 pub use export::{archive_name, export, export_with, ExportReport};
+pub use notices::Period;
 pub use import::{dry_run, import};
 pub use manifest::{FileEntry, Manifest, NoticesNote, FORMAT_VERSION};
 pub use merge::{Conflict, ImportSummary, TableSummary};
@@ -53,6 +56,7 @@ crate::labelled_enum! {
         Snapshot = "snapshot": "复制数据库",
         Ledger = "ledger": "生成台账表格",
         Csv = "csv": "生成CSV文件",
+        Notices = "notices": "重新生成公示PDF",
         Manifest = "manifest": "写入清单",
         Verify = "verify": "核对归档",
         Finish = "finish": "完成",

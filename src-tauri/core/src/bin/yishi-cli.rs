@@ -55,6 +55,12 @@ enum Command {
     Export {
         #[arg(long)]
         to: PathBuf,
+        /// Only the notices issued on or after this day (YYYY-MM-DD) go into notices/.
+        #[arg(long)]
+        since: Option<chrono::NaiveDate>,
+        /// Only the notices issued on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<chrono::NaiveDate>,
     },
     /// Check an archive folder: exit 0 only when every file and the database are good.
     Verify { archive: PathBuf },
@@ -127,9 +133,12 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::Render { spec, out } => render(&spec, &out),
         Command::Notice(args) => notice(&db, &args),
         Command::Verify { archive } => to_json(&yishi_core::archive::verify(&archive)?),
-        Command::Export { to } => {
+        Command::Export { to, since, until } => {
             let store = Store::open(&db)?;
-            let report = yishi_core::archive::export(&store, &to, |_| {})?;
+            let period = (since.is_some() || until.is_some())
+                .then(|| (since.unwrap_or(chrono::NaiveDate::MIN), until.unwrap_or(chrono::NaiveDate::MAX)));
+            let now = chrono::Local::now();
+            let report = yishi_core::archive::export_with(&store, &to, period, &mut yishi_core::archive::Disk, now, &mut |_| {})?;
             Ok(report.path.display().to_string())
         }
         Command::Import { from, dry_run } => {

@@ -1,0 +1,86 @@
+//! `notices/`: the PDFs of the notices issued in the chosen period, reprinted from the spec each
+//! was issued from (`bulletin::reprint`, which checks the bytes against the stored sha256).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::manifest::{FileEntry, NoticesNote};
+use super::sink::Sink;
+use super::ArchiveError;
+
+/// First and last day included; `None` exports every issued notice.
+pub type Period = Option<(NaiveDate, NaiveDate)>;
+
+/// Writes the period's notices into `dir/notices/`; a notice that cannot be reprinted is left
+/// out and named in the note (the record itself is in `yishi.db`).
+pub(crate) fn write(
+    conn: &Connection,
+    dir: &Path,
+    sink: &mut dyn Sink,
+    period: Period,
+) -> Result<(Vec<FileEntry>, NoticesNote), ArchiveError> {
+    let chosen: Vec<(String, String, NaiveDate)> = issued(conn)?
+        .into_iter()
+        .filter(|(_, _, day)| period.is_none_or(|(from, to)| (from..=to).contains(day)))
+        .collect();
+    let mut files = Vec::new();
+    let mut failed = Vec::new();
+    if !chosen.is_empty() {
+        let folder = dir.join("notices");
+        sink.create_dir(&folder).map_err(|e| ArchiveError::write(&folder, &e))?;
+        let mut names = BTreeSet::new();
+        for (id, title, day) in &chosen {
+            match crate::bulletin::reprint(conn, id) {
+                Ok(pdf) => {
+                    let name = unique(&mut names, &format!("{}-{}", day.format("%Y%m%d"), safe(title)));
+                    files.push(super::export::put(sink, dir, &format!("notices/{name}.pdf"), &pdf)?);
+                }
+                Err(_) => failed.push(title.clone()),
+            }
+        }
+        sink.sync_dir(&folder).map_err(|e| ArchiveError::write(&folder, &e))?;
+    }
+    let note = match (chosen.is_empty(), failed.is_empty()) {
+        (true, _) => "所选时段内没有发布过公示。".to_string(),
+        (false, true) => String::new(),
+        (false, false) => format!("以下公示无法按原样重新生成，未放入 notices/（记录仍在 yishi.db 中）：{}", failed.join("、")),
+    };
+    Ok((files.clone(), NoticesNote { included: !files.is_empty(), count: files.len(), note }))
+}
+
+/// (id, title, day issued) of every issued notice, oldest first.
+fn issued(conn: &Connection) -> rusqlite::Result<Vec<(String, String, NaiveDate)>> {
+    let mut stmt =
+        conn.prepare("SELECT id, title, issued_at FROM notices WHERE deleted_at IS NULL ORDER BY issued_at, id")?;
+    let rows = stmt.query_map([], |r| {
+        let at: String = r.get(2)?;
+        let day = NaiveDate::parse_from_str(at.get(..10).unwrap_or(""), "%Y-%m-%d")
+            .unwrap_or_else(|_| crate::topics::local_date(&at));
+        Ok((r.get(0)?, r.get(1)?, day))
+    })?;
+    rows.collect()
+}
+
+/// A title as a file name on FAT/NTFS sticks: no `/\:*?"<>|`, at most 40 characters.
+pub(crate) fn safe(title: &str) -> String {
+    let s: String = title
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .take(40)
+        .collect();
+    s.trim_end_matches(['.', ' ']).to_string()
+}
+
+fn unique(taken: &mut BTreeSet<String>, base: &str) -> String {
+    let mut name = base.to_string();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{base}-{n}");
+        n += 1;
+    }
+    name
+}

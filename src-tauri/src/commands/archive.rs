@@ -1,0 +1,134 @@
+//! 台账与备份: export to and import from a USB stick, backups and restore. The folder is
+//! chosen in the native dialog here; the UI never sees a path it chose.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use chrono::{Local, NaiveDate};
+use tauri::{AppHandle, Manager, Runtime, State};
+use yishi_core::archive::{self, backup, ExportReport, ImportSummary, Progress, VerifyReport};
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+/// The archive a dry run was shown for, waiting for “确认导入”, and the progress of a running
+/// export (the UI polls it).
+#[derive(Default)]
+pub struct ArchiveJobs {
+    pending_import: Mutex<Option<PathBuf>>,
+    progress: Mutex<Option<Progress>>,
+}
+
+/// Runs blocking archive work off the UI thread with the store.
+async fn blocking<R: Runtime, T: Send + 'static>(
+    app: AppHandle<R>,
+    f: impl FnOnce(&AppHandle<R>) -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(move || f(&app))
+        .await
+        .map_err(|e| CommandError { code: "archive_task".into(), message: format!("后台任务失败：{e}") })?
+}
+
+/// Picks the target folder and exports into it, with the notices issued since `notices_since`
+/// (all when absent); `None` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_archive<R: Runtime>(
+    app: AppHandle<R>,
+    notices_since: Option<NaiveDate>,
+) -> CommandResult<Option<ExportReport>> {
+    let Some(dir) = crate::dialogs::pick_folder("选择U盘（导出到哪里）").await else { return Ok(None) };
+    blocking(app, move |app| {
+        let jobs = app.state::<ArchiveJobs>();
+        let mut progress = |p: Progress| *jobs.progress.lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
+        let period = notices_since.map(|d| (d, NaiveDate::MAX));
+        let report = app.state::<AppState>().with_store(|store| {
+            Ok(archive::export_with(store, &dir, period, &mut archive::Disk, Local::now(), &mut progress)?)
+        });
+        *jobs.progress.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        report.map(Some)
+    })
+    .await
+}
+
+/// The step a running export is at (`None` when none runs).
+#[tauri::command(rename_all = "snake_case")]
+pub fn archive_progress(jobs: State<'_, ArchiveJobs>) -> Option<Progress> {
+    *jobs.progress.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Picks an archive folder and checks it; `None` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn verify_archive<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<VerifyReport>> {
+    let Some(dir) = crate::dialogs::pick_folder("选择要核对的归档文件夹").await else { return Ok(None) };
+    blocking(app, move |_| Ok(Some(archive::verify(&dir)?))).await
+}
+
+/// Picks an archive folder, verifies it and returns what importing it would change (nothing is
+/// changed); `confirm_import` then imports that same archive.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn preview_import<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<ImportSummary>> {
+    let Some(dir) = crate::dialogs::pick_folder("选择U盘上的归档文件夹（yishi-archive-…）").await else {
+        return Ok(None);
+    };
+    blocking(app, move |app| {
+        let summary = app.state::<AppState>().with_store(|store| Ok(archive::dry_run(store, &dir)?))?;
+        *app.state::<ArchiveJobs>().pending_import.lock().unwrap_or_else(|e| e.into_inner()) = Some(dir);
+        Ok(Some(summary))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn confirm_import<R: Runtime>(app: AppHandle<R>) -> CommandResult<ImportSummary> {
+    blocking(app, move |app| {
+        let pending = app.state::<ArchiveJobs>().pending_import.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let dir = pending.ok_or_else(|| CommandError {
+            code: "archive_no_preview".into(),
+            message: "请先选择要导入的归档，看过将要发生的变化后再确认。".into(),
+        })?;
+        app.state::<AppState>().with_store(|store| Ok(archive::import(store, &dir)?))
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<backup::Backup>> {
+    state.with_store(|store| Ok(backup::list(store)?))
+}
+
+/// Restores the backup named `file_name` (from `list_backups`); the current state is backed
+/// up first and the database reopened.
+#[tauri::command(rename_all = "snake_case")]
+pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> CommandResult<()> {
+    state.replace_file(
+        |store| {
+            let found = backup::list(store)?.into_iter().find(|b| b.file_name == file_name);
+            let chosen = found.ok_or_else(|| archive::ArchiveError::NoSuchBackup { path: file_name.clone().into() })?;
+            Ok(backup::prepare_restore(store, &chosen.path)?)
+        },
+        |pending| Ok(pending.apply()?),
+    )
+}
+
+/// Picks an archive folder and makes its database the current one (current state backed up
+/// first); `false` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_from_archive<R: Runtime>(app: AppHandle<R>) -> CommandResult<bool> {
+    let Some(dir) = crate::dialogs::pick_folder("选择用来恢复的归档文件夹").await else { return Ok(false) };
+    blocking(app, move |app| {
+        app.state::<AppState>()
+            .replace_file(|store| Ok(backup::prepare_restore(store, &dir)?), |pending| Ok(pending.apply()?))?;
+        Ok(true)
+    })
+    .await
+}
+
+/// The day's automatic backup, taken once on the first start of the day (off the UI thread).
+pub fn daily_backup<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let today = chrono::Local::now().date_naive();
+        // A failed backup must not stop the app; the next start tries again.
+        let _ = app.state::<AppState>().with_store(|store| Ok(backup::daily(store, today)?));
+    });
+}
