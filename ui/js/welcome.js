@@ -3,11 +3,13 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el } from './dom.js';
 
+// Dismissed for this run only: the card comes back while the database is still empty, and one
+// database's choice never leaks to another (the webview's storage is shared by all databases).
 const DISMISSED = 'yishi.welcome.dismissed';
 
 /// Shows the welcome card above the view when the database holds no people and no topics.
 export async function maybeWelcome(onLoaded) {
-  if (localStorage.getItem(DISMISSED)) return;
+  if (sessionStorage.getItem(DISMISSED)) return;
   let info;
   try {
     info = await api.appInfo();
@@ -21,7 +23,7 @@ export async function maybeWelcome(onLoaded) {
     el('p', { class: 'welcome-error', role: 'alert' }),
     el('div', { class: 'choice' },
       el('button', { type: 'button', class: 'primary', id: 'load-demo', onclick: load }, S.welcome.demo),
-      el('button', { type: 'button', onclick: () => { localStorage.setItem(DISMISSED, '1'); card.remove(); } }, S.welcome.blank)));
+      el('button', { type: 'button', onclick: () => { sessionStorage.setItem(DISMISSED, '1'); card.remove(); } }, S.welcome.blank)));
   document.querySelector('.main').insertBefore(card, document.getElementById('view'));
 
   async function load(ev) {

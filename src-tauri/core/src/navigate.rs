@@ -54,16 +54,44 @@ pub struct Found {
     pub hits: Vec<FoundHit>,
 }
 
+/// The order the search box lists kinds in: the topic itself before what was said and done about it.
+pub const KIND_ORDER: [DocKind; 7] = [
+    DocKind::Topic,
+    DocKind::Decision,
+    DocKind::Minutes,
+    DocKind::Notice,
+    DocKind::Convention,
+    DocKind::Evaluation,
+    DocKind::TaskNote,
+];
+
+/// How many hits of each kind the search box shows when no kind is chosen.
+pub const PER_KIND: usize = 4;
+
 /// The search box: hits of `q`, each with where it lives (hits whose record is gone are dropped).
+/// Without a kind filter the hits are grouped by [`KIND_ORDER`], at most [`PER_KIND`] of each, so
+/// that a few task notes mentioning 车库 cannot push the garage topic itself out of the list;
+/// `total` still counts every hit.
 pub fn find(conn: &Connection, q: &SearchQuery) -> Result<Found, SearchError> {
-    let results = search::search(conn, q)?;
-    let mut hits = Vec::with_capacity(results.hits.len());
-    for hit in results.hits {
-        if let Some(location) = locate(conn, hit.kind, &hit.record_id)? {
-            hits.push(FoundHit { kind_label: hit.kind.label(), hit, location });
+    let groups: Vec<(Vec<DocKind>, usize)> = if q.kinds.is_empty() {
+        KIND_ORDER.iter().map(|k| (vec![*k], PER_KIND.min(q.limit))).collect()
+    } else {
+        vec![(q.kinds.clone(), q.limit)]
+    };
+    let mut found = Found { total: 0, hits: Vec::new() };
+    for (kinds, limit) in groups {
+        let results = search::search(conn, &SearchQuery { kinds, limit, ..q.clone() })?;
+        found.total += results.total;
+        for hit in results.hits {
+            if found.hits.len() == q.limit {
+                break;
+            }
+            if let Some(location) = locate(conn, hit.kind, &hit.record_id)? {
+                found.hits.push(FoundHit { kind_label: hit.kind.label(), hit, location });
+            }
         }
     }
-    Ok(Found { total: results.total, hits })
+    Ok(found)
 }
 
 #[cfg(test)]
@@ -95,6 +123,11 @@ mod tests {
         crate::demo::load(&mut store).unwrap();
         let found = find(store.conn(), &SearchQuery::new("车库")).unwrap();
         assert!(found.hits.len() >= 3, "topic, minutes and decision mention the garage");
+        assert_eq!(found.hits[0].hit.kind, DocKind::Topic, "the topic itself comes first");
+        assert_eq!(found.hits[0].hit.title, "地下车库地面破损、照明不足");
+        let per_kind = |k: DocKind| found.hits.iter().filter(|h| h.hit.kind == k).count();
+        assert!(KIND_ORDER.iter().all(|k| per_kind(*k) <= PER_KIND), "no kind crowds out the others");
+        assert!(found.total >= found.hits.len());
         assert!(found.hits.iter().all(|h| !h.kind_label.is_empty() && !h.location.id.is_empty()));
         let json = serde_json::to_value(&found.hits[0]).unwrap();
         assert!(json["snippet"].is_string() && json["location"]["section"].is_string(), "{json}");
