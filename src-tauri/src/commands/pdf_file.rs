@@ -1,6 +1,6 @@
-//! Saving a rendered PDF from the 办理 / 积分 / 统计 screens: the native “另存为” dialog chooses
-//! the file, the path stays here (the UI gets the file name to show), and “打开” opens the last
-//! one in the system viewer, from which she prints.
+//! Saving a rendered PDF from the screens that print (会议, 办理, 积分, 统计): the native
+//! “另存为” dialog chooses the file, the path stays here (the UI gets the file name to show), and
+//! “打开” opens the last one in the system viewer, from which she prints.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::error::{CommandError, CommandResult};
 
-/// The last PDF saved from these screens, for their “打开” button.
+/// The last PDF saved, for the “打开” button beside it.
 static LAST_SAVED: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 #[derive(Serialize)]
