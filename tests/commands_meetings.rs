@@ -222,6 +222,10 @@ fn a_decision_notice_is_saved_where_the_dialog_says() {
     assert!(bytes.starts_with(b"%PDF"));
     let saved = ok(&app, "print_meeting_doc", json!({ "kind": "sign-in", "id": mid, "title": "十一月板凳会" }));
     assert_eq!(saved["file_name"], json!("签到表-十一月板凳会.pdf"));
+    // The 决议公示 is posted publicly, so it lands in the 公示台账; the sign-in sheet does not.
+    let ledger = ok(&app, "list_notices", json!({}));
+    let kinds: Vec<&str> = ledger.as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["decision"], "{ledger}");
 
     let err = app.invoke("print_meeting_doc", json!({ "kind": "poster", "id": mid, "title": "x" })).expect_err("unknown kind");
     assert!(err["message"].as_str().unwrap().contains("决议公示"), "{err}");

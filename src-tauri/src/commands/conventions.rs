@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
 use yishi_core::conventions::{self, Convention, ConventionText, ConventionVersion, Feedback, NewFeedback};
-use yishi_core::notices::load::{convention as convention_notice, LoadOptions};
-use yishi_core::notices::Notice;
+use yishi_core::bulletin;
+use yishi_core::notices::load::{LoadOptions, NoticeKind};
 
 use super::pdf_file::{self, SavedPdf};
 use crate::clock;
@@ -83,8 +83,8 @@ pub fn adopt_convention(
 pub async fn print_convention(state: State<'_, AppState>, id: String) -> CommandResult<Option<SavedPdf>> {
     let opts = LoadOptions::new(clock::today());
     let (bytes, title) = state.with_store(|store| {
-        let notice = convention_notice(store.conn(), &id, &opts)?;
-        Ok((notice.render()?, notice.title.clone()))
+        let title = conventions::get(store.conn(), &id)?.title;
+        Ok((store.write(|tx| bulletin::print_record(tx, NoticeKind::Convention, &id, &opts))?, title))
     })?;
     pdf_file::save(bytes, "公约", &title).await
 }

@@ -1,9 +1,11 @@
 //! 打印 from the meeting screens: 会议通知, 签到表, 会议记录 (by meeting) and 决议公示 (by agenda
-//! item). The core fills and renders the notice; saving and opening go through `pdf_file`.
+//! item). The core fills and renders the notice (public ones are recorded in the 公示台账);
+//! saving and opening go through `pdf_file`.
 
 use chrono::Local;
 use tauri::State;
-use yishi_core::notices::load::{self, LoadOptions, NoticeKind};
+use yishi_core::bulletin;
+use yishi_core::notices::load::{LoadOptions, NoticeKind};
 
 use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;
@@ -17,7 +19,7 @@ pub async fn print_meeting_doc(
 ) -> CommandResult<Option<SavedPdf>> {
     let kind = NoticeKind::parse(&kind)?;
     let opts = LoadOptions::new(Local::now().date_naive());
-    let bytes = state.with_store(|store| Ok(load::load(store.conn(), kind, &id, &opts)?.render()?))?;
+    let bytes = state.with_store(|store| Ok(store.write(|tx| bulletin::print_record(tx, kind, &id, &opts))?))?;
     pdf_file::save(bytes, kind.label(), &title).await
 }
 

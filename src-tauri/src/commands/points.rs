@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 use tauri::State;
-use yishi_core::notices::load::{points as points_table, LoadOptions};
-use yishi_core::notices::Notice;
+use yishi_core::bulletin;
+use yishi_core::notices::load::{LoadOptions, NoticeKind};
 use yishi_core::points::{self, LedgerLine, PointsEntry, PointsRules, PointsSource, RankLine};
 
 use super::pdf_file::{self, SavedPdf};
@@ -63,6 +63,9 @@ pub async fn print_points_table(
     state: State<'_, AppState>, year: i32, mask_names: bool,
 ) -> CommandResult<Option<SavedPdf>> {
     let opts = LoadOptions { mask_names: Some(mask_names), ..LoadOptions::new(clock::today()) };
-    let bytes = state.with_store(|store| Ok(points_table(store.conn(), &year.to_string(), &opts)?.render()?))?;
+    let year_id = year.to_string();
+    let bytes = state.with_store(|store| {
+        Ok(store.write(|tx| bulletin::print_record(tx, NoticeKind::Points, &year_id, &opts))?)
+    })?;
     pdf_file::save(bytes, "积分榜", &format!("{year}年度")).await
 }

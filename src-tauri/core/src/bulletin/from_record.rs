@@ -1,13 +1,52 @@
 //! Issuing a template notice from its record (the print buttons of 议题, 会议, 办理, 积分, 公约):
 //! the loaders of `notices::load` fill the template, its JSON becomes the stored spec. Printing
 //! the same record again gives the notice already issued when nothing changed, and a new
-//! version of it when something did (a later date, a corrected decision…).
+//! version of it when something did (a later date, a corrected decision…). [`print_record`] is
+//! what every print button calls: public notices land in the 公示台账, the internal minutes and
+//! sign-in sheet are printed without an entry.
 
 use rusqlite::Transaction;
 
 use super::spec::NoticeKind;
 use super::{repo, reissue, store_issue, BulletinError, IssuedNotice};
 use crate::notices::load::{self, LoadOptions};
+
+/// The PDF a print button saves: recorded in the 公示台账 for public notices (会议通知, 议题公示,
+/// 决议公示, 落实情况公示, 积分榜, 公约), rendered without an entry for the internal 会议记录 and
+/// 签到表.
+pub fn print_record(
+    tx: &Transaction,
+    kind: load::NoticeKind,
+    id: &str,
+    opts: &LoadOptions,
+) -> Result<Vec<u8>, BulletinError> {
+    let ledger_kind = match kind {
+        load::NoticeKind::Minutes | load::NoticeKind::SignIn => {
+            return Ok(load::load(tx, kind, id, opts)?.render()?);
+        }
+        load::NoticeKind::MeetingNotice => NoticeKind::MeetingNotice,
+        load::NoticeKind::Topic => NoticeKind::Topic,
+        load::NoticeKind::Decision => NoticeKind::Decision,
+        load::NoticeKind::Progress => NoticeKind::Progress,
+        load::NoticeKind::Points => NoticeKind::Points,
+        load::NoticeKind::Convention => NoticeKind::Convention,
+    };
+    Ok(issue_from_record(tx, ledger_kind, id, opts)?.pdf)
+}
+
+/// 落实情况公示 of tasks ticked on the task board, recorded in the 公示台账 under those tasks.
+pub fn print_progress_of_tasks(
+    tx: &Transaction,
+    task_ids: &[String],
+    opts: &LoadOptions,
+) -> Result<(Vec<u8>, String), BulletinError> {
+    let notice = load::progress_of_tasks(tx, task_ids, opts)?;
+    let spec = serde_json::to_string(&notice).map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })?;
+    let mut ids = task_ids.to_vec();
+    ids.sort();
+    let issued = issue_or_reuse(tx, NoticeKind::Progress, spec, ("tasks", &ids.join(",")), opts)?;
+    Ok((issued.pdf, notice.subject))
+}
 
 /// Fills the template of `kind` for record `id` (a year such as "2026" for points) and issues
 /// it, or returns the current version if its spec is unchanged.
@@ -18,7 +57,18 @@ pub fn issue_from_record(
     opts: &LoadOptions,
 ) -> Result<IssuedNotice, BulletinError> {
     let spec = load_spec(tx, kind, id, opts)?;
-    let ref_kind = ref_kind(kind);
+    issue_or_reuse(tx, kind, spec, (ref_kind(kind), id), opts)
+}
+
+/// Issues `spec`, or returns the current notice for the same record if its spec is unchanged,
+/// or a new version of it if the spec changed.
+fn issue_or_reuse(
+    tx: &Transaction,
+    kind: NoticeKind,
+    spec: String,
+    (ref_kind, id): (&str, &str),
+    opts: &LoadOptions,
+) -> Result<IssuedNotice, BulletinError> {
     match repo::current_for(tx, kind, ref_kind, id)? {
         Some(row) if row.spec == spec => {
             let pdf = super::reprint(tx, &row.id)?;

@@ -31,7 +31,7 @@ pub use drafts::{
     start_from_template, Draft, DraftReceipt, Template,
 };
 pub use error::BulletinError;
-pub use from_record::issue_from_record;
+pub use from_record::{issue_from_record, print_progress_of_tasks, print_record};
 pub use spec::{Composed, NoticeKind, PhotoRef};
 pub use state::{NoticeFlag, NoticeState};
 

@@ -233,3 +233,35 @@ fn printing_a_record_again_gives_the_same_notice_until_it_changes() {
     assert_eq!(err.code(), "notice_source_not_found");
     assert_eq!(count(&store, "notices"), before + 2);
 }
+
+#[test]
+fn print_buttons_record_public_notices_in_the_ledger_but_not_the_internal_minutes() {
+    use crate::notices::load::{LoadOptions, NoticeKind as Kind};
+    let (_dir, mut store) = temp_store();
+    crate::demo::load(&mut store).unwrap();
+    let opts = LoadOptions::new(day("2026-11-21"));
+    let closed: String = store
+        .conn()
+        .query_row("SELECT id FROM meetings WHERE title = '便民桥修缮院坝会'", [], |r| r.get(0))
+        .unwrap();
+    let before = count(&store, "notices");
+    for kind in [Kind::Minutes, Kind::SignIn] {
+        let pdf = store.write(|tx| print_record(tx, kind, &closed, &opts)).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+    assert_eq!(count(&store, "notices"), before, "会议记录 and 签到表 are internal: no ledger entry");
+    let pdf = store.write(|tx| print_record(tx, Kind::Points, "2026", &opts)).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    assert_eq!(count(&store, "notices"), before + 1, "the 积分榜 is posted publicly");
+    let entries = list(store.conn(), day("2026-11-21")).unwrap();
+    assert!(entries.iter().any(|e| e.kind == NoticeKind::Points && e.ref_id.as_deref() == Some("2026")));
+
+    let tasks: Vec<String> = store.conn().prepare("SELECT id FROM tasks ORDER BY id LIMIT 2").unwrap()
+        .query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    let (pdf, subject) = store.write(|tx| print_progress_of_tasks(tx, &tasks, &opts)).unwrap();
+    assert!(pdf.starts_with(b"%PDF") && !subject.is_empty());
+    let reversed: Vec<String> = tasks.iter().rev().cloned().collect();
+    let (again, _) = store.write(|tx| print_progress_of_tasks(tx, &reversed, &opts)).unwrap();
+    assert_eq!(again, pdf, "the same tasks ticked in another order are the same notice");
+    assert_eq!(count(&store, "notices"), before + 2);
+}
