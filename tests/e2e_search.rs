@@ -1,5 +1,5 @@
 //! End-to-end: the first-start demo offer, then “Didn't we discuss the garage lighting?” —
-//! Ctrl+K, type 车库, Enter opens the garage topic.
+//! Ctrl+K, type 车库, Enter opens the garage topic, and its 议题公示 is printed from there.
 
 mod e2e_support;
 
@@ -22,7 +22,8 @@ async fn press(s: &Session, keys: &[char]) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn typing_che_ku_in_the_search_box_finds_and_opens_the_garage_topic() {
     let _serial = SERIAL.lock().await;
-    let mut s = Session::start("search").await;
+    let saves = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with_env("search", &[("YISHI_TEST_SAVE_PATH", saves.path().as_os_str())]).await;
 
     s.wait_for("#welcome").await;
     s.shot("welcome").await;
@@ -60,5 +61,14 @@ async fn typing_che_ku_in_the_search_box_finds_and_opens_the_garage_topic() {
     let url = s.client.current_url().await.unwrap();
     assert!(url.fragment().unwrap_or("").starts_with("topics/"), "{url}");
     s.shot("garage-topic").await;
+
+    // From the topic, print its 议题公示: saved through the 另存为 preset, a real PDF.
+    s.click("#print-topic-notice").await;
+    let saved = s.text_of("#print-result .saved-pdf").await;
+    assert!(saved.contains("议题公示"), "{saved}");
+    let pdf = std::fs::read_dir(saves.path()).unwrap().flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "pdf"));
+    let bytes = std::fs::read(pdf.expect("the 议题公示 PDF in the chosen folder")).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    s.shot("topic-notice-printed").await;
     s.finish().await;
 }

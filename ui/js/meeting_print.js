@@ -2,7 +2,8 @@
 // shell renders the PDF and asks where to save it (U盘, 桌面…); “打开” shows it in the PDF viewer.
 import { S } from './strings.js';
 import { api } from './api.js';
-import { el, clear } from './dom.js';
+import { el } from './dom.js';
+import { printRecord } from './print.js';
 
 const P = S.meetings.print;
 
@@ -10,18 +11,7 @@ const P = S.meetings.print;
 export async function renderPrint(body, page, { kinds = ['minutes', 'meeting-notice', 'sign-in'], items = null } = {}) {
   const agenda = items || (await api.meetingAgenda(page.meeting.id)).filter((i) => i.kind !== 'follow_up');
   const result = el('div', { class: 'print-result', id: 'print-result', role: 'status' });
-  const print = async (kind, id, title) => {
-    clear(result).append(P.working);
-    try {
-      const saved = await api.printMeetingDoc(kind, id, title);
-      clear(result);
-      if (!saved) return;
-      result.append(el('span', { class: 'saved-pdf' }, P.saved(saved.file_name)), ' ',
-        el('button', { type: 'button', id: 'open-pdf', onclick: () => api.openMeetingDoc().catch((e) => result.append(el('div', { class: 'form-error' }, e.message))) }, P.open));
-    } catch (e) {
-      clear(result).append(el('div', { class: 'form-error' }, e.message));
-    }
-  };
+  const print = (kind, id, title) => printRecord(kind, id, title, result);
   const title = page.meeting.title;
   body.append(el('section', { class: 'card print-card', id: 'print' },
     el('h2', {}, P.title), el('p', { class: 'hint' }, P.hint),

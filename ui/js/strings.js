@@ -58,7 +58,7 @@ export const S = {
       columns: ['提出时间', '议题', '状态', '分类', '地点', '渠道'],
     },
     detail: {
-      back: '← 返回', edit: '修改', timeline: '办理经过', photos: '照片', noPhotos: '没有照片。',
+      back: '← 返回', edit: '修改', printNotice: '打印议题公示', timeline: '办理经过', photos: '照片', noPhotos: '没有照片。',
       fields: { channel: '来源渠道', raisedBy: '提出人', phone: '联系电话', when: '提出时间', where: '地点', category: '分类', handling: '办理方式', scale: '大小急', status: '状态', note: '处理说明', mergedInto: '已并入' },
       none: '—',
     },

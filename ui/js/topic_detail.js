@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { dayTime, fullDate } from './format.js';
 import { renderPhotos } from './photos.js';
+import { printRecord } from './print.js';
 
 const D = S.topics.detail;
 
@@ -35,10 +36,13 @@ export async function renderDetail(body, look, id, nav) {
     [F.scale, look.scale(t.scale)],
   ].filter(([, v]) => v);
   const photos = el('div', { class: 'thumbs large', id: 'detail-photos' });
+  const printed = el('span', { class: 'print-result', id: 'print-result', role: 'status' });
   body.append(
     el('div', { class: 'detail-bar' },
       el('button', { type: 'button', onclick: () => nav.tab('list') }, D.back),
-      el('button', { type: 'button', id: 'edit-topic', onclick: () => nav.edit(t) }, D.edit)),
+      el('button', { type: 'button', id: 'edit-topic', onclick: () => nav.edit(t) }, D.edit),
+      el('button', { type: 'button', id: 'print-topic-notice', onclick: () => printRecord('topic', t.id, t.title, printed) }, D.printNotice),
+      printed),
     el('article', { class: 'card topic-detail', id: 'topic-detail', 'data-id': t.id },
       el('h2', { class: 'detail-title' }, t.title),
       t.description ? el('p', { class: 'detail-desc' }, t.description) : null,
