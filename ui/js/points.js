@@ -161,3 +161,10 @@ async function renderRules(body) {
   });
   body.append(form);
 }
+
+/// The same rules editor, as a card of the 设置 page (issue: rules are editable in 设置).
+export async function pointsRulesCard() {
+  const holder = el('div', { id: 'settings-points-rules' });
+  await renderRules(holder);
+  return holder;
+}

@@ -6,6 +6,7 @@ import { loadPrefs, savePrefs } from './prefs.js';
 import { actorCard, communityCard, placesCard } from './community.js';
 import { rosterCard, householdsCard } from './roster.js';
 import { catalogueCard } from './catalogue.js';
+import { pointsRulesCard } from './points.js';
 
 export async function renderSettings(view, { showError }) {
   // The roster and catalogue are used weekly, the database facts rarely: they come last.
@@ -13,11 +14,19 @@ export async function renderSettings(view, { showError }) {
   view.append(display);
   try {
     display.before(await communityCard(), await rosterCard(), await householdsCard(), await placesCard(),
-      await catalogueCard(), actorCard());
+      await catalogueCard(), await pointsRulesCard(), actorCard());
     view.append(dbCard(await api.appInfo()));
   } catch (e) {
     showError(S.errors.startup + e.message);
   }
+  view.prepend(pageIndex(view));
+}
+
+// The page holds many cards: an index of their headings jumps to each.
+function pageIndex(view) {
+  const headings = [...view.querySelectorAll(':scope > .card > h2, :scope > div > .card > h3, :scope > .card > h3')];
+  return el('nav', { class: 'page-index', 'aria-label': S.settings.index },
+    headings.map((h) => el('button', { type: 'button', onclick: () => h.scrollIntoView({ block: 'start' }) }, h.textContent)));
 }
 
 function dbCard(info) {

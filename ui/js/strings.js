@@ -12,6 +12,7 @@ export const S = {
   },
   comingTitle: '这里将会有：',
   settings: {
+    index: '本页目录',
     dbCard: '数据库',
     dbPath: '数据库文件',
     schemaVersion: '数据格式版本',
