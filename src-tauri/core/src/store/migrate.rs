@@ -23,13 +23,18 @@ const MIGRATIONS: &[&str] = &[
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn run(conn: &mut Connection, path: &Path, found: i64) -> Result<(), StoreError> {
-    if found == LATEST_VERSION {
+    run_these(conn, path, found, MIGRATIONS)
+}
+
+/// Takes a file at version `found` through `migrations` (the production list, or a test's).
+fn run_these(conn: &mut Connection, path: &Path, found: i64, migrations: &[&str]) -> Result<(), StoreError> {
+    if found >= migrations.len() as i64 {
         return Ok(());
     }
     if found > 0 {
         backup_before_migration(conn, path, found)?;
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    for (index, sql) in migrations.iter().enumerate().skip(found as usize) {
         let version = index as i64 + 1;
         let step = |conn: &mut Connection| -> rusqlite::Result<()> {
             let tx = conn.transaction()?;
@@ -57,4 +62,53 @@ fn backup_path(path: &Path, version: i64) -> PathBuf {
 /// The most recent pre-migration backup beside `path`, to name in a corruption message.
 pub(super) fn newest_backup(path: &Path) -> Option<PathBuf> {
     (0..=LATEST_VERSION).rev().map(|v| backup_path(path, v)).find(|p| p.exists())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_existing_file_is_copied_before_it_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("yishi.db");
+        let older = LATEST_VERSION - 1;
+        {
+            // A file as the previous release left it, holding the community's name.
+            let mut conn = Connection::open(&path).unwrap();
+            run_these(&mut conn, &path, 0, &MIGRATIONS[..older as usize]).unwrap();
+            conn.execute(
+                "INSERT INTO community_settings (id, name, issuer, created_at, updated_at) \
+                 VALUES ('community', '幸福里社区', '幸福里社区居民委员会', 'x', 'x')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = super::super::Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+        let backup = dir.path().join(format!("yishi.db.bak-{older}"));
+        let old = Connection::open(&backup).expect("the backup copy exists");
+        let version: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let name: String = old.query_row("SELECT name FROM community_settings", [], |r| r.get(0)).unwrap();
+        assert_eq!((version, name.as_str()), (older, "幸福里社区"));
+        let kept: String = store.conn().query_row("SELECT name FROM community_settings", [], |r| r.get(0)).unwrap();
+        assert_eq!(kept, "幸福里社区", "migrating keeps the data");
+        assert_eq!(newest_backup(&path), Some(backup));
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_file_at_the_last_good_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("yishi.db");
+        let mut conn = Connection::open(&path).unwrap();
+        let steps = ["CREATE TABLE a(x);", "CREATE TABLE b(x); INSERT INTO b VALUES (1); THIS IS NOT SQL;"];
+        let err = run_these(&mut conn, &path, 0, &steps).unwrap_err();
+        assert!(matches!(err, StoreError::Migration { version: 2, .. }), "{err}");
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, 1);
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap()
+            .query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+        assert_eq!(tables, ["a"], "the failed step's table was rolled back with it");
+    }
 }
