@@ -1,5 +1,5 @@
-// 打印 from the 办理 / 积分 screens: the shell renders the PDF and asks where to save it (U盘,
-// 桌面…); the result line names the file and offers “打开” (the PDF viewer, from which she prints).
+// 打印 from any screen: the shell renders the PDF and asks where to save it (U盘, 桌面…); the
+// result line names the file and offers “打开” (the PDF viewer, from which she prints).
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
@@ -15,7 +15,7 @@ export async function savePdf(box, request) {
     if (!saved) return null;
     const open = () => api.openSavedPdf().catch((e) => box.append(el('div', { class: 'form-error' }, e.message)));
     box.append(el('span', { class: 'saved-pdf' }, P.saved(saved.file_name)), ' ',
-      el('button', { type: 'button', class: 'open-pdf', onclick: open }, P.open));
+      el('button', { type: 'button', class: 'open-pdf', id: 'open-pdf', onclick: open }, P.open));
     return saved;
   } catch (e) {
     clear(box).append(el('div', { class: 'form-error' }, e.message));

@@ -133,7 +133,7 @@ export const S = {
     print: {
       title: '打印', hint: '生成 PDF，选择保存位置（如U盘），再用 PDF 阅读器打印。公示类文件自动隐去电话号码。',
       kinds: { minutes: '会议记录', 'meeting-notice': '会议通知', 'sign-in': '签到表' },
-      decision: (t) => `决议公示：${t}`, working: '正在生成…', saved: (f) => `已保存：${f}`, open: '打开',
+      decision: (t) => `决议公示：${t}`,
     },
     close: {
       attendance: '出席情况', present: (n) => `出席 ${n} 人`, absent: (n) => `缺席 ${n} 人`,
