@@ -48,6 +48,10 @@ fn hold(
     if !m.closed {
         return Ok(());
     }
+    let follow_up = meetings::agenda(tx, &meeting.id).map_err(step)?.into_iter().next();
+    if let Some(first) = follow_up {
+        crate::minutes::save(tx, &first.id, m.follow_up).map_err(step)?;
+    }
     for (item, item_id, _) in &items {
         record_item(tx, &meeting.id, item, item_id, roster)?;
     }

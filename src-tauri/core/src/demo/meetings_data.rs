@@ -15,6 +15,8 @@ pub(crate) struct DemoMeeting {
     pub stakeholders: &'static [&'static str],
     pub walk_in: Option<(&'static str, &'static str)>,
     pub items: &'static [DemoItem],
+    /// What was reported under item 1, 上轮议定事项落实情况.
+    pub follow_up: &'static str,
     /// The last meeting of the demo is still being prepared.
     pub closed: bool,
 }
@@ -61,6 +63,7 @@ pub(crate) const MEETINGS: &[DemoMeeting] = &[
                 DemoTask { title: "施划标准车位和消防通道禁停线", mode: TaskMode::Joint, unit: "物业、业委会", person: "刘建国", deadline: (2, 28) },
             ],
         }],
+        follow_up: "张敏（两委成员）：今年第一次议事会，没有上轮议定事项需要通报。",
         closed: true,
     },
     DemoMeeting {
@@ -74,6 +77,7 @@ pub(crate) const MEETINGS: &[DemoMeeting] = &[
             decision: Some(("在北侧车棚安装20个智能充电口，电费按表计收；充电桩启用后，楼道内禁止停放和充电。", true)),
             tasks: &[DemoTask { title: "北侧车棚安装智能充电口20个", mode: TaskMode::Undertake, unit: "安居物业服务中心", person: "陈国强", deadline: (3, 31) }],
         }],
+        follow_up: "张敏（两委成员）：通报上轮议定事项：停车秩序整治的三项措施已开工，东侧临时车位正在施工，标准车位划线本月底前完成。",
         closed: true,
     },
     DemoMeeting {
@@ -85,6 +89,7 @@ pub(crate) const MEETINGS: &[DemoMeeting] = &[
             speakers: &["王秀兰", "陈国强", "李红梅"],
             vote: None, decision: None, tasks: &[],
         }],
+        follow_up: "张敏（两委成员）：通报上轮议定事项：标准车位和消防通道禁停线已施划完毕；临时车位三月中旬完工；车棚充电桩线路增容已完成，正在安装。",
         closed: true,
     },
     DemoMeeting {
@@ -108,6 +113,7 @@ pub(crate) const MEETINGS: &[DemoMeeting] = &[
                 tasks: &[DemoTask { title: "起草文明养犬公约并张贴征求意见", mode: TaskMode::SelfRun, unit: "社区居委会", person: "张敏", deadline: (4, 30) }],
             },
         ],
+        follow_up: "张敏（两委成员）：通报上轮议定事项：临时停车位18个已投入使用；充电桩正在调试。地下车库问题待开发商到场后再议。",
         closed: true,
     },
     DemoMeeting {
@@ -121,6 +127,7 @@ pub(crate) const MEETINGS: &[DemoMeeting] = &[
             decision: Some(("便民桥抬高加固：慈善协会出资三万元，乡贤捐款补足材料费，村民投工投劳，赶在雨季前完工。", true)),
             tasks: &[DemoTask { title: "便民桥抬高加固", mode: TaskMode::Joint, unit: "慈善协会、院坝一组", person: "田桂兰", deadline: (5, 31) }],
         }],
+        follow_up: "张敏（两委成员）：通报上轮议定事项：停车整治已办结，电话回访满意率95.6%；单车停放区已划定；文明养犬公约草案已张贴征求意见。",
         closed: true,
     },
     DemoMeeting {
@@ -147,6 +154,7 @@ pub(crate) const MEETINGS: &[DemoMeeting] = &[
                 tasks: &[DemoTask { title: "楼栋长每周回访两户", mode: TaskMode::SelfRun, unit: "社区居委会", person: "宋建华", deadline: (6, 30) }],
             },
         ],
+        follow_up: "张敏（两委成员）：通报上轮议定事项：便民桥已赶在雨季前完工；充电桩整改后回访基本满意；文明养犬公约因意见分歧暂缓，待居民会议讨论。",
         closed: true,
     },
     DemoMeeting {
@@ -160,6 +168,7 @@ pub(crate) const MEETINGS: &[DemoMeeting] = &[
             decision: Some(("从集体资金列支1800元更换院坝主水管并加装保温层。", true)),
             tasks: &[DemoTask { title: "更换院坝主水管并加装保温", mode: TaskMode::SelfRun, unit: "院坝一组", person: "袁师傅", deadline: (11, 30) }],
         }],
+        follow_up: "张敏（两委成员）：通报上轮议定事项：车库照明已全部更换；车库地面防水修复开发商中途停工，社区已发函催促，列为督办事项；楼道纠纷两户连续四周回访无新矛盾。",
         closed: true,
     },
     DemoMeeting {
@@ -169,6 +178,7 @@ pub(crate) const MEETINGS: &[DemoMeeting] = &[
             DemoItem { topic: 8, minutes: "", speakers: &[], vote: None, decision: None, tasks: &[] },
             DemoItem { topic: 9, minutes: "", speakers: &[], vote: None, decision: None, tasks: &[] },
         ],
+        follow_up: "",
         closed: false,
     },
 ];
