@@ -51,3 +51,13 @@ fn the_write_ahead_log_is_copied_into_the_file_only_after_a_pause() {
     state.checkpoint_if_idle();
     assert!(size() > before + 200_000, "after a pause the log is in the file: {before} → {}", size());
 }
+
+#[test]
+fn rebuilding_the_search_index_reports_the_documents_and_keeps_search_working() {
+    let app = TestApp::new();
+    app.invoke("load_demo", json!({})).expect("demo");
+    let n = app.invoke("rebuild_search_index", json!({})).expect("rebuild");
+    assert!(n.as_u64().unwrap() > 50, "{n}");
+    let found = app.invoke("search", json!({ "query": { "text": "车库" } })).expect("search");
+    assert_eq!(found["hits"][0]["title"], json!("地下车库地面破损、照明不足"));
+}

@@ -27,6 +27,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::archive::restore_from_archive,
         commands::search::search,
         commands::settings::load_demo,
+        commands::settings::rebuild_search_index,
         commands::topics::topic_vocab,
         commands::topics::create_topic,
         commands::topics::update_topic,

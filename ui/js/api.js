@@ -23,6 +23,7 @@ export const api = {
   appInfo: () => call('app_info'),
   search: (text, limit = 12) => call('search', { query: { text, limit } }),
   loadDemo: () => call('load_demo'),
+  rebuildSearchIndex: () => call('rebuild_search_index'),
   // 台账与备份: the shell opens the folder dialog; the UI never sees a path it chose.
   exportArchive: (noticesSince) => call('export_archive', { notices_since: noticesSince }),
   archiveProgress: () => call('archive_progress'),

@@ -37,7 +37,24 @@ function dbCard(info) {
       el('dt', {}, S.settings.dbPath), el('dd', { id: 'db-path' }, info.db_path),
       el('dt', {}, S.settings.schemaVersion), el('dd', { id: 'schema-version' }, info.schema_version),
       el('dt', {}, S.settings.appVersion), el('dd', { id: 'app-version' }, info.app_version),
-      el('dt', {}, S.settings.records), el('dd', {}, total)));
+      el('dt', {}, S.settings.records), el('dd', {}, total)),
+    reindexRow());
+}
+
+// Repair for search: rebuilds the index from the records (changes no record).
+function reindexRow() {
+  const result = el('span', { class: 'hint', id: 'reindex-result', role: 'status' });
+  const run = async (ev) => {
+    ev.currentTarget.disabled = true;
+    try {
+      result.textContent = S.settings.reindexed(await api.rebuildSearchIndex());
+    } catch (e) {
+      result.textContent = e.message;
+    }
+    ev.currentTarget.disabled = false;
+  };
+  return el('div', { class: 'actions' },
+    el('button', { type: 'button', id: 'reindex', title: S.settings.reindexHint, onclick: run }, S.settings.reindex), ' ', result);
 }
 
 function displayCard() {

@@ -16,3 +16,9 @@ pub fn app_info(state: State<'_, AppState>) -> CommandResult<DbInfo> {
 pub fn load_demo(state: State<'_, AppState>) -> CommandResult<yishi_core::demo::DemoSummary> {
     state.with_store(|store| Ok(yishi_core::demo::load(store)?))
 }
+
+/// 重建搜索索引: repairs search from the records; returns how many documents it now holds.
+#[tauri::command]
+pub fn rebuild_search_index(state: State<'_, AppState>) -> CommandResult<usize> {
+    state.with_store(|store| Ok(store.rebuild_search_index()?))
+}

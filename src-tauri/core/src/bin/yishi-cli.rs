@@ -30,6 +30,8 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Rebuild the search index from the records (repair); prints how many documents it holds.
+    Reindex,
     /// Fill an empty database with the demo community (one year of a realistic community).
     Demo,
     /// Print the figures of a year (topics, meetings, participation, points, satisfaction) as JSON;
@@ -152,6 +154,10 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::Info => {
             let store = Store::open(&db)?;
             to_json(&yishi_core::info::db_info(&store)?)
+        }
+        Command::Reindex => {
+            let mut store = Store::open(&db)?;
+            to_json(&serde_json::json!({ "documents": store.rebuild_search_index()? }))
         }
         Command::Demo => {
             let mut store = Store::open(&db)?;

@@ -19,6 +19,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v005_bulletin.sql"),
 ];
 
+/// The version whose migration created the search index (v003): a file older than this holds
+/// records the index has never seen.
+pub(super) const SEARCH_INDEX_VERSION: i64 = 3;
+
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -94,6 +98,26 @@ mod tests {
         let kept: String = store.conn().query_row("SELECT name FROM community_settings", [], |r| r.get(0)).unwrap();
         assert_eq!(kept, "幸福里社区", "migrating keeps the data");
         assert_eq!(newest_backup(&path), Some(backup));
+    }
+
+    #[test]
+    fn records_written_before_the_search_index_existed_are_found_after_the_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("yishi.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            run_these(&mut conn, &path, 0, &MIGRATIONS[..(SEARCH_INDEX_VERSION - 1) as usize]).unwrap();
+            conn.execute(
+                "INSERT INTO topics (id, title, description, channel, raised_at, created_at, updated_at) \
+                 VALUES ('t1', '地下车库照明损坏', '灯不亮', 'phone', '2026-02-20T02:15:00.000Z', 'x', 'x')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = super::super::Store::open(&path).unwrap();
+        let found = crate::search::search(store.conn(), &crate::search::SearchQuery::new("车库")).unwrap();
+        assert_eq!(found.hits.len(), 1, "the old topic is indexed by the upgrade");
+        assert_eq!(found.hits[0].record_id, "t1");
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("数据库升级到第 {version} 版时失败，已撤销，文件保持原样：{source}")]
     Migration { version: i64, source: rusqlite::Error },
+    #[error("重建搜索索引时出错，数据库已升级但搜索可能找不全：{0}。可稍后用“重建搜索索引”修复。")]
+    Reindex(String),
     #[error("读写数据库时出错：{0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -53,6 +55,7 @@ impl UserFacing for StoreError {
             StoreError::Corrupt { .. } => "db_corrupt",
             StoreError::Io { .. } => "db_io",
             StoreError::Migration { .. } => "db_migration",
+            StoreError::Reindex(_) => "db_reindex",
             StoreError::Sqlite(_) => "db_error",
         }
     }
@@ -96,7 +99,19 @@ impl Store {
         configure(&conn)?;
         let mut store = Store { conn, path: path.to_path_buf(), _lock: lock };
         migrate::run(&mut store.conn, path, found)?;
+        if found > 0 && found < migrate::SEARCH_INDEX_VERSION {
+            // The index tables arrived empty in a file that already held records: fill them now.
+            store.rebuild_search_index().map_err(|e| StoreError::Reindex(e.to_string()))?;
+        }
         Ok(store)
+    }
+
+    /// Empties the search index and fills it from the records (repair, or after a migration that
+    /// introduced it); returns the number of documents indexed. One transaction.
+    pub fn rebuild_search_index(&mut self) -> Result<usize, crate::archive::ArchiveError> {
+        // The documents are built by `archive::reindex`, the one place that knows how each
+        // domain module indexes its records (an archive import needs the same).
+        self.write(|tx| crate::archive::reindex(tx))
     }
 
     /// The database file this store writes.
