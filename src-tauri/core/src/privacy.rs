@@ -3,12 +3,16 @@
 //! and knows nothing about where the text goes; `crate::notices` decides what is public.
 
 /// Mask every mainland mobile number (11 digits starting with 1[3-9]) and every 18-digit ID
-/// card number (last character may be X) found in `text`. Longer digit runs (bank accounts,
-/// order numbers) and numbers glued to Latin letters are left alone.
+/// card number (last character may be X) found in `text` — also when typed with full-width
+/// digits (１３８…, as Chinese input methods often give) or grouped by single spaces or dashes
+/// (138 1234 5678, 138-1234-5678). Longer digit runs (bank accounts, order numbers) and numbers
+/// glued to Latin letters are left alone. A masked number is written with ASCII digits and no
+/// separators.
 ///
 /// ```
 /// use yishi_core::privacy::mask_text;
 /// assert_eq!(mask_text("联系电话13812345678"), "联系电话138****5678");
+/// assert_eq!(mask_text("电话１３８-1234-５６７８"), "电话138****5678");
 /// assert_eq!(mask_text("身份证11010519491231002X"), "身份证110105********002X");
 /// ```
 pub fn mask_text(text: &str) -> String {
@@ -16,49 +20,91 @@ pub fn mask_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && is_word_char(chars[i - 1])) {
+        if digit(chars[i]).is_none() || (i > 0 && is_word_char(chars[i - 1])) {
             out.push(chars[i]);
             i += 1;
             continue;
         }
-        let run = digit_run(&chars[i..]);
-        let token: String = chars[i..i + run].iter().collect();
-        out.push_str(&mask_number(&token));
-        i += run;
+        let groups = digit_groups(&chars[i..]);
+        match personal_number(&chars[i..], &groups) {
+            // A letter right after the number makes it a code (A13812345678B), not a number.
+            Some((end, _)) if chars.get(i + end).is_some_and(|c| is_word_char(*c)) => {
+                let code = end + chars[i + end..].iter().take_while(|c| is_word_char(**c)).count();
+                out.extend(&chars[i..i + code]);
+                i += code;
+            }
+            Some((end, number)) => {
+                out.push_str(&mask_number(&number));
+                i += end;
+            }
+            None => {
+                let (_, end) = groups[0];
+                out.extend(&chars[i..i + end]);
+                i += end;
+            }
+        }
     }
     out
 }
 
-/// Length of the run of digits (and a final X/x after 17 digits) at the start of `chars`,
-/// including a following letter or digit so "A13812345678B" style codes are not mistaken.
-fn digit_run(chars: &[char]) -> usize {
-    let mut n = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    if n == 17 && matches!(chars.get(17), Some('X' | 'x')) {
-        n = 18;
+/// An ASCII digit for an ASCII or full-width digit.
+fn digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        _ => None,
     }
-    // A letter right after the digits makes it a code, not a number: keep it whole, unmasked.
-    while chars.get(n).is_some_and(|c| is_word_char(*c)) {
-        n += 1;
+}
+
+/// The runs of digits at the start of `chars` that are joined by single spaces or dashes:
+/// (start, end) of each, relative to `chars`. A final X/x after 17 digits belongs to the run.
+fn digit_groups(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut groups = Vec::new();
+    let (mut at, mut total) = (0, 0);
+    loop {
+        let len = chars[at..].iter().take_while(|c| digit(**c).is_some()).count();
+        total += len;
+        let mut end = at + len;
+        if total == 17 && matches!(chars.get(end), Some('X' | 'x')) {
+            end += 1;
+        }
+        groups.push((at, end));
+        let joined = matches!(chars.get(end), Some(' ' | '-' | '\u{3000}'))
+            && chars.get(end + 1).and_then(|c| digit(*c)).is_some();
+        if !joined || total > 18 {
+            return groups;
+        }
+        at = end + 1;
     }
-    n
+}
+
+/// The longest leading groups that spell a mobile or ID number: (end in `chars`, the number).
+fn personal_number(chars: &[char], groups: &[(usize, usize)]) -> Option<(usize, String)> {
+    let mut number = String::new();
+    let mut found = None;
+    for &(start, end) in groups {
+        number.extend(chars[start..end].iter().map(|c| digit(*c).unwrap_or(*c)));
+        if is_mobile(&number) || is_id_number(&number) {
+            found = Some((end, number.clone()));
+        }
+    }
+    found
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
+    c.is_ascii_alphanumeric() || c == '_' || digit(c).is_some()
 }
 
-fn mask_number(token: &str) -> String {
-    let bytes = token.as_bytes();
-    let digits_only = bytes.iter().all(u8::is_ascii_digit);
-    let id_like = bytes.len() == 18
-        && bytes[..17].iter().all(u8::is_ascii_digit)
-        && matches!(bytes[17], b'0'..=b'9' | b'X' | b'x');
-    if digits_only && is_mobile(token) {
-        format!("{}****{}", &token[..3], &token[7..])
-    } else if id_like {
-        format!("{}********{}", &token[..6], &token[14..])
+fn is_id_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 18 && b[..17].iter().all(u8::is_ascii_digit) && matches!(b[17], b'0'..=b'9' | b'X' | b'x')
+}
+
+fn mask_number(number: &str) -> String {
+    if is_mobile(number) {
+        format!("{}****{}", &number[..3], &number[7..])
     } else {
-        token.to_string()
+        format!("{}********{}", &number[..6], &number[14..])
     }
 }
 
@@ -70,7 +116,7 @@ fn is_mobile(digits: &str) -> bool {
 /// Mask one phone number field: a mobile number keeps its first 3 and last 4 digits; any other
 /// number keeps only its last 4 (landlines 010-62345678 → ****5678).
 pub fn mask_phone(phone: &str) -> String {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let digits: String = phone.chars().filter_map(digit).collect();
     if is_mobile(&digits) {
         return format!("{}****{}", &digits[..3], &digits[7..]);
     }
@@ -146,6 +192,25 @@ mod tests {
     fn seventeen_or_nineteen_digits_are_not_ids() {
         assert_eq!(mask_text("11010519491231002"), "11010519491231002");
         assert_eq!(mask_text("1101051949123100211"), "1101051949123100211");
+    }
+
+    #[test]
+    fn numbers_typed_with_full_width_digits_or_separators_are_masked_too() {
+        assert_eq!(mask_text("电话１３８１２３４５６７８"), "电话138****5678");
+        assert_eq!(mask_text("电话138 1234 5678。"), "电话138****5678。");
+        assert_eq!(mask_text("电话138-1234-5678，"), "电话138****5678，");
+        assert_eq!(mask_text("身份证 110105 19491231 002X"), "身份证 110105********002X");
+        assert_eq!(mask_text("+86 13812345678"), "+86 138****5678");
+        assert_eq!(mask_text("（13812345678）"), "（138****5678）");
+    }
+
+    #[test]
+    fn dates_times_and_a_number_beside_a_phone_are_left_alone() {
+        assert_eq!(mask_text("2026-11-21 19:30"), "2026-11-21 19:30");
+        assert_eq!(mask_text("13812345678 2026年"), "138****5678 2026年");
+        assert_eq!(mask_text("座机010-62345678"), "座机010-62345678");
+        assert_eq!(mask_text("订单号1381234567812"), "订单号1381234567812");
+        assert_eq!(mask_text("编号13812345678B"), "编号13812345678B");
     }
 
     #[test]

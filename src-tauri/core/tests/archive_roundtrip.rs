@@ -156,3 +156,25 @@ fn notices_issued_in_the_period_are_reprinted_into_notices() {
     let m: Manifest = serde_json::from_slice(&std::fs::read(report.path.join("manifest.json")).unwrap()).unwrap();
     assert!(!m.notices.included && m.notices.note.contains("没有发布过公示"));
 }
+
+#[test]
+fn the_ledger_and_csv_mask_phone_and_id_numbers_in_free_text() {
+    let (_s, mut source) = demo_store();
+    source
+        .write(|tx| {
+            tx.execute(
+                "UPDATE topics SET description = description || '联系人电话１３８-1234-5678，身份证11010519491231002X。' \
+                 WHERE title LIKE '地下车库%'",
+                [],
+            )
+        })
+        .unwrap();
+    let (_stick, folder) = export(&source);
+    let csv = std::fs::read_to_string(folder.join("csv/议题.csv")).unwrap();
+    assert!(csv.contains("138****5678") && csv.contains("110105********002X"), "masked in the CSV");
+    assert!(!csv.contains("1234-5678") && !csv.contains("19491231"), "no whole number in the CSV");
+    let mut book: Xlsx<_> = open_workbook(folder.join("ledger.xlsx")).unwrap();
+    let topics = book.worksheet_range("议题").unwrap();
+    let cells: String = topics.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect();
+    assert!(cells.contains("138****5678") && !cells.contains("19491231"), "masked in the xlsx");
+}

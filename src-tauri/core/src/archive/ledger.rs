@@ -94,9 +94,11 @@ pub(crate) fn when(stored: Option<String>) -> Cell {
     }
 }
 
+/// Free text as typed, with phone and ID numbers masked: the 台账 is handed to the street office
+/// and inspectors (the full records travel only in the archive's `yishi.db`).
 fn text(r: &Row, i: usize) -> rusqlite::Result<Cell> {
     let s: Option<String> = r.get(i)?;
-    Ok(s.filter(|s| !s.is_empty()).map(Cell::Text).unwrap_or(Cell::Empty))
+    Ok(s.filter(|s| !s.is_empty()).map(|s| Cell::Text(crate::privacy::mask_text(&s))).unwrap_or(Cell::Empty))
 }
 
 fn label(r: &Row, i: usize, parse: impl Fn(&str) -> Option<&'static str>) -> rusqlite::Result<Cell> {
