@@ -14,3 +14,34 @@ pub trait UserFacing: std::error::Error {
         self.to_string()
     }
 }
+
+/// What a SQLite failure means for the secretary, in Chinese: a full or read-only disk, a pulled
+/// stick, a busy or damaged file. Anything else keeps SQLite's own words in brackets for support.
+pub fn db_words(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(DiskFull) => "磁盘已满，请删除一些不用的文件、腾出空间后再试".into(),
+        Some(ReadOnly) => "数据库文件是只读的，无法写入（请检查它是否在只读的U盘或文件夹里）".into(),
+        Some(SystemIoFailure) => "读写磁盘失败（磁盘可能出了故障，或U盘已被拔出）".into(),
+        Some(DatabaseBusy) | Some(DatabaseLocked) => "数据库正忙，请稍等几秒再试".into(),
+        Some(DatabaseCorrupt) | Some(NotADatabase) => "数据库文件已损坏，请从“台账与备份”里的备份恢复".into(),
+        Some(CannotOpen) => "无法打开数据库文件".into(),
+        Some(ConstraintViolation) => "这条记录与已有记录冲突，或引用了已删除的记录".into(),
+        _ => format!("数据库内部错误（{e}）"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::db_words;
+
+    #[test]
+    fn a_full_disk_is_said_in_chinese() {
+        let full = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL), None);
+        let words = db_words(&full);
+        assert!(words.contains("磁盘已满"), "{words}");
+        assert!(!words.is_ascii());
+        let pulled = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR), None);
+        assert!(db_words(&pulled).contains("U盘已被拔出"));
+    }
+}

@@ -40,7 +40,7 @@ pub enum ArchiveError {
     Store(#[from] StoreError),
     #[error("重建搜索索引失败：{0}")]
     Search(#[from] SearchError),
-    #[error("读写数据库时出错：{0}")]
+    #[error("读写数据库时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

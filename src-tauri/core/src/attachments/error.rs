@@ -19,7 +19,7 @@ pub enum AttachmentError {
     NotFound,
     #[error("无法读取文件“{file_name}”，请确认U盘或存储卡还插着、文件没有被移走。")]
     Unreadable { file_name: String },
-    #[error("保存照片时出错：{0}")]
+    #[error("保存照片时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

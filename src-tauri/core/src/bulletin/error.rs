@@ -43,7 +43,7 @@ pub enum BulletinError {
     TakenDownBeforePosted { posted: String },
     #[error("{field}“{text}”无效，请写成 2026-11-21 这样的日期。")]
     BadDate { field: &'static str, text: String },
-    #[error("保存公示时出错：{0}")]
+    #[error("保存公示时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
     #[error(transparent)]
     Search(#[from] SearchError),

@@ -13,7 +13,7 @@ pub enum CommunityError {
     Duplicate { what: &'static str, name: String },
     #[error("联系电话“{value}”里有数字以外的字符，请只填阿拉伯数字，如 13812345678。")]
     BadPhone { value: String },
-    #[error("保存时出错：{0}")]
+    #[error("保存时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

@@ -35,7 +35,7 @@ pub enum ConventionError {
     Search(#[from] crate::search::SearchError),
     #[error("公约内容无法读写（记录可能已损坏）：{0}")]
     Json(#[from] serde_json::Error),
-    #[error("保存公约时出错：{0}")]
+    #[error("保存公约时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

@@ -19,7 +19,7 @@ pub enum DecisionError {
     Meeting(#[from] MeetingError),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
-    #[error("保存决定时出错：{0}")]
+    #[error("保存决定时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

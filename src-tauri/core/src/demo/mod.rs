@@ -27,7 +27,7 @@ pub enum DemoError {
     NotEmpty { people: i64, topics: i64 },
     #[error("载入示例社区失败：{0}")]
     Step(String),
-    #[error("载入示例社区失败：{0}")]
+    #[error("载入示例社区失败：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

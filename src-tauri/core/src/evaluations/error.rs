@@ -28,7 +28,7 @@ pub enum EvaluationError {
     FollowUp(#[from] crate::followup::FollowUpError),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
-    #[error("保存评价时出错：{0}")]
+    #[error("保存评价时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

@@ -26,7 +26,7 @@ pub enum FollowUpError {
     Attachment(#[from] crate::attachments::AttachmentError),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
-    #[error("保存办理情况时出错：{0}")]
+    #[error("保存办理情况时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

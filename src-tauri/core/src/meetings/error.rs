@@ -39,7 +39,7 @@ pub enum MeetingError {
     Points(#[from] crate::points::PointsError),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
-    #[error("保存会议时出错：{0}")]
+    #[error("保存会议时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

@@ -13,7 +13,7 @@ pub enum MinutesError {
     MeetingClosed,
     #[error("找不到这个历史版本。")]
     NoSuchRevision { id: String },
-    #[error("会议记录保存失败：{0}。文字仍保留在页面上，程序会继续尝试保存。")]
+    #[error("会议记录保存失败：{}。文字仍保留在页面上，程序会继续尝试保存。", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),

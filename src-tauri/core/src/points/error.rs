@@ -20,7 +20,7 @@ pub enum PointsError {
     RuleOutOfRange { what: &'static str, value: i64, max: i64 },
     #[error("积分规则设置已损坏，请在“设置”中重新保存积分规则。")]
     RulesDamaged,
-    #[error("保存积分时出错：{0}")]
+    #[error("保存积分时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

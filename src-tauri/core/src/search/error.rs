@@ -13,7 +13,7 @@ pub enum SearchError {
     DayFull(NaiveDate),
     #[error("搜索索引已损坏（{0}），请在设置中重建搜索索引。")]
     Corrupt(String),
-    #[error("读写搜索索引时出错：{0}")]
+    #[error("读写搜索索引时出错：{}", crate::error::db_words(.0))]
     Sqlite(#[from] rusqlite::Error),
 }
 

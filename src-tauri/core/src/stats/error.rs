@@ -9,7 +9,7 @@ pub enum StatsError {
     BadYear { year: i32 },
     #[error("所选的地点不存在（可能已被删除），请重新选择。")]
     PlaceNotFound { id: String },
-    #[error("读取统计数据时出错：{0}")]
+    #[error("读取统计数据时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
     #[error(transparent)]
     Community(#[from] crate::community::CommunityError),

@@ -36,7 +36,7 @@ pub enum StoreError {
     Migration { version: i64, source: rusqlite::Error },
     #[error("重建搜索索引时出错，数据库已升级但搜索可能找不全：{0}。可稍后用“重建搜索索引”修复。")]
     Reindex(String),
-    #[error("读写数据库时出错：{0}")]
+    #[error("读写数据库时出错：{}", crate::error::db_words(.0))]
     Sqlite(#[from] rusqlite::Error),
 }
 

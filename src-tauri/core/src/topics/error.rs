@@ -21,7 +21,7 @@ pub enum TopicError {
     MergeTargetClosed { title: String, status: TopicStatus },
     #[error("所选的{what}不存在，请重新选择。")]
     UnknownReference { what: &'static str },
-    #[error("保存议题时出错：{0}")]
+    #[error("保存议题时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),

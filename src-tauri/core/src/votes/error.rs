@@ -24,7 +24,7 @@ pub enum VoteError {
     HouseholdNeedsTicks,
     #[error(transparent)]
     Meeting(#[from] MeetingError),
-    #[error("保存表决结果时出错：{0}")]
+    #[error("保存表决结果时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 

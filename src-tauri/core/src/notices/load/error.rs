@@ -17,7 +17,7 @@ pub enum LoadError {
     Damaged { what: &'static str, detail: String },
     #[error(transparent)]
     Community(#[from] CommunityError),
-    #[error("读取记录时出错：{0}")]
+    #[error("读取记录时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
 
