@@ -75,7 +75,7 @@ impl AppState {
         // Dropping the old store closes its connection and releases the single-instance lock.
         *guard = Err(CommandError { code: "db_reopening".into(), message: "正在重新打开数据库，请稍候。".into() });
         let applied = apply(staged);
-        let reopen = applied.as_ref().map(|p| p.clone()).unwrap_or(path);
+        let reopen = applied.clone().unwrap_or(path);
         *guard = Store::open(&reopen).map_err(CommandError::from);
         applied.map(|_| ())
     }

@@ -10,6 +10,7 @@ use yishi_app::AppState;
 pub struct TestApp {
     pub _app: App<MockRuntime>,
     pub window: WebviewWindow<MockRuntime>,
+    #[allow(dead_code)] // read by some test files only; it also keeps the database alive
     pub dir: TempDir,
 }
 

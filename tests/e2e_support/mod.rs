@@ -91,6 +91,9 @@ impl Session {
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
             .env("YISHI_DB", &db)
+            // The webview keeps localStorage (display prefs, 当前使用人) under XDG_DATA_HOME:
+            // one per session, so no test sees another's 高对比 or 特大 setting.
+            .env("XDG_DATA_HOME", dir.path().join("xdg-data"))
             .envs(env.iter().copied())
             .stdout(Stdio::from(log.try_clone().expect("log")))
             .stderr(Stdio::from(log))

@@ -41,9 +41,15 @@ pub async fn export_archive<R: Runtime>(
         let jobs = app.state::<ArchiveJobs>();
         let mut progress = |p: Progress| *jobs.progress.lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
         let period = notices_since.map(|d| (d, NaiveDate::MAX));
-        let report = app.state::<AppState>().with_store(|store| {
-            Ok(archive::export_with(store, &dir, period, &mut archive::Disk, Local::now(), &mut progress)?)
-        });
+        // Only the snapshot holds the store; writing and verifying the stick runs without it, so
+        // the other screens keep answering during a long export.
+        progress(Progress::at(archive::Step::Snapshot));
+        let report = app
+            .state::<AppState>()
+            .with_store(|store| Ok(archive::prepare_export(store)?))
+            .and_then(|prepared| {
+                Ok(archive::export_prepared(&prepared, &dir, period, &mut archive::Disk, Local::now(), &mut progress)?)
+            });
         *jobs.progress.lock().unwrap_or_else(|e| e.into_inner()) = None;
         report.map(Some)
     })
@@ -98,7 +104,8 @@ pub fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<backup::Bac
 
 /// Restores the backup named `file_name` (from `list_backups`); the current state is backed
 /// up first and the database reopened.
-#[tauri::command(rename_all = "snake_case")]
+// `async`: a restore copies the whole file; run it off the window's thread.
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> CommandResult<()> {
     state.replace_file(
         |store| {

@@ -2,7 +2,6 @@
 //! item). The core fills and renders the notice (public ones are recorded in the 公示台账);
 //! saving and opening go through `pdf_file`.
 
-use chrono::Local;
 use tauri::State;
 use yishi_core::bulletin;
 use yishi_core::notices::load::{LoadOptions, NoticeKind};
@@ -18,7 +17,7 @@ pub async fn print_meeting_doc(
     state: State<'_, AppState>, kind: String, id: String, title: String,
 ) -> CommandResult<Option<SavedPdf>> {
     let kind = NoticeKind::parse(&kind)?;
-    let opts = LoadOptions::new(Local::now().date_naive());
+    let opts = LoadOptions::new(crate::clock::today());
     let bytes = state.with_store(|store| Ok(store.write(|tx| bulletin::print_record(tx, kind, &id, &opts))?))?;
     pdf_file::save(bytes, kind.label(), &title).await
 }

@@ -1,6 +1,5 @@
 //! 会议: meetings, their agenda (item 1 the generated follow-up) and closing.
 
-use chrono::Local;
 use serde::Serialize;
 use tauri::{Runtime, State, Window};
 use yishi_core::decisions::{TaskMode, TaskStatus};
@@ -127,7 +126,7 @@ pub fn move_agenda_item(
 /// Item 1: earlier decisions still being carried out, overdue as of today (local date).
 #[tauri::command(rename_all = "snake_case")]
 pub fn followup_summary(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Vec<FollowUpLine>> {
-    let today = Local::now().date_naive();
+    let today = crate::clock::today();
     state.with_store(|store| Ok(meetings::followup_summary(store.conn(), &meeting_id, today)?))
 }
 

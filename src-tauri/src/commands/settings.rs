@@ -12,13 +12,14 @@ pub fn app_info(state: State<'_, AppState>) -> CommandResult<DbInfo> {
 }
 
 /// 载入示例社区: fills an empty database with the demo community.
-#[tauri::command]
+// `async` (here and below): seconds of work must not freeze the window's thread.
+#[tauri::command(async)]
 pub fn load_demo(state: State<'_, AppState>) -> CommandResult<yishi_core::demo::DemoSummary> {
     state.with_store(|store| Ok(yishi_core::demo::load(store)?))
 }
 
 /// 重建搜索索引: repairs search from the records; returns how many documents it now holds.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rebuild_search_index(state: State<'_, AppState>) -> CommandResult<usize> {
     state.with_store(|store| Ok(store.rebuild_search_index()?))
 }

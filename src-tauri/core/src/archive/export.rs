@@ -41,14 +41,41 @@ pub fn export_with(
     now: DateTime<Local>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport, ArchiveError> {
+    progress(Progress::at(Step::Snapshot));
+    let prepared = prepare_export(store)?;
+    export_prepared(&prepared, to_dir, period, sink, now, progress)
+}
+
+/// A consistent copy of the records, taken in a moment: the long part of an export (writing and
+/// verifying the stick) then runs from it, so the app keeps answering while the stick works.
+pub struct PreparedExport {
+    snapshot: Snapshot,
+    community: String,
+}
+
+/// The part of an export that needs the live store: the snapshot (`VACUUM INTO`).
+pub fn prepare_export(store: &Store) -> Result<PreparedExport, ArchiveError> {
     let community = load_settings(store.conn()).map(|s| s.name).unwrap_or_default();
-    let name = archive_name(&community, now);
+    Ok(PreparedExport { snapshot: Snapshot::take(store)?, community })
+}
+
+/// The rest of an export, from a [`PreparedExport`]; needs no store.
+pub fn export_prepared(
+    prepared: &PreparedExport,
+    to_dir: &Path,
+    period: Period,
+    sink: &mut dyn Sink,
+    now: DateTime<Local>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ExportReport, ArchiveError> {
+    let community = &prepared.community;
+    let name = archive_name(community, now);
     let partial = to_dir.join(format!(".{name}-partial"));
     if partial.exists() {
         // A leftover of an export that died: it never passed verify, so it holds nothing.
         fs::remove_dir_all(&partial).map_err(|e| ArchiveError::write(&partial, &e))?;
     }
-    let written = write_partial(store, &partial, (sink, period), &community, now, progress);
+    let written = write_partial(&prepared.snapshot, &partial, (sink, period), community, now, progress);
     let result = written.and_then(|report| finish(&partial, to_dir, &name, sink, report, progress));
     if result.is_err() {
         // Best effort: the stick may be gone. Whatever stays is named -partial and fails verify.
@@ -65,7 +92,7 @@ pub fn archive_name(community: &str, now: DateTime<Local>) -> String {
 }
 
 fn write_partial(
-    store: &Store,
+    snapshot: &Snapshot,
     partial: &Path,
     (sink, period): (&mut dyn Sink, Period),
     community: &str,
@@ -73,8 +100,6 @@ fn write_partial(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport, ArchiveError> {
     sink.create_dir(partial).map_err(|e| ArchiveError::write(partial, &e))?;
-    progress(Progress::at(Step::Snapshot));
-    let snapshot = Snapshot::take(store)?;
     let mut files = vec![snapshot.copy_to(partial, sink)?];
     let conn = snapshot.open()?;
     let counts = super::counts(&conn)?;

@@ -41,7 +41,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 pub use error::ArchiveError;
-pub use export::{archive_name, export, export_with, ExportReport};
+pub use export::{archive_name, export, export_prepared, export_with, prepare_export, ExportReport, PreparedExport};
 pub use notices::Period;
 pub use import::{dry_run, import};
 pub use manifest::{FileEntry, Manifest, NoticesNote, FORMAT_VERSION};
@@ -73,7 +73,8 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub(crate) fn at(step: Step) -> Progress {
+    /// The progress of an export that has reached `step`.
+    pub fn at(step: Step) -> Progress {
         let done = Step::ALL.iter().position(|s| *s == step).unwrap_or(0) as u32;
         Progress { step, label: step.label(), done, total: Step::ALL.len() as u32 - 1 }
     }

@@ -23,6 +23,9 @@ fn date(month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, month, day).unwrap_or_default()
 }
 
+/// A task's id and its topic's id, by the task's title.
+type TaskLookup<'a> = &'a dyn Fn(&str) -> Result<(String, Option<String>), DemoError>;
+
 /// (task title, [(month, day, note, new status)])
 type Progress = (&'static str, &'static [(u32, u32, &'static str, Option<TaskStatus>)]);
 
@@ -69,7 +72,7 @@ fn note(tx: &Transaction, task_id: &str, on: NaiveDate, text: &str, status: Opti
 
 fn surveys(
     tx: &Transaction,
-    task: &dyn Fn(&str) -> Result<(String, Option<String>), DemoError>,
+    task: TaskLookup,
 ) -> Result<(), DemoError> {
     let topic_of = |title: &str| -> Result<String, DemoError> {
         task(title)?.1.ok_or_else(|| DemoError::Step(format!("示例任务“{title}”没有议题")))

@@ -111,7 +111,7 @@ impl Store {
     pub fn rebuild_search_index(&mut self) -> Result<usize, crate::archive::ArchiveError> {
         // The documents are built by `archive::reindex`, the one place that knows how each
         // domain module indexes its records (an archive import needs the same).
-        self.write(|tx| crate::archive::reindex(tx))
+        self.write(crate::archive::reindex)
     }
 
     /// The database file this store writes.
