@@ -82,9 +82,10 @@ pub fn adopt_convention(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_convention(state: State<'_, AppState>, id: String) -> CommandResult<Option<SavedPdf>> {
     let opts = LoadOptions::new(clock::today());
-    let (bytes, title) = state.with_store(|store| {
-        let title = conventions::get(store.conn(), &id)?.title;
-        Ok((store.write(|tx| bulletin::print_record(tx, NoticeKind::Convention, &id, &opts))?, title))
+    let title = state.with_store(|store| Ok(conventions::get(store.conn(), &id)?.title))?;
+    let Some(path) = pdf_file::ask("公约", &title).await else { return Ok(None) };
+    let bytes = state.with_store(|store| {
+        Ok(store.write(|tx| bulletin::print_record_to(tx, NoticeKind::Convention, &id, &opts, &path))?)
     })?;
-    pdf_file::save(bytes, "公约", &title).await
+    Ok(Some(pdf_file::saved(path, bytes)))
 }

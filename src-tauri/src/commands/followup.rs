@@ -8,7 +8,7 @@ use yishi_core::decisions::{Task, TaskMode, TaskStatus};
 use yishi_core::evaluations::EvalMethod;
 use yishi_core::followup::{self, BoardFilter, BoardTask, FollowUpReport, HomeCounts, NewNote, TaskNote};
 use yishi_core::bulletin;
-use yishi_core::notices::load::LoadOptions;
+use yishi_core::notices::load::{progress_of_tasks, LoadOptions};
 use yishi_core::points::PointsSource;
 
 use super::meetings::{labels, Label};
@@ -88,7 +88,10 @@ pub fn add_task_note(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_progress(state: State<'_, AppState>, task_ids: Vec<String>) -> CommandResult<Option<SavedPdf>> {
     let opts = LoadOptions::new(clock::today());
-    let (bytes, subject) =
-        state.with_store(|store| Ok(store.write(|tx| bulletin::print_progress_of_tasks(tx, &task_ids, &opts))?))?;
-    pdf_file::save(bytes, "落实情况公示", &subject.replace(['“', '”'], "")).await
+    let subject = state.with_store(|store| Ok(progress_of_tasks(store.conn(), &task_ids, &opts)?.subject))?;
+    let Some(path) = pdf_file::ask("落实情况公示", &subject.replace(['“', '”'], "")).await else { return Ok(None) };
+    let bytes = state.with_store(|store| {
+        Ok(store.write(|tx| bulletin::print_progress_of_tasks_to(tx, &task_ids, &opts, &path))?)
+    })?;
+    Ok(Some(pdf_file::saved(path, bytes)))
 }

@@ -18,8 +18,11 @@ pub async fn print_meeting_doc(
 ) -> CommandResult<Option<SavedPdf>> {
     let kind = NoticeKind::parse(&kind)?;
     let opts = LoadOptions::new(crate::clock::today());
-    let bytes = state.with_store(|store| Ok(store.write(|tx| bulletin::print_record(tx, kind, &id, &opts))?))?;
-    pdf_file::save(bytes, kind.label(), &title).await
+    let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };
+    let bytes = state.with_store(|store| {
+        Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?)
+    })?;
+    Ok(Some(pdf_file::saved(path, bytes)))
 }
 
 /// Opens the PDF just saved in the system viewer (from which she prints).

@@ -20,14 +20,24 @@ pub struct SavedPdf {
 
 /// Asks where to save `bytes` (suggesting “<what>-<title>.pdf”); `None` when she cancelled.
 pub async fn save(bytes: Vec<u8>, what: &str, title: &str) -> CommandResult<Option<SavedPdf>> {
-    let suggested = format!("{what}-{}.pdf", name_part(title));
-    let Some(path) = crate::dialogs::save_pdf(&suggested).await else {
+    let Some(path) = ask(what, title).await else {
         return Ok(None);
     };
     yishi_core::pdf::write_atomically(&path, &bytes)?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(suggested);
+    Ok(Some(saved(path, bytes.len())))
+}
+
+/// The native “另存为” dialog alone (suggesting “<what>-<title>.pdf”); `None` when cancelled.
+/// Print buttons ask first, so a cancelled dialog records nothing in the 公示台账.
+pub async fn ask(what: &str, title: &str) -> Option<PathBuf> {
+    crate::dialogs::save_pdf(&format!("{what}-{}.pdf", name_part(title))).await
+}
+
+/// Remembers a PDF written to `path` for “打开”, and says what to show.
+pub fn saved(path: PathBuf, bytes: usize) -> SavedPdf {
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     *LAST_SAVED.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
-    Ok(Some(SavedPdf { file_name, bytes: bytes.len() }))
+    SavedPdf { file_name, bytes }
 }
 
 /// Opens the PDF last saved from these screens in the system viewer.

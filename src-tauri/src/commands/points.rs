@@ -64,8 +64,9 @@ pub async fn print_points_table(
 ) -> CommandResult<Option<SavedPdf>> {
     let opts = LoadOptions { mask_names: Some(mask_names), ..LoadOptions::new(clock::today()) };
     let year_id = year.to_string();
+    let Some(path) = pdf_file::ask("积分榜", &format!("{year}年度")).await else { return Ok(None) };
     let bytes = state.with_store(|store| {
-        Ok(store.write(|tx| bulletin::print_record(tx, NoticeKind::Points, &year_id, &opts))?)
+        Ok(store.write(|tx| bulletin::print_record_to(tx, NoticeKind::Points, &year_id, &opts, &path))?)
     })?;
-    pdf_file::save(bytes, "积分榜", &format!("{year}年度")).await
+    Ok(Some(pdf_file::saved(path, bytes)))
 }

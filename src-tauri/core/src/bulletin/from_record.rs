@@ -5,6 +5,8 @@
 //! what every print button calls: public notices land in the 公示台账, the internal minutes and
 //! sign-in sheet are printed without an entry.
 
+use std::path::Path;
+
 use rusqlite::Transaction;
 
 use super::spec::NoticeKind;
@@ -32,6 +34,36 @@ pub fn print_record(
         load::NoticeKind::Convention => NoticeKind::Convention,
     };
     Ok(issue_from_record(tx, ledger_kind, id, opts)?.pdf)
+}
+
+/// [`print_record`] into the file she chose; returns the PDF's size. The file is written inside
+/// the transaction that records the notice, so a file that could not be written (stick full,
+/// pulled out) leaves no 台账 entry behind.
+pub fn print_record_to(
+    tx: &Transaction,
+    kind: load::NoticeKind,
+    id: &str,
+    opts: &LoadOptions,
+    path: &Path,
+) -> Result<usize, BulletinError> {
+    let pdf = print_record(tx, kind, id, opts)?;
+    save_printed(path, &pdf)
+}
+
+/// [`print_progress_of_tasks`] into the file she chose, recorded only if the file was written.
+pub fn print_progress_of_tasks_to(
+    tx: &Transaction,
+    task_ids: &[String],
+    opts: &LoadOptions,
+    path: &Path,
+) -> Result<usize, BulletinError> {
+    let (pdf, _) = print_progress_of_tasks(tx, task_ids, opts)?;
+    save_printed(path, &pdf)
+}
+
+fn save_printed(path: &Path, pdf: &[u8]) -> Result<usize, BulletinError> {
+    crate::pdf::write_atomically(path, pdf).map_err(|e| BulletinError::Notice(e.into()))?;
+    Ok(pdf.len())
 }
 
 /// 落实情况公示 of tasks ticked on the task board, recorded in the 公示台账 under those tasks.

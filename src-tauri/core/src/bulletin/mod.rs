@@ -31,7 +31,9 @@ pub use drafts::{
     start_from_template, Draft, DraftReceipt, Template,
 };
 pub use error::BulletinError;
-pub use from_record::{issue_from_record, print_progress_of_tasks, print_record};
+pub use from_record::{
+    issue_from_record, print_progress_of_tasks, print_progress_of_tasks_to, print_record, print_record_to,
+};
 pub use spec::{Composed, NoticeKind, PhotoRef};
 pub use state::{NoticeFlag, NoticeState};
 

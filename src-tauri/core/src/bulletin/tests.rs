@@ -265,3 +265,16 @@ fn print_buttons_record_public_notices_in_the_ledger_but_not_the_internal_minute
     assert_eq!(again, pdf, "the same tasks ticked in another order are the same notice");
     assert_eq!(count(&store, "notices"), before + 2);
 }
+
+#[test]
+fn a_print_whose_file_cannot_be_written_leaves_no_ledger_entry() {
+    use crate::notices::load::{LoadOptions, NoticeKind as Kind};
+    let (dir, mut store) = temp_store();
+    crate::demo::load(&mut store).unwrap();
+    let before = count(&store, "notices");
+    let nowhere = dir.path().join("no-such-folder").join("积分榜.pdf");
+    let opts = LoadOptions::new(day("2026-11-21"));
+    let result = store.write(|tx| print_record_to(tx, Kind::Points, "2026", &opts, &nowhere));
+    assert!(result.is_err());
+    assert_eq!(count(&store, "notices"), before, "the entry went with the failed file");
+}
