@@ -46,6 +46,7 @@ async function route() {
   const render = RENDERERS[key] || ((v) => renderPlaceholder(v, key));
   await render(view, { showError, target: target.length ? target : null });
   refreshTaskBadge();
+  refreshNoticeBadge();
 }
 
 applyPrefs(loadPrefs());

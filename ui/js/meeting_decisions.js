@@ -29,7 +29,7 @@ export async function renderDecisions(box, page, item) {
     if (await run(() => api.addDecision(item.id, decision))) { text.value = ''; flash(D.added); }
   } }, el('label', { class: 'field' }, D.text, text), act,
   el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'add-decision' }, D.add)));
-  box.append(el('h3', {}, D.title), error, list, page.closed() ? null : form);
+  box.append(el('h3', {}, D.title), error, list, ...(page.closed() ? [] : [form]));
   await draw();
 }
 

@@ -36,6 +36,6 @@ export async function renderSignIn(box, page) {
     ev.preventDefault();
     run(async () => { await api.addWalkIn(page.meeting.id, name.value, role.value); name.value = ''; role.value = ''; });
   } }, name, role, el('button', { type: 'submit' }, G.addWalkIn));
-  box.append(el('h3', {}, G.title), count, error, list, page.closed() ? null : walkIn);
+  box.append(el('h3', {}, G.title), count, error, list, ...(page.closed() ? [] : [walkIn]));
   await draw();
 }

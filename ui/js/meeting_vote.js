@@ -48,6 +48,14 @@ export async function renderVote(box, page, item) {
   async function evaluate() {
     try {
       const input = numbers();
+      if (input.agree + input.oppose + input.abstain === 0) {
+        // Nothing counted yet: no verdict, least of all a red 未通过.
+        outcome = null;
+        live.dataset.result = 'empty';
+        clear(live).append(el('span', { class: 'muted' }, V.fillCounts));
+        record.disabled = true;
+        return;
+      }
       outcome = await api.evaluateVote(input);
       live.dataset.result = outcome.result;
       clear(live).append(el('b', { class: 'vote-result' }, page.label('vote_results', outcome.result)), el('span', {}, outcome.explanation));
@@ -96,7 +104,7 @@ export async function renderVote(box, page, item) {
   }
   async function drawRecorded() {
     const votes = await api.itemVotes(item.id);
-    clear(recorded).append(votes.length ? el('h4', {}, V.recordedTitle) : null,
+    clear(recorded).append(...(votes.length ? [el('h4', {}, V.recordedTitle)] : []),
       ...votes.map((v) => el('div', { class: 'vote-record', 'data-result': v.result },
         el('b', {}, `${page.label('vote_methods', v.method)} · ${page.label('vote_results', v.result)}`),
         el('div', {}, V.summary(v)), el('div', { class: 'muted' }, v.explanation))));
@@ -104,13 +112,20 @@ export async function renderVote(box, page, item) {
   for (const m of page.vocab.vote_methods) {
     methods.append(el('button', { type: 'button', class: 'method', 'data-method': m.value, onclick: () => setMethod(m.value) }, m.label));
   }
+  if (page.closed()) {
+    // A closed meeting's votes are history: show what was recorded, no calculator.
+    box.append(el('div', { class: 'vote-panel', id: 'vote-panel' }, el('h3', {}, V.title(item.title)), recorded));
+    await drawRecorded();
+    if (!recorded.childElementCount) recorded.append(el('p', { class: 'muted' }, V.noneRecorded));
+    return;
+  }
   for (const k of [...COUNTS, 'quorum']) inputs[k].addEventListener('input', evaluate);
   rule.addEventListener('change', evaluate);
   box.append(el('div', { class: 'vote-panel', id: 'vote-panel' },
     el('h3', {}, V.title(item.title)), methods,
     el('div', { class: 'vote-grid' }, ...[...COUNTS, 'quorum'].map((k) => el('label', { class: 'field' }, V.fields[k], inputs[k])),
       el('label', { class: 'field rule-field' }, V.rule, rule)),
-    live, page.closed() ? null : el('div', { class: 'actions' }, record), houseBox, recorded));
+    live, el('div', { class: 'actions' }, record), houseBox, recorded));
   setMethod(method);
   await drawRecorded();
 }

@@ -83,7 +83,7 @@ function creditForm(ctx, name, again) {
     ev.preventDefault();
     clearErrors(form);
     try {
-      const e = await api.creditPoints(state.person, Number(points.value), source.value, reason.value);
+      const e = await api.creditPoints(state.person, filled(points), source.value, reason.value);
       flash(P.credited(name, e.points));
       await again();
     } catch (e) { showError(form, e.message); }
@@ -102,7 +102,7 @@ function redeemForm(name, again) {
     ev.preventDefault();
     clearErrors(form);
     try {
-      const e = await api.redeemPoints(state.person, Number(points.value), what.value);
+      const e = await api.redeemPoints(state.person, filled(points), what.value);
       flash(P.redeemed(name, -e.points, e.reason));
       await again();
     } catch (e) { showError(form, e.message); }
@@ -119,7 +119,7 @@ async function renderRanking(body, ctx) {
   const out = el('div', { id: 'ranking' });
   year.addEventListener('change', () => { state.year = Number(year.value); showRanking(out); });
   mask.addEventListener('change', () => { state.mask = mask.checked; });
-  body.append(el('div', { class: 'card filters' }, field(P.year, year), el('label', { class: 'check' }, mask, P.mask),
+  body.append(el('div', { class: 'card filters' }, field(P.year, year), el('label', { class: 'check wide' }, mask, P.mask),
     el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', id: 'print-points',
       onclick: () => savePdf(result, () => api.printPointsTable(state.year, state.mask)) }, P.print))),
   result, el('p', { class: 'hint' }, P.rankingHint), out);
@@ -167,4 +167,11 @@ export async function pointsRulesCard() {
   const holder = el('div', { id: 'settings-points-rules' });
   await renderRules(holder);
   return holder;
+}
+
+// The number typed in a points box; a blank box is an error of its own (Number('') would be 0
+// and the core would answer “填写的是 0”).
+function filled(input) {
+  if (input.value.trim() === '') throw { message: P.pointsBlank };
+  return Number(input.value);
 }

@@ -9,11 +9,12 @@ import { catalogueCard } from './catalogue.js';
 import { pointsRulesCard } from './points.js';
 
 export async function renderSettings(view, { showError }) {
-  // The roster and catalogue are used weekly, the database facts rarely: they come last.
+  // 字号 and 对比度 come first: the secretaries who need large type should not have to scroll
+  // for it. The roster and catalogue are used weekly, the database facts rarely: they come last.
   const display = displayCard();
   view.append(display);
   try {
-    display.before(await communityCard(), await rosterCard(), await householdsCard(), await placesCard(),
+    display.after(await communityCard(), await rosterCard(), await householdsCard(), await placesCard(),
       await catalogueCard(), await pointsRulesCard(), actorCard());
     view.append(dbCard(await api.appInfo()));
   } catch (e) {

@@ -118,6 +118,8 @@ export const S = {
     vote: {
       title: (t) => `表决：${t}`, method: '表决方式', rule: '通过规则', record: '记录表决结果',
       fields: { agree: '同意', oppose: '反对', abstain: '弃权', present: '到会', eligible: '应到', quorum: '法定人数' },
+      fillCounts: '请填写同意、反对、弃权的票数（一户一票时逐户勾选），这里会算出是否通过。',
+      noneRecorded: '这一项没有表决。',
       noQuorum: '不设', notANumber: (f) => `“${f}”请填写 0 或正整数。`,
       recorded: '表决结果已记录。', recordedTitle: '已记录的表决',
       summary: (v) => `同意 ${v.agree}，反对 ${v.oppose}，弃权 ${v.abstain}；到会 ${v.present}，应到 ${v.eligible}${v.quorum != null ? `，法定人数 ${v.quorum}` : ''}`,
@@ -314,6 +316,7 @@ export const S = {
   points: {
     tabs: { ledger: '积分明细', ranking: '积分榜', rules: '积分规则' },
     person: '居民', choose: '（选择居民）', balance: '现有积分', unit: '分',
+    pointsBlank: '请填写积分（正整数，如 2）。',
     columns: ['日期', '来源', '事由 / 兑换物品', '积分', '余额'],
     noEntries: '还没有积分记录。', pickFirst: '先在上面选择一位居民。',
     creditCard: '加分（志愿服务等）', points: '积分', source: '来源', reason: '加分事由', reasonHint: '例如“重阳节为独居老人包饺子”',

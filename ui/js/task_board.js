@@ -79,7 +79,7 @@ function deadlineCell(t) {
 }
 
 function grid(ctx, tasks, selected, onSelect) {
-  return el('table', { class: 'grid board-grid' },
+  return el('div', { class: 'table-scroll' }, el('table', { class: 'grid board-grid' },
     el('thead', {}, el('tr', {}, B.columns.map((h) => el('th', {}, h)))),
     el('tbody', {}, tasks.map((t) => {
       const tick = el('input', { type: 'checkbox', class: 'pick-task', 'data-id': t.id, 'aria-label': B.select(t.title),
@@ -95,5 +95,5 @@ function grid(ctx, tasks, selected, onSelect) {
         el('td', {}, el('span', { class: `status task-${t.status}` }, ctx.taskStatus(t.status))),
         el('td', { class: 'last-note' }, t.last_note ? [el('span', { class: 'when' }, t.last_note[0]), ' ', t.last_note[1]] : '',
           t.note_count > 1 ? el('div', { class: 'hint' }, B.notes(t.note_count)) : null));
-    })));
+    }))));
 }
