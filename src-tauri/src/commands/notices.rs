@@ -94,13 +94,9 @@ fn issued_pdf(state: &State<'_, AppState>, id: &str) -> CommandResult<(NoticeEnt
 
 /// “停水通知-20261201.pdf”, “停水通知-20261201-第2版.pdf”; no characters a file system refuses.
 fn file_name(entry: &NoticeEntry) -> String {
-    let title: String = entry
-        .title
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
-        .take(40)
-        .collect();
-    let day: String = entry.issued_at.chars().take(10).filter(|c| *c != '-').collect();
+    let title = yishi_core::pdf::file_name_part(&entry.title);
+    // The local day it was issued on (issued_at is UTC: before 08:00 China time it is “yesterday”).
+    let day = yishi_core::topics::local_date(&entry.issued_at).format("%Y%m%d");
     let version = if entry.version > 1 { format!("-第{}版", entry.version) } else { String::new() };
     format!("{title}-{day}{version}.pdf")
 }

@@ -30,7 +30,7 @@ pub async fn save(bytes: Vec<u8>, what: &str, title: &str) -> CommandResult<Opti
 /// The native “另存为” dialog alone (suggesting “<what>-<title>.pdf”); `None` when cancelled.
 /// Print buttons ask first, so a cancelled dialog records nothing in the 公示台账.
 pub async fn ask(what: &str, title: &str) -> Option<PathBuf> {
-    crate::dialogs::save_pdf(&format!("{what}-{}.pdf", name_part(title))).await
+    crate::dialogs::save_pdf(&format!("{what}-{}.pdf", yishi_core::pdf::file_name_part(title))).await
 }
 
 /// Remembers a PDF written to `path` for “打开”, and says what to show.
@@ -51,11 +51,4 @@ pub fn open_saved_pdf() -> CommandResult<()> {
         code: "open_failed".into(),
         message: format!("无法打开“{}”：{e}。请在文件夹中双击打开。", path.display()),
     })
-}
-
-/// Part of a file name: at most 40 characters, none that a file system refuses.
-fn name_part(title: &str) -> String {
-    const REFUSED: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
-    let kept: String = title.chars().filter(|c| !c.is_control()).take(40).collect();
-    kept.replace(REFUSED, "_").trim().to_string()
 }

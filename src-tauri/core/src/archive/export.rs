@@ -86,7 +86,7 @@ pub fn export_prepared(
 
 /// `yishi-archive-幸福里社区-20261121-1930`; characters a file system refuses become `_`.
 pub fn archive_name(community: &str, now: DateTime<Local>) -> String {
-    let safe = notices::safe(community);
+    let safe = crate::pdf::file_name_part(community);
     let safe = if safe.is_empty() { "社区".to_string() } else { safe };
     format!("yishi-archive-{safe}-{}", now.format("%Y%m%d-%H%M"))
 }

@@ -35,7 +35,7 @@ pub(crate) fn write(
         for (id, title, day) in &chosen {
             match crate::bulletin::reprint(conn, id) {
                 Ok(pdf) => {
-                    let name = unique(&mut names, &format!("{}-{}", day.format("%Y%m%d"), safe(title)));
+                    let name = unique(&mut names, &format!("{}-{}", day.format("%Y%m%d"), crate::pdf::file_name_part(title)));
                     files.push(super::export::put(sink, dir, &format!("notices/{name}.pdf"), &pdf)?);
                 }
                 Err(_) => failed.push(title.clone()),
@@ -64,16 +64,6 @@ fn issued(conn: &Connection) -> rusqlite::Result<Vec<(String, String, NaiveDate)
     rows.collect()
 }
 
-/// A title as a file name on FAT/NTFS sticks: no `/\:*?"<>|`, at most 40 characters.
-pub(crate) fn safe(title: &str) -> String {
-    let s: String = title
-        .trim()
-        .chars()
-        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
-        .take(40)
-        .collect();
-    s.trim_end_matches(['.', ' ']).to_string()
-}
 
 fn unique(taken: &mut BTreeSet<String>, base: &str) -> String {
     let mut name = base.to_string();

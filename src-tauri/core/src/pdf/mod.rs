@@ -34,7 +34,7 @@ pub use fonts::{Face, FontFace, Fonts};
 pub use fit::layout;
 pub use layout::{Geometry, Item, Layout, PageLayout};
 pub use model::{Align, Block, Column, Document, Fit, Orientation, Paper, Spacing, Table};
-pub use write::write_atomically;
+pub use write::{file_name_part, write_atomically};
 
 use crate::error::UserFacing;
 

@@ -7,6 +7,19 @@ use std::path::{Path, PathBuf};
 
 use super::PdfError;
 
+/// A title as part of a file name: at most 40 characters, with `_` for the characters Windows,
+/// macOS or Linux refuse (`/ \ : * ? " < > |`, control characters), and no trailing dots or
+/// spaces (Windows drops them). Shared by every file Yishi names: printouts, archives, notices.
+pub fn file_name_part(title: &str) -> String {
+    let s: String = title
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .take(40)
+        .collect();
+    s.trim_end_matches(['.', ' ']).to_string()
+}
+
 /// Write `bytes` to `path` atomically. On failure the target is untouched and no temporary
 /// file is left behind.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), PdfError> {
@@ -33,6 +46,14 @@ fn temp_name(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_replace_refused_characters_and_keep_chinese() {
+        assert_eq!(file_name_part("共享单车/乱停放"), "共享单车_乱停放");
+        assert_eq!(file_name_part(" 停水通知：3号楼? "), "停水通知：3号楼_");
+        assert_eq!(file_name_part("公示..."), "公示");
+        assert_eq!(file_name_part(&"长".repeat(60)).chars().count(), 40);
+    }
 
     #[test]
     fn writes_the_file_and_leaves_no_temporary() {

@@ -240,7 +240,7 @@ pub(crate) fn search_doc(topic: &Topic) -> SearchDoc {
 }
 
 /// The local calendar date of a stored UTC timestamp (today if it cannot be read).
-pub(crate) fn local_date(rfc3339: &str) -> NaiveDate {
+pub fn local_date(rfc3339: &str) -> NaiveDate {
     DateTime::parse_from_rfc3339(rfc3339)
         .map(|t| t.with_timezone(&Local).date_naive())
         .unwrap_or_else(|_| Local::now().date_naive())
