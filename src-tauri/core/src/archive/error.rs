@@ -40,6 +40,9 @@ pub enum ArchiveError {
     Store(#[from] StoreError),
     #[error("重建搜索索引失败：{0}")]
     Search(#[from] SearchError),
+    /// A domain module could not list its search documents (its message, already in Chinese).
+    #[error("重建搜索索引失败：{0}")]
+    Rebuild(String),
     #[error("读写数据库时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
@@ -85,6 +88,7 @@ impl UserFacing for ArchiveError {
             ArchiveError::NoSuchBackup { .. } => "backup_missing",
             ArchiveError::Store(e) => e.code(),
             ArchiveError::Search(e) => e.code(),
+            ArchiveError::Rebuild(_) => "archive_reindex",
             ArchiveError::Db(_) => "db_error",
         }
     }

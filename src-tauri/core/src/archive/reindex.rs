@@ -2,7 +2,8 @@
 //!
 //! The index is derived data: after a merge the documents of records from both sides must be
 //! the ones the domain modules would have written. Each kind below builds its document the way
-//! its module does when it writes (same title, body and date); `tests` compares a rebuilt index
+//! its module does when it writes (same title, body and date) — task notes and evaluations by
+//! calling their module's `search_docs`; `tests` compares a rebuilt index
 //! with the one live writes produced. Kinds no module here can rebuild yet (conventions,
 //! notices) are carried over as indexed, the newer copy when an archive is attached.
 
@@ -10,8 +11,9 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 
 use super::ArchiveError;
+use crate::error::UserFacing;
+use crate::{evaluations, followup};
 use crate::decisions::TaskMode;
-use crate::evaluations::{EvalMethod, Satisfaction};
 use crate::search::{self, DocKind, SearchDoc};
 use crate::topics::local_date;
 
@@ -22,8 +24,9 @@ pub fn reindex(tx: &Transaction) -> Result<usize, ArchiveError> {
     docs.extend(topics(tx)?);
     docs.extend(minutes(tx)?);
     docs.extend(decisions(tx)?);
-    docs.extend(task_notes(tx)?);
-    docs.extend(evaluations(tx)?);
+    // Task notes and evaluations: their own modules say how they are indexed.
+    docs.extend(followup::search_docs(tx).map_err(|e| ArchiveError::Rebuild(e.message()))?);
+    docs.extend(evaluations::search_docs(tx).map_err(|e| ArchiveError::Rebuild(e.message()))?);
     docs.extend(carried_over(tx, with_incoming)?);
     Ok(search::rebuild(tx, docs)?)
 }
@@ -115,54 +118,6 @@ fn decisions(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
 }
 
 /// As `followup::search_doc`.
-fn task_notes(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
-    collect(
-        conn,
-        "SELECT n.id, t.title, n.text, n.at FROM main.task_notes n JOIN main.tasks t ON t.id = n.task_id \
-         WHERE n.deleted_at IS NULL",
-        |r| {
-            Ok(SearchDoc {
-                kind: DocKind::TaskNote,
-                record_id: r.get(0)?,
-                title: r.get(1)?,
-                body: r.get(2)?,
-                date: day(&r.get::<_, String>(3)?),
-            })
-        },
-    )
-}
-
-/// As `evaluations::search_doc`: the summary line, the evaluator, the comment.
-fn evaluations(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
-    collect(
-        conn,
-        "SELECT e.id, coalesce(t.title, ''), e.satisfied, e.basically_satisfied, e.unsatisfied, e.method, \
-         e.evaluator, e.comment, e.evaluated_at FROM main.evaluations e LEFT JOIN main.topics t ON t.id = e.topic_id \
-         WHERE e.deleted_at IS NULL",
-        |r| {
-            let (s, b, u): (i64, i64, i64) = (r.get(2)?, r.get(3)?, r.get(4)?);
-            let sat = Satisfaction::new(s.max(0) as u64, b.max(0) as u64, u.max(0) as u64);
-            let method: String = r.get(5)?;
-            let summary = format!(
-                "民事民评：满意率{}（满意{}、基本满意{}、不满意{}，{}）",
-                sat.rate.display,
-                sat.satisfied,
-                sat.basically_satisfied,
-                sat.unsatisfied,
-                EvalMethod::parse(&method).map(EvalMethod::label).unwrap_or("")
-            );
-            let (evaluator, comment): (String, String) = (r.get(6)?, r.get(7)?);
-            Ok(SearchDoc {
-                kind: DocKind::Evaluation,
-                record_id: r.get(0)?,
-                title: format!("评价：{}", r.get::<_, String>(1)?),
-                body: [summary, evaluator, comment].join("\n"),
-                date: day(&r.get::<_, String>(8)?),
-            })
-        },
-    )
-}
-
 /// Conventions and notices as indexed; with an archive attached, the copy indexed later wins.
 fn carried_over(conn: &Connection, with_incoming: bool) -> rusqlite::Result<Vec<SearchDoc>> {
     let kinds = "('convention', 'notice')";
