@@ -12,7 +12,7 @@ use rusqlite::{Connection, Transaction};
 
 use super::ArchiveError;
 use crate::error::UserFacing;
-use crate::{evaluations, followup};
+use crate::{evaluations, followup, topics};
 use crate::decisions::TaskMode;
 use crate::search::{self, DocKind, SearchDoc};
 use crate::topics::local_date;
@@ -21,7 +21,8 @@ use crate::topics::local_date;
 pub fn reindex(tx: &Transaction) -> Result<usize, ArchiveError> {
     let with_incoming = attached(tx, "inc")?;
     let mut docs = Vec::new();
-    docs.extend(topics(tx)?);
+    let all_topics = topics::list(tx, &topics::TopicFilter::default()).map_err(|e| ArchiveError::Rebuild(e.message()))?;
+    docs.extend(all_topics.iter().map(topics::search_doc));
     docs.extend(minutes(tx)?);
     docs.extend(decisions(tx)?);
     // Task notes and evaluations: their own modules say how they are indexed.
@@ -49,22 +50,6 @@ fn day(stored: &str) -> NaiveDate {
     NaiveDate::parse_from_str(stored, "%Y-%m-%d").unwrap_or_else(|_| local_date(stored))
 }
 
-/// As `topics::search_doc`.
-fn topics(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
-    collect(
-        conn,
-        "SELECT id, title, description, raised_at FROM main.topics WHERE deleted_at IS NULL",
-        |r| {
-            Ok(SearchDoc {
-                kind: DocKind::Topic,
-                record_id: r.get(0)?,
-                title: r.get(1)?,
-                body: r.get(2)?,
-                date: local_date(&r.get::<_, String>(3)?),
-            })
-        },
-    )
-}
 
 /// As `minutes::save`: one document per agenda item.
 fn minutes(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
