@@ -111,13 +111,7 @@ pub fn save(tx: &Transaction, agenda_item_id: &str, text: &str) -> Result<SaveRe
         }
     }
     let save_count = repo::upsert_working(tx, agenda_item_id, &text, &now)?;
-    search::upsert(tx, &SearchDoc {
-        kind: DocKind::Minutes,
-        record_id: agenda_item_id.to_string(),
-        title: item.title,
-        body: text,
-        date: crate::topics::local_date(&item.meeting_starts_at),
-    })?;
+    index(tx, agenda_item_id, item, text)?;
     Ok(SaveReceipt { saved_at: now, save_count, revision_kept })
 }
 
@@ -215,11 +209,16 @@ pub fn freeze(tx: &Transaction, agenda_item_id: &str, reason: RevisionReason) ->
 fn save_without_revision(tx: &Transaction, item_id: &str, text: &str, now: &str) -> Result<(), MinutesError> {
     let item = repo::agenda_item(tx, item_id)?.ok_or_else(|| MinutesError::NoSuchItem { id: item_id.into() })?;
     repo::upsert_working(tx, item_id, text, now)?;
+    index(tx, item_id, item, text.to_string())
+}
+
+/// Keeps the search index in step with an agenda item's minutes (one document per item).
+fn index(tx: &Transaction, item_id: &str, item: repo::ItemInfo, text: String) -> Result<(), MinutesError> {
     search::upsert(tx, &SearchDoc {
         kind: DocKind::Minutes,
         record_id: item_id.to_string(),
         title: item.title,
-        body: text.to_string(),
+        body: text,
         date: crate::topics::local_date(&item.meeting_starts_at),
     })?;
     Ok(())
