@@ -156,7 +156,9 @@ fn settings_and_places_round_trip() {
     assert_eq!(err["message"], json!("请填写社区名称。"));
     let s = json!({ "name": "幸福里社区", "issuer": "幸福里社区居民委员会", "default_place": "3号楼前院坝" });
     app.invoke("save_community_settings", json!({ "settings": s })).unwrap();
-    assert_eq!(app.invoke("community_settings", json!({})).unwrap(), s);
+    let mut expected = s.clone();
+    expected["time_zone"] = json!("Asia/Shanghai");
+    assert_eq!(app.invoke("community_settings", json!({})).unwrap(), expected, "the zone defaults to China's");
 
     let estate = app.invoke("add_place", json!({ "place": { "kind": "小区", "name": "幸福里小区" } })).unwrap();
     let building = app

@@ -17,6 +17,8 @@ pub use state::{AppState, CHECKPOINT_AFTER_IDLE};
 pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder.manage(state).manage(commands::archive::ArchiveJobs::default()).invoke_handler(tauri::generate_handler![
         commands::settings::app_info,
+        commands::clock::clock_info,
+        commands::clock::read_date,
         commands::archive::export_archive,
         commands::archive::archive_progress,
         commands::archive::verify_archive,

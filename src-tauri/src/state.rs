@@ -80,6 +80,15 @@ impl AppState {
         applied.map(|_| ())
     }
 
+    /// Today in the open database's community (see `clock`); not to be called inside
+    /// [`AppState::with_store`] (use `clock::today(store)` there).
+    pub fn today(&self) -> chrono::NaiveDate {
+        match self.lock().as_ref() {
+            Ok(store) => crate::clock::today(store),
+            Err(_) => crate::clock::today_without_store(),
+        }
+    }
+
     fn lock(&self) -> MutexGuard<'_, Result<Store, CommandError>> {
         // A panic inside a command poisons the mutex; the store itself is still consistent
         // (every write is one transaction), so keep serving.

@@ -129,6 +129,7 @@ impl Session {
     }
 
     /// Waits until the element's text is non-empty, and returns it.
+    #[allow(dead_code)]
     pub async fn text_of(&self, css: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {

@@ -21,6 +21,9 @@ async function call(command, args = {}) {
 
 export const api = {
   appInfo: () => call('app_info'),
+  // The community clock: zone, today, and date fields read back in Chinese order.
+  clockInfo: () => call('clock_info'),
+  readDate: (field, text, withTime) => call('read_date', { field, text, with_time: withTime }),
   search: (text, limit = 12) => call('search', { query: { text, limit } }),
   loadDemo: () => call('load_demo'),
   rebuildSearchIndex: () => call('rebuild_search_index'),

@@ -12,6 +12,7 @@ import { renderNotices, refreshNoticeBadge } from './notices.js';
 import { renderTasks, refreshTaskBadge } from './tasks.js';
 import { renderPoints } from './points.js';
 import { renderArchive } from './archive.js';
+import { loadClock } from './format.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
 const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices, archive: renderArchive, tasks: renderTasks, points: renderPoints };
@@ -54,5 +55,8 @@ buildNav();
 initSearch();
 refreshNoticeBadge();
 window.addEventListener('hashchange', route);
-route();
-maybeWelcome(route);
+// Every date on screen is in the community's zone: know it before the first screen is drawn.
+loadClock().then(() => {
+  route();
+  maybeWelcome(route);
+});

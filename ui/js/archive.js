@@ -3,7 +3,7 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
-import { fullDate } from './format.js';
+import { fullDate, today } from './format.js';
 
 const A = S.archive;
 
@@ -35,7 +35,7 @@ function noticesChoice() {
         for (const b of group.children) b.setAttribute('aria-pressed', String(b === ev.currentTarget));
       },
     }, label)));
-  const since = () => (value === 'all' ? null : `${new Date().getFullYear()}-01-01`);
+  const since = () => (value === 'all' ? null : `${today().slice(0, 4)}-01-01`);
   return { node: el('div', { class: 'actions' }, el('span', {}, `${A.noticesLabel}：`), group), since };
 }
 

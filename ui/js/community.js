@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { actorName, saveActorName } from './actor.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
+import { clockInfo, loadClock } from './format.js';
 
 const R = S.roster;
 
@@ -22,21 +23,32 @@ export async function communityCard() {
     name: el('input', { type: 'text', name: 'name', value: s.name }),
     issuer: el('input', { type: 'text', name: 'issuer', value: s.issuer }),
     default_place: el('input', { type: 'text', name: 'default_place', value: s.default_place }),
+    // The community's zone: every date is shown and printed in it, whatever the laptop is set to.
+    time_zone: el('select', { name: 'time_zone', id: 'time-zone' }, options(zoneChoices(s.time_zone), s.time_zone)),
   };
   const form = el('form', { class: 'card', id: 'community-card', novalidate: true },
     el('h2', {}, R.communityCard),
-    el('div', { class: 'form-grid' }, field(R.name, c.name), field(R.issuer, c.issuer), field(R.defaultPlace, c.default_place)),
+    el('div', { class: 'form-grid' }, field(R.name, c.name), field(R.issuer, c.issuer), field(R.defaultPlace, c.default_place),
+      field(S.dates.zone, c.time_zone, { hint: S.dates.zoneHint })),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, R.save)));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
     try {
-      await api.saveCommunitySettings({ name: c.name.value, issuer: c.issuer.value, default_place: c.default_place.value });
+      await api.saveCommunitySettings({ name: c.name.value, issuer: c.issuer.value, default_place: c.default_place.value, time_zone: c.time_zone.value });
+      await loadClock();
       flash(R.saved);
     } catch (e) { showError(form, e.message); }
   });
   return form;
+}
+
+// The offered zones, plus the stored one if it is not among them (set on another laptop).
+function zoneChoices(current) {
+  const offered = clockInfo().zones || [];
+  const known = offered.some((z) => z.value === current);
+  return known || !current ? offered : [...offered, { value: current, label: current }];
 }
 
 export async function placesCard() {

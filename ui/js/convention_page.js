@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
 import { renderTextEditor } from './convention_text.js';
+import { dateInput, readDate } from './date_input.js';
 import { savePdf, printResult } from './pdf_save.js';
 
 const C = S.conventions;
@@ -79,8 +80,8 @@ function editor(ctx, c, reload) {
 }
 
 function postForm(ctx, c, reload) {
-  const from = el('input', { type: 'date', name: 'from', id: 'post-from', value: c.posted_from || ctx.vocab.today });
-  const to = el('input', { type: 'date', name: 'to', id: 'post-to', value: c.posted_to || '' });
+  const from = dateInput({ name: 'from', id: 'post-from', value: c.posted_from || ctx.vocab.today, field: C.from });
+  const to = dateInput({ name: 'to', id: 'post-to', value: c.posted_to || '', field: C.to });
   const form = el('form', { class: 'card', id: 'post-form' }, el('h3', {}, C.postCard),
     el('div', { class: 'row' }, field(C.from, from), field(C.to, to)),
     el('div', { class: 'form-error', role: 'alert' }),
@@ -88,7 +89,7 @@ function postForm(ctx, c, reload) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    try { await api.postConvention(c.id, from.value, to.value); flash(C.postedOk); await reload(); } catch (e) { showError(form, e.message); }
+    try { await api.postConvention(c.id, await readDate(from), await readDate(to)); flash(C.postedOk); await reload(); } catch (e) { showError(form, e.message); }
   });
   return form;
 }
@@ -130,7 +131,7 @@ function feedback(ctx, c, list, reload) {
     list.length ? el('ol', { class: 'feedback-list' }, items) : el('p', { class: 'muted' }, C.noFeedback));
   if (c.status === 'adopted') return section;
   if (!c.posted_version_no) { section.append(el('p', { class: 'hint' }, C.notPostedHint)); return section; }
-  const on = el('input', { type: 'date', name: 'received_on', id: 'feedback-date', value: ctx.vocab.today });
+  const on = dateInput({ name: 'received_on', id: 'feedback-date', value: ctx.vocab.today, field: C.receivedOn });
   const who = el('input', { type: 'text', name: 'from', id: 'feedback-from' });
   const text = el('textarea', { name: 'text', id: 'feedback-text', rows: 2 });
   const response = el('input', { type: 'text', name: 'response', id: 'feedback-response' });
@@ -140,8 +141,11 @@ function feedback(ctx, c, list, reload) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    const fb = { received_on: on.value, from_name: who.value, text: text.value, response: response.value };
-    try { await api.addConventionFeedback(c.id, fb); await reload(); } catch (e) { showError(form, e.message); }
+    try {
+      const fb = { received_on: await readDate(on), from_name: who.value, text: text.value, response: response.value };
+      await api.addConventionFeedback(c.id, fb);
+      await reload();
+    } catch (e) { showError(form, e.message); }
   });
   section.append(form);
   return section;

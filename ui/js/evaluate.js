@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
 import { actorName } from './actor.js';
+import { dateInput, readDate } from './date_input.js';
 
 const E = S.evaluate;
 
@@ -55,7 +56,7 @@ function surveyForm(ctx, topic, tasks, done) {
   const live = el('div', { class: 'rate-live', id: 'live-rate', role: 'status' }, E.rateNone);
   const method = el('select', { name: 'method', id: 'eval-method' }, options(ctx.vocab.eval_methods, ctx.vocab.eval_methods[0].value));
   const evaluator = el('input', { type: 'text', name: 'evaluator', id: 'eval-evaluator' });
-  const date = el('input', { type: 'date', name: 'date', id: 'eval-date', value: ctx.vocab.today, max: ctx.vocab.today });
+  const date = dateInput({ name: 'date', id: 'eval-date', value: ctx.vocab.today, field: E.date });
   const comment = el('textarea', { name: 'comment', id: 'eval-comment', rows: 2 });
   const task = el('select', { name: 'task', id: 'eval-task' }, options(tasks.map((k) => ({ value: k.id, label: k.title })), '', E.wholeTopic));
   const reopen = el('input', { type: 'checkbox', id: 'eval-reopen' });
@@ -86,9 +87,11 @@ function surveyForm(ctx, topic, tasks, done) {
     ev.preventDefault();
     clearErrors(form);
     const [a, c, d] = nums();
+    let day;
+    try { day = await readDate(date); } catch (e) { showError(form, e.message); return; }
     const evaluation = {
       topic_id: topic.id, task_id: task.value || null, satisfied: a, basically_satisfied: c, unsatisfied: d,
-      method: method.value, evaluator: evaluator.value, comment: comment.value, date: date.value,
+      method: method.value, evaluator: evaluator.value, comment: comment.value, date: day,
       reopen: reopen.checked ? reason.value : null,
     };
     try {

@@ -1,26 +1,65 @@
-// Dates and times as the secretary reads them: “11月21日 20:15”, “2026年11月21日”.
+// Dates and times as the secretary reads them: “11月21日 20:15”, “2026年11月21日”, always in the
+// community's time zone (设置 → 社区信息), never in the zone or locale of the webview: a laptop
+// set to UTC or to en_US must still show the meeting of 19:30 as 19:30. The zone and today come
+// from the core (`clock_info`) before the first screen is drawn.
+import { api } from './api.js';
+
 const pad = (n) => String(n).padStart(2, '0');
+let clock = { zone: 'Asia/Shanghai', today: '', now: '', zones: [] };
+let parts = null;
 
+// Loads the community clock; called at start and after 社区信息 is saved.
+export async function loadClock() {
+  try {
+    clock = await api.clockInfo();
+  } catch {
+    // No database open: the default zone, the app shows why elsewhere.
+  }
+  parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: clock.zone, hourCycle: 'h23',
+    year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
+  return clock;
+}
+
+export const clockInfo = () => clock;
+
+// The community's wall clock of a stored instant: {y, m, d, hh, mm, ss} as numbers.
+function wall(iso) {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime()) || !parts) return null;
+  const p = {};
+  for (const { type, value } of parts.formatToParts(t)) p[type] = Number(value);
+  return { y: p.year, m: p.month, d: p.day, hh: p.hour % 24, mm: p.minute, ss: p.second };
+}
+
+// “11月21日 20:15”
 export function dayTime(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const w = wall(iso);
+  return w ? `${w.m}月${w.d}日 ${pad(w.hh)}:${pad(w.mm)}` : '';
 }
 
+// “2026年11月21日 20:15”
 export function fullDate(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const w = wall(iso);
+  return w ? `${w.y}年${w.m}月${w.d}日 ${pad(w.hh)}:${pad(w.mm)}` : '';
 }
 
-// The value a datetime-local input shows for a moment (local time, minutes).
-export function localInputValue(date = new Date()) {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+// “20:15”, or with seconds “20:15:07”.
+export function clockTime(iso, seconds = false) {
+  const w = wall(iso);
+  if (!w) return '';
+  return seconds ? `${pad(w.hh)}:${pad(w.mm)}:${pad(w.ss)}` : `${pad(w.hh)}:${pad(w.mm)}`;
 }
 
-// A datetime-local value back to RFC 3339 UTC; '' stays '' (the core then uses now).
-export function fromLocalInput(value) {
-  if (!value) return '';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+// The value a date-and-time field shows for a stored instant: “2026-11-21 20:15”.
+export function inputValue(iso) {
+  const w = wall(iso);
+  return w ? `${w.y}-${pad(w.m)}-${pad(w.d)} ${pad(w.hh)}:${pad(w.mm)}` : '';
 }
+
+// Now, as a date-and-time field shows it.
+export const nowValue = () => clock.now || inputValue(new Date().toISOString());
+
+// Today (ISO date) in the community, the default of date fields.
+export const today = () => clock.today || inputValue(new Date().toISOString()).slice(0, 10);

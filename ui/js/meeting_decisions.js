@@ -5,6 +5,7 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { flash } from './forms.js';
+import { dateInput, readDate } from './date_input.js';
 
 const D = S.meetings.decisions;
 
@@ -49,7 +50,7 @@ function taskForm(d, page, run) {
     title: el('input', { type: 'text', name: 'task_title' }),
     responsible_unit: el('input', { type: 'text', name: 'task_unit' }),
     person_in_charge: el('input', { type: 'text', name: 'task_person' }),
-    deadline: el('input', { type: 'date', name: 'task_deadline' }),
+    deadline: dateInput({ name: 'task_deadline', field: D.deadlineField }),
   };
   const modes = el('span', { class: 'radios' }, page.vocab.task_modes.map((m, i) => el('label', { class: 'radio' },
     el('input', { type: 'radio', name: `mode-${d.id}`, value: m.value, checked: i === 0 }), m.label)));
@@ -58,9 +59,8 @@ function taskForm(d, page, run) {
     const task = {
       title: c.title.value, mode: form.querySelector(`input[name=mode-${d.id}]:checked`).value,
       responsible_unit: c.responsible_unit.value, person_in_charge: c.person_in_charge.value,
-      deadline: c.deadline.value || null,
     };
-    run(() => api.addTask(d.id, task));
+    run(async () => api.addTask(d.id, { ...task, deadline: (await readDate(c.deadline)) || null }));
   } },
   el('div', { class: 'task-grid' },
     el('label', { class: 'field' }, D.taskTitle, c.title), el('div', { class: 'field' }, el('span', { class: 'label' }, D.mode), modes),

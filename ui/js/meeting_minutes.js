@@ -5,10 +5,10 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { Autosaver } from './autosave.js';
+import { clockTime } from './format.js';
 
 const E = S.meetings.minutes;
-const pad = (n) => String(n).padStart(2, '0');
-const clock = (iso) => { const d = new Date(iso); return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`; };
+const clock = (iso) => clockTime(iso, true);
 
 export async function mountMinutes(box, page, item, savers) {
   const [stored, picks] = await Promise.all([api.getMinutes(item.id), api.speakerQuickPick(page.meeting.id)]);

@@ -3,10 +3,10 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
+import { clockTime } from './format.js';
 
 const G = S.meetings.signin;
-const pad = (n) => String(n).padStart(2, '0');
-const hhmm = (iso) => { const d = new Date(iso); return `${pad(d.getHours())}:${pad(d.getMinutes())}`; };
+const hhmm = (iso) => clockTime(iso);
 
 export async function renderSignIn(box, page) {
   const error = el('div', { class: 'form-error', role: 'alert' });

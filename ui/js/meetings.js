@@ -3,7 +3,8 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, showError as showFieldError, clearErrors, flash } from './forms.js';
-import { dayTime, localInputValue, fromLocalInput } from './format.js';
+import { dayTime, clockInfo, today } from './format.js';
+import { dateInput } from './date_input.js';
 import { actorName } from './actor.js';
 import { renderMeeting } from './meeting_page.js';
 
@@ -79,7 +80,7 @@ async function renderForm(box, ctx, onDone) {
     el('label', { class: 'radio' }, el('input', { type: 'radio', name: 'kind', value: k.value, checked: i === 0 }), k.label)));
   const c = {
     title: el('input', { type: 'text', name: 'title', placeholder: f.titleHint }),
-    starts_at: el('input', { type: 'datetime-local', name: 'starts_at', value: localInputValue(nextEvening()) }),
+    starts_at: dateInput({ name: 'starts_at', value: nextEvening(), withTime: true, field: f.startsAt }),
     place: el('input', { type: 'text', name: 'place', value: settings.default_place || '' }),
     host_name: el('input', { type: 'text', name: 'host_name' }),
     recorder_name: el('input', { type: 'text', name: 'recorder_name', value: actorName() === S.roster.actorDefault ? '' : actorName() }),
@@ -99,7 +100,7 @@ async function renderForm(box, ctx, onDone) {
     clearErrors(form);
     const meeting = {
       kind: form.querySelector('input[name=kind]:checked').value,
-      title: c.title.value, starts_at: fromLocalInput(c.starts_at.value), place: c.place.value,
+      title: c.title.value, starts_at: c.starts_at.value.trim(), place: c.place.value,
       host_name: c.host_name.value, recorder_name: c.recorder_name.value,
     };
     try {
@@ -114,10 +115,12 @@ async function renderForm(box, ctx, onDone) {
   c.title.focus();
 }
 
-// Meetings are in the evening: the default time is today (or tomorrow) at 19:30.
+// Meetings are in the evening: the default time is today (or, from 19:00, tomorrow) at 19:30,
+// by the community's clock.
 function nextEvening() {
-  const d = new Date();
-  if (d.getHours() >= 19) d.setDate(d.getDate() + 1);
-  d.setHours(19, 30, 0, 0);
-  return d;
+  const day = today();
+  const late = Number((clockInfo().now || '').slice(11, 13)) >= 19;
+  const next = new Date(`${day}T00:00:00Z`);
+  if (late) next.setUTCDate(next.getUTCDate() + 1);
+  return `${next.toISOString().slice(0, 10)} 19:30`;
 }

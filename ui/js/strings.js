@@ -344,6 +344,12 @@ export const S = {
     total: '共 {n} 条，显示最新的 {shown} 条',
     failed: '搜索出错：',
   },
+  dates: {
+    dateHint: '如 2026-12-20 或 12月20日',
+    dateTimeHint: '如 2026-12-20 19:30',
+    zone: '时区',
+    zoneHint: '本社区所有日期、时间按此时区显示和打印，与电脑的时区设置无关。',
+  },
   errors: {
     startup: '数据库无法打开：',
     unknown: '发生了意外错误，请重试；如果反复出现，请联系技术支持。',

@@ -6,6 +6,7 @@ import { el, clear } from './dom.js';
 import { field, options, showError, clearErrors, flash, draftKey } from './forms.js';
 import { renderPhotos } from './photos.js';
 import { actorName } from './actor.js';
+import { dateInput, readDate } from './date_input.js';
 
 const P = S.tasks.page;
 
@@ -77,7 +78,7 @@ function statusForm(ctx, t, reload) {
 
 function noteForm(ctx, t, reload) {
   const key = draftKey();
-  const date = el('input', { type: 'date', name: 'date', id: 'note-date', value: ctx.vocab.today, max: ctx.vocab.today });
+  const date = dateInput({ name: 'date', id: 'note-date', value: ctx.vocab.today, field: P.date });
   const text = el('textarea', { name: 'text', id: 'note-text', rows: 3 });
   const status = el('select', { name: 'also', id: 'note-status' },
     options(ctx.vocab.task_statuses.filter((s) => s.value !== t.status), '', P.keep));
@@ -99,8 +100,8 @@ function noteForm(ctx, t, reload) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    const note = { date: date.value, text: text.value, status: status.value || null, draft_key: key };
     try {
+      const note = { date: await readDate(date), text: text.value, status: status.value || null, draft_key: key };
       report(ctx, await api.addTaskNote(t.id, note, actorName()));
       await reload();
     } catch (e) {

@@ -5,7 +5,8 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { actorName } from './actor.js';
 import { field, options, showError, clearErrors, flash, draftKey } from './forms.js';
-import { localInputValue, fromLocalInput, fullDate } from './format.js';
+import { inputValue, nowValue, fullDate } from './format.js';
+import { dateInput } from './date_input.js';
 import { renderPhotos } from './photos.js';
 import { attachSimilar } from './topic_similar.js';
 
@@ -18,14 +19,14 @@ function radios(name, choices, selected) {
 }
 
 function controls(look, t) {
-  const local = t ? localInputValue(new Date(t.raised_at)) : localInputValue();
+  const local = t ? inputValue(t.raised_at) : nowValue();
   return {
     title: el('input', { type: 'text', name: 'title', value: t?.title || '', autocomplete: 'off', maxlength: '200', placeholder: T.titleHint }),
     description: el('textarea', { name: 'description', rows: '3' }, t?.description || ''),
     channel: el('select', { name: 'channel' }, options(look.vocab.channels, t?.channel || 'phone')),
     raisedBy: el('input', { type: 'text', name: 'raised_by', list: 'roster-names', value: t?.raised_by_name || '', autocomplete: 'off', placeholder: T.raisedByHint }),
     phone: el('input', { type: 'tel', name: 'phone', value: t?.raised_by_phone || '', autocomplete: 'off' }),
-    when: el('input', { type: 'datetime-local', name: 'when', value: local }),
+    when: dateInput({ name: 'when', value: local, withTime: true, field: T.when }),
     place: el('select', { name: 'place' }, options(look.placeChoices(), t?.place_id || '', T.noPlace)),
     category: el('select', { name: 'category' }, options(look.categoryChoices(), t?.category_id || '', T.noCategory)),
     handling: radios('handling', look.vocab.handling_classes, t?.handling_class || 'community'),
@@ -43,7 +44,8 @@ function collect(form, c, look) {
     raised_by_person_id: person ? person.id : null,
     raised_by_name: name,
     raised_by_phone: c.phone.value,
-    raised_at: fromLocalInput(c.when.value),
+    // The community's wall clock as typed; the core reads it in the community's zone.
+    raised_at: c.when.value.trim(),
     place_id: c.place.value || null,
     category_id: c.category.value || null,
     handling_class: form.querySelector('input[name=handling]:checked').value,

@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options } from './forms.js';
 import { dayTime } from './format.js';
+import { dateInput } from './date_input.js';
 
 const L = S.topics.list;
 const filter = { status: '', category_id: '', place_id: '', channel: '', from: '', to: '' };
@@ -18,12 +19,14 @@ export async function renderList(body, look, nav) {
     category_id: el('select', { name: 'category' }, options(look.categoryChoices(), filter.category_id, L.all)),
     place_id: el('select', { name: 'place' }, options(look.placeChoices(), filter.place_id, L.all)),
     channel: el('select', { name: 'channel' }, options(look.vocab.channels, filter.channel, L.all)),
-    from: el('input', { type: 'date', name: 'from', value: filter.from }),
-    to: el('input', { type: 'date', name: 'to', value: filter.to }),
+    from: dateInput({ name: 'from', value: filter.from, field: L.from }),
+    to: dateInput({ name: 'to', value: filter.to, field: L.to }),
   };
   const refresh = () => load(look, nav, chips, table, c);
   for (const [key, control] of Object.entries(c)) {
-    control.addEventListener('change', () => { filter[key] = control.value; refresh(); });
+    // A date filter applies once the core has read it (an unreadable one says why and waits).
+    const event = control.classList.contains('date-input') ? 'dateread' : 'change';
+    control.addEventListener(event, () => { filter[key] = control.value; refresh(); });
   }
   const clearAll = () => { for (const k of Object.keys(filter)) { filter[k] = ''; c[k].value = ''; } refresh(); };
   body.append(chips,

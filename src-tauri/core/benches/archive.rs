@@ -63,13 +63,13 @@ fn main() -> Res<()> {
     );
     println!("verify again, as the other computer does: median {}", secs(median(&mut verify_times)));
     let notices: i64 = store.conn().query_row("SELECT count(*) FROM notices", [], |r| r.get(0))?;
-    let year_ago = chrono::Local::now().date_naive() - chrono::Duration::days(365);
+    let year_ago = yishi_core::time::Zone::default().today() - chrono::Duration::days(365);
     let period = Some((year_ago, chrono::NaiveDate::MAX));
     let mut year_times = Vec::new();
     for _ in 0..RUNS {
         let stick = tempfile::tempdir()?;
         let t = Instant::now();
-        archive::export_with(&store, stick.path(), period, &mut archive::Disk, chrono::Local::now(), &mut |_| {})?;
+        archive::export_with(&store, stick.path(), period, &mut archive::Disk, yishi_core::time::now(), &mut |_| {})?;
         year_times.push(t.elapsed());
     }
     println!(

@@ -4,16 +4,15 @@
 //! collisions, and time-ordered, so an index on id is roughly an index on creation time.
 //! Timestamps are UTC RFC 3339 with milliseconds, which sort correctly as text.
 
-use chrono::{SecondsFormat, Utc};
-
 /// A new globally unique record id.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-/// The current UTC time as stored in every `created_at` / `updated_at` column.
+/// The current UTC time as stored in every `created_at` / `updated_at` column (the core's clock,
+/// [`crate::time::now`]).
 pub fn now_utc() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    crate::time::now_rfc3339()
 }
 
 #[cfg(test)]

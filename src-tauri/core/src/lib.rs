@@ -32,6 +32,7 @@ pub mod info;
 pub mod search;
 pub mod stats;
 pub mod store;
+pub mod time;
 pub mod topics;
 pub mod validate;
 pub mod votes;

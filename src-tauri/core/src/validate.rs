@@ -24,6 +24,9 @@ pub enum FieldError {
     ControlChar { field: &'static str, position: usize },
     #[error("{field}“{value}”不是可选的值。")]
     NotAnOption { field: &'static str, value: String },
+    /// A date or time that cannot be read or lies outside the sane range (it names the field).
+    #[error(transparent)]
+    Time(#[from] crate::time::TimeError),
 }
 
 impl UserFacing for FieldError {
@@ -33,6 +36,7 @@ impl UserFacing for FieldError {
             FieldError::TooLong { .. } => "field_too_long",
             FieldError::ControlChar { .. } => "field_control_char",
             FieldError::NotAnOption { .. } => "field_not_an_option",
+            FieldError::Time(e) => e.code(),
         }
     }
 }

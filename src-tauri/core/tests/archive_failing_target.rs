@@ -20,7 +20,7 @@ fn a_write_failing_at_any_point_leaves_nothing_that_verifies() {
         let stick = tempfile::tempdir().unwrap();
         let mut sink = FailAfter { budget, written: 0 };
         let mut steps = Vec::new();
-        let err = archive::export_with(&store, stick.path(), None, &mut sink, chrono::Local::now(), &mut |p| steps.push(p.step))
+        let err = archive::export_with(&store, stick.path(), None, &mut sink, yishi_core::time::now(), &mut |p| steps.push(p.step))
             .expect_err(&format!("budget {budget} of {total}"));
         assert_eq!(err.code(), "archive_write", "{err}");
         assert!(err.message().contains("U盘"), "{}", err.message());
@@ -36,10 +36,10 @@ fn leftover_partial_folder_of_a_dead_export_never_verifies_and_is_replaced() {
     let (_s, store) = demo_store();
     let stick = tempfile::tempdir().unwrap();
     let mut sink = FailAfter { budget: 300_000, written: 0 };
-    let now = chrono::Local::now();
+    let now = yishi_core::time::now();
     // Simulate a crash: the partial folder stays (the process died before cleaning up).
     let _ = archive::export_with(&store, stick.path(), None, &mut sink, now, &mut |_| {});
-    let name = archive::archive_name("幸福里社区", now);
+    let name = archive::archive_name("幸福里社区", yishi_core::time::Zone::default().wall(now));
     let partial = stick.path().join(format!(".{name}-partial"));
     std::fs::create_dir_all(partial.join("csv")).unwrap();
     std::fs::write(partial.join("yishi.db"), b"half").unwrap();

@@ -151,7 +151,7 @@ fn notices_issued_in_the_period_are_reprinted_into_notices() {
     // A period before it was issued: no notices/ folder, and the manifest says why.
     let stick = tempfile::tempdir().unwrap();
     let before = Some((chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(), chrono::NaiveDate::from_ymd_opt(2020, 12, 31).unwrap()));
-    let report = archive::export_with(&source, stick.path(), before, &mut archive::Disk, chrono::Local::now(), &mut |_| {}).unwrap();
+    let report = archive::export_with(&source, stick.path(), before, &mut archive::Disk, yishi_core::time::now(), &mut |_| {}).unwrap();
     assert!(!report.path.join("notices").exists());
     let m: Manifest = serde_json::from_slice(&std::fs::read(report.path.join("manifest.json")).unwrap()).unwrap();
     assert!(!m.notices.included && m.notices.note.contains("没有发布过公示"));

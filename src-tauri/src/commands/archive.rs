@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use tauri::{AppHandle, Manager, Runtime, State};
 use yishi_core::archive::{self, backup, ExportReport, ImportSummary, Progress, VerifyReport};
 
@@ -48,7 +48,7 @@ pub async fn export_archive<R: Runtime>(
             .state::<AppState>()
             .with_store(|store| Ok(archive::prepare_export(store)?))
             .and_then(|prepared| {
-                Ok(archive::export_prepared(&prepared, &dir, period, &mut archive::Disk, Local::now(), &mut progress)?)
+                Ok(archive::export_prepared(&prepared, &dir, period, &mut archive::Disk, yishi_core::time::now(), &mut progress)?)
             });
         *jobs.progress.lock().unwrap_or_else(|e| e.into_inner()) = None;
         report.map(Some)
@@ -134,8 +134,7 @@ pub async fn restore_from_archive<R: Runtime>(app: AppHandle<R>) -> CommandResul
 pub fn daily_backup<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::spawn(move || {
-        let today = chrono::Local::now().date_naive();
         // A failed backup must not stop the app; the next start tries again.
-        let _ = app.state::<AppState>().with_store(|store| Ok(backup::daily(store, today)?));
+        let _ = app.state::<AppState>().with_store(|store| Ok(backup::daily(store, crate::clock::today(store))?));
     });
 }

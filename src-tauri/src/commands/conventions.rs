@@ -9,7 +9,6 @@ use yishi_core::bulletin;
 use yishi_core::notices::load::{LoadOptions, NoticeKind};
 
 use super::pdf_file::{self, SavedPdf};
-use crate::clock;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -81,7 +80,7 @@ pub fn adopt_convention(
 /// The convention as printed (adopted, posted for comment, or the draft), saved where she chooses.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_convention(state: State<'_, AppState>, id: String) -> CommandResult<Option<SavedPdf>> {
-    let opts = LoadOptions::new(clock::today());
+    let opts = LoadOptions::new(state.today());
     let title = state.with_store(|store| Ok(conventions::get(store.conn(), &id)?.title))?;
     let Some(path) = pdf_file::ask("公约", &title).await else { return Ok(None) };
     let bytes = state.with_store(|store| {

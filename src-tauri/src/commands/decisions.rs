@@ -24,6 +24,6 @@ pub fn add_task(state: State<'_, AppState>, decision_id: String, task: NewTask) 
 /// The decisions on an agenda item with their tasks (overdue as of today, local date).
 #[tauri::command(rename_all = "snake_case")]
 pub fn item_decisions(state: State<'_, AppState>, item_id: String) -> CommandResult<Vec<Decision>> {
-    let today = crate::clock::today();
+    let today = state.today();
     state.with_store(|store| Ok(decisions::for_item(store.conn(), &item_id, today)?))
 }

@@ -5,7 +5,6 @@ use tauri::State;
 use yishi_core::evaluations::{self, Evaluation, EvaluationOutcome, NewEvaluation, Satisfaction};
 use yishi_core::topics::Topic;
 
-use crate::clock;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -19,7 +18,7 @@ pub fn satisfaction_rate(satisfied: u32, basically_satisfied: u32, unsatisfied: 
 pub fn record_evaluation(
     state: State<'_, AppState>, evaluation: NewEvaluation, actor: String,
 ) -> CommandResult<EvaluationOutcome> {
-    let today = clock::today();
+    let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| evaluations::record(tx, &evaluation, today, &actor))?))
 }
 

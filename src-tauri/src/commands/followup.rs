@@ -30,27 +30,27 @@ pub struct FollowUpVocab {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn followup_vocab() -> FollowUpVocab {
+pub fn followup_vocab(state: State<'_, AppState>) -> FollowUpVocab {
     FollowUpVocab {
         task_statuses: labels(TaskStatus::ALL, TaskStatus::as_str, TaskStatus::label),
         task_modes: labels(TaskMode::ALL, TaskMode::as_str, TaskMode::label),
         eval_methods: labels(EvalMethod::ALL, EvalMethod::as_str, EvalMethod::label),
         points_sources: labels(PointsSource::ALL, PointsSource::as_str, PointsSource::label),
         convention_statuses: labels(ConventionStatus::ALL, ConventionStatus::as_str, ConventionStatus::label),
-        today: clock::today().to_string(),
+        today: state.today().to_string(),
     }
 }
 
 /// Open tasks (or all, with `include_done`), soonest deadline first, overdue as of today.
 #[tauri::command(rename_all = "snake_case")]
 pub fn task_board(state: State<'_, AppState>, filter: BoardFilter) -> CommandResult<Vec<BoardTask>> {
-    state.with_store(|store| Ok(followup::board(store.conn(), &filter, clock::today())?))
+    state.with_store(|store| Ok(followup::board(store.conn(), &filter, clock::today(store))?))
 }
 
 /// Overdue / due soon / blocked / open tasks and topics waiting for 民事民评.
 #[tauri::command(rename_all = "snake_case")]
 pub fn followup_counts(state: State<'_, AppState>) -> CommandResult<HomeCounts> {
-    state.with_store(|store| Ok(followup::home_counts(store.conn(), clock::today())?))
+    state.with_store(|store| Ok(followup::home_counts(store.conn(), clock::today(store))?))
 }
 
 #[derive(Serialize)]
@@ -63,8 +63,9 @@ pub struct TaskPage {
 #[tauri::command(rename_all = "snake_case")]
 pub fn task_page(state: State<'_, AppState>, id: String) -> CommandResult<TaskPage> {
     state.with_store(|store| {
+        let today = clock::today(store);
         let conn = store.conn();
-        Ok(TaskPage { task: followup::task(conn, &id, clock::today())?, notes: followup::notes(conn, &id)? })
+        Ok(TaskPage { task: followup::task(conn, &id, today)?, notes: followup::notes(conn, &id)? })
     })
 }
 
@@ -72,7 +73,7 @@ pub fn task_page(state: State<'_, AppState>, id: String) -> CommandResult<TaskPa
 pub fn set_task_status(
     state: State<'_, AppState>, id: String, status: TaskStatus, reason: String, actor: String,
 ) -> CommandResult<FollowUpReport> {
-    let today = clock::today();
+    let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| followup::set_status(tx, &id, status, &reason, today, &actor))?))
 }
 
@@ -80,14 +81,14 @@ pub fn set_task_status(
 pub fn add_task_note(
     state: State<'_, AppState>, id: String, note: NewNote, actor: String,
 ) -> CommandResult<FollowUpReport> {
-    let today = clock::today();
+    let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| followup::add_note(tx, &id, &note, today, &actor))?))
 }
 
 /// 落实情况公示 of the ticked tasks, saved where she chooses; `None` when she cancelled.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_progress(state: State<'_, AppState>, task_ids: Vec<String>) -> CommandResult<Option<SavedPdf>> {
-    let opts = LoadOptions::new(clock::today());
+    let opts = LoadOptions::new(state.today());
     let subject = state.with_store(|store| Ok(progress_of_tasks(store.conn(), &task_ids, &opts)?.subject))?;
     let Some(path) = pdf_file::ask("落实情况公示", &subject.replace(['“', '”'], "")).await else { return Ok(None) };
     let bytes = state.with_store(|store| {

@@ -17,7 +17,7 @@ pub async fn print_meeting_doc(
     state: State<'_, AppState>, kind: String, id: String, title: String,
 ) -> CommandResult<Option<SavedPdf>> {
     let kind = NoticeKind::parse(&kind)?;
-    let opts = LoadOptions::new(crate::clock::today());
+    let opts = LoadOptions::new(state.today());
     let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };
     let bytes = state.with_store(|store| {
         Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?)

@@ -126,7 +126,7 @@ pub fn move_agenda_item(
 /// Item 1: earlier decisions still being carried out, overdue as of today (local date).
 #[tauri::command(rename_all = "snake_case")]
 pub fn followup_summary(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Vec<FollowUpLine>> {
-    let today = crate::clock::today();
+    let today = state.today();
     state.with_store(|store| Ok(meetings::followup_summary(store.conn(), &meeting_id, today)?))
 }
 

@@ -9,7 +9,6 @@ use yishi_core::bulletin::{self, Draft, DraftReceipt, MissingChars, NoticeEntry,
 use yishi_core::community;
 use yishi_core::pdf::{write_atomically, PdfError};
 
-use crate::clock::today;
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
@@ -23,7 +22,7 @@ pub struct NoticeDefaults {
 #[tauri::command(rename_all = "snake_case")]
 pub fn notice_defaults(state: State<'_, AppState>) -> CommandResult<NoticeDefaults> {
     let issuer = state.with_store(|store| Ok(community::load_settings(store.conn())?.issuer))?;
-    Ok(NoticeDefaults { issuer, today: today().to_string() })
+    Ok(NoticeDefaults { issuer, today: state.today().to_string() })
 }
 
 /// Characters the fonts cannot print and where they are; `None` when all can be printed.
@@ -43,7 +42,7 @@ pub fn preview_notice(state: State<'_, AppState>, content: String) -> CommandRes
 pub fn issue_notice(
     state: State<'_, AppState>, content: String, draft_id: Option<String>, replaces: Option<String>,
 ) -> CommandResult<NoticeEntry> {
-    let today = today();
+    let today = state.today();
     state.with_store(|store| {
         let issued = store.write(|tx| {
             bulletin::issue_composed(tx, &content, draft_id.as_deref(), replaces.as_deref(), today)
@@ -61,10 +60,10 @@ pub fn notice_pdf(state: State<'_, AppState>, id: String) -> CommandResult<Respo
 /// 打印: writes the PDF to a temporary file and opens it in the system's PDF viewer.
 #[tauri::command(rename_all = "snake_case")]
 pub fn print_notice(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    let (entry, pdf) = issued_pdf(&state, &id)?;
+    let (name, pdf) = issued_pdf(&state, &id)?;
     let dir = std::env::temp_dir().join("yishi-print");
     std::fs::create_dir_all(&dir).map_err(|source| PdfError::Write { path: dir.clone(), source })?;
-    let path = dir.join(file_name(&entry));
+    let path = dir.join(name);
     write_atomically(&path, &pdf)?;
     crate::dialogs::open_in_viewer(&path).map_err(|e| CommandError {
         code: "open_viewer_failed".into(),
@@ -76,29 +75,22 @@ pub fn print_notice(state: State<'_, AppState>, id: String) -> CommandResult<()>
 /// `None` when she cancelled.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn save_notice_as(state: State<'_, AppState>, id: String) -> CommandResult<Option<String>> {
-    let (entry, pdf) = issued_pdf(&state, &id)?;
-    let Some(path) = crate::dialogs::save_pdf(&file_name(&entry)).await else {
+    let (name, pdf) = issued_pdf(&state, &id)?;
+    let Some(path) = crate::dialogs::save_pdf(&name).await else {
         return Ok(None);
     };
     write_atomically(&path, &pdf)?;
     Ok(Some(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
 }
 
-fn issued_pdf(state: &State<'_, AppState>, id: &str) -> CommandResult<(NoticeEntry, Vec<u8>)> {
-    let today = today();
+/// The issued notice's file name and its PDF, rendered again from the stored spec.
+fn issued_pdf(state: &State<'_, AppState>, id: &str) -> CommandResult<(String, Vec<u8>)> {
+    let today = state.today();
     state.with_store(|store| {
         let entry = bulletin::get(store.conn(), id, today)?;
-        Ok((entry, bulletin::reprint(store.conn(), id)?))
+        let name = bulletin::file_name(store.conn(), &entry)?;
+        Ok((name, bulletin::reprint(store.conn(), id)?))
     })
-}
-
-/// “停水通知-20261201.pdf”, “停水通知-20261201-第2版.pdf”; no characters a file system refuses.
-fn file_name(entry: &NoticeEntry) -> String {
-    let title = yishi_core::pdf::file_name_part(&entry.title);
-    // The local day it was issued on (issued_at is UTC: before 08:00 China time it is “yesterday”).
-    let day = yishi_core::topics::local_date(&entry.issued_at).format("%Y%m%d");
-    let version = if entry.version > 1 { format!("-第{}版", entry.version) } else { String::new() };
-    format!("{title}-{day}{version}.pdf")
 }
 
 /// The stored spec of an issued free notice, to correct it in the composer.
@@ -109,14 +101,14 @@ pub fn notice_spec(state: State<'_, AppState>, id: String) -> CommandResult<Stri
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn list_notices(state: State<'_, AppState>) -> CommandResult<Vec<NoticeEntry>> {
-    let today = today();
+    let today = state.today();
     state.with_store(|store| Ok(bulletin::list(store.conn(), today)?))
 }
 
 /// Notices the home screen points out: period ending within two days, or ended while posted.
 #[tauri::command(rename_all = "snake_case")]
 pub fn notice_home_flags(state: State<'_, AppState>) -> CommandResult<Vec<NoticeEntry>> {
-    let today = today();
+    let today = state.today();
     state.with_store(|store| Ok(bulletin::home_flags(store.conn(), today)?))
 }
 
@@ -139,7 +131,7 @@ pub async fn record_notice_posting(
     } else {
         None
     };
-    let today = today();
+    let today = state.today();
     state.with_store(|store| {
         Ok(Some(store.write(|tx| {
             bulletin::record_posting(tx, &id, &posted_where, &posted_at, photo.as_deref(), today)
@@ -149,7 +141,7 @@ pub async fn record_notice_posting(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn record_notice_taken_down(state: State<'_, AppState>, id: String, taken_down_at: String) -> CommandResult<NoticeEntry> {
-    let today = today();
+    let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| bulletin::record_taken_down(tx, &id, &taken_down_at, today))?))
 }
 
@@ -187,7 +179,7 @@ pub fn remove_notice_template(state: State<'_, AppState>, id: String) -> Command
 /// A new draft `draft_id` from a template, dated today.
 #[tauri::command(rename_all = "snake_case")]
 pub fn start_notice_from_template(state: State<'_, AppState>, template_id: String, draft_id: String) -> CommandResult<Draft> {
-    let today = today();
+    let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| bulletin::start_from_template(tx, &template_id, &draft_id, today))?))
 }
 
@@ -197,6 +189,6 @@ pub fn start_notice_from_template(state: State<'_, AppState>, template_id: Strin
 /// `print_notice` or `save_notice_as` with the returned id.
 #[tauri::command(rename_all = "snake_case")]
 pub fn issue_notice_from_record(state: State<'_, AppState>, kind: NoticeKind, id: String) -> CommandResult<NoticeEntry> {
-    let opts = yishi_core::notices::load::LoadOptions::new(today());
+    let opts = yishi_core::notices::load::LoadOptions::new(state.today());
     state.with_store(|store| Ok(store.write(|tx| bulletin::issue_from_record(tx, kind, &id, &opts))?.entry))
 }

@@ -8,7 +8,6 @@ use yishi_core::notices::load::{LoadOptions, NoticeKind};
 use yishi_core::points::{self, LedgerLine, PointsEntry, PointsRules, PointsSource, RankLine};
 
 use super::pdf_file::{self, SavedPdf};
-use crate::clock;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -62,7 +61,7 @@ pub fn points_ranking(state: State<'_, AppState>, year: i32) -> CommandResult<Ve
 pub async fn print_points_table(
     state: State<'_, AppState>, year: i32, mask_names: bool,
 ) -> CommandResult<Option<SavedPdf>> {
-    let opts = LoadOptions { mask_names: Some(mask_names), ..LoadOptions::new(clock::today()) };
+    let opts = LoadOptions { mask_names: Some(mask_names), ..LoadOptions::new(state.today()) };
     let year_id = year.to_string();
     let Some(path) = pdf_file::ask("积分榜", &format!("{year}年度")).await else { return Ok(None) };
     let bytes = state.with_store(|store| {

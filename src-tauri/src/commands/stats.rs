@@ -5,7 +5,6 @@ use yishi_core::notices::Notice;
 use yishi_core::stats::{self, YearStats};
 
 use super::pdf_file::{self, SavedPdf};
-use crate::clock;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -19,7 +18,7 @@ pub fn year_stats(state: State<'_, AppState>, year: i32, place_id: Option<String
 pub async fn print_year_report(
     state: State<'_, AppState>, year: i32, place_id: Option<String>,
 ) -> CommandResult<Option<SavedPdf>> {
-    let today = clock::today();
+    let today = state.today();
     let (bytes, title) = state.with_store(|store| {
         let report = stats::year_report(store.conn(), year, place_id.as_deref(), today)?;
         Ok((report.render()?, report.title()))

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use super::manifest::DB_FILE;
@@ -59,11 +59,13 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<Backup>, ArchiveE
     if done {
         return Ok(None);
     }
-    take(store, Reason::Daily, Local::now()).map(Some)
+    take(store, Reason::Daily, crate::time::now()).map(Some)
 }
 
 /// Takes a backup now, then deletes what the retention rule no longer keeps.
-pub fn take(store: &Store, reason: Reason, now: DateTime<Local>) -> Result<Backup, ArchiveError> {
+pub fn take(store: &Store, reason: Reason, now: DateTime<Utc>) -> Result<Backup, ArchiveError> {
+    // Named by the community's wall clock, as the secretary reads it in the list.
+    let now = crate::community::zone(store.conn())?.wall(now);
     let dir = dir(store);
     fs::create_dir_all(&dir).map_err(|e| ArchiveError::write(&dir, &e))?;
     let name = format!("yishi-{}-{}.db", now.format("%Y%m%d-%H%M%S"), reason.as_str());
@@ -176,7 +178,7 @@ pub fn prepare_restore(store: &Store, source: &Path) -> Result<PendingRestore, A
     } else {
         return Err(ArchiveError::NoSuchBackup { path: source.to_path_buf() });
     };
-    let backup = take(store, Reason::Restore, Local::now())?;
+    let backup = take(store, Reason::Restore, crate::time::now())?;
     let db = store.path().to_path_buf();
     let mut name = db.as_os_str().to_owned();
     name.push(".restore");

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -28,7 +28,7 @@ pub struct ExportReport {
 /// Exports the store into a new archive folder inside `to_dir` (the stick), now.
 /// Every issued notice goes into `notices/`; [`export_with`] can limit them to a period.
 pub fn export(store: &Store, to_dir: &Path, mut progress: impl FnMut(Progress)) -> Result<ExportReport, ArchiveError> {
-    export_with(store, to_dir, None, &mut Disk, Local::now(), &mut progress)
+    export_with(store, to_dir, None, &mut Disk, crate::time::now(), &mut progress)
 }
 
 /// [`export`] with the notices of `period` only, through a given [`Sink`] and clock (tests make
@@ -38,7 +38,7 @@ pub fn export_with(
     to_dir: &Path,
     period: Period,
     sink: &mut dyn Sink,
-    now: DateTime<Local>,
+    now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport, ArchiveError> {
     progress(Progress::at(Step::Snapshot));
@@ -51,12 +51,15 @@ pub fn export_with(
 pub struct PreparedExport {
     snapshot: Snapshot,
     community: String,
+    /// The community's zone: the archive's folder name is its local time.
+    zone: crate::time::Zone,
 }
 
 /// The part of an export that needs the live store: the snapshot (`VACUUM INTO`).
 pub fn prepare_export(store: &Store) -> Result<PreparedExport, ArchiveError> {
     let community = load_settings(store.conn()).map(|s| s.name).unwrap_or_default();
-    Ok(PreparedExport { snapshot: Snapshot::take(store)?, community })
+    let zone = crate::community::zone(store.conn())?;
+    Ok(PreparedExport { snapshot: Snapshot::take(store)?, community, zone })
 }
 
 /// The rest of an export, from a [`PreparedExport`]; needs no store.
@@ -65,11 +68,11 @@ pub fn export_prepared(
     to_dir: &Path,
     period: Period,
     sink: &mut dyn Sink,
-    now: DateTime<Local>,
+    now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport, ArchiveError> {
     let community = &prepared.community;
-    let name = archive_name(community, now);
+    let name = archive_name(community, prepared.zone.wall(now));
     let partial = to_dir.join(format!(".{name}-partial"));
     if partial.exists() {
         // A leftover of an export that died: it never passed verify, so it holds nothing.
@@ -85,10 +88,10 @@ pub fn export_prepared(
 }
 
 /// `yishi-archive-幸福里社区-20261121-1930`; characters a file system refuses become `_`.
-pub fn archive_name(community: &str, now: DateTime<Local>) -> String {
+pub fn archive_name(community: &str, wall: NaiveDateTime) -> String {
     let safe = crate::pdf::file_name_part(community);
     let safe = if safe.is_empty() { "社区".to_string() } else { safe };
-    format!("yishi-archive-{safe}-{}", now.format("%Y%m%d-%H%M"))
+    format!("yishi-archive-{safe}-{}", wall.format("%Y%m%d-%H%M"))
 }
 
 fn write_partial(
@@ -96,7 +99,7 @@ fn write_partial(
     partial: &Path,
     (sink, period): (&mut dyn Sink, Period),
     community: &str,
-    now: DateTime<Local>,
+    now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport, ArchiveError> {
     sink.create_dir(partial).map_err(|e| ArchiveError::write(partial, &e))?;
@@ -126,7 +129,7 @@ fn write_partial(
         app_version: crate::APP_VERSION.into(),
         schema_version,
         community: community.to_string(),
-        created_at: now.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        created_at: crate::time::stored(now),
         counts: counts.clone(),
         files: files.clone(),
         notices,

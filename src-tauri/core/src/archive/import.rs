@@ -4,7 +4,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::Local;
 
 use super::manifest::DB_FILE;
 use super::merge::{merge, ImportSummary};
@@ -28,7 +27,7 @@ pub fn dry_run(store: &Store, archive: &Path) -> Result<ImportSummary, ArchiveEr
 /// search index in the same transaction when anything changed.
 pub fn import(store: &mut Store, archive: &Path) -> Result<ImportSummary, ArchiveError> {
     let staged = Staged::new(store, archive)?;
-    let taken = backup::take(store, backup::Reason::Import, Local::now())?;
+    let taken = backup::take(store, backup::Reason::Import, crate::time::now())?;
     store.conn().execute("ATTACH DATABASE ?1 AS inc", [staged.db.to_string_lossy()])?;
     let result = store.write(|tx| {
         let mut summary = merge(tx)?;

@@ -4,7 +4,7 @@
 //! Read from the archive's own snapshot, so the ledger and `yishi.db` tell the same story.
 //! Soft-deleted rows are left out; labels are the Chinese ones the screens show.
 
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Row};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
@@ -12,6 +12,7 @@ use crate::decisions::{TaskMode, TaskStatus};
 use crate::evaluations::{EvalMethod, Satisfaction};
 use crate::meetings::{MeetingKind, MeetingStatus};
 use crate::points::PointsSource;
+use crate::time::Zone;
 use crate::topics::{Channel, HandlingClass, Scale, TopicStatus};
 
 /// One cell: dates stay dates so WPS and Excel can sort and filter them.
@@ -35,7 +36,8 @@ pub struct Sheet {
 
 /// 议题, 会议, 议定事项与任务, 评价, 积分 — in that order.
 pub fn sheets(conn: &Connection) -> rusqlite::Result<Vec<Sheet>> {
-    Ok(vec![topics(conn)?, meetings(conn)?, decisions(conn)?, evaluations(conn)?, points(conn)?])
+    let zone = crate::community::zone(conn)?;
+    Ok(vec![topics(conn, zone)?, meetings(conn, zone)?, decisions(conn, zone)?, evaluations(conn, zone)?, points(conn, zone)?])
 }
 
 /// The workbook as bytes.
@@ -82,15 +84,15 @@ fn excel_datetime(t: NaiveDateTime) -> Result<ExcelDateTime, XlsxError> {
 }
 
 /// A stored time as the secretary reads it: `YYYY-MM-DD` stays a date, RFC 3339 UTC becomes
-/// local date and time.
-pub(crate) fn when(stored: Option<String>) -> Cell {
+/// the community's local date and time.
+pub(crate) fn when(zone: Zone, stored: Option<String>) -> Cell {
     let Some(s) = stored.filter(|s| !s.is_empty()) else { return Cell::Empty };
     if let Ok(d) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
         return Cell::Date(d);
     }
-    match DateTime::parse_from_rfc3339(&s) {
-        Ok(t) => Cell::DateTime(t.with_timezone(&Local).naive_local()),
-        Err(_) => Cell::Text(s),
+    match zone.datetime_of(&s) {
+        Some(t) => Cell::DateTime(t),
+        None => Cell::Text(s),
     }
 }
 
@@ -119,7 +121,7 @@ fn collect(
     rows.collect()
 }
 
-fn topics(conn: &Connection) -> rusqlite::Result<Sheet> {
+fn topics(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     let rows = collect(
         conn,
         "SELECT t.raised_at, t.title, t.channel, t.raised_by_name, p.name, c.name, t.handling_class, \
@@ -128,7 +130,7 @@ fn topics(conn: &Connection) -> rusqlite::Result<Sheet> {
          WHERE t.deleted_at IS NULL ORDER BY t.raised_at, t.id",
         |r| {
             Ok(vec![
-                when(r.get(0)?),
+                when(zone, r.get(0)?),
                 text(r, 1)?,
                 label(r, 2, |s| Channel::parse(s).map(Channel::label))?,
                 text(r, 3)?,
@@ -152,7 +154,7 @@ fn topics(conn: &Connection) -> rusqlite::Result<Sheet> {
     })
 }
 
-fn meetings(conn: &Connection) -> rusqlite::Result<Sheet> {
+fn meetings(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     let rows = collect(
         conn,
         "SELECT m.starts_at, m.kind, m.title, m.place, m.host_name, m.recorder_name, m.status, \
@@ -162,7 +164,7 @@ fn meetings(conn: &Connection) -> rusqlite::Result<Sheet> {
          FROM meetings m WHERE m.deleted_at IS NULL ORDER BY m.starts_at, m.id",
         |r| {
             Ok(vec![
-                when(r.get(0)?),
+                when(zone, r.get(0)?),
                 label(r, 1, |s| MeetingKind::parse(s).map(MeetingKind::label))?,
                 text(r, 2)?,
                 text(r, 3)?,
@@ -184,7 +186,7 @@ fn meetings(conn: &Connection) -> rusqlite::Result<Sheet> {
     })
 }
 
-fn decisions(conn: &Connection) -> rusqlite::Result<Sheet> {
+fn decisions(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     let rows = collect(
         conn,
         "SELECT m.starts_at, m.title, a.title, d.text, d.act, t.title, t.mode, t.responsible_unit, \
@@ -195,7 +197,7 @@ fn decisions(conn: &Connection) -> rusqlite::Result<Sheet> {
         |r| {
             let act: bool = r.get(4)?;
             Ok(vec![
-                when(r.get(0)?),
+                when(zone, r.get(0)?),
                 text(r, 1)?,
                 text(r, 2)?,
                 text(r, 3)?,
@@ -204,9 +206,9 @@ fn decisions(conn: &Connection) -> rusqlite::Result<Sheet> {
                 label(r, 6, |s| TaskMode::parse(s).map(TaskMode::label))?,
                 text(r, 7)?,
                 text(r, 8)?,
-                when(r.get(9)?),
+                when(zone, r.get(9)?),
                 label(r, 10, |s| TaskStatus::parse(s).map(TaskStatus::label))?,
-                when(r.get(11)?),
+                when(zone, r.get(11)?),
             ])
         },
     )?;
@@ -221,7 +223,7 @@ fn decisions(conn: &Connection) -> rusqlite::Result<Sheet> {
     })
 }
 
-fn evaluations(conn: &Connection) -> rusqlite::Result<Sheet> {
+fn evaluations(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     let rows = collect(
         conn,
         "SELECT e.evaluated_at, t.title, e.satisfied, e.basically_satisfied, e.unsatisfied, e.method, \
@@ -231,7 +233,7 @@ fn evaluations(conn: &Connection) -> rusqlite::Result<Sheet> {
             let (s, b, u): (i64, i64, i64) = (r.get(2)?, r.get(3)?, r.get(4)?);
             let rate = Satisfaction::new(s.max(0) as u64, b.max(0) as u64, u.max(0) as u64).rate.display;
             Ok(vec![
-                when(r.get(0)?),
+                when(zone, r.get(0)?),
                 text(r, 1)?,
                 Cell::Int(s),
                 Cell::Int(b),
@@ -253,7 +255,7 @@ fn evaluations(conn: &Connection) -> rusqlite::Result<Sheet> {
     })
 }
 
-fn points(conn: &Connection) -> rusqlite::Result<Sheet> {
+fn points(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     let rows = collect(
         conn,
         "SELECT e.at, p.name, e.points, e.source, e.reason, m.title FROM points_entries e \
@@ -261,7 +263,7 @@ fn points(conn: &Connection) -> rusqlite::Result<Sheet> {
          WHERE e.deleted_at IS NULL ORDER BY e.at, e.id",
         |r| {
             Ok(vec![
-                when(r.get(0)?),
+                when(zone, r.get(0)?),
                 text(r, 1)?,
                 Cell::Int(r.get(2)?),
                 label(r, 3, |s| PointsSource::parse(s).map(PointsSource::label))?,

@@ -55,10 +55,9 @@ pub(crate) fn write(
 fn issued(conn: &Connection) -> rusqlite::Result<Vec<(String, String, NaiveDate)>> {
     let mut stmt =
         conn.prepare("SELECT id, title, issued_at FROM notices WHERE deleted_at IS NULL ORDER BY issued_at, id")?;
+    let zone = crate::community::zone(conn)?;
     let rows = stmt.query_map([], |r| {
-        let at: String = r.get(2)?;
-        let day = NaiveDate::parse_from_str(at.get(..10).unwrap_or(""), "%Y-%m-%d")
-            .unwrap_or_else(|_| crate::topics::local_date(&at));
+        let day = zone.date_or_today(&r.get::<_, String>(2)?);
         Ok((r.get(0)?, r.get(1)?, day))
     })?;
     rows.collect()

@@ -7,7 +7,6 @@
 //! with the one live writes produced. Kinds no module here can rebuild yet (conventions,
 //! notices) are carried over as indexed, the newer copy when an archive is attached.
 
-use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 
 use super::ArchiveError;
@@ -15,20 +14,21 @@ use crate::error::UserFacing;
 use crate::{evaluations, followup, topics};
 use crate::decisions::TaskMode;
 use crate::search::{self, DocKind, SearchDoc};
-use crate::topics::local_date;
+use crate::time::Zone;
 
 /// Empties the search index and fills it from the records; returns the number of documents.
 pub fn reindex(tx: &Transaction) -> Result<usize, ArchiveError> {
     let with_incoming = attached(tx, "inc")?;
+    let zone = crate::community::zone(tx)?;
     let mut docs = Vec::new();
     let all_topics = topics::list(tx, &topics::TopicFilter::default()).map_err(|e| ArchiveError::Rebuild(e.message()))?;
-    docs.extend(all_topics.iter().map(topics::search_doc));
-    docs.extend(minutes(tx)?);
-    docs.extend(decisions(tx)?);
+    docs.extend(all_topics.iter().map(|t| topics::search_doc(zone, t)));
+    docs.extend(minutes(tx, zone)?);
+    docs.extend(decisions(tx, zone)?);
     // Task notes and evaluations: their own modules say how they are indexed.
     docs.extend(followup::search_docs(tx).map_err(|e| ArchiveError::Rebuild(e.message()))?);
     docs.extend(evaluations::search_docs(tx).map_err(|e| ArchiveError::Rebuild(e.message()))?);
-    docs.extend(carried_over(tx, with_incoming)?);
+    docs.extend(carried_over(tx, with_incoming, zone)?);
     Ok(search::rebuild(tx, docs)?)
 }
 
@@ -46,13 +46,10 @@ fn collect(
     docs
 }
 
-fn day(stored: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(stored, "%Y-%m-%d").unwrap_or_else(|_| local_date(stored))
-}
 
 
 /// As `minutes::save`: one document per agenda item.
-fn minutes(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
+fn minutes(conn: &Connection, zone: Zone) -> rusqlite::Result<Vec<SearchDoc>> {
     collect(
         conn,
         "SELECT a.id, a.title, n.text, m.starts_at FROM main.minutes n \
@@ -64,14 +61,14 @@ fn minutes(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
                 record_id: r.get(0)?,
                 title: r.get(1)?,
                 body: r.get(2)?,
-                date: local_date(&r.get::<_, String>(3)?),
+                date: zone.date_or_today(&r.get::<_, String>(3)?),
             })
         },
     )
 }
 
 /// As `decisions::search_doc`: the text, then one line per task.
-fn decisions(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
+fn decisions(conn: &Connection, zone: Zone) -> rusqlite::Result<Vec<SearchDoc>> {
     let mut docs = collect(
         conn,
         "SELECT d.id, a.title, d.text, m.starts_at FROM main.decisions d \
@@ -83,7 +80,7 @@ fn decisions(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
                 record_id: r.get(0)?,
                 title: r.get(1)?,
                 body: r.get(2)?,
-                date: local_date(&r.get::<_, String>(3)?),
+                date: zone.date_or_today(&r.get::<_, String>(3)?),
             })
         },
     )?;
@@ -104,7 +101,7 @@ fn decisions(conn: &Connection) -> rusqlite::Result<Vec<SearchDoc>> {
 
 /// As `followup::search_doc`.
 /// Conventions and notices as indexed; with an archive attached, the copy indexed later wins.
-fn carried_over(conn: &Connection, with_incoming: bool) -> rusqlite::Result<Vec<SearchDoc>> {
+fn carried_over(conn: &Connection, with_incoming: bool, zone: Zone) -> rusqlite::Result<Vec<SearchDoc>> {
     let kinds = "('convention', 'notice')";
     let sql = if with_incoming {
         format!(
@@ -122,7 +119,7 @@ fn carried_over(conn: &Connection, with_incoming: bool) -> rusqlite::Result<Vec<
     let rows = stmt.query_map([], |r| {
         let kind: String = r.get(0)?;
         Ok(DocKind::parse(&kind).map(|kind| -> rusqlite::Result<SearchDoc> {
-            Ok(SearchDoc { kind, record_id: r.get(1)?, title: r.get(2)?, body: r.get(3)?, date: day(&r.get::<_, String>(4)?) })
+            Ok(SearchDoc { kind, record_id: r.get(1)?, title: r.get(2)?, body: r.get(3)?, date: zone.date_or_today(&r.get::<_, String>(4)?) })
         }))
     })?;
     let mut docs = Vec::new();

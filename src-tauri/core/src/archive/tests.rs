@@ -59,7 +59,7 @@ fn retention_keeps_seven_days_and_four_weeks_and_ten_safety_copies() {
 fn daily_backup_is_taken_once_a_day() {
     let (_dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
-    let today = chrono::Local::now().date_naive();
+    let today = crate::time::Zone::default().today();
     assert!(super::backup::daily(&store, today).unwrap().is_some());
     assert!(super::backup::daily(&store, today).unwrap().is_none(), "second start the same day");
     let list = super::backup::list(&store).unwrap();

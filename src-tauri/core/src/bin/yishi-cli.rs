@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let store = Store::open(&db)?;
             let period = (since.is_some() || until.is_some())
                 .then(|| (since.unwrap_or(chrono::NaiveDate::MIN), until.unwrap_or(chrono::NaiveDate::MAX)));
-            let now = chrono::Local::now();
+            let now = yishi_core::time::now();
             let report = yishi_core::archive::export_with(&store, &to, period, &mut yishi_core::archive::Disk, now, &mut |_| {})?;
             Ok(report.path.display().to_string())
         }
@@ -179,7 +179,7 @@ fn stats(db: &std::path::Path, year: i32, place: Option<&str>, report: Option<&s
     let store = Store::open(db)?;
     let figures = yishi_core::stats::year_stats(store.conn(), year, place)?;
     if let Some(out) = report {
-        let today = chrono::Local::now().date_naive();
+        let today = community_today(&store)?;
         let bytes = yishi_core::stats::year_report(store.conn(), year, place, today)?.render()?;
         yishi_core::pdf::write_atomically(out, &bytes)?;
     }
@@ -207,8 +207,9 @@ fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
         "A3" | "a3" => yishi_core::pdf::Paper::A3,
         other => return Err(Failure { code: "bad_paper", message: format!("纸张“{other}”不支持，请写 A4 或 A3。") }),
     };
+    let store = Store::open(db)?;
     let today = match &args.date {
-        None => chrono::Local::now().date_naive(),
+        None => community_today(&store)?,
         Some(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Failure {
             code: "bad_date",
             message: format!("日期“{text}”无效，请写成 2026-11-21 这样的格式。"),
@@ -216,10 +217,15 @@ fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
     };
     let mask_names = if args.mask_names { Some(true) } else if args.unmask_names { Some(false) } else { None };
     let opts = LoadOptions { paper, mask_names, ..LoadOptions::new(today) };
-    let store = Store::open(db)?;
     let bytes = load(store.conn(), kind, &args.id, &opts)?.render()?;
     yishi_core::pdf::write_atomically(&args.out, &bytes)?;
     to_json(&serde_json::json!({ "out": args.out, "kind": kind.as_str(), "bytes": bytes.len() }))
+}
+
+/// Today in the community's time zone (not the machine's): what a notice is dated.
+fn community_today(store: &Store) -> Result<chrono::NaiveDate, Failure> {
+    yishi_core::community::today(store.conn())
+        .map_err(|e| Failure { code: "db_error", message: yishi_core::error::db_words(&e) })
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {

@@ -41,8 +41,6 @@ pub enum BulletinError {
     AlreadyTakenDown { on: String },
     #[error("撤下日期不能早于张贴日期（{posted}）。")]
     TakenDownBeforePosted { posted: String },
-    #[error("{field}“{text}”无效，请写成 2026-11-21 这样的日期。")]
-    BadDate { field: &'static str, text: String },
     #[error("保存公示时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
     #[error(transparent)]
@@ -67,7 +65,6 @@ impl UserFacing for BulletinError {
             BulletinError::NotPosted => "notice_not_posted",
             BulletinError::AlreadyTakenDown { .. } => "notice_already_taken_down",
             BulletinError::TakenDownBeforePosted { .. } => "notice_taken_down_before_posted",
-            BulletinError::BadDate { .. } => "notice_bad_date",
             BulletinError::Db(_) => "db_error",
             BulletinError::Search(e) => e.code(),
         }

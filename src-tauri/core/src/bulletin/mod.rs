@@ -41,7 +41,7 @@ use crate::attachments::{self, OwnerKind};
 use crate::notices::NoticeError;
 use crate::pdf::{self, Fonts, PdfError};
 use crate::search::{self, DocKind, SearchDoc};
-use crate::validate::required_line;
+use crate::validate::{required_line, FieldError};
 
 /// What to issue: a template kind and its spec, and the record it was printed from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,7 +206,7 @@ pub fn record_posting(
     today: NaiveDate,
 ) -> Result<NoticeEntry, BulletinError> {
     let place = required_line("张贴位置", place, 60)?;
-    let on = parse_day("张贴日期", on)?;
+    let on = parse_day("张贴日期", on, today)?;
     let row = repo::get(tx, id)?;
     if let Some(version) = row.superseded_by {
         return Err(BulletinError::Superseded { version });
@@ -223,7 +223,7 @@ pub fn record_posting(
 
 /// Records the day a posted notice was taken down from the board.
 pub fn record_taken_down(tx: &Transaction, id: &str, on: &str, today: NaiveDate) -> Result<NoticeEntry, BulletinError> {
-    let on = parse_day("撤下日期", on)?;
+    let on = parse_day("撤下日期", on, today)?;
     let row = repo::get(tx, id)?;
     if let Some(down) = row.taken_down_at {
         return Err(BulletinError::AlreadyTakenDown { on: down });
@@ -250,6 +250,16 @@ pub fn list(conn: &Connection, today: NaiveDate) -> Result<Vec<NoticeEntry>, Bul
 /// ended while the sheet is still on the board.
 pub fn home_flags(conn: &Connection, today: NaiveDate) -> Result<Vec<NoticeEntry>, BulletinError> {
     Ok(list(conn, today)?.into_iter().filter(|e| !e.flags.is_empty()).collect())
+}
+
+/// “停水通知-20261201.pdf”, “停水通知-20261201-第2版.pdf”: the file a saved notice gets, dated
+/// the community's day it was issued (issued_at is UTC: before 08:00 China time it is
+/// “yesterday”); no characters a file system refuses.
+pub fn file_name(conn: &Connection, entry: &NoticeEntry) -> Result<String, BulletinError> {
+    let title = crate::pdf::file_name_part(&entry.title);
+    let day = crate::community::zone(conn)?.date_or_today(&entry.issued_at).format("%Y%m%d");
+    let version = if entry.version > 1 { format!("-第{}版", entry.version) } else { String::new() };
+    Ok(format!("{title}-{day}{version}.pdf"))
 }
 
 /// Boards used before, most used first.
@@ -292,8 +302,9 @@ fn entry(conn: &Connection, row: repo::Row, today: NaiveDate) -> Result<NoticeEn
     })
 }
 
-fn parse_day(field: &'static str, text: &str) -> Result<NaiveDate, BulletinError> {
-    text.trim().parse().map_err(|_| BulletinError::BadDate { field, text: text.to_string() })
+/// A day as typed in the 台账 (2026-12-01, 12月1日 …), within the sane range.
+fn parse_day(field: &'static str, text: &str, today: NaiveDate) -> Result<NaiveDate, BulletinError> {
+    Ok(crate::time::parse_date(field, text, today).map_err(FieldError::from)?)
 }
 
 /// Lower-case hex sha256, as stored and shown.

@@ -120,7 +120,8 @@ fn refused_postings_change_nothing() {
     std::fs::write(&not_a_photo, "hello").unwrap();
     let err = store.write(|tx| record_posting(tx, &id, "北门", "2026-12-01", Some(&not_a_photo), day("2026-12-01"))).unwrap_err();
     assert!(err.message().contains("JPEG 或 PNG"), "{}", err.message());
-    let err = store.write(|tx| record_posting(tx, &id, "北门", "12月1日", None, day("2026-12-01"))).unwrap_err();
+    // US order (what a webview under LANG=C shows) is not a Chinese date: refused, naming the field.
+    let err = store.write(|tx| record_posting(tx, &id, "北门", "12/01/2026", None, day("2026-12-01"))).unwrap_err();
     assert!(err.message().contains("张贴日期"), "{}", err.message());
     let err = store.write(|tx| record_posting(tx, &id, "  ", "2026-12-01", None, day("2026-12-01"))).unwrap_err();
     assert!(err.message().contains("张贴位置"), "{}", err.message());
@@ -277,4 +278,14 @@ fn a_print_whose_file_cannot_be_written_leaves_no_ledger_entry() {
     let result = store.write(|tx| print_record_to(tx, Kind::Points, "2026", &opts, &nowhere));
     assert!(result.is_err());
     assert_eq!(count(&store, "notices"), before, "the entry went with the failed file");
+}
+
+#[test]
+fn a_posting_day_is_read_the_chinese_way() {
+    let (_dir, mut store) = temp_store();
+    let id = issue_water(&mut store).entry.id;
+    let e = store.write(|tx| record_posting(tx, &id, "北门", "12月1日", None, day("2026-12-01"))).unwrap();
+    assert_eq!(e.posted_at.as_deref(), Some("2026-12-01"));
+    let err = store.write(|tx| record_taken_down(tx, &id, "1926-12-05", day("2026-12-01"))).unwrap_err();
+    assert!(err.message().contains("撤下日期") && err.message().contains("2000"), "{}", err.message());
 }

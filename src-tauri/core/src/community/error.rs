@@ -13,6 +13,8 @@ pub enum CommunityError {
     Duplicate { what: &'static str, name: String },
     #[error("联系电话“{value}”里有数字以外的字符，请只填阿拉伯数字，如 13812345678。")]
     BadPhone { value: String },
+    #[error(transparent)]
+    Time(#[from] crate::time::TimeError),
     #[error("保存时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
@@ -24,6 +26,7 @@ impl UserFacing for CommunityError {
             CommunityError::NotFound { .. } => "community_not_found",
             CommunityError::Duplicate { .. } => "community_duplicate",
             CommunityError::BadPhone { .. } => "community_bad_phone",
+            CommunityError::Time(e) => e.code(),
             CommunityError::Db(_) => "db_error",
         }
     }

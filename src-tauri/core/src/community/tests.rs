@@ -18,15 +18,29 @@ fn person(name: &str, phone: &str, roles: &[&str]) -> NewPerson {
 fn settings_start_empty_and_save_trimmed() {
     let (_d, mut store) = temp_store();
     assert_eq!(load_settings(store.conn()).unwrap().issuer, "");
-    let s = CommunitySettings { name: " 幸福里社区 ".into(), issuer: "幸福里社区居民委员会".into(), default_place: "3号楼前小广场".into() };
+    let s = CommunitySettings { name: " 幸福里社区 ".into(), issuer: "幸福里社区居民委员会".into(), default_place: "3号楼前小广场".into(), time_zone: "Asia/Shanghai".into() };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     let loaded = load_settings(store.conn()).unwrap();
     assert_eq!(loaded.name, "幸福里社区");
     assert_eq!(loaded.issuer, "幸福里社区居民委员会");
-    let empty = CommunitySettings { name: "幸福里社区".into(), issuer: " ".into(), default_place: String::new() };
+    let empty = CommunitySettings { name: "幸福里社区".into(), issuer: " ".into(), default_place: String::new(), time_zone: "Asia/Shanghai".into() };
     let err = store.write(|tx| save_settings(tx, &empty)).unwrap_err();
     assert!(err.to_string().contains("落款单位"), "{err}");
     assert_eq!(load_settings(store.conn()).unwrap().issuer, "幸福里社区居民委员会");
+}
+
+#[test]
+fn the_time_zone_is_a_setting_that_defaults_to_china() {
+    let (_d, mut store) = temp_store();
+    assert_eq!(zone(store.conn()).unwrap().name(), "Asia/Shanghai");
+    assert_eq!(load_settings(store.conn()).unwrap().time_zone, "Asia/Shanghai");
+    let mut s = CommunitySettings { name: "乌鲁木齐某社区".into(), issuer: "某社区居民委员会".into(), default_place: String::new(), time_zone: "Asia/Urumqi".into() };
+    store.write(|tx| save_settings(tx, &s)).unwrap();
+    assert_eq!(zone(store.conn()).unwrap().name(), "Asia/Urumqi");
+    s.time_zone = "UTC+8".into();
+    let err = store.write(|tx| save_settings(tx, &s)).unwrap_err();
+    assert!(err.to_string().contains("时区"), "{err}");
+    assert_eq!(load_settings(store.conn()).unwrap().time_zone, "Asia/Urumqi", "a refused save changes nothing");
 }
 
 #[test]

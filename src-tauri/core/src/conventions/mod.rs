@@ -26,7 +26,7 @@ use crate::labelled_enum;
 use crate::meetings;
 use crate::notices::{self, Chapter, Masking};
 use crate::search::{self, DocKind, SearchDoc};
-use crate::validate::{free_text, optional_line, required_line, TITLE_MAX};
+use crate::validate::{free_text, optional_line, required_line, FieldError, TITLE_MAX};
 
 labelled_enum! {
     /// Where a convention stands.
@@ -118,6 +118,9 @@ pub fn save_version(tx: &Transaction, id: &str, text: &ConventionText, note: &st
 /// Posts the current version for comment from `from` to `to` (both days included).
 pub fn post(tx: &Transaction, id: &str, from: NaiveDate, to: NaiveDate) -> Result<Convention, ConventionError> {
     let c = editable(tx, id)?;
+    let today = crate::community::today(tx)?;
+    crate::time::check_range("公示开始日期", from, today).map_err(FieldError::from)?;
+    crate::time::check_range("公示结束日期", to, today).map_err(FieldError::from)?;
     if to < from {
         return Err(ConventionError::BadPeriod { from, to });
     }
@@ -129,6 +132,7 @@ pub fn post(tx: &Transaction, id: &str, from: NaiveDate, to: NaiveDate) -> Resul
 pub fn add_feedback(tx: &Transaction, id: &str, new: &NewFeedback) -> Result<Feedback, ConventionError> {
     let c = editable(tx, id)?;
     let version_no = c.posted_version_no.ok_or(ConventionError::NotPostedYet { title: c.title })?;
+    crate::time::check_range("收到日期", new.received_on, crate::community::today(tx)?).map_err(FieldError::from)?;
     let from_name = optional_line("提意见人", &new.from_name, 50)?;
     let text = required_line("意见内容", &new.text, crate::validate::TEXT_MAX)?;
     let response = free_text("答复", new.response.trim())?;
@@ -209,7 +213,7 @@ pub fn notice(conn: &Connection, id: &str, issuer: &str, date: NaiveDate) -> Res
 fn adopted_line(conn: &Connection, c: &Convention) -> Result<Option<String>, ConventionError> {
     let Some(meeting_id) = &c.adopted_meeting_id else { return Ok(None) };
     let m = meetings::get(conn, meeting_id)?;
-    let day = notices::fmt_date(crate::topics::local_date(&m.starts_at));
+    let day = notices::fmt_date(crate::community::zone(conn)?.date_or_today(&m.starts_at));
     Ok(Some(format!("{day}经{}通过", m.title)))
 }
 
@@ -241,22 +245,23 @@ fn editable(conn: &Connection, id: &str) -> Result<Convention, ConventionError> 
 
 fn after_write(tx: &Transaction, id: &str) -> Result<Convention, ConventionError> {
     let c = get(tx, id)?;
-    search::upsert(tx, &search_doc(&c))?;
+    search::upsert(tx, &search_doc(crate::community::zone(tx)?, &c))?;
     Ok(c)
 }
 
 /// Every convention's current text as the search index holds it, for rebuilding the index.
 pub fn search_docs(conn: &Connection) -> Result<Vec<SearchDoc>, ConventionError> {
-    Ok(list(conn)?.iter().map(search_doc).collect())
+    let zone = crate::community::zone(conn)?;
+    Ok(list(conn)?.iter().map(|c| search_doc(zone, c)).collect())
 }
 
-fn search_doc(c: &Convention) -> SearchDoc {
+fn search_doc(zone: crate::time::Zone, c: &Convention) -> SearchDoc {
     SearchDoc {
         kind: DocKind::Convention,
         record_id: c.id.clone(),
         title: c.title.clone(),
         body: text::search_body(&c.current.text),
-        date: crate::topics::local_date(&c.current.created_at),
+        date: zone.date_or_today(&c.current.created_at),
     }
 }
 

@@ -13,7 +13,7 @@ mod error;
 mod kinds;
 mod repo;
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,7 @@ pub use kinds::{TaskMode, TaskStatus};
 use crate::meetings::{self, AgendaItem, Meeting};
 use crate::search::{self, DocKind, SearchDoc};
 use crate::validate::{free_text, optional_line, required_line, FieldError, TITLE_MAX};
+use crate::time;
 
 /// What the decision form sends.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -126,16 +127,22 @@ pub fn add_task(tx: &Transaction, decision_id: &str, new: &NewTask) -> Result<Ta
     let title = required_line("任务名称", &new.title, TITLE_MAX)?;
     let unit = optional_line("责任单位", &new.responsible_unit, 100)?;
     let person = optional_line("责任人", &new.person_in_charge, 50)?;
+    let zone = crate::community::zone(tx)?;
+    let today = zone.today();
+    if let Some(deadline) = new.deadline {
+        time::check_range("限时办结", deadline, today).map_err(FieldError::from)?;
+        let meeting_day = zone.date_or_today(&meeting.starts_at);
+        time::check_not_before("限时办结", deadline, "会议日期", meeting_day).map_err(FieldError::from)?;
+    }
     let task_id = repo::insert_task(tx, &decision, &title, new.mode, &unit, &person, new.deadline)?;
     after_write(tx, decision_id, &item, &meeting)?;
-    let today = Local::now().date_naive();
     repo::task(tx, &task_id, today)?.ok_or(DecisionError::NotFound { id: task_id })
 }
 
-/// A decision with its tasks (overdue as of the local date).
+/// A decision with its tasks (overdue as of the community's today).
 pub fn get(conn: &Connection, id: &str) -> Result<Decision, DecisionError> {
     let mut d = repo::get(conn, id)?.ok_or_else(|| DecisionError::NotFound { id: id.to_string() })?;
-    d.tasks = repo::tasks_of_decision(conn, id, Local::now().date_naive())?;
+    d.tasks = repo::tasks_of_decision(conn, id, crate::community::today(conn)?)?;
     Ok(d)
 }
 
@@ -161,11 +168,11 @@ pub fn overdue_count(conn: &Connection, today: NaiveDate) -> Result<usize, Decis
 
 fn after_write(tx: &Transaction, id: &str, item: &AgendaItem, meeting: &Meeting) -> Result<Decision, DecisionError> {
     let decision = get(tx, id)?;
-    search::upsert(tx, &search_doc(&decision, item, meeting))?;
+    search::upsert(tx, &search_doc(crate::community::zone(tx)?, &decision, item, meeting))?;
     Ok(decision)
 }
 
-fn search_doc(d: &Decision, item: &AgendaItem, meeting: &Meeting) -> SearchDoc {
+fn search_doc(zone: crate::time::Zone, d: &Decision, item: &AgendaItem, meeting: &Meeting) -> SearchDoc {
     let mut body = d.text.clone();
     for t in &d.tasks {
         body.push_str(&format!("\n{}（{}，{}）", t.title, t.mode.label(), t.responsible_unit));
@@ -175,7 +182,7 @@ fn search_doc(d: &Decision, item: &AgendaItem, meeting: &Meeting) -> SearchDoc {
         record_id: d.id.clone(),
         title: item.title.clone(),
         body,
-        date: crate::topics::local_date(&meeting.starts_at),
+        date: zone.date_or_today(&meeting.starts_at),
     }
 }
 

@@ -114,3 +114,21 @@ fn task_lists_filter_by_meeting_topic_and_state() {
     let other = tasks(store.conn(), &TaskFilter { meeting_id: Some("other".into()), ..TaskFilter::default() }, today).unwrap();
     assert!(other.is_empty());
 }
+
+#[test]
+fn a_deadline_before_its_meeting_or_in_year_20_is_refused_and_nothing_is_written() {
+    let (_d, mut store) = temp_store();
+    let (_m, item) = topic_item(&mut store);
+    let d = store.write(|tx| add(tx, &item.id, &NewDecision { text: "施划停车位".into(), act: true })).unwrap();
+    let before = store.write(|tx| add_task(tx, &d.id, &task("施划", Some(day(11, 19))))).unwrap_err();
+    assert_eq!(before.code(), "time_too_early");
+    assert!(before.message().contains("限时办结") && before.message().contains("会议日期"), "{}", before.message());
+    // What an MM/DD/YYYY date field under LANG=C stored for “2026-12-20”.
+    let typo = NaiveDate::from_ymd_opt(20, 12, 12).unwrap();
+    let err = store.write(|tx| add_task(tx, &d.id, &task("施划", Some(typo)))).unwrap_err();
+    assert_eq!(err.code(), "time_out_of_range");
+    assert!(err.message().contains("限时办结"), "{}", err.message());
+    assert_eq!(count(&store, "tasks"), 0);
+    let same_day = store.write(|tx| add_task(tx, &d.id, &task("施划", Some(day(11, 20))))).unwrap();
+    assert_eq!(same_day.deadline, Some(day(11, 20)));
+}

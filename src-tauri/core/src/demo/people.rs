@@ -69,6 +69,7 @@ pub(crate) fn build(tx: &Transaction) -> Result<Roster, DemoError> {
         name: "幸福里社区".into(),
         issuer: "幸福里社区居民委员会".into(),
         default_place: "3号楼前小广场".into(),
+        time_zone: crate::time::DEFAULT_ZONE.into(),
     })
     .map_err(step)?;
     let places = build_places(tx)?;

@@ -26,7 +26,7 @@ use crate::followup;
 use crate::labelled_enum;
 use crate::search::{self, DocKind, SearchDoc};
 use crate::topics::{self, Topic, TopicStatus};
-use crate::validate::{free_text, optional_line};
+use crate::validate::{free_text, optional_line, FieldError};
 
 labelled_enum! {
     /// How the answers were collected.
@@ -90,6 +90,7 @@ pub fn record(
     if new.date > today {
         return Err(EvaluationError::DateInFuture { date: new.date });
     }
+    crate::time::check_range("评价日期", new.date, today).map_err(FieldError::from)?;
     let topic = topics::get(tx, &new.topic_id)?;
     if topic.status != TopicStatus::AwaitingEvaluation {
         return Err(EvaluationError::NotAwaitingEvaluation { title: topic.title, status: topic.status });

@@ -96,6 +96,7 @@ fn write(
     if new.date > today {
         return Err(FollowUpError::DateInFuture { date: new.date });
     }
+    crate::time::check_range("日期", new.date, today).map_err(FieldError::from)?;
     let text = free_text("办理情况", new.text.trim())?;
     let change = new.status.filter(|s| *s != head.status || status_required);
     if let Some(to) = change {

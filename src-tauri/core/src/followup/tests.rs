@@ -129,8 +129,8 @@ fn board_flags_overdue_and_due_soon_and_counts_them_for_the_home_screen() {
 fn board_per_meeting_and_tasks_of_finished_topics_leave_the_board() {
     let (_d, mut store) = temp_store();
     let today = day(11, 21);
-    let (topic, _tasks) = decided_topic(&mut store, "电动车", &[Some(day(11, 1))]);
-    let (_other, _) = decided_topic(&mut store, "养犬", &[Some(day(11, 2))]);
+    let (topic, _tasks) = decided_topic(&mut store, "电动车", &[Some(day(11, 10))]);
+    let (_other, _) = decided_topic(&mut store, "养犬", &[Some(day(11, 12))]);
     let meeting_id = board(store.conn(), &BoardFilter::default(), today).unwrap()[0].meeting_id.clone();
     let per_meeting = board(store.conn(), &BoardFilter { meeting_id, ..Default::default() }, today).unwrap();
     assert_eq!(per_meeting.len(), 1);

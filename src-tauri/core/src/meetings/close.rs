@@ -10,7 +10,6 @@
 //! Reopening logs when, who and why in `reopen_note` and leaves the topics' timelines as they
 //! are; closing again moves only topics still 议事中 and credits only points not credited yet.
 
-use chrono::Local;
 use rusqlite::Transaction;
 use serde::Serialize;
 
@@ -112,7 +111,8 @@ pub fn reopen(tx: &Transaction, meeting_id: &str, reason: &str, actor: &str) -> 
         return Err(MeetingError::NotClosed { title: meeting.title });
     }
     let reason = required_line("重新打开会议的原因", reason, 200)?;
-    let line = format!("{} {actor}重新打开：{reason}", Local::now().format("%Y-%m-%d %H:%M"));
+    let zone = crate::community::zone(tx)?;
+    let line = format!("{} {actor}重新打开：{reason}", zone.wall(crate::time::now()).format("%Y-%m-%d %H:%M"));
     let note = if meeting.reopen_note.is_empty() { line } else { format!("{}\n{line}", meeting.reopen_note) };
     repo::set_reopened(tx, meeting_id, &note)?;
     get(tx, meeting_id)

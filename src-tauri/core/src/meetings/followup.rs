@@ -39,6 +39,7 @@ pub fn followup_summary(conn: &Connection, meeting_id: &str, today: NaiveDate) -
            AND m.id <> ?1 AND m.starts_at < ?2 \
          ORDER BY m.starts_at, a.position, d.created_at, d.id",
     )?;
+    let zone = crate::community::zone(conn)?;
     let rows = stmt.query_map([&meeting.id, &meeting.starts_at], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?,
             r.get::<_, Option<String>>(4)?, r.get::<_, String>(5)?, r.get::<_, Option<String>>(6)?))
@@ -63,7 +64,7 @@ pub fn followup_summary(conn: &Connection, meeting_id: &str, today: NaiveDate) -
             decision_id,
             decision_text,
             meeting_title,
-            meeting_date: crate::topics::local_date(&starts_at),
+            meeting_date: zone.date_or_today(&starts_at),
             topic_id,
             topic_title,
             topic_status,

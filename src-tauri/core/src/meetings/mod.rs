@@ -20,7 +20,6 @@ mod participants;
 mod repo;
 mod speakers;
 
-use chrono::DateTime;
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -83,12 +82,11 @@ struct Checked {
     recorder_name: String,
 }
 
-fn check(new: &NewMeeting) -> Result<Checked, FieldError> {
-    let raw = new.starts_at.trim();
-    let starts_at = DateTime::parse_from_rfc3339(raw)
-        .map_err(|_| FieldError::NotAnOption { field: "会议时间", value: raw.to_string() })?
-        .with_timezone(&chrono::Utc)
-        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+/// The meeting time is typed as the community's wall clock (`2026-12-02 19:30`) or given as an
+/// RFC 3339 instant; either way it is stored in UTC.
+fn check(conn: &Connection, new: &NewMeeting) -> Result<Checked, MeetingError> {
+    let zone = crate::community::zone(conn)?;
+    let starts_at = zone.instant_of_local(&new.starts_at, "会议时间", zone.today()).map_err(FieldError::from)?;
     Ok(Checked {
         title: required_line("会议名称", &new.title, TITLE_MAX)?,
         starts_at,
@@ -100,7 +98,7 @@ fn check(new: &NewMeeting) -> Result<Checked, FieldError> {
 
 /// Plans a meeting; its agenda starts with the generated follow-up item.
 pub fn create(tx: &Transaction, new: &NewMeeting) -> Result<Meeting, MeetingError> {
-    let c = check(new)?;
+    let c = check(tx, new)?;
     let id = new_id();
     repo::insert(tx, &id, new.kind, &c.title, &c.starts_at, &c.place, &c.host_name, &c.recorder_name)?;
     agenda::insert_follow_up(tx, &id)?;
@@ -110,7 +108,7 @@ pub fn create(tx: &Transaction, new: &NewMeeting) -> Result<Meeting, MeetingErro
 /// Edits the meeting's details (not while it is closed).
 pub fn update(tx: &Transaction, id: &str, new: &NewMeeting) -> Result<Meeting, MeetingError> {
     editable_meeting(tx, id)?;
-    let c = check(new)?;
+    let c = check(tx, new)?;
     repo::update(tx, id, new.kind, &c.title, &c.starts_at, &c.place, &c.host_name, &c.recorder_name)?;
     get(tx, id)
 }

@@ -41,7 +41,7 @@ fn meetings_list_newest_first_and_update_changes_details() {
 fn a_bad_form_is_refused_and_nothing_is_written() {
     let (_d, mut store) = temp_store();
     let bad_time = fixtures::new_meeting("板凳会", "11月20日晚上");
-    assert_eq!(store.write(|tx| create(tx, &bad_time)).unwrap_err().code(), "field_not_an_option");
+    assert_eq!(store.write(|tx| create(tx, &bad_time)).unwrap_err().code(), "time_unreadable");
     let blank = fixtures::new_meeting("   ", NOV20);
     assert_eq!(store.write(|tx| create(tx, &blank)).unwrap_err().code(), "field_empty");
     assert_eq!(count(&store, "meetings"), 0);
@@ -204,7 +204,7 @@ fn the_follow_up_lists_earlier_decisions_not_yet_closed() {
     }).unwrap();
     let november = fixtures::meeting(&mut store, "11月板凳会", NOV20);
     let later = fixtures::meeting(&mut store, "12月板凳会", "2026-12-20T20:00:00+08:00");
-    decided_topic_with_task(&mut store, &later, "不该出现", NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+    decided_topic_with_task(&mut store, &later, "不该出现", NaiveDate::from_ymd_opt(2027, 1, 10).unwrap());
     let lines = followup_summary(store.conn(), &november.id, today()).unwrap();
     assert_eq!(lines.len(), 1, "{lines:#?}");
     let line = &lines[0];

@@ -219,7 +219,7 @@ fn index(tx: &Transaction, item_id: &str, item: repo::ItemInfo, text: String) ->
         record_id: item_id.to_string(),
         title: item.title,
         body: text,
-        date: crate::topics::local_date(&item.meeting_starts_at),
+        date: crate::community::zone(tx)?.date_or_today(&item.meeting_starts_at),
     })?;
     Ok(())
 }

@@ -1,24 +1,15 @@
 //! How dates and numbers read in a Chinese notice.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 /// 2026年11月21日
 pub fn fmt_date(date: NaiveDate) -> String {
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+    crate::time::chinese_date(date)
 }
 
 /// 2026年11月21日（星期六）19:30
 pub fn fmt_datetime(at: NaiveDateTime) -> String {
-    let day = match at.weekday() {
-        Weekday::Mon => "一",
-        Weekday::Tue => "二",
-        Weekday::Wed => "三",
-        Weekday::Thu => "四",
-        Weekday::Fri => "五",
-        Weekday::Sat => "六",
-        Weekday::Sun => "日",
-    };
-    format!("{}（星期{day}）{}:{:02}", fmt_date(at.date()), at.hour(), at.minute())
+    format!("{}（{}）{}:{:02}", fmt_date(at.date()), crate::time::weekday(at.date()), at.hour(), at.minute())
 }
 
 /// Chinese numerals for list and article numbers: 1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五.

@@ -10,7 +10,6 @@
 mod error;
 mod rules;
 
-use chrono::Local;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
@@ -142,19 +141,20 @@ pub fn ranking(conn: &Connection, year: i32) -> Result<Vec<RankLine>, PointsErro
     let mut stmt = conn.prepare(
         "SELECT p.id, p.name, sum(e.points) AS earned FROM points_entries e JOIN people p ON p.id = e.person_id \
          WHERE e.deleted_at IS NULL AND p.deleted_at IS NULL AND e.points > 0 \
-           AND strftime('%Y', e.at, 'localtime') = ?1 \
+           AND julianday(e.at) >= julianday(?1) AND julianday(e.at) < julianday(?2) \
          GROUP BY p.id ORDER BY earned DESC, p.name, p.id",
     )?;
-    let rows = stmt.query_map([format!("{year:04}")], |r| {
+    let zone = crate::community::zone(conn)?;
+    let rows = stmt.query_map([zone.start_of_year(year), zone.start_of_year(year + 1)], |r| {
         Ok(RankLine { person_id: r.get(0)?, name: r.get(1)?, points: r.get(2)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The current local year, the default of the ranking.
-pub fn this_year() -> i32 {
+/// The community's current year, the default of the ranking.
+pub fn this_year(conn: &Connection) -> Result<i32, PointsError> {
     use chrono::Datelike;
-    Local::now().year()
+    Ok(crate::community::today(conn)?.year())
 }
 
 fn person_name(conn: &Connection, person_id: &str) -> Result<String, PointsError> {

@@ -124,7 +124,7 @@ fn ranking_counts_points_earned_in_the_year_most_first() {
          VALUES ('old', ?1, '2019-06-01T04:00:00.000Z', 50, 'manual', 'x', 'x')",
         [&b],
     ).unwrap();
-    let year = this_year();
+    let year = this_year(store.conn()).unwrap();
     let board: Vec<(String, i64)> = ranking(store.conn(), year).unwrap().into_iter().map(|r| (r.name, r.points)).collect();
     let mut expected = vec![("王秀兰".to_string(), 10), ("陈阿姨".to_string(), 10), ("李建国".to_string(), 8)];
     expected[..2].sort();

@@ -5,7 +5,7 @@
 //! of sorting every match, and a year filter is a row-id range. The row id is internal: domain
 //! code only ever names a document by `(kind, record_id)`.
 
-use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
+use chrono::{Datelike, NaiveDate, SecondsFormat};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::tokenize::index_tokens;
@@ -100,7 +100,7 @@ fn delete_by_id(tx: &Transaction, id: i64) -> rusqlite::Result<()> {
 }
 
 fn insert(tx: &Transaction, id: i64, doc: &SearchDoc) -> Result<(), SearchError> {
-    let now = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+    let now = crate::time::now().to_rfc3339_opts(SecondsFormat::Secs, true);
     tx.prepare_cached(
         "INSERT INTO search_docs (id, kind, record_id, date, year, updated_at, title, body) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

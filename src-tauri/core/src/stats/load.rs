@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::compute::TopicRow;
 use crate::store::parse_col;
-use crate::topics::{local_date, Channel, HandlingClass, TopicStatus};
+use crate::topics::{Channel, HandlingClass, TopicStatus};
 
 pub(super) fn places(conn: &Connection) -> rusqlite::Result<Vec<(String, Option<String>)>> {
     let mut stmt = conn.prepare("SELECT id, parent_id FROM places WHERE deleted_at IS NULL")?;
@@ -39,6 +39,8 @@ pub(super) fn topics(conn: &Connection) -> rusqlite::Result<Vec<PlacedTopic>> {
               AND e.deleted_at IS NULL) \
          FROM topics t WHERE t.deleted_at IS NULL",
     )?;
+    let zone = crate::community::zone(conn)?;
+    let local_date = |stored: &str| zone.date_or_today(stored);
     let rows = stmt.query_map([], |r| {
         let raised_at: String = r.get(3)?;
         let since: Option<String> = r.get(6)?;
@@ -58,7 +60,8 @@ pub(super) fn topics(conn: &Connection) -> rusqlite::Result<Vec<PlacedTopic>> {
 /// Closed meetings (held, not only planned) with the day they were held.
 pub(super) fn held_meetings(conn: &Connection) -> rusqlite::Result<Vec<(String, NaiveDate)>> {
     let mut stmt = conn.prepare("SELECT id, starts_at FROM meetings WHERE status = 'closed' AND deleted_at IS NULL")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, local_date(&r.get::<_, String>(1)?))))?;
+    let zone = crate::community::zone(conn)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, zone.date_or_today(&r.get::<_, String>(1)?))))?;
     rows.collect()
 }
 
@@ -90,7 +93,8 @@ pub(super) fn credits(conn: &Connection) -> rusqlite::Result<Vec<(i64, NaiveDate
          JOIN people p ON p.id = e.person_id LEFT JOIN households h ON h.id = p.household_id \
          WHERE e.points > 0 AND e.deleted_at IS NULL",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, local_date(&r.get::<_, String>(1)?), r.get(2)?)))?;
+    let zone = crate::community::zone(conn)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, zone.date_or_today(&r.get::<_, String>(1)?), r.get(2)?)))?;
     rows.collect()
 }
 

@@ -13,7 +13,7 @@ mod repo;
 mod similar;
 mod status;
 
-use chrono::{DateTime, Local, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +25,7 @@ pub use status::TopicStatus;
 
 use crate::ids::{new_id, now_utc};
 use crate::search::{self, DocKind, SearchDoc};
+use crate::time::Zone;
 use crate::validate::{free_text, optional_line, required_line, FieldError, TITLE_MAX};
 
 /// What the intake form sends.
@@ -106,13 +107,14 @@ struct Checked {
     raised_at: String,
 }
 
-fn check(new: &NewTopic) -> Result<Checked, TopicError> {
+fn check(conn: &Connection, new: &NewTopic) -> Result<Checked, TopicError> {
     let raised_at = match new.raised_at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => now_utc(),
-        Some(s) => DateTime::parse_from_rfc3339(s)
-            .map_err(|_| FieldError::NotAnOption { field: "提出时间", value: s.to_string() })?
-            .with_timezone(&chrono::Utc)
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        // A wall-clock time as typed is in the community's zone, not the laptop's.
+        Some(s) => {
+            let zone = crate::community::zone(conn)?;
+            zone.instant_of_local(s, "提出时间", zone.today()).map_err(FieldError::from)?
+        }
     };
     Ok(Checked {
         title: required_line("议题标题", &new.title, TITLE_MAX)?,
@@ -125,7 +127,7 @@ fn check(new: &NewTopic) -> Result<Checked, TopicError> {
 
 /// Registers a new topic (status 已收集) and writes the first timeline line.
 pub fn create(tx: &Transaction, new: &NewTopic, actor: &str) -> Result<Topic, TopicError> {
-    let c = check(new)?;
+    let c = check(tx, new)?;
     let id = new_id();
     let now = now_utc();
     repo::insert(tx, &id, new, &c.title, &c.description, &c.raised_by_name, &c.raised_by_phone, &c.raised_at, &now)?;
@@ -136,7 +138,7 @@ pub fn create(tx: &Transaction, new: &NewTopic, actor: &str) -> Result<Topic, To
 /// Edits a topic's description fields; the old values are kept in the timeline.
 pub fn update(tx: &Transaction, id: &str, new: &NewTopic, actor: &str) -> Result<Topic, TopicError> {
     let old = get(tx, id)?;
-    let c = check(new)?;
+    let c = check(tx, new)?;
     repo::update(tx, id, new, &c.title, &c.description, &c.raised_by_name, &c.raised_by_phone, &c.raised_at)?;
     let note = change_note(&old, &c);
     if !note.is_empty() {
@@ -225,25 +227,18 @@ pub fn timeline(conn: &Connection, id: &str) -> Result<Vec<TopicEvent>, TopicErr
 /// Re-reads the topic and keeps the search index in step, inside the same transaction.
 fn after_write(tx: &Transaction, id: &str) -> Result<Topic, TopicError> {
     let topic = get(tx, id)?;
-    search::upsert(tx, &search_doc(&topic))?;
+    search::upsert(tx, &search_doc(crate::community::zone(tx)?, &topic))?;
     Ok(topic)
 }
 
-pub(crate) fn search_doc(topic: &Topic) -> SearchDoc {
+pub(crate) fn search_doc(zone: Zone, topic: &Topic) -> SearchDoc {
     SearchDoc {
         kind: DocKind::Topic,
         record_id: topic.id.clone(),
         title: topic.title.clone(),
         body: topic.description.clone(),
-        date: local_date(&topic.raised_at),
+        date: zone.date_or_today(&topic.raised_at),
     }
-}
-
-/// The local calendar date of a stored UTC timestamp (today if it cannot be read).
-pub fn local_date(rfc3339: &str) -> NaiveDate {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.with_timezone(&Local).date_naive())
-        .unwrap_or_else(|_| Local::now().date_naive())
 }
 
 #[cfg(test)]

@@ -101,14 +101,18 @@ pub(super) fn list(conn: &Connection, f: &TopicFilter) -> rusqlite::Result<Vec<T
     eq("category_id", f.category_id.clone());
     eq("place_id", f.place_id.clone());
     eq("channel", f.channel.map(|c| c.as_str().to_string()));
-    // Dates are local calendar days; raised_at is UTC, so compare in local time.
-    if let Some(from) = f.from {
-        sql.push_str(" AND date(raised_at, 'localtime') >= ?");
-        args.push(Box::new(from.to_string()));
-    }
-    if let Some(to) = f.to {
-        sql.push_str(" AND date(raised_at, 'localtime') <= ?");
-        args.push(Box::new(to.to_string()));
+    // Dates are the community's calendar days; raised_at is UTC, so the bounds are the UTC
+    // instants of local midnights (julianday reads any stored RFC 3339 form).
+    if f.from.is_some() || f.to.is_some() {
+        let zone = crate::community::zone(conn)?;
+        if let Some(from) = f.from {
+            sql.push_str(" AND julianday(raised_at) >= julianday(?)");
+            args.push(Box::new(zone.start_of_day(from)));
+        }
+        if let Some(next) = f.to.and_then(|to| to.succ_opt()) {
+            sql.push_str(" AND julianday(raised_at) < julianday(?)");
+            args.push(Box::new(zone.start_of_day(next)));
+        }
     }
     sql.push_str(" ORDER BY raised_at DESC, id DESC");
     let mut stmt = conn.prepare(&sql)?;

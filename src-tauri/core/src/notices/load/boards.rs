@@ -15,7 +15,9 @@ use crate::points::{get_rules, PointsSource};
 pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsTable, LoadError> {
     let year: i32 = id.trim().parse().ok().filter(|y| (1900..=2200).contains(y))
         .ok_or_else(|| LoadError::BadYear { text: id.to_string() })?;
-    // Years in China time, like every date on a notice.
+    // Years in the community's time, like every date on a notice.
+    let zone = crate::community::zone(conn)?;
+    let (from, until) = (zone.start_of_year(year), zone.start_of_year(year + 1));
     let mut stmt = conn.prepare(
         "SELECT p.id, p.name, coalesce(CASE WHEN pl.kind = '单元' THEN pp.name || pl.name ELSE pl.name END, ''), \
                 sum(e.points) AS earned \
@@ -24,15 +26,15 @@ pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsT
          LEFT JOIN places pl ON pl.id = coalesce(p.place_id, h.place_id) \
          LEFT JOIN places pp ON pp.id = pl.parent_id \
          WHERE e.deleted_at IS NULL AND p.deleted_at IS NULL AND e.points > 0 \
-           AND strftime('%Y', e.at, '+8 hours') = ?1 \
+           AND julianday(e.at) >= julianday(?1) AND julianday(e.at) < julianday(?2) \
          GROUP BY p.id ORDER BY earned DESC, p.name, p.id",
     )?;
     let rows = stmt
-        .query_map([format!("{year:04}")], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map([&from, &until], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<Vec<(String, String, String, i64)>>>()?;
     let mut entries = Vec::with_capacity(rows.len());
     for (person_id, name, building, points) in rows {
-        let note = sources(conn, &person_id, year)?;
+        let note = sources(conn, &person_id, &from, &until)?;
         entries.push(PointsEntry { name, building, points, note });
     }
     let rules = get_rules(conn).map_err(|e| LoadError::Damaged { what: "积分规则", detail: e.to_string() })?;
@@ -51,13 +53,13 @@ pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsT
 }
 
 /// "参会6次、发言3次、志愿服务2次": what earned a person's points in `year`.
-fn sources(conn: &Connection, person_id: &str, year: i32) -> Result<String, LoadError> {
+fn sources(conn: &Connection, person_id: &str, from: &str, until: &str) -> Result<String, LoadError> {
     let mut stmt = conn.prepare(
         "SELECT source, count(*) FROM points_entries WHERE person_id = ?1 AND deleted_at IS NULL AND points > 0 \
-           AND strftime('%Y', at, '+8 hours') = ?2 GROUP BY source",
+           AND julianday(at) >= julianday(?2) AND julianday(at) < julianday(?3) GROUP BY source",
     )?;
     let counts = stmt
-        .query_map(rusqlite::params![person_id, format!("{year:04}")], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+        .query_map(rusqlite::params![person_id, from, until], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     // In the ledger's own order of sources, not the database's.
     let parts: Vec<String> = PointsSource::ALL
@@ -89,7 +91,7 @@ pub fn convention(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Con
     let mut adopted = None;
     match (status.as_str(), from, to, adopted_at) {
         ("adopted", _, _, at) => {
-            let when = at.map(|a| local_time(&a, WHAT)).transpose()?.map(|t| fmt_date(t.date())).unwrap_or_default();
+            let when = at.map(|a| local_time(conn, &a, WHAT)).transpose()?.map(|t| fmt_date(t.date())).unwrap_or_default();
             let by = if meeting.is_empty() { "居民会议".to_string() } else { format!("“{meeting}”") };
             adopted = Some(format!("{when}经{by}通过"));
         }

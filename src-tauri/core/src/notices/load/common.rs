@@ -1,19 +1,18 @@
 //! What every loader needs: the issuer, local times, masking defaults, "not found".
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{LoadError, LoadOptions};
 use crate::community::load_settings;
 use crate::notices::Masking;
 
-/// A stored UTC timestamp (RFC 3339) as the wall-clock time in China (UTC+8, no daylight
-/// saving). Every community the app serves keeps that time, and a notice must print what
-/// residents read on their clocks whatever time zone the laptop happens to be set to.
-pub fn local_time(rfc3339: &str, what: &'static str) -> Result<NaiveDateTime, LoadError> {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.naive_utc() + TimeDelta::hours(8))
-        .map_err(|_| LoadError::Damaged { what, detail: format!("时间“{rfc3339}”无法识别") })
+/// A stored UTC timestamp (RFC 3339) as the wall-clock time in the community's zone: a notice
+/// prints what residents read on their clocks, whatever zone the laptop happens to be set to.
+pub fn local_time(conn: &Connection, rfc3339: &str, what: &'static str) -> Result<NaiveDateTime, LoadError> {
+    crate::community::zone(conn)?
+        .datetime_of(rfc3339)
+        .ok_or_else(|| LoadError::Damaged { what, detail: format!("时间“{rfc3339}”无法识别") })
 }
 
 /// A stored YYYY-MM-DD date.

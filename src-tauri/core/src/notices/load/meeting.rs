@@ -39,8 +39,8 @@ pub(super) fn meeting_row(conn: &Connection, id: &str) -> Result<MeetingRow, Loa
     }
     Ok(MeetingRow {
         title,
-        starts_at: local_time(&starts, WHAT)?,
-        ends_at: ends.map(|e| local_time(&e, WHAT)).transpose()?,
+        starts_at: local_time(conn, &starts, WHAT)?,
+        ends_at: ends.map(|e| local_time(conn, &e, WHAT)).transpose()?,
         place,
         host,
         recorder,

@@ -3,14 +3,14 @@
 //! template struct of `crate::notices`, ready to render. Nothing is written.
 //!
 //! Issuer and date default from the community settings and `today` (a parameter, so tests
-//! control the clock); times print in China time (UTC+8). Public notices mask phone and ID
+//! control the clock); times print in the community's time zone (`time`). Public notices mask phone and ID
 //! numbers; names are masked on the points table unless asked otherwise
 //! ([`LoadOptions::mask_names`]). The minutes and the sign-in sheet are internal and unmasked.
 //!
 //! ```no_run
 //! use yishi_core::notices::load::{load, LoadOptions, NoticeKind};
 //! # let store = yishi_core::store::Store::open(std::path::Path::new("/tmp/yishi.db"))?;
-//! let today = chrono::Local::now().date_naive();
+//! let today = yishi_core::community::today(store.conn())?;
 //! let notice = load(store.conn(), NoticeKind::Decision, "0190…", &LoadOptions::new(today))?;
 //! let bytes = notice.render()?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -22,7 +22,7 @@ pub fn topic(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<TopicNot
         one(conn, sql, id, WHAT, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
     let mut background: Vec<String> =
         description.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
-    let raised = fmt_date(local_time(&raised_at, WHAT)?.date());
+    let raised = fmt_date(local_time(conn, &raised_at, WHAT)?.date());
     let channel = Channel::parse(&channel).map_or("其他", |c| c.label());
     let place = if place.is_empty() { String::new() } else { format!("，涉及{place}") };
     background.push(format!("该议题于{raised}经{channel}收集{place}，已列入社区协商议事事项。"));
@@ -64,7 +64,7 @@ fn plan(conn: &Connection, topic_id: &str) -> Result<Vec<String>, LoadError> {
     let hearing = "届时将听取居民和各有关方面的意见，形成具体方案后另行公示。";
     Ok(vec![match next {
         Some((title, starts, place)) => {
-            let when = fmt_datetime(local_time(&starts, "会议")?);
+            let when = fmt_datetime(local_time(conn, &starts, "会议")?);
             let at = if place.is_empty() { String::new() } else { format!("在{place}") };
             format!("拟于{when}{at}召开的{title}上协商议定，{hearing}")
         }
