@@ -95,7 +95,19 @@ async fn journey(zone: &str, lang: &str) {
     s.wait_text("#decision-list", "更换车库灯具").await;
     s.click(".task-details summary").await;
     s.wait_for(".task-form input[name=task_title]").await.send_keys("更换灯具").await.expect("task");
-    s.wait_for(".task-form input[name=task_deadline]").await.send_keys("2026-12-20").await.expect("deadline");
+    // The US order a webview under LANG=C would show is refused, naming the field; then the
+    // Chinese order is read back in words.
+    let deadline = s.wait_for(".task-form input[name=task_deadline]").await;
+    deadline.send_keys("12/20/2026").await.expect("deadline");
+    s.click(".task-form input[name=task_unit]").await;
+    let refused = s.wait_text(".task-form .date-echo", "限时办结").await;
+    assert!(refused.contains("看不懂"), "{refused}");
+    s.shot("deadline-refused").await;
+    deadline.clear().await.expect("clear");
+    deadline.send_keys("2026-12-20").await.expect("deadline");
+    s.click(".task-form input[name=task_unit]").await;
+    s.wait_text(".task-form .date-echo", "2026年12月20日（星期日）").await;
+    s.shot("deadline-read-back").await;
     s.click(".task-form .add-task").await;
     s.wait_text("#decision-list", "更换灯具").await;
     s.shot("task").await;

@@ -40,7 +40,8 @@ pub const YEARS_AHEAD: i32 = 20;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum TimeError {
-    #[error("{field}“{text}”看不懂。请写成 2026-12-20 或 2026年12月20日{time_hint}。")]
+    // The examples use non-breaking hyphens (U+2011) so a narrow field never splits “2026-12-20”.
+    #[error("{field}“{text}”看不懂。请写成 2026‑12‑20 或 2026年12月20日{time_hint}。")]
     Unreadable { field: String, text: String, time_hint: &'static str },
     #[error("{field}“{date}”不在合理范围内：应在{FIRST_YEAR}年以后、{YEARS_AHEAD}年以内，请检查年份。")]
     OutOfRange { field: String, date: String },
