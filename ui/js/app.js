@@ -42,6 +42,8 @@ async function route() {
     if (a.dataset.section === key) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+  // Today and now move on while the app stays open (past midnight, an evening meeting).
+  await loadClock();
   const view = clear(document.getElementById('view'));
   view.dataset.section = key;
   const render = RENDERERS[key] || ((v) => renderPlaceholder(v, key));

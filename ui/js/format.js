@@ -58,8 +58,8 @@ export function inputValue(iso) {
   return w ? `${w.y}-${pad(w.m)}-${pad(w.d)} ${pad(w.hh)}:${pad(w.mm)}` : '';
 }
 
-// Now, as a date-and-time field shows it.
-export const nowValue = () => clock.now || inputValue(new Date().toISOString());
+// Now, as a date-and-time field shows it: the machine's instant, in the community's zone.
+export const nowValue = () => inputValue(new Date().toISOString()) || clock.now;
 
 // Today (ISO date) in the community, the default of date fields.
 export const today = () => clock.today || inputValue(new Date().toISOString()).slice(0, 10);
