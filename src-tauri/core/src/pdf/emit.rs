@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use printpdf::{
-    Color, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument,
+    Color, DictItem, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, XObjectId,
     XObjectTransform,
 };
@@ -67,10 +67,16 @@ pub fn to_pdf(layout: &Layout, fonts: &Fonts, title: &str, date: NaiveDate) -> V
 struct Run {
     file: FontFile,
     text: String,
+    /// What the run stands for when that is more than its glyphs: an emoji followed by the
+    /// ignorable characters that print nothing (❤ + U+FE0F, 👍 + a skin tone, 👨 + ZWJ).
+    actual: Option<String>,
 }
 
-/// Splits a text item into runs by the font each character comes from. Ignorable characters
-/// (variation selectors, joiners) are dropped: they print nothing.
+/// Splits a text item into runs by the font each character comes from.
+///
+/// Ignorable characters (variation selectors, joiners, skin tones) are not drawn. They are kept
+/// as the /ActualText of the character before them, so that copying the text out of the PDF
+/// (pdftotext, a viewer's search) gives back 👍🏻 and ❤️ as they were typed.
 fn text_runs(item: &Item, fonts: &Fonts) -> Vec<Run> {
     let Item::Text { face, text, .. } = item else {
         return Vec::new();
@@ -78,13 +84,37 @@ fn text_runs(item: &Item, fonts: &Fonts) -> Vec<Run> {
     let chain = fonts.face(*face);
     let mut runs: Vec<Run> = Vec::new();
     for c in text.chars() {
+        if super::fonts::is_ignorable(c) {
+            let Some(last) = runs.last_mut().filter(|_| !c.is_control()) else { continue };
+            if last.actual.is_none() {
+                // Only the last character of the run carries the ignorable: split it off.
+                if let Some(base) = last.text.pop() {
+                    let file = last.file;
+                    if last.text.is_empty() {
+                        runs.pop();
+                    }
+                    runs.push(Run { file, text: base.to_string(), actual: Some(base.to_string()) });
+                }
+            }
+            if let Some(actual) = runs.last_mut().and_then(|r| r.actual.as_mut()) {
+                actual.push(c);
+            }
+            continue;
+        }
         let Some((file, _)) = chain.resolve(c) else { continue };
         match runs.last_mut() {
-            Some(run) if run.file == file => run.text.push(c),
-            _ => runs.push(Run { file, text: c.to_string() }),
+            Some(run) if run.file == file && run.actual.is_none() => run.text.push(c),
+            _ => runs.push(Run { file, text: c.to_string(), actual: None }),
         }
     }
     runs
+}
+
+/// A PDF text string: UTF-16BE with its byte-order mark.
+fn text_string(s: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::String { data, literal: false }
 }
 
 /// The resource name of each font used. printpdf writes the first six characters of the name
@@ -151,7 +181,17 @@ fn item_ops(item: &Item, runs: &[Run], ctx: &Ctx, ops: &mut Vec<Op>) {
             for run in runs {
                 let Some(font) = ctx.fonts.get(&run.file) else { continue };
                 ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(*size) });
-                ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
+                let text = TextItem::Text(run.text.clone());
+                match &run.actual {
+                    None => ops.push(Op::ShowText { items: vec![text] }),
+                    Some(actual) => {
+                        let map = BTreeMap::from([("ActualText".to_string(), text_string(actual))]);
+                        let properties = DictItem::Dict { map };
+                        ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties });
+                        ops.push(Op::ShowText { items: vec![text] });
+                        ops.push(Op::EndMarkedContentWithProperties);
+                    }
+                }
             }
             ops.push(Op::EndTextSection);
         }
@@ -226,4 +266,48 @@ fn fix_file_id(mut bytes: Vec<u8>) -> Vec<u8> {
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::Face;
+
+    fn runs(text: &str) -> Vec<(FontFile, String, Option<String>)> {
+        let item = Item::Text { x: 0.0, y: 0.0, width: 0.0, face: Face::Regular, size: 16.0, text: text.into(), grey: false };
+        text_runs(&item, Fonts::get()).into_iter().map(|r| (r.file, r.text, r.actual)).collect()
+    }
+
+    #[test]
+    fn a_line_is_drawn_in_runs_of_one_font_and_ignorables_are_not_drawn() {
+        let (serif, emoji) = (FontFile::SerifRegular, FontFile::EmojiRegular);
+        assert_eq!(runs("好的👌！"), [
+            (serif, "好的".into(), None),
+            (emoji, "👌".into(), None),
+            (serif, "！".into(), None),
+        ]);
+        // The skin tone and the selector are not drawn, but stay in the emoji's /ActualText.
+        assert_eq!(runs("同意👍\u{1F3FB}❤\u{FE0F}支持"), [
+            (serif, "同意".into(), None),
+            (emoji, "👍".into(), Some("👍\u{1F3FB}".into())),
+            (emoji, "❤".into(), Some("❤\u{FE0F}".into())),
+            (serif, "支持".into(), None),
+        ]);
+        assert_eq!(runs("\u{200D}王\u{0007}𪚥"), [
+            (serif, "王".into(), None),
+            (FontFile::HanExt, "𪚥".into(), None),
+        ], "a joiner with nothing before it and a control character are dropped");
+    }
+
+    #[test]
+    fn subset_tags_are_six_capitals_that_follow_the_characters() {
+        let used = |s: &str| BTreeMap::from([(FontFile::SerifRegular, s.chars().collect::<BTreeSet<char>>())]);
+        let a = subset_ids(&used("停水通知"));
+        let b = subset_ids(&used("停水通知"));
+        let c = subset_ids(&used("停电通知"));
+        let tag = &a[&FontFile::SerifRegular].0;
+        assert!(tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()), "{tag}");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
 }
