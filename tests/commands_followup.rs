@@ -204,6 +204,15 @@ fn a_convention_from_draft_to_adoption_and_the_printouts() {
 
     let pdf = |saved: Value| std::fs::read(saved_file(&saved)).expect("saved pdf");
     assert!(pdf(ok(&app, "print_convention", json!({ "id": id }))).starts_with(b"%PDF"));
+    // A character no font has stops the print with its name and place; “去掉这些字符后打印”
+    // (omit_missing) prints the rest. Emoji print either way.
+    let odd = json!({ "preamble": "文明养犬👍\u{E000}。", "chapters": [{ "title": "总则", "articles": ["拴绳遛犬🐕。"] }] });
+    let odd_id = ok(&app, "create_convention", json!({ "title": "养犬公约", "text": odd }))["id"].clone();
+    let e = app.invoke("print_convention", json!({ "id": odd_id })).expect_err("refused");
+    assert_eq!(e["code"], json!("pdf_missing_glyphs"));
+    assert!(e["message"].as_str().unwrap().contains('\u{E000}'), "{e}");
+    let printed = pdf(ok(&app, "print_convention", json!({ "id": odd_id, "omit_missing": true })));
+    assert!(printed.starts_with(b"%PDF"));
     let ids = [task_id(&app, "车库地面防水修复"), task_id(&app, "便民桥抬高加固")];
     let saved = ok(&app, "print_progress", json!({ "task_ids": ids }));
     assert!(saved["file_name"].as_str().unwrap().starts_with("落实情况公示-近期议定事项"), "{saved}");

@@ -33,12 +33,25 @@ fn preview_gives_pdf_bytes_and_missing_characters_are_named_before_printing() {
     assert!(pdf.starts_with(b"%PDF"));
     let ok = app.invoke("check_notice", json!({ "content": water_notice("幸福里社区居民委员会") })).unwrap();
     assert_eq!(ok, Value::Null);
-    let bad = water_notice("幸福里社区居民委员会").replace("暂停供水", "暂停供水😀");
+    // Emoji print (Noto Emoji); a private-use character from an input method is in no font.
+    let emoji = water_notice("幸福里社区居民委员会").replace("暂停供水", "暂停供水😀");
+    assert_eq!(app.invoke("check_notice", json!({ "content": emoji })).unwrap(), Value::Null);
+    let bad = water_notice("幸福里社区居民委员会").replace("暂停供水", "暂停供水😀\u{E000}");
     let missing = app.invoke("check_notice", json!({ "content": bad })).unwrap();
-    assert_eq!(missing, json!({ "chars": "😀", "location": "第1段" }));
+    assert_eq!(missing, json!({ "chars": "\u{E000}", "location": "第1段" }));
     let err = app.invoke("issue_notice", json!({ "content": bad, "draft_id": null, "replaces": null })).unwrap_err();
     assert_eq!(err["code"], json!("pdf_missing_glyphs"));
+    assert!(err["message"].as_str().unwrap().contains("第1段"), "{err}");
     assert_eq!(count(&app, "notices"), 0, "nothing issued");
+    // “去掉这些字符后打印”: the preview and the issued notice leave out just that character.
+    let preview = app.invoke_bytes("preview_notice", json!({ "content": bad, "omit_missing": true })).unwrap();
+    let e = app
+        .invoke("issue_notice", json!({ "content": bad, "draft_id": null, "replaces": null, "omit_missing": true }))
+        .unwrap();
+    let reprinted = app.invoke_bytes("notice_pdf", json!({ "id": e["id"] })).unwrap();
+    assert_eq!(reprinted, preview, "the reprint is what the preview showed");
+    let spec = app.invoke("notice_spec", json!({ "id": e["id"] })).unwrap();
+    assert!(spec.as_str().unwrap().contains("暂停供水😀。"), "{spec}");
 }
 
 #[test]

@@ -6,11 +6,13 @@ import { el, clear } from './dom.js';
 
 const P = S.tasks.print;
 
-// Runs `request` (a print command) and reports into `box`; returns the saved file, or null.
-export async function savePdf(box, request) {
+// Runs `request(omit)` (a print command) and reports into `box`; returns the saved file, or null.
+// When characters no font has stop the print, the core's message names them and where they are,
+// and one click prints again without them (`omit` true).
+export async function savePdf(box, request, omit = false) {
   clear(box).append(P.working);
   try {
-    const saved = await request();
+    const saved = await request(omit);
     clear(box);
     if (!saved) return null;
     const open = () => api.openSavedPdf().catch((e) => box.append(el('div', { class: 'form-error' }, e.message)));
@@ -19,6 +21,10 @@ export async function savePdf(box, request) {
     return saved;
   } catch (e) {
     clear(box).append(el('div', { class: 'form-error' }, e.message));
+    if (e.code === 'pdf_missing_glyphs' && !omit) {
+      box.append(el('button', { type: 'button', class: 'omit-missing', id: 'omit-missing',
+        onclick: () => savePdf(box, request, true) }, P.omitMissing));
+    }
     return null;
   }
 }

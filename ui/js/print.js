@@ -5,5 +5,5 @@ import { savePdf } from './pdf_save.js';
 
 /// Prints `kind` for record `id` and reports into `result` (the saved file and an 打开 button).
 export function printRecord(kind, id, title, result) {
-  return savePdf(result, () => api.printMeetingDoc(kind, id, title));
+  return savePdf(result, (omit) => api.printMeetingDoc(kind, id, title, omit));
 }

@@ -24,7 +24,7 @@ export async function renderStats(body, ctx) {
   const out = el('div', { id: 'stats-body' });
   const result = printResult('report-result');
   const print = el('button', { type: 'button', class: 'primary', id: 'print-report',
-    onclick: () => savePdf(result, () => api.printYearReport(chosen.year, chosen.place || null)) }, T.print);
+    onclick: () => savePdf(result, (omit) => api.printYearReport(chosen.year, chosen.place || null, omit)) }, T.print);
   const refresh = () => load(out);
   year.addEventListener('change', () => { chosen.year = Number(year.value); refresh(); });
   place.addEventListener('change', () => { chosen.place = place.value; refresh(); });

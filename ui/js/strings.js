@@ -171,7 +171,8 @@ export const S = {
     },
     preview: {
       empty: '先在“撰写”里写好公示，再来预览。', working: '正在生成 PDF…',
-      missingTitle: '有字打印不出来', missing: (c, where) => `以下字符字体里没有，打印出来会是空白：${c}（在${where}）。请改用常用汉字或删去后再打印。`,
+      missingTitle: '有字打印不出来', missing: (c, where) => `以下字符没有字体可以打印：${c}（在${where}）。可以改用常用字，或去掉这些字符后发布。`,
+      omitMissing: '去掉这些字符后打印', omitted: (c) => `下面的预览已去掉 ${c}，发布和打印的就是这样。`,
       pages: (n) => `共 ${n} 页`, page: (n) => `第 ${n} 页`,
       issuePrint: '发布并打印', issueSave: '发布并另存为',
       issueHint: '发布后登记在公示台账，之后重新打印的文件与这次完全一致。',
@@ -264,7 +265,7 @@ export const S = {
       history: '办理记录', noNotes: '还没有办理记录。',
       saved: '已保存。', moved: (title, to) => `议题“${title}”转为“${to}”`,
     },
-    print: { working: '正在生成…', saved: (f) => `已保存：${f}`, open: '打开' },
+    print: { working: '正在生成…', saved: (f) => `已保存：${f}`, open: '打开', omitMissing: '去掉这些字符后打印' },
   },
   evaluate: {
     intro: '议定事项全部办完后，议题进入“待评价”。由居务监督委员会回访或验收后，在这里录入结果。',

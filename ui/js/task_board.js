@@ -23,7 +23,7 @@ export async function renderBoard(body, ctx) {
     printBtn.disabled = selected.size === 0;
     count.textContent = selected.size ? B.selected(selected.size) : B.selectHint;
   };
-  printBtn.addEventListener('click', () => savePdf(result, () => api.printProgress([...selected])));
+  printBtn.addEventListener('click', () => savePdf(result, (omit) => api.printProgress([...selected], omit)));
   const refresh = async () => {
     selected.clear();
     onSelect();

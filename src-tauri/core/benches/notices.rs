@@ -1,6 +1,7 @@
 //! Notice rendering figures: `cargo bench -p yishi-core --bench notices` (release build).
 //! Targets from the notices issue: one-page A4 notice ≤ 50 ms and ≤ 300 KB with fonts loaded,
-//! a 20-page minutes document ≤ 1 s. Font parsing and peak memory are reported separately.
+//! also with emoji and rare names in it (fallback fonts, issue 15); a 20-page minutes document
+//! ≤ 1 s. Font parsing and peak memory are reported separately.
 
 use std::time::{Duration, Instant};
 
@@ -11,14 +12,34 @@ fn main() {
     let t = Instant::now();
     let fonts = Fonts::parse();
     println!("font parse (Regular + Black): {:.1} ms", ms(t.elapsed()));
+    let t = Instant::now();
+    fonts.parse_fallbacks();
+    println!("fallback parse (Noto Emoji Regular + Bold, HanaMinB): {:.1} ms", ms(t.elapsed()));
     drop(fonts);
-    let _ = Fonts::get(); // the process-wide copy the renders use
+    // The process-wide copy the renders use, fallbacks included (a notice pays their parse once,
+    // the first time a character needs them).
+    Fonts::get().parse_fallbacks();
 
     let notice = demo::points_table();
     let doc = notice.document().expect("demo notice builds");
     let pages = pdf::layout(&doc, Fonts::get()).expect("layout").pages.len();
     let (times, size) = repeat(30, || pdf::render(&doc).expect("render").len());
     report(&format!("one-page A4 notice (积分榜, {pages} page(s))"), &times, size, 50.0, 300);
+
+    // The same notice as pasted from the WeChat group: emoji in the title and every note, and a
+    // rare given name (Ext. B) in every third row.
+    let mut notice = demo::points_table();
+    notice.period = format!("{}👍", notice.period);
+    for (i, row) in notice.entries.iter_mut().enumerate() {
+        if i % 3 == 0 {
+            row.name = format!("王𪚥{i}");
+        }
+        row.note = format!("{}😡❤️✅🙏👍🏻", row.note);
+    }
+    let doc = notice.document().expect("demo notice builds");
+    let pages = pdf::layout(&doc, Fonts::get()).expect("layout").pages.len();
+    let (times, size) = repeat(30, || pdf::render(&doc).expect("render").len());
+    report(&format!("one-page A4 notice with emoji and 𪚥 (积分榜, {pages} page(s))"), &times, size, 50.0, 300);
 
     let minutes = long_minutes(20);
     let doc = minutes.document().expect("minutes build");

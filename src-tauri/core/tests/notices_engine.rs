@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use notices_common::{page_text, squash};
 use yishi_core::error::UserFacing;
 use yishi_core::notices::{demo, Notice, NoticeError};
-use yishi_core::pdf::{self, Block, Column, Document, Fonts, Item, Paper, PdfError, Table};
+use yishi_core::pdf::{self, Block, Column, Document, Fonts, Item, Paper, PdfError, Table, Unprintable};
 
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
@@ -40,48 +40,73 @@ fn a_50000_character_body_flows_over_pages_and_loses_nothing() {
     assert!(text.contains(&squash(&paragraphs[paragraphs.len() - 1])));
 }
 
+// Emoji and rare ideographs used to be refused here; they now print from the fallback fonts
+// (see `every_character_a_resident_types_prints`). What no bundled font has — private-use
+// characters from some input methods, Tangut — is still named with its place.
 #[test]
-fn emoji_gives_a_typed_error_naming_the_character_and_paragraph() {
+fn a_character_no_font_has_gives_a_typed_error_naming_it_and_its_paragraph() {
     let mut doc = Document::new("通知", Paper::A4, date());
     doc.push(Block::Title("通知".into()));
-    doc.push(Block::Paragraph("第一段没有问题。".into()));
-    doc.push(Block::Paragraph("请大家准时参加😀！".into()));
+    doc.push(Block::Paragraph("第一段没有问题😀。".into()));
+    doc.push(Block::Paragraph("请大家准时参加\u{E000}！".into()));
     let err = pdf::render(&doc).unwrap_err();
     assert_eq!(err.code(), "pdf_missing_glyphs");
     match &err {
         PdfError::MissingGlyphs { chars, location } => {
-            assert_eq!(chars, "😀");
+            assert_eq!(chars, "\u{E000}");
             assert_eq!(location, "第2段");
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(err.to_string(), "以下字符无法打印：😀（第2段）。请改用常用汉字或删除这些字符。");
+    assert_eq!(
+        err.to_string(),
+        "以下字符没有字体可以打印：\u{E000}（第2段）。可以“去掉这些字符后打印”，或改用常用字。"
+    );
 }
 
 #[test]
-fn rare_characters_in_tables_and_titles_are_named_with_their_place() {
+fn unprintable_characters_in_tables_and_titles_are_named_with_their_place() {
     let mut doc = Document::new("公示", Paper::A4, date());
-    doc.push(Block::Title("𠀀公示".into()));
+    doc.push(Block::Title("\u{17000}公示𠀀".into()));
     let table = Table {
         columns: vec![Column::new("姓名"), Column::new("备注")],
-        rows: vec![vec!["王秀兰".into(), "好".into()], vec!["𪚥明".into(), "👍🏻".into()]],
+        rows: vec![vec!["王秀兰".into(), "好👍🏻".into()], vec!["𪚥明\u{E001}".into(), "\u{F8FF}".into()]],
         min_row_height: 0.0,
     };
     doc.push(Block::Table(table));
     let Err(PdfError::MissingGlyphs { chars, location }) = pdf::render(&doc) else {
         panic!("expected MissingGlyphs");
     };
-    assert_eq!(chars, "𠀀𪚥👍🏻");
+    assert_eq!(chars, "\u{17000}\u{E001}\u{F8FF}");
     assert_eq!(location, "标题、表格第2行");
 }
 
 #[test]
-fn a_template_with_an_emoji_reports_through_notice_error() {
+fn a_template_with_an_unprintable_character_reports_through_notice_error() {
     let mut notice = demo::meeting_notice();
-    notice.topics.push("🚗停车".into());
+    notice.topics.push("🚗停车\u{E000}".into());
     let err = notice.render().unwrap_err();
     assert!(matches!(err, NoticeError::Pdf(PdfError::MissingGlyphs { .. })));
-    assert!(err.to_string().contains("🚗"), "{err}");
+    assert!(err.to_string().contains('\u{E000}'), "{err}");
+    assert!(!err.to_string().contains('🚗'), "the emoji prints: {err}");
+}
+
+#[test]
+fn printing_without_the_missing_characters_leaves_just_them_out() {
+    let mut doc = Document::new("通知\u{E000}", Paper::A4, date());
+    doc.push(Block::Title("停水\u{E000}通知".into()));
+    doc.push(Block::Paragraph("请大家😡准时\u{E000}参加。".into()));
+    assert!(pdf::render(&doc).is_err());
+    let bytes = pdf::render_as(&doc, Unprintable::Omit).unwrap();
+    let text = page_text(&bytes);
+    assert!(text.contains("停水通知"), "{text}");
+    assert!(text.contains("请大家😡准时参加。"), "{text}");
+    assert!(!text.contains('\u{E000}'));
+    // Leaving them out is a pure function of the document: the same bytes every time.
+    assert_eq!(bytes, pdf::render_as(&doc, Unprintable::Omit).unwrap());
+    // With nothing missing, omitting changes nothing.
+    let clean = pdf::omit_chars(&doc, &['\u{E000}']);
+    assert_eq!(pdf::render(&clean).unwrap(), pdf::render_as(&clean, Unprintable::Omit).unwrap());
 }
 
 #[test]

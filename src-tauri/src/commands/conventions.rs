@@ -79,8 +79,11 @@ pub fn adopt_convention(
 
 /// The convention as printed (adopted, posted for comment, or the draft), saved where she chooses.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn print_convention(state: State<'_, AppState>, id: String) -> CommandResult<Option<SavedPdf>> {
-    let opts = LoadOptions::new(state.today());
+pub async fn print_convention(
+    state: State<'_, AppState>, id: String, omit_missing: Option<bool>,
+) -> CommandResult<Option<SavedPdf>> {
+    let unprintable = pdf_file::unprintable(omit_missing);
+    let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };
     let title = state.with_store(|store| Ok(conventions::get(store.conn(), &id)?.title))?;
     let Some(path) = pdf_file::ask("公约", &title).await else { return Ok(None) };
     let bytes = state.with_store(|store| {

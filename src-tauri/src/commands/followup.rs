@@ -87,8 +87,11 @@ pub fn add_task_note(
 
 /// 落实情况公示 of the ticked tasks, saved where she chooses; `None` when she cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn print_progress(state: State<'_, AppState>, task_ids: Vec<String>) -> CommandResult<Option<SavedPdf>> {
-    let opts = LoadOptions::new(state.today());
+pub async fn print_progress(
+    state: State<'_, AppState>, task_ids: Vec<String>, omit_missing: Option<bool>,
+) -> CommandResult<Option<SavedPdf>> {
+    let unprintable = pdf_file::unprintable(omit_missing);
+    let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };
     let subject = state.with_store(|store| Ok(progress_of_tasks(store.conn(), &task_ids, &opts)?.subject))?;
     let Some(path) = pdf_file::ask("落实情况公示", &subject.replace(['“', '”'], "")).await else { return Ok(None) };
     let bytes = state.with_store(|store| {

@@ -14,10 +14,11 @@ use crate::state::AppState;
 /// and saves it where she chooses; `None` when she cancelled the dialog.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_meeting_doc(
-    state: State<'_, AppState>, kind: String, id: String, title: String,
+    state: State<'_, AppState>, kind: String, id: String, title: String, omit_missing: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let kind = NoticeKind::parse(&kind)?;
-    let opts = LoadOptions::new(state.today());
+    let unprintable = pdf_file::unprintable(omit_missing);
+    let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };
     let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };
     let bytes = state.with_store(|store| {
         Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?)

@@ -33,19 +33,22 @@ pub fn check_notice(state: State<'_, AppState>, content: String) -> CommandResul
 
 /// The PDF of what the composer holds, as an ArrayBuffer for pdf.js. Nothing is stored.
 #[tauri::command(rename_all = "snake_case")]
-pub fn preview_notice(state: State<'_, AppState>, content: String) -> CommandResult<Response> {
-    state.with_store(|store| Ok(Response::new(bulletin::preview(store.conn(), NoticeKind::Free, &content)?)))
+pub fn preview_notice(state: State<'_, AppState>, content: String, omit_missing: Option<bool>) -> CommandResult<Response> {
+    let unprintable = super::pdf_file::unprintable(omit_missing);
+    state.with_store(|store| Ok(Response::new(bulletin::preview(store.conn(), NoticeKind::Free, &content, unprintable)?)))
 }
 
 /// Issues the composed notice (a new version of `replaces`, if given) and drops its draft.
 #[tauri::command(rename_all = "snake_case")]
 pub fn issue_notice(
     state: State<'_, AppState>, content: String, draft_id: Option<String>, replaces: Option<String>,
+    omit_missing: Option<bool>,
 ) -> CommandResult<NoticeEntry> {
     let today = state.today();
+    let unprintable = super::pdf_file::unprintable(omit_missing);
     state.with_store(|store| {
         let issued = store.write(|tx| {
-            bulletin::issue_composed(tx, &content, draft_id.as_deref(), replaces.as_deref(), today)
+            bulletin::issue_composed(tx, &content, draft_id.as_deref(), replaces.as_deref(), today, unprintable)
         })?;
         Ok(issued.entry)
     })
@@ -188,7 +191,10 @@ pub fn start_notice_from_template(state: State<'_, AppState>, template_id: Strin
 /// the 台账 — the same notice again if nothing changed, else its next version. The UI then calls
 /// `print_notice` or `save_notice_as` with the returned id.
 #[tauri::command(rename_all = "snake_case")]
-pub fn issue_notice_from_record(state: State<'_, AppState>, kind: NoticeKind, id: String) -> CommandResult<NoticeEntry> {
-    let opts = yishi_core::notices::load::LoadOptions::new(state.today());
+pub fn issue_notice_from_record(
+    state: State<'_, AppState>, kind: NoticeKind, id: String, omit_missing: Option<bool>,
+) -> CommandResult<NoticeEntry> {
+    let unprintable = super::pdf_file::unprintable(omit_missing);
+    let opts = yishi_core::notices::load::LoadOptions { unprintable, ..yishi_core::notices::load::LoadOptions::new(state.today()) };
     state.with_store(|store| Ok(store.write(|tx| bulletin::issue_from_record(tx, kind, &id, &opts))?.entry))
 }

@@ -9,6 +9,12 @@ use serde::Serialize;
 
 use crate::error::{CommandError, CommandResult};
 
+/// How a print command treats characters no font has: refused with their names and places,
+/// or — `omit_missing` from “去掉这些字符后打印” — left out.
+pub fn unprintable(omit_missing: Option<bool>) -> yishi_core::pdf::Unprintable {
+    yishi_core::pdf::Unprintable::omit_if(omit_missing.unwrap_or(false))
+}
+
 /// The last PDF saved, for the “打开” button beside it.
 static LAST_SAVED: Mutex<Option<PathBuf>> = Mutex::new(None);
 

@@ -59,9 +59,10 @@ pub fn points_ranking(state: State<'_, AppState>, year: i32) -> CommandResult<Ve
 /// The 积分榜 of `year`, names masked (王*兰) unless `mask_names` is false.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_points_table(
-    state: State<'_, AppState>, year: i32, mask_names: bool,
+    state: State<'_, AppState>, year: i32, mask_names: bool, omit_missing: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
-    let opts = LoadOptions { mask_names: Some(mask_names), ..LoadOptions::new(state.today()) };
+    let unprintable = pdf_file::unprintable(omit_missing);
+    let opts = LoadOptions { mask_names: Some(mask_names), unprintable, ..LoadOptions::new(state.today()) };
     let year_id = year.to_string();
     let Some(path) = pdf_file::ask("积分榜", &format!("{year}年度")).await else { return Ok(None) };
     let bytes = state.with_store(|store| {

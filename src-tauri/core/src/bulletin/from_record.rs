@@ -24,7 +24,7 @@ pub fn print_record(
 ) -> Result<Vec<u8>, BulletinError> {
     let ledger_kind = match kind {
         load::NoticeKind::Minutes | load::NoticeKind::SignIn => {
-            return Ok(load::load(tx, kind, id, opts)?.render()?);
+            return Ok(load::load(tx, kind, id, opts)?.render_as(opts.unprintable)?);
         }
         load::NoticeKind::MeetingNotice => NoticeKind::MeetingNotice,
         load::NoticeKind::Topic => NoticeKind::Topic,
@@ -101,6 +101,7 @@ fn issue_or_reuse(
     (ref_kind, id): (&str, &str),
     opts: &LoadOptions,
 ) -> Result<IssuedNotice, BulletinError> {
+    let spec = super::spec::printable_spec(tx, kind, &spec, opts.unprintable)?;
     match repo::current_for(tx, kind, ref_kind, id)? {
         Some(row) if row.spec == spec => {
             let pdf = super::reprint(tx, &row.id)?;

@@ -39,7 +39,7 @@ pub use state::{NoticeFlag, NoticeState};
 
 use crate::attachments::{self, OwnerKind};
 use crate::notices::NoticeError;
-use crate::pdf::{self, Fonts, PdfError};
+use crate::pdf::{self, Fonts, PdfError, Unprintable};
 use crate::search::{self, DocKind, SearchDoc};
 use crate::validate::{required_line, FieldError};
 
@@ -98,9 +98,10 @@ pub struct MissingChars {
     pub location: String,
 }
 
-/// The PDF of a spec, without storing anything (the preview).
-pub fn preview(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Vec<u8>, BulletinError> {
-    spec::render(conn, kind, spec)
+/// The PDF of a spec, without storing anything (the preview); with [`Unprintable::Omit`] the
+/// characters no font has are left out, as they will be when it is issued so.
+pub fn preview(conn: &Connection, kind: NoticeKind, spec: &str, unprintable: Unprintable) -> Result<Vec<u8>, BulletinError> {
+    spec::render(conn, kind, spec, unprintable)
 }
 
 /// Whether every character of a spec can be printed; other problems (a bad date…) are errors.
@@ -132,14 +133,17 @@ pub fn reissue(tx: &Transaction, id: &str, spec: Option<&str>, today: NaiveDate)
 }
 
 /// Issues what the composer holds (a free notice), as a new notice or a new version of
-/// `replaces`, and discards the draft it came from, in one transaction.
+/// `replaces`, and discards the draft it came from, in one transaction. With
+/// [`Unprintable::Omit`] the characters no font has are left out of the stored notice.
 pub fn issue_composed(
     tx: &Transaction,
     content: &str,
     draft_id: Option<&str>,
     replaces: Option<&str>,
     today: NaiveDate,
+    unprintable: Unprintable,
 ) -> Result<IssuedNotice, BulletinError> {
+    let content = &spec::printable_spec(tx, NoticeKind::Free, content, unprintable)?;
     let issued = match replaces {
         Some(id) => reissue(tx, id, Some(content), today)?,
         None => issue(tx, &NewNotice { kind: NoticeKind::Free, spec: content.to_string(), reference: None }, today)?,
@@ -182,7 +186,8 @@ fn store_issue(
 /// was issued, checked against the stored sha256.
 pub fn reprint(conn: &Connection, id: &str) -> Result<Vec<u8>, BulletinError> {
     let row = repo::get(conn, id)?;
-    let pdf = spec::render(conn, row.kind, &row.spec)?;
+    // A notice issued without its unprintable characters stored its spec without them.
+    let pdf = spec::render(conn, row.kind, &row.spec, Unprintable::Refuse)?;
     if sha256_hex(&pdf) != row.pdf_sha256 {
         return Err(BulletinError::ReprintDiffers);
     }

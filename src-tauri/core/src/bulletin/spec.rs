@@ -12,7 +12,7 @@ use crate::notices::{
     Convention, DecisionNotice, FreeNotice, MeetingNotice, Minutes, Notice, NoticeError, PointsTable,
     ProgressNotice, SignInSheet, TopicNotice,
 };
-use crate::pdf::{self, Block, Document};
+use crate::pdf::{self, Block, Document, Unprintable};
 
 crate::labelled_enum! {
     /// Which template a notice was printed from.
@@ -102,9 +102,21 @@ pub fn document(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Docum
 }
 
 /// The PDF bytes of a spec.
-pub fn render(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Vec<u8>, BulletinError> {
+pub fn render(conn: &Connection, kind: NoticeKind, spec: &str, unprintable: Unprintable) -> Result<Vec<u8>, BulletinError> {
     let doc = document(conn, kind, spec)?;
-    Ok(pdf::render(&doc).map_err(NoticeError::from)?)
+    Ok(pdf::render_as(&doc, unprintable).map_err(NoticeError::from)?)
+}
+
+/// The spec to store: as given, or — when she chose to print without them — without the
+/// characters no font has, so that what is stored is exactly what was printed and a reprint
+/// of the stored spec gives the same bytes. The characters are taken out of the JSON text
+/// itself: they are never ASCII (JSON's syntax), and keys, ids and dates stay as they were.
+pub fn printable_spec(conn: &Connection, kind: NoticeKind, spec: &str, unprintable: Unprintable) -> Result<String, BulletinError> {
+    if unprintable == Unprintable::Refuse {
+        return Ok(spec.to_string());
+    }
+    let missing = pdf::missing_chars(&document(conn, kind, spec)?, pdf::Fonts::get());
+    Ok(spec.chars().filter(|c| c.is_ascii() || !missing.chars.contains(c)).collect())
 }
 
 /// The 公示期 a spec prints, first and last day included; `None` for notices without one.

@@ -30,7 +30,7 @@ fn water_notice() -> String {
 }
 
 fn issue_water(store: &mut Store) -> IssuedNotice {
-    store.write(|tx| issue_composed(tx, &water_notice(), None, None, day("2026-12-01"))).unwrap()
+    store.write(|tx| issue_composed(tx, &water_notice(), None, None, day("2026-12-01"), Unprintable::Refuse)).unwrap()
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn a_reissue_is_a_new_version_and_the_old_one_still_reprints_as_it_was() {
     let (_dir, mut store) = temp_store();
     let v1 = issue_water(&mut store);
     let corrected = water_notice().replace("3号楼", "6号楼");
-    let v2 = store.write(|tx| issue_composed(tx, &corrected, None, Some(&v1.entry.id), day("2026-12-02"))).unwrap();
+    let v2 = store.write(|tx| issue_composed(tx, &corrected, None, Some(&v1.entry.id), day("2026-12-02"), Unprintable::Refuse)).unwrap();
     assert_eq!((v2.entry.version, v2.entry.replaces_id.as_deref()), (2, Some(v1.entry.id.as_str())));
     assert_ne!(v2.entry.pdf_sha256, v1.entry.pdf_sha256);
     let old = get(store.conn(), &v1.entry.id, day("2026-12-02")).unwrap();
@@ -77,18 +77,58 @@ fn a_reissue_is_a_new_version_and_the_old_one_still_reprints_as_it_was() {
     assert_eq!(count(&store, "notices"), 2);
 }
 
+// The emoji this test used to refuse prints now (Noto Emoji); a private-use character from an
+// input method is what no bundled font has.
 #[test]
 fn characters_the_fonts_lack_are_named_with_where_they_are_and_nothing_is_issued() {
     let (_dir, mut store) = temp_store();
-    let bad = water_notice().replace("请提前储水", "请提前储水😀");
+    let bad = water_notice().replace("请提前储水", "请提前储水😀\u{E000}");
     let missing = check(store.conn(), NoticeKind::Free, &bad).unwrap().unwrap();
-    assert_eq!((missing.chars.as_str(), missing.location.as_str()), ("😀", "第1段"));
+    assert_eq!((missing.chars.as_str(), missing.location.as_str()), ("\u{E000}", "第1段"));
     assert_eq!(check(store.conn(), NoticeKind::Free, &water_notice()).unwrap(), None);
     let before = (count(&store, "notices"), count(&store, "search_docs"));
-    let err = store.write(|tx| issue_composed(tx, &bad, None, None, day("2026-12-01"))).unwrap_err();
+    let err = store.write(|tx| issue_composed(tx, &bad, None, None, day("2026-12-01"), Unprintable::Refuse)).unwrap_err();
     assert_eq!(err.code(), "pdf_missing_glyphs");
-    assert!(err.message().contains("😀") && err.message().contains("第1段"), "{}", err.message());
+    assert!(err.message().contains('\u{E000}') && err.message().contains("第1段"), "{}", err.message());
     assert_eq!((count(&store, "notices"), count(&store, "search_docs")), before);
+}
+
+#[test]
+fn a_notice_issued_without_its_unprintable_characters_reprints_byte_for_byte() {
+    let (_dir, mut store) = temp_store();
+    let bad = water_notice().replace("请提前储水", "请提前😀储\u{E000}水");
+    let issued = store.write(|tx| issue_composed(tx, &bad, None, None, day("2026-12-01"), Unprintable::Omit)).unwrap();
+    // What is stored is what was printed: the spec without the character, the emoji kept.
+    let (_, stored) = spec_of(store.conn(), &issued.entry.id).unwrap();
+    assert!(!stored.contains('\u{E000}') && stored.contains("请提前😀储水"), "{stored}");
+    assert_eq!(stored, bad.replace('\u{E000}', ""), "nothing else in the spec changed");
+    assert_eq!(reprint(store.conn(), &issued.entry.id).unwrap(), issued.pdf);
+    let preview_bytes = preview(store.conn(), NoticeKind::Free, &bad, Unprintable::Omit).unwrap();
+    assert_eq!(preview_bytes, issued.pdf, "the preview without them is what was issued");
+    let found = search_mod::search(store.conn(), &SearchQuery::new("储水")).unwrap();
+    assert_eq!(found.hits[0].record_id, issued.entry.id);
+}
+
+#[test]
+fn a_record_printed_without_its_unprintable_characters_is_the_same_notice_next_time() {
+    use crate::notices::load::LoadOptions;
+    let (_dir, mut store) = temp_store();
+    crate::demo::load(&mut store).unwrap();
+    let meeting: String = store
+        .conn()
+        .query_row("SELECT id FROM meetings WHERE title = '十一月居民议事会'", [], |r| r.get(0))
+        .unwrap();
+    store.conn().execute("UPDATE meetings SET title = title || '😀\u{E000}' WHERE id = ?1", [&meeting]).unwrap();
+    let today = day("2026-11-21");
+    let opts = LoadOptions { unprintable: Unprintable::Omit, ..LoadOptions::new(today) };
+    let refused = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &LoadOptions::new(today)));
+    assert_eq!(refused.unwrap_err().code(), "pdf_missing_glyphs");
+    let first = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &opts)).unwrap();
+    assert!(first.entry.title.contains('😀') && !first.entry.title.contains('\u{E000}'), "{}", first.entry.title);
+    let second = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &opts)).unwrap();
+    assert_eq!((second.entry.id.as_str(), second.entry.version), (first.entry.id.as_str(), 1), "not a new version");
+    assert_eq!(second.pdf, first.pdf);
+    assert_eq!(reprint(store.conn(), &first.entry.id).unwrap(), first.pdf);
 }
 
 #[test]
@@ -165,8 +205,8 @@ fn a_photo_in_a_free_notice_is_printed_and_reprinted_identically() {
     let mut spec: serde_json::Value = serde_json::from_str(&water_notice()).unwrap();
     spec["photo"] = serde_json::json!({"attachment_id": photo.id, "caption": "检修的水泵房"});
     let spec = spec.to_string();
-    let plain = preview(store.conn(), NoticeKind::Free, &water_notice()).unwrap();
-    let issued = store.write(|tx| issue_composed(tx, &spec, None, None, day("2026-12-01"))).unwrap();
+    let plain = preview(store.conn(), NoticeKind::Free, &water_notice(), Unprintable::Refuse).unwrap();
+    let issued = store.write(|tx| issue_composed(tx, &spec, None, None, day("2026-12-01"), Unprintable::Refuse)).unwrap();
     assert!(issued.pdf.len() > plain.len() + 1000, "the photo is embedded");
     assert_eq!(reprint(store.conn(), &issued.entry.id).unwrap(), issued.pdf);
 }
@@ -180,7 +220,7 @@ fn drafts_autosave_and_issuing_discards_the_draft() {
     assert_eq!(r.save_count, 2);
     let drafts = list_drafts(store.conn()).unwrap();
     assert_eq!((drafts.len(), drafts[0].title.as_str()), (1, "停水通知"));
-    store.write(|tx| issue_composed(tx, &water_notice(), Some("draft-1"), None, day("2026-12-01"))).unwrap();
+    store.write(|tx| issue_composed(tx, &water_notice(), Some("draft-1"), None, day("2026-12-01"), Unprintable::Refuse)).unwrap();
     assert!(list_drafts(store.conn()).unwrap().is_empty());
     let err = store.write(|tx| save_draft(tx, "draft-1", half)).unwrap_err();
     assert_eq!(err.code(), "notice_draft_not_found", "a late autosave does not bring it back");

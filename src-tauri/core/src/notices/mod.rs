@@ -69,6 +69,11 @@ pub trait Notice {
     fn render(&self) -> Result<Vec<u8>, NoticeError> {
         Ok(pdf::render(&self.document()?)?)
     }
+
+    /// [`Notice::render`], leaving out characters no font has if `unprintable` says so.
+    fn render_as(&self, unprintable: pdf::Unprintable) -> Result<Vec<u8>, NoticeError> {
+        Ok(pdf::render_as(&self.document()?, unprintable)?)
+    }
 }
 
 /// What to hide in a public notice. Default: phone and ID numbers masked, names shown.

@@ -1,22 +1,26 @@
-//! Refuse to print what the fonts cannot show. A character missing from the face it would be
-//! set in would print as an empty box (glyph 0); we name it and where it is instead.
+//! Characters no bundled font can print. Such a character would print as an empty box (glyph 0),
+//! so before anything is laid out we either name it and where it is ([`check_glyphs`]), or —
+//! when the secretary chose to print without it — leave it out ([`omit_chars`]).
+//! Ignorable characters (variation selectors, joiners) are never missing: they print nothing.
 
 use super::fonts::{Face, Fonts};
 use super::model::{Block, Document};
 use super::PdfError;
 
-/// Where missing characters were found, in the order they first appear.
-#[derive(Default)]
-struct Missing {
-    chars: Vec<char>,
-    locations: Vec<String>,
+/// Characters no font has, in the order they first appear, and where they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Missing {
+    pub chars: Vec<char>,
+    /// “第2段”, “标题”, “表格第3行”…
+    pub locations: Vec<String>,
 }
 
 impl Missing {
     fn scan(&mut self, fonts: &Fonts, face: Face, text: &str, location: impl Fn() -> String) {
+        let chain = fonts.face(face);
         let mut found_here = false;
         for c in text.chars() {
-            if c == '\n' || c == '\t' || c == ' ' || fonts.face(face).has_glyph(c) {
+            if c == '\n' || c == '\t' || c == ' ' || chain.has_glyph(c) {
                 continue;
             }
             found_here = true;
@@ -31,10 +35,15 @@ impl Missing {
             }
         }
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
 }
 
-/// Check every character of the document against the face it will be set in.
-pub fn check_glyphs(doc: &Document, fonts: &Fonts) -> Result<(), PdfError> {
+/// Every character of the document checked against the face it will be set in and its
+/// fallback fonts.
+pub fn missing_chars(doc: &Document, fonts: &Fonts) -> Missing {
     let mut missing = Missing::default();
     let mut paragraph = 0;
     let r = Face::Regular;
@@ -74,13 +83,27 @@ pub fn check_glyphs(doc: &Document, fonts: &Fonts) -> Result<(), PdfError> {
             Block::Photo { caption: None, .. } | Block::Space(_) => {}
         }
     }
-    if missing.chars.is_empty() {
+    missing
+}
+
+/// Refuse a document with characters no font has, naming them and where they are.
+pub fn check_glyphs(doc: &Document, fonts: &Fonts) -> Result<(), PdfError> {
+    let missing = missing_chars(doc, fonts);
+    if missing.is_empty() {
         return Ok(());
     }
     Err(PdfError::MissingGlyphs {
         chars: missing.chars.iter().collect(),
         location: missing.locations.join("、"),
     })
+}
+
+/// The document with `chars` removed from every text in it.
+pub fn omit_chars(doc: &Document, chars: &[char]) -> Document {
+    if chars.is_empty() {
+        return doc.clone();
+    }
+    doc.map_text(&|t: &str| t.chars().filter(|c| !chars.contains(c)).collect())
 }
 
 fn short(text: &str) -> String {

@@ -4,7 +4,7 @@
 
 use printpdf::RawImage;
 
-use super::fonts::{Face, FontFace, Fonts};
+use super::fonts::{Face, Fonts};
 use super::linebreak::{break_lines, Line};
 use super::model::{Align, Block, Document, Orientation, Paper, Spacing};
 use super::PdfError;
@@ -190,7 +190,7 @@ impl<'a> Flow<'a> {
 
     /// Lines of `text` in `face` at `size`, `first` and `rest` wide.
     pub fn lines(&self, text: &str, face: Face, size: f32, first: f32, rest: f32) -> Vec<Line> {
-        let f: &FontFace = self.fonts.face(face);
+        let f = self.fonts.face(face);
         break_lines(text, first, rest, &|c| f.advance_em(c).unwrap_or(1.0) * size)
     }
 

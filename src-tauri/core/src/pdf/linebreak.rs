@@ -76,7 +76,9 @@ fn tokens(text: &str) -> Vec<Cluster> {
     out
 }
 
-/// Glue tokens by the kinsoku rules. Ellipsis and dash pairs (…… ——) also stay together.
+/// Glue tokens by the kinsoku rules. Ellipsis and dash pairs (…… ——) also stay together. An
+/// emoji is a character like any CJK one: a line may break before or after it, and closing
+/// punctuation after it stays with it.
 fn clusters(text: &str) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     for token in tokens(text) {
@@ -84,6 +86,10 @@ fn clusters(text: &str) -> Vec<Cluster> {
             (Cluster::Glyphs(t), Some(Cluster::Glyphs(prev))) => {
                 starts_with_any(t, NO_LINE_START)
                     || ends_with_any(prev, NO_LINE_END)
+                    // A variation selector, joiner or skin tone belongs to the emoji before it,
+                    // and the emoji after a joiner to the sequence: never split them.
+                    || t.starts_with(super::fonts::is_ignorable)
+                    || prev.ends_with('\u{200D}')
                     || (starts_with_any(t, UNITS) && prev.ends_with(|c: char| c.is_ascii_digit()))
             }
             _ => false,
@@ -285,6 +291,39 @@ mod tests {
             assert!(out.iter().all(|l| l.width <= width + 1e-3), "{out:?}");
         } else {
             check_rules(text, width);
+        }
+    }
+
+    /// Like `measure`, with the engine's zero width for joiners and selectors.
+    fn measure_emoji(c: char) -> f32 {
+        if super::super::fonts::is_ignorable(c) { 0.0 } else { measure(c) }
+    }
+
+    #[test]
+    fn emoji_break_anywhere_like_chinese_characters() {
+        let out: Vec<String> =
+            break_lines("😀😃😄😁😆😅😂", 3.0, 3.0, &measure_emoji).into_iter().map(|l| l.text).collect();
+        assert_eq!(out, ["😀😃😄", "😁😆😅", "😂"]);
+    }
+
+    #[test]
+    fn punctuation_after_an_emoji_stays_with_it() {
+        assert_eq!(lines("一二👍。三", 3.0), ["一二", "👍。三"]);
+        assert_eq!(lines("一二（😡）", 3.0), ["一二", "（😡）"]);
+        check_rules("大家很生气😡！！请转告👍，谢谢🙏。（详见📢）", 3.0);
+    }
+
+    #[test]
+    fn selectors_skin_tones_and_joined_sequences_are_never_split() {
+        let text = "一二❤\u{FE0F}👍\u{1F3FB}👨\u{200D}👩\u{200D}👧";
+        for w in [1.0, 2.0, 3.0, 4.0] {
+            let out = break_lines(text, w, w, &measure_emoji);
+            for l in &out {
+                let first = l.text.chars().next().unwrap_or(' ');
+                assert!(!super::super::fonts::is_ignorable(first), "{w}: {out:?}");
+                // (Narrower than the whole sequence, it is cut as any overlong run is.)
+                assert!(w < 3.0 || !l.text.starts_with(['👩', '👧']), "family split at {w}: {out:?}");
+            }
         }
     }
 

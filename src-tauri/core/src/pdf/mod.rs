@@ -29,19 +29,21 @@ mod parts;
 mod table;
 mod write;
 
-pub use check::check_glyphs;
-pub use fonts::{Face, FontFace, Fonts};
+pub use check::{check_glyphs, missing_chars, omit_chars, Missing};
+pub use fonts::{is_ignorable, Face, FaceChain, FontFace, FontFile, Fonts};
 pub use fit::layout;
 pub use layout::{Geometry, Item, Layout, PageLayout};
 pub use model::{Align, Block, Column, Document, Fit, Orientation, Paper, Spacing, Table};
 pub use write::{file_name_part, write_atomically};
+
+use serde::{Deserialize, Serialize};
 
 use crate::error::UserFacing;
 
 /// Why a document could not be printed or saved.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("以下字符无法打印：{chars}（{location}）。请改用常用汉字或删除这些字符。")]
+    #[error("以下字符没有字体可以打印：{chars}（{location}）。可以“去掉这些字符后打印”，或改用常用字。")]
     MissingGlyphs { chars: String, location: String },
     #[error("图片无法读取（{detail}）。请使用 JPG 或 PNG 格式的照片。")]
     BadImage { detail: String },
@@ -59,13 +61,44 @@ impl UserFacing for PdfError {
     }
 }
 
-/// Check, lay out and serialize `doc` with the process-wide fonts.
-pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
-    render_with(doc, Fonts::get())
+/// What to do with a character that no bundled font has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unprintable {
+    /// Refuse the document with [`PdfError::MissingGlyphs`], naming them and where they are.
+    #[default]
+    Refuse,
+    /// Print the document without them (the secretary chose “去掉这些字符后打印”).
+    Omit,
 }
 
-/// [`render`] with explicit fonts (the benchmark times parsing separately).
-pub fn render_with(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+impl Unprintable {
+    /// `Omit` when she asked to leave the characters out.
+    pub fn omit_if(omit: bool) -> Unprintable {
+        if omit { Unprintable::Omit } else { Unprintable::Refuse }
+    }
+}
+
+/// Check, lay out and serialize `doc` with the process-wide fonts.
+pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
+    render_with(doc, Fonts::get(), Unprintable::Refuse)
+}
+
+/// [`render`], leaving out characters no font has when `unprintable` says so.
+pub fn render_as(doc: &Document, unprintable: Unprintable) -> Result<Vec<u8>, PdfError> {
+    render_with(doc, Fonts::get(), unprintable)
+}
+
+/// [`render_as`] with explicit fonts (the benchmark times parsing separately).
+pub fn render_with(doc: &Document, fonts: &Fonts, unprintable: Unprintable) -> Result<Vec<u8>, PdfError> {
+    let omitted;
+    let doc = match unprintable {
+        Unprintable::Refuse => doc,
+        Unprintable::Omit => {
+            omitted = omit_chars(doc, &missing_chars(doc, fonts).chars);
+            &omitted
+        }
+    };
     check_glyphs(doc, fonts)?;
     let laid_out = layout(doc, fonts)?;
     Ok(emit::to_pdf(&laid_out, fonts, &doc.title, doc.date))

@@ -101,6 +101,37 @@ impl Document {
         self.blocks.push(block);
         self
     }
+
+    /// The same document with every text it prints passed through `f` (the title metadata
+    /// too, so a viewer's window title matches the page).
+    pub fn map_text(&self, f: &dyn Fn(&str) -> String) -> Document {
+        let blocks = self.blocks.iter().map(|b| b.map_text(f)).collect();
+        Document { title: f(&self.title), blocks, ..self.clone() }
+    }
+}
+
+impl Block {
+    fn map_text(&self, f: &dyn Fn(&str) -> String) -> Block {
+        match self {
+            Block::Title(t) => Block::Title(f(t)),
+            Block::Subtitle(t) => Block::Subtitle(f(t)),
+            Block::Salutation(t) => Block::Salutation(f(t)),
+            Block::Paragraph(t) => Block::Paragraph(f(t)),
+            Block::Line { text, align } => Block::Line { text: f(text), align: *align },
+            Block::Heading { text, align } => Block::Heading { text: f(text), align: *align },
+            Block::Table(t) => Block::Table(Table {
+                columns: t.columns.iter().map(|c| Column { title: f(&c.title), ..c.clone() }).collect(),
+                rows: t.rows.iter().map(|r| r.iter().map(|c| f(c)).collect()).collect(),
+                min_row_height: t.min_row_height,
+            }),
+            Block::Signoff { issuer, date } => Block::Signoff { issuer: f(issuer), date: f(date) },
+            Block::Signatures(labels) => Block::Signatures(labels.iter().map(|l| f(l)).collect()),
+            Block::Photo { bytes, caption } => {
+                Block::Photo { bytes: bytes.clone(), caption: caption.as_deref().map(f) }
+            }
+            Block::Space(mm) => Block::Space(*mm),
+        }
+    }
 }
 
 /// One piece of the document, laid out top to bottom.

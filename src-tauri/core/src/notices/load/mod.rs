@@ -36,7 +36,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::Notice;
-use crate::pdf::Paper;
+use crate::pdf::{Paper, Unprintable};
 
 /// Which template to fill; the CLI spells them as in [`NoticeKind::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,11 +110,15 @@ pub struct LoadOptions {
     pub mask_names: Option<bool>,
     /// 公示期 of a topic notice, first and last day; None = today to today + 7 days.
     pub period: Option<(NaiveDate, NaiveDate)>,
+    /// Characters no font has: refused (named, with where they are) unless she chose to print
+    /// without them. A public notice then stores its spec without them, so a reprint is the
+    /// same PDF.
+    pub unprintable: Unprintable,
 }
 
 impl LoadOptions {
     pub fn new(today: NaiveDate) -> LoadOptions {
-        LoadOptions { today, paper: Paper::A4, mask_names: None, period: None }
+        LoadOptions { today, paper: Paper::A4, mask_names: None, period: None, unprintable: Unprintable::Refuse }
     }
 }
 
