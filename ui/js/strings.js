@@ -306,12 +306,13 @@ export const S = {
     figures: {
       collected: '收集议题', solvedRate: '办结率', solvedOf: (s, d) => `办结 ${s} / ${d} 件`,
       days: '平均办结天数', daysOf: (n) => `${n} 件已办结议题`, meetings: '召开会议', meetingsUnit: '次',
+      onTime: '按期办结率', onTimeOf: (n, d) => `按期 ${n} / 到期 ${d} 项任务`,
       participation: '参与人次', partyResidents: (p, r) => `党员 ${p} · 居民 ${r}`,
       points: '发放积分', satisfaction: '满意度', evaluations: (n) => `${n} 次评价`,
     },
     charts: { channel: '议题来源渠道', category: '议题类别', handling: '办理方式', participation: '参与人次', satisfaction: '评价结果' },
     party: '党员', residents: '居民', noData: '本年度没有数据。',
-    definition: '办结率 =（已办结 + 即办完成）÷（收集议题 − 合并 − 不予受理）。',
+    definition: '办结率 =（已办结 + 即办完成）÷（收集议题 − 合并 − 不予受理）。按期办结率 = 在完成时限内办结的任务 ÷ 本年到期的任务（逾期未办结的计入分母，未填时限的不计）。',
     print: '打印年度报告',
   },
   points: {

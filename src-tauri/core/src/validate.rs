@@ -41,6 +41,50 @@ impl UserFacing for FieldError {
     }
 }
 
+/// A phone number that is neither a mobile number nor a landline with its area code.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("联系电话“{value}”不是有效的电话号码：请只填阿拉伯数字，写 11 位手机号（如 13812345678）或带区号的固定电话（如 0531-88886666）。")]
+pub struct BadPhone {
+    pub value: String,
+}
+
+/// An optional phone number, as the roster and the topic form take it: an 11-digit mobile
+/// (13812345678, 138 1234 5678) or a landline with its area code (010-62345678,
+/// (0531)8888-6666, 3 or 4 digits of area code then 7 or 8). A Chinese IME types full-width
+/// digits and dashes as easily as ASCII ones: they are accepted and stored as ASCII, so masking
+/// and search read one form; spaces, dashes and brackets are kept as typed. A leading +86 is
+/// allowed. Empty stays empty.
+pub fn phone(value: &str) -> Result<String, BadPhone> {
+    let bad = || BadPhone { value: value.trim().to_string() };
+    let typed = optional_line("联系电话", value, 30).map_err(|_| bad())?;
+    let ascii: String = typed
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '－' | '—' | '–' => '-',
+            '（' => '(',
+            '）' => ')',
+            '　' => ' ',
+            '＋' => '+',
+            _ => c,
+        })
+        .collect();
+    if ascii.is_empty() {
+        return Ok(ascii);
+    }
+    let number = ascii.strip_prefix("+86").unwrap_or(&ascii);
+    if !number.chars().all(|c| c.is_ascii_digit() || " -()".contains(c)) {
+        return Err(bad());
+    }
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let b = digits.as_bytes();
+    let mobile = b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]);
+    // An area code is 3 or 4 digits starting with 0 (never 00: that dials abroad), the local
+    // number 7 or 8 digits: 10 to 12 digits in all. Without the area code it is refused.
+    let landline = (10..=12).contains(&b.len()) && b[0] == b'0' && b[1] != b'0';
+    if mobile || landline { Ok(ascii) } else { Err(bad()) }
+}
+
 /// A required one-line field: trimmed, non-empty, at most `max` characters, no control characters.
 pub fn required_line(field: &'static str, value: &str, max: usize) -> Result<String, FieldError> {
     let trimmed = value.trim();
@@ -117,5 +161,31 @@ mod tests {
         let text = "楼道里堆放杂物，影响消防通道。".repeat(3400);
         assert!(text.chars().count() > 50_000);
         assert_eq!(free_text("说明", &text).unwrap(), text);
+    }
+
+    #[test]
+    fn phones_are_mobiles_or_landlines_with_area_code() {
+        for (typed, stored) in [
+            ("13812345678", "13812345678"),
+            (" 138 1234 5678 ", "138 1234 5678"),
+            ("138-1234-5678", "138-1234-5678"),
+            ("１３８１２３４５６７８", "13812345678"),
+            ("１３８－１２３４－５６７８", "138-1234-5678"),
+            ("+86 13812345678", "+86 13812345678"),
+            ("010-62345678", "010-62345678"),
+            ("0531-88886666", "0531-88886666"),
+            ("(0531)8888-6666", "(0531)8888-6666"),
+            ("（０５３１）８８８８６６６６", "(0531)88886666"),
+            ("0771 3123456", "0771 3123456"),
+            ("", ""),
+        ] {
+            assert_eq!(phone(typed).as_deref(), Ok(stored), "{typed:?}");
+        }
+        for typed in ["123", "1381234567", "138123456789", "12812345678", "62345678", "00862345678", "一三九", "call me", "138 1234 567８x", "0531-88886666 转 8"] {
+            let err = phone(typed).unwrap_err();
+            assert_eq!(err.value, typed.trim(), "{typed:?}");
+            let message = err.to_string();
+            assert!(message.contains("联系电话") && message.contains("11 位手机号") && message.contains("区号"), "{message}");
+        }
     }
 }

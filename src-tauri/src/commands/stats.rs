@@ -10,7 +10,8 @@ use crate::state::AppState;
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn year_stats(state: State<'_, AppState>, year: i32, place_id: Option<String>) -> CommandResult<YearStats> {
-    state.with_store(|store| Ok(stats::year_stats(store.conn(), year, place_id.as_deref())?))
+    let today = state.today();
+    state.with_store(|store| Ok(stats::year_stats(store.conn(), year, place_id.as_deref(), today)?))
 }
 
 /// The yearly report PDF, dated today, saved where she chooses; `None` when she cancelled.

@@ -177,9 +177,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
 fn stats(db: &std::path::Path, year: i32, place: Option<&str>, report: Option<&std::path::Path>) -> Result<String, Failure> {
     use yishi_core::notices::Notice;
     let store = Store::open(db)?;
-    let figures = yishi_core::stats::year_stats(store.conn(), year, place)?;
+    let today = community_today(&store)?;
+    let figures = yishi_core::stats::year_stats(store.conn(), year, place, today)?;
     if let Some(out) = report {
-        let today = community_today(&store)?;
         let bytes = yishi_core::stats::year_report(store.conn(), year, place, today)?.render()?;
         yishi_core::pdf::write_atomically(out, &bytes)?;
     }

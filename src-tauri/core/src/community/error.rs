@@ -11,8 +11,8 @@ pub enum CommunityError {
     NotFound { what: &'static str },
     #[error("已经有名为“{name}”的{what}了，请换一个名字。")]
     Duplicate { what: &'static str, name: String },
-    #[error("联系电话“{value}”里有数字以外的字符，请只填阿拉伯数字，如 13812345678。")]
-    BadPhone { value: String },
+    #[error(transparent)]
+    BadPhone(#[from] crate::validate::BadPhone),
     #[error(transparent)]
     Time(#[from] crate::time::TimeError),
     #[error("保存时出错：{}", crate::error::db_words(.0))]
@@ -25,7 +25,7 @@ impl UserFacing for CommunityError {
             CommunityError::Invalid(e) => e.code(),
             CommunityError::NotFound { .. } => "community_not_found",
             CommunityError::Duplicate { .. } => "community_duplicate",
-            CommunityError::BadPhone { .. } => "community_bad_phone",
+            CommunityError::BadPhone(_) => "community_bad_phone",
             CommunityError::Time(e) => e.code(),
             CommunityError::Db(_) => "db_error",
         }

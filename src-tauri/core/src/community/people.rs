@@ -67,10 +67,7 @@ struct Checked {
 }
 
 fn check(p: &NewPerson) -> Result<Checked, CommunityError> {
-    let phone = optional_line("联系电话", &p.phone, 30)?;
-    if !phone.chars().all(|c| c.is_ascii_digit() || "-+ ".contains(c)) {
-        return Err(CommunityError::BadPhone { value: phone });
-    }
+    let phone = crate::validate::phone(&p.phone)?;
     let mut roles = Vec::new();
     for r in &p.roles {
         let r = required_line("身份", r, 20)?;

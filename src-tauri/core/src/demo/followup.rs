@@ -1,26 +1,24 @@
 //! The demo's 办事 · 评事: progress notes on the year's tasks (some done, one blocked, one overdue),
 //! residents' satisfaction surveys (one poor result that reopened the work), and the dog-walking
-//! convention drafted, posted for comment and revised.
+//! convention drafted, posted for comment and revised. Each note and survey is written on the
+//! evening of its day, so a task is marked done on the day the story says.
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Transaction;
 
-use super::{step, DemoError};
+use super::{day as date, moment, step, today, DemoError};
 use crate::conventions::{self, ConventionText, NewFeedback};
 use crate::decisions::{self, TaskFilter, TaskStatus};
 use crate::evaluations::{self, EvalMethod, NewEvaluation};
 use crate::followup::{self, NewNote};
 use crate::notices::Chapter;
+use crate::time;
 
-/// The demo's "today": the end of its story.
-pub(crate) fn today() -> NaiveDate {
-    date(11, 21)
-}
-
-fn date(month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, month, day).unwrap_or_default()
+/// Runs `f` at `hour`:00 on `on`, with `on` as the day's "today".
+fn on_day<T>(on: NaiveDate, hour: u32, f: impl FnOnce(NaiveDate) -> T) -> T {
+    time::at(moment(on.month(), on.day(), hour, 0), || f(on))
 }
 
 /// A task's id and its topic's id, by the task's title.
@@ -58,15 +56,17 @@ pub(crate) fn build(tx: &Transaction) -> Result<(), DemoError> {
         }
     }
     let (dog_task, _) = task("起草文明养犬公约并张贴征求意见")?;
-    followup::set_status(tx, &dog_task, TaskStatus::Blocked, "公约草案意见分歧较大（是否限定遛狗时段），待下次居民会议讨论。", date(5, 6), "张敏")
-        .map_err(step)?;
+    on_day(date(5, 6), 17, |on| {
+        followup::set_status(tx, &dog_task, TaskStatus::Blocked, "公约草案意见分歧较大（是否限定遛狗时段），待下次居民会议讨论。", on, "张敏")
+    })
+    .map_err(step)?;
     surveys(tx, &task)?;
     convention(tx)
 }
 
 fn note(tx: &Transaction, task_id: &str, on: NaiveDate, text: &str, status: Option<TaskStatus>) -> Result<(), DemoError> {
     let new = NewNote { date: on, text: text.into(), status, photos: Vec::new(), draft_key: None };
-    followup::add_note(tx, task_id, &new, today(), "张敏").map_err(step)?;
+    on_day(on, 18, |today| followup::add_note(tx, task_id, &new, today, "张敏")).map_err(step)?;
     Ok(())
 }
 
@@ -90,7 +90,7 @@ fn surveys(
             date: on,
             reopen: reopen.map(|(_, why)| why.to_string()),
         };
-        evaluations::record(tx, &new, today(), "张敏").map(|_| ()).map_err(step)
+        on_day(on, 15, |today| evaluations::record(tx, &new, today, "张敏")).map(|_| ()).map_err(step)
     };
     let parking = topic_of("改建东侧临时停车位18个")?;
     survey(&parking, 38, 5, 2, EvalMethod::PhoneCallback, date(4, 2), "多数住户认为停车秩序明显好转，个别住户认为收费偏高。", None)?;
@@ -120,16 +120,19 @@ fn convention(tx: &Transaction) -> Result<(), DemoError> {
             chapter("监督与奖励", &["居民发现违反本公约的行为，可以劝导，也可以向楼栋长反映。", "连续一年文明养犬的家庭，年底可获得积分奖励。"]),
         ],
     };
-    let c = conventions::create(tx, "幸福里小区文明养犬公约", &text).map_err(step)?;
-    conventions::post(tx, &c.id, date(4, 10), date(4, 20)).map_err(step)?;
+    let c = on_day(date(4, 8), 10, |_| conventions::create(tx, "幸福里小区文明养犬公约", &text)).map_err(step)?;
+    on_day(date(4, 10), 9, |_| conventions::post(tx, &c.id, date(4, 10), date(4, 20))).map_err(step)?;
     for (on, who, what) in [
         (date(4, 12), "郑丽华", "建议规定晚上七点到九点广场不许遛狗，孩子多。"),
         (date(4, 15), "", "（意见箱）希望小区设置宠物便便箱。"),
     ] {
-        conventions::add_feedback(tx, &c.id, &NewFeedback { received_on: on, from_name: who.into(), text: what.into(), response: String::new() })
-            .map_err(step)?;
+        let feedback = NewFeedback { received_on: on, from_name: who.into(), text: what.into(), response: String::new() };
+        on_day(on, 18, |_| conventions::add_feedback(tx, &c.id, &feedback)).map_err(step)?;
     }
     text.chapters[1].articles.push("社区在中心广场设置宠物便便箱两个，由物业每日清理。".into());
-    conventions::save_version(tx, &c.id, &text, "采纳意见箱建议，增加便便箱条款；遛狗时段限制待居民会议讨论。").map_err(step)?;
+    on_day(date(4, 25), 10, |_| {
+        conventions::save_version(tx, &c.id, &text, "采纳意见箱建议，增加便便箱条款；遛狗时段限制待居民会议讨论。")
+    })
+    .map_err(step)?;
     Ok(())
 }

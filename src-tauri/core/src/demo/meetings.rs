@@ -1,16 +1,19 @@
-//! Holds the demo year's meetings through the meetings, minutes, votes and decisions modules,
-//! then moves the recorded times back to the meeting's evening (the modules stamp "now").
+//! Holds the demo year's meetings through the meetings, minutes, votes and decisions modules, each
+//! step at its moment in the story: the agenda and invitations some days before, sign-in at the
+//! start, the items through the evening, 散会 two and a half hours after the start.
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Transaction};
+use chrono::{DateTime, TimeDelta, Utc};
+use rusqlite::Transaction;
 
 use super::meetings_data::{DemoItem, DemoMeeting, DemoVote, MEETINGS};
 use super::people::Roster;
-use super::topics::Topics;
-use super::{at, step, DemoError};
+use super::topics::{reviewed_at, Topics, TOPICS};
+use super::{at, day, later, step, DemoError};
 use crate::decisions::{self, NewDecision, NewTask};
-use crate::meetings::{self, NewMeeting, NewSpeaker};
+use crate::meetings::{self, NewMeeting, NewSpeaker, ParticipantKind};
+use crate::time;
 use crate::votes::{self, Choice, VoteInput, VoteMethod};
 
 pub(crate) fn build(tx: &Transaction, roster: &Roster, topics: &Topics) -> Result<usize, DemoError> {
@@ -22,13 +25,49 @@ pub(crate) fn build(tx: &Transaction, roster: &Roster, topics: &Topics) -> Resul
     Ok(MEETINGS.len())
 }
 
+/// The agenda is set and people invited six days ahead, but never before its topics were sorted
+/// (急事立议: the burst pipe met two days after it was reported).
+fn prepared_at(m: &DemoMeeting, start: DateTime<Utc>) -> DateTime<Utc> {
+    let sorted = m.items.iter().filter_map(|i| TOPICS.get(i.topic)).map(reviewed_at).max();
+    let ahead = start - TimeDelta::days(6);
+    sorted.map_or(ahead, |s| ahead.max(s + TimeDelta::hours(1)))
+}
+
 fn hold(
     tx: &Transaction,
     m: &DemoMeeting,
     roster: &Roster,
     topic_ids: &HashMap<usize, String>,
 ) -> Result<(), DemoError> {
-    let started = crate::ids::now_utc();
+    let (month, day_of_month, hour) = m.when;
+    let start = super::moment(month, day_of_month, hour, 0);
+    let (meeting_id, items) = time::at(prepared_at(m, start), || prepare(tx, m, roster, topic_ids))?;
+    if !m.closed {
+        return Ok(());
+    }
+    time::at(later(start, 5), || sign_in(tx, m, &meeting_id))?;
+    let follow_up = meetings::agenda(tx, &meeting_id).map_err(step)?.into_iter().next();
+    if let Some(first) = follow_up {
+        time::at(later(start, 10), || crate::minutes::save(tx, &first.id, m.follow_up)).map_err(step)?;
+    }
+    for (k, (item, item_id)) in (0..).zip(&items) {
+        time::at(later(start, 20 + 40 * k), || record_item(tx, &meeting_id, item, item_id, roster))?;
+    }
+    time::at(later(start, 150), || meetings::close(tx, &meeting_id, "张敏")).map_err(step)?;
+    Ok(())
+}
+
+/// An agenda item of the demo data with the id it got.
+type Item<'a> = (&'a DemoItem, String);
+
+/// Creates the meeting, puts its topics on the agenda and invites the core members and the
+/// stakeholders of its first topic; returns the meeting and each item's id.
+fn prepare<'a>(
+    tx: &Transaction,
+    m: &'a DemoMeeting,
+    roster: &Roster,
+    topic_ids: &HashMap<usize, String>,
+) -> Result<(String, Vec<Item<'a>>), DemoError> {
     let meeting = meetings::create(tx, &NewMeeting {
         kind: m.kind,
         title: m.title.into(),
@@ -39,40 +78,31 @@ fn hold(
     })
     .map_err(step)?;
     let mut items = Vec::new();
+    let mut first_topic = None;
     for item in m.items {
         let topic_id = topic_id(topic_ids, item.topic)?;
         let added = meetings::add_topic(tx, &meeting.id, &topic_id, "张敏").map_err(step)?;
-        items.push((item, added.id, topic_id));
+        first_topic.get_or_insert(topic_id);
+        items.push((item, added.id));
     }
-    invite(tx, m, &meeting.id, roster, &items[0].2)?;
-    if !m.closed {
-        return Ok(());
-    }
-    let follow_up = meetings::agenda(tx, &meeting.id).map_err(step)?.into_iter().next();
-    if let Some(first) = follow_up {
-        crate::minutes::save(tx, &first.id, m.follow_up).map_err(step)?;
-    }
-    for (item, item_id, _) in &items {
-        record_item(tx, &meeting.id, item, item_id, roster)?;
-    }
-    meetings::close(tx, &meeting.id, "张敏").map_err(step)?;
-    backdate(tx, &meeting.id, m, &started)
-}
-
-fn topic_id(ids: &HashMap<usize, String>, index: usize) -> Result<String, DemoError> {
-    ids.get(&index).cloned().ok_or_else(|| DemoError::Step(format!("示例议题 {index} 不在会议议题中")))
-}
-
-fn invite(tx: &Transaction, m: &DemoMeeting, meeting_id: &str, roster: &Roster, first_topic: &str) -> Result<(), DemoError> {
-    for p in meetings::invite_all_core_members(tx, meeting_id).map_err(step)? {
-        if m.present.contains(&p.name.as_str()) {
-            meetings::sign_in(tx, &p.id).map_err(step)?;
-        }
-    }
+    meetings::invite_all_core_members(tx, &meeting.id).map_err(step)?;
+    let first_topic = first_topic.ok_or_else(|| DemoError::Step(format!("示例会议“{}”没有议题", m.title)))?;
     for name in m.stakeholders {
         let person = roster.id(name).ok_or_else(|| DemoError::Step(format!("示例名单里没有 {name}")))?;
-        let p = meetings::invite_stakeholder(tx, meeting_id, &person, first_topic).map_err(step)?;
-        if m.closed {
+        meetings::invite_stakeholder(tx, &meeting.id, &person, &first_topic).map_err(step)?;
+    }
+    Ok((meeting.id, items))
+}
+
+/// Those present sign in as the meeting starts (stakeholders all came); a walk-in is added then.
+fn sign_in(tx: &Transaction, m: &DemoMeeting, meeting_id: &str) -> Result<(), DemoError> {
+    for p in meetings::participants(tx, meeting_id).map_err(step)? {
+        let came = match p.kind {
+            ParticipantKind::Core => m.present.contains(&p.name.as_str()),
+            ParticipantKind::Stakeholder => true,
+            ParticipantKind::WalkIn => false,
+        };
+        if came {
             meetings::sign_in(tx, &p.id).map_err(step)?;
         }
     }
@@ -80,6 +110,10 @@ fn invite(tx: &Transaction, m: &DemoMeeting, meeting_id: &str, roster: &Roster, 
         meetings::add_walk_in(tx, meeting_id, name, role).map_err(step)?;
     }
     Ok(())
+}
+
+fn topic_id(ids: &HashMap<usize, String>, index: usize) -> Result<String, DemoError> {
+    ids.get(&index).cloned().ok_or_else(|| DemoError::Step(format!("示例议题 {index} 不在会议议题中")))
 }
 
 fn record_item(tx: &Transaction, meeting_id: &str, item: &DemoItem, item_id: &str, roster: &Roster) -> Result<(), DemoError> {
@@ -102,7 +136,7 @@ fn record_item(tx: &Transaction, meeting_id: &str, item: &DemoItem, item_id: &st
                 mode: t.mode,
                 responsible_unit: t.unit.into(),
                 person_in_charge: t.person.into(),
-                deadline: chrono::NaiveDate::from_ymd_opt(2026, t.deadline.0, t.deadline.1),
+                deadline: Some(day(t.deadline.0, t.deadline.1)),
             })
             .map_err(step)?;
         }
@@ -131,30 +165,5 @@ fn record_vote(tx: &Transaction, meeting_id: &str, item_id: &str, vote: &DemoVot
                 .map_err(step)?;
         }
     }
-    Ok(())
-}
-
-/// The modules stamp sign-in, close, points and timeline lines with the current time; a demo
-/// meeting happened on its evening, so move what this meeting wrote back to it.
-fn backdate(tx: &Transaction, meeting_id: &str, m: &DemoMeeting, started: &str) -> Result<(), DemoError> {
-    let (month, day, hour) = m.when;
-    let sign_in = at(month, day, hour, 5);
-    let end = at(month, day, hour + 2, 30);
-    tx.execute(
-        "UPDATE meeting_participants SET signed_in_at = ?2 WHERE meeting_id = ?1 AND signed_in_at IS NOT NULL",
-        params![meeting_id, sign_in],
-    )?;
-    tx.execute("UPDATE meetings SET closed_at = ?2, ends_at = ?2 WHERE id = ?1", params![meeting_id, end])?;
-    tx.execute("UPDATE points_entries SET at = ?2 WHERE meeting_id = ?1", params![meeting_id, end])?;
-    tx.execute(
-        "UPDATE topic_events SET at = ?2 WHERE at >= ?3 AND topic_id IN \
-         (SELECT topic_id FROM agenda_items WHERE meeting_id = ?1 AND topic_id IS NOT NULL)",
-        params![meeting_id, end, started],
-    )?;
-    tx.execute(
-        "UPDATE minutes_revisions SET created_at = ?2 WHERE created_at >= ?3 AND minutes_id IN \
-         (SELECT mi.id FROM minutes mi JOIN agenda_items a ON a.id = mi.agenda_item_id WHERE a.meeting_id = ?1)",
-        params![meeting_id, end, started],
-    )?;
     Ok(())
 }

@@ -3,8 +3,14 @@
 //! Built only through the public functions of the domain modules (so the demo exercises the
 //! same rules as the secretary's own typing), from the cases in shared/DOMAIN.md: parking chaos,
 //! shared bikes and dogs, the underground garage, the village footbridge, a stairwell quarrel,
-//! EV charging. It refuses a database that already holds records. Everything is deterministic
-//! except ids and the moment of creation.
+//! EV charging. It refuses a database that already holds records.
+//!
+//! **History as it happened.** Every step runs under [`time::at`] with the moment it happens in
+//! the story (a topic is stamped when it was raised, a note on the evening of its day, a meeting's
+//! votes and its closing on its evening), so timelines, closing days, points and the year's
+//! figures are those of the story, not of the moment the demo was loaded; nothing is rewritten
+//! afterwards. The story is told in [`YEAR`] and ends on [`today`]; only the meeting still being
+//! prepared and the deadlines of open tasks lie after it. Everything is deterministic except ids.
 
 mod followup;
 mod meetings;
@@ -14,12 +20,14 @@ mod points;
 mod records;
 mod topics;
 
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use rusqlite::Transaction;
 use serde::Serialize;
 use thiserror::Error;
 
 use crate::error::UserFacing;
 use crate::store::Store;
+use crate::time::{self, Zone};
 
 #[derive(Debug, Error)]
 pub enum DemoError {
@@ -57,7 +65,9 @@ pub struct DemoSummary {
 pub fn load(store: &mut Store) -> Result<DemoSummary, DemoError> {
     store.write(|tx| {
         refuse_non_empty(tx)?;
-        let roster = people::build(tx)?;
+        // The committee draws up its roster and points rules in the first days of the year.
+        let roster = time::at(moment(1, 4, 9, 0), || people::build(tx))?;
+        time::at(moment(1, 4, 9, 30), || points::set_rules(tx))?;
         let topics = topics::build(tx, &roster)?;
         points::build(tx, &roster)?;
         let meetings = meetings::build(tx, &roster, &topics)?;
@@ -82,13 +92,35 @@ fn refuse_non_empty(tx: &Transaction) -> Result<(), DemoError> {
     Ok(())
 }
 
-/// A local time in the demo year as stored UTC (China is UTC+8 all year).
-pub(crate) fn at(month: u32, day: u32, hour: u32, minute: u32) -> String {
-    let local = chrono::NaiveDate::from_ymd_opt(2026, month, day)
-        .and_then(|d| d.and_hms_opt(hour, minute, 0))
-        .unwrap_or_default();
-    let utc = local - chrono::Duration::hours(8);
-    format!("{}Z", utc.format("%Y-%m-%dT%H:%M:%S%.3f"))
+/// The year the story is told in. Fixed, not the loading year: the app's tests and the
+/// screenshots read the same community (年度统计 2026, the board on 2026-11-21) whenever they run.
+pub(crate) const YEAR: i32 = 2026;
+
+/// The demo's "today": the last day of its story (the next meeting is being prepared).
+pub(crate) fn today() -> NaiveDate {
+    day(11, 21)
+}
+
+/// A day of the demo year.
+pub(crate) fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(YEAR, month, day).unwrap_or_default()
+}
+
+/// A wall-clock moment of the demo year in the demo community's zone (its settings keep the
+/// default, Asia/Shanghai), whatever the zone of the machine loading it.
+pub(crate) fn moment(month: u32, day_of_month: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    let wall = day(month, day_of_month).and_hms_opt(hour, minute, 0).unwrap_or_default();
+    Zone::default().utc_of(wall)
+}
+
+/// [`moment`] as stored.
+pub(crate) fn at(month: u32, day_of_month: u32, hour: u32, minute: u32) -> String {
+    time::stored(moment(month, day_of_month, hour, minute))
+}
+
+/// `minutes` after `t`: the steps of one evening.
+pub(crate) fn later(t: DateTime<Utc>, minutes: i64) -> DateTime<Utc> {
+    t + TimeDelta::minutes(minutes)
 }
 
 #[cfg(test)]

@@ -4,25 +4,32 @@
 use rusqlite::Transaction;
 
 use super::people::Roster;
-use super::{step, DemoError};
+use super::{moment, step, DemoError};
 use crate::points::{self, PointsRules, PointsSource};
+use crate::time;
 
-const VOLUNTEERING: &[(&str, i64, &str)] = &[
-    ("胡玉珍", 5, "重阳节为独居老人包饺子"),
-    ("梁春花", 3, "垃圾分类桶边值守一周"),
-    ("石大嫂", 5, "便民桥修缮出工两天"),
-    ("于晓燕", 3, "四点半课堂志愿辅导"),
-    ("王秀兰", 4, "组织楼道大扫除"),
+/// (name, points, what they did, (month, day) they were credited)
+const VOLUNTEERING: &[(&str, i64, &str, (u32, u32))] = &[
+    ("石大嫂", 5, "便民桥修缮出工两天", (5, 28)),
+    ("梁春花", 3, "垃圾分类桶边值守一周", (7, 10)),
+    ("于晓燕", 3, "四点半课堂志愿辅导", (7, 25)),
+    ("王秀兰", 4, "组织楼道大扫除", (9, 6)),
+    ("胡玉珍", 5, "重阳节为独居老人包饺子", (10, 18)),
 ];
 
+/// The points shop's day before the story ends.
 const EXCHANGES: &[(&str, i64, &str)] = &[("王秀兰", 10, "大米一袋（10斤）"), ("石大嫂", 6, "食用油一桶")];
 
+/// Must run before the meetings close: closing credits attendance and speaking by these rules.
+pub(crate) fn set_rules(tx: &Transaction) -> Result<(), DemoError> {
+    points::set_rules(tx, &PointsRules { attendance: 2, speaking: 1 }).map(|_| ()).map_err(step)
+}
+
 pub(crate) fn build(tx: &Transaction, roster: &Roster) -> Result<(), DemoError> {
-    // Must be set before the meetings close: closing credits attendance and speaking by these rules.
-    points::set_rules(tx, &PointsRules { attendance: 2, speaking: 1 }).map_err(step)?;
-    for (name, pts, why) in VOLUNTEERING {
+    for (name, pts, why, (month, day)) in VOLUNTEERING {
         let person = person(roster, name)?;
-        points::credit(tx, &person, *pts, PointsSource::Volunteer, why, None).map_err(step)?;
+        time::at(moment(*month, *day, 18, 0), || points::credit(tx, &person, *pts, PointsSource::Volunteer, why, None))
+            .map_err(step)?;
     }
     Ok(())
 }
@@ -30,7 +37,8 @@ pub(crate) fn build(tx: &Transaction, roster: &Roster) -> Result<(), DemoError> 
 /// After the year's meetings have credited their points.
 pub(crate) fn exchanges(tx: &Transaction, roster: &Roster) -> Result<(), DemoError> {
     for (name, pts, what) in EXCHANGES {
-        points::redeem(tx, &person(roster, name)?, *pts, what).map_err(step)?;
+        let person = person(roster, name)?;
+        time::at(moment(11, 20, 15, 0), || points::redeem(tx, &person, *pts, what)).map_err(step)?;
     }
     Ok(())
 }

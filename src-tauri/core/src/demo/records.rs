@@ -3,33 +3,37 @@
 
 use rusqlite::Transaction;
 
-use super::followup::today;
 use super::topics::Topics;
-use super::{step, DemoError};
+use super::{day, moment, step, DemoError};
 use crate::attachments::{self, OwnerKind};
 use crate::bulletin::{self, NewNotice, NoticeKind};
 use crate::notices::load::{self, LoadOptions};
+use crate::time;
 
 pub(crate) fn build(tx: &Transaction, topics: &Topics) -> Result<(), DemoError> {
     let garage = find(topics, "地下车库地面破损、照明不足")?;
-    attachments::add_image(tx, OwnerKind::Topic, &garage, "车库现场.png", &crate::notices::demo::garage_photo())
-        .map_err(step)?;
+    // The photo came with the phone call that raised the garage topic.
+    time::at(moment(2, 20, 10, 30), || {
+        attachments::add_image(tx, OwnerKind::Topic, &garage, "车库现场.png", &crate::notices::demo::garage_photo())
+    })
+    .map_err(step)?;
     let parking_decision: String = tx.query_row(
         "SELECT d.id FROM decisions d JOIN topics t ON t.id = d.topic_id WHERE t.title = ?1",
         ["小区停车乱，消防通道被占"],
         |r| r.get(0),
     )?;
-    let posted_on = chrono::NaiveDate::from_ymd_opt(2026, 1, 16).unwrap_or_else(today);
+    // Issued and posted the morning after the parking meeting.
+    let posted_on = day(1, 16);
     let notice = load::decision(tx, &parking_decision, &LoadOptions::new(posted_on)).map_err(step)?;
     let spec = serde_json::to_string(&notice).map_err(|e| DemoError::Step(e.to_string()))?;
-    let issued = bulletin::issue(
-        tx,
-        &NewNotice { kind: NoticeKind::Decision, spec, reference: Some(("decision".into(), parking_decision)) },
-        posted_on,
-    )
+    let new = NewNotice { kind: NoticeKind::Decision, spec, reference: Some(("decision".into(), parking_decision)) };
+    let issued = time::at(moment(1, 16, 9, 0), || bulletin::issue(tx, &new, posted_on)).map_err(step)?;
+    time::at(moment(1, 16, 10, 0), || {
+        bulletin::record_posting(tx, &issued.entry.id, "社区公示栏（南门）", &posted_on.to_string(), None, posted_on)
+    })
     .map_err(step)?;
-    bulletin::record_posting(tx, &issued.entry.id, "社区公示栏（南门）", "2026-01-16", None, today()).map_err(step)?;
-    water_cut_notice(tx)
+    // The secretary prepares the water cut on the story's last day.
+    time::at(moment(11, 21, 9, 30), || water_cut_notice(tx))
 }
 
 /// A reusable 停水通知 template, and a draft started from it that the secretary has not issued.

@@ -1,13 +1,16 @@
 //! The demo topics: ~30 across every intake channel and every life-cycle state.
 //!
 //! Topics that reach a meeting are left 已审定 here; the meetings part of the demo puts them on an
-//! agenda and moves them along, the way the secretary would.
+//! agenda and moves them along, the way the secretary would. Each topic is registered at the
+//! moment it was raised and sorted ([`reviewed_at`]) soon after, as grid workers do.
 
+use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::Transaction;
 
 use super::people::Roster;
-use super::{at, step, DemoError};
+use super::{at, moment, step, DemoError};
 use crate::community;
+use crate::time;
 use crate::topics::{self, Channel, HandlingClass, NewTopic, Scale, Topic, TopicStatus};
 
 /// Where a demo topic ends up.
@@ -101,14 +104,25 @@ pub(crate) fn build(tx: &Transaction, roster: &Roster) -> Result<Topics, DemoErr
             scale: d.scale,
         };
         let recorder = "赵志刚";
-        let topic = topics::create(tx, &new, recorder).map_err(step)?;
-        let topic = apply_fate(tx, &topic, d.fate, &out.all)?;
+        let (month, day, hour) = d.when;
+        let topic = time::at(moment(month, day, hour, 15), || topics::create(tx, &new, recorder)).map_err(step)?;
+        let topic = time::at(reviewed_at(d), || apply_fate(tx, &topic, d.fate, &out.all))?;
         if d.fate == Fate::Meeting {
             out.for_meetings.push((i, topic.clone()));
         }
         out.all.push(topic);
     }
     Ok(out)
+}
+
+/// When the topic was sorted: a 即办件 is fixed the same day by the grid worker (the next morning
+/// when it was raised in the evening); everything else is sorted the next morning.
+pub(crate) fn reviewed_at(d: &DemoTopic) -> DateTime<Utc> {
+    let (month, day, hour) = d.when;
+    match d.fate {
+        Fate::DoneOnSpot(_) if hour < 17 => moment(month, day, hour + 3, 15),
+        _ => moment(month, day, 9, 0) + TimeDelta::days(1),
+    }
 }
 
 fn apply_fate(tx: &Transaction, topic: &Topic, fate: Fate, earlier: &[Topic]) -> Result<Topic, DemoError> {

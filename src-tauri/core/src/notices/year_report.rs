@@ -9,7 +9,7 @@ use super::format::{cn_number, fmt_date};
 use super::{Notice, NoticeError};
 use crate::evaluations::Rate;
 use crate::pdf::{Align, Block, Column, Document, Paper, Table};
-use crate::stats::{CountRow, YearStats, SOLVED_RATE_DEFINITION};
+use crate::stats::{CountRow, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION};
 
 /// The yearly report: the figures, who issues it, and optional closing remarks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,6 +74,7 @@ fn key_figures(s: &YearStats) -> Block {
         ("已办结（含即办完成）", format!("{}件", s.solved)),
         ("办结率", s.solved_rate.display.clone()),
         ("平均办结用时", s.average_days_to_close.display.clone()),
+        ("按期办结率", s.on_time_rate.display.clone()),
         ("召开议事会议", format!("{}次", s.meetings_held)),
         ("党员参与", format!("{}人次", p.party_members)),
         ("居民参与", format!("{}人次", p.residents)),
@@ -113,7 +114,21 @@ fn handling(doc: &mut Document, s: &YearStats) {
         let rows: Vec<&CountRow> = s.by_handling_class.iter().collect();
         doc.push(count_table("办理方式", &rows, s.topics_collected));
     }
+    doc.push(Block::Paragraph(on_time_line(s)));
     doc.push(Block::Line { text: format!("注：{SOLVED_RATE_DEFINITION}"), align: Align::Left });
+    doc.push(Block::Line { text: format!("　　{ON_TIME_RATE_DEFINITION}"), align: Align::Left });
+}
+
+/// 限时办结: how many of the tasks due this year were done by their deadline.
+fn on_time_line(s: &YearStats) -> String {
+    let r = &s.on_time_rate;
+    if r.denominator == 0 {
+        return "本年度没有到期的落实任务。".to_string();
+    }
+    format!(
+        "议定事项落实实行限时办结：本年到期任务{}项，按期办结{}项，按期办结率{}。",
+        r.denominator, r.numerator, r.display
+    )
 }
 
 fn meetings_line(s: &YearStats) -> String {

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::CountRow;
@@ -96,6 +96,22 @@ pub(super) fn average_days_to_close(topics: &[TopicRow]) -> AverageDays {
     let tenths = (n > 0).then(|| (total * 20 + n) / (2 * n));
     let display = tenths.map_or_else(|| "—".to_string(), |t| format!("{}.{}天", t / 10, t % 10));
     AverageDays { topics: n, total_days: total, tenths, display }
+}
+
+/// One task as 按期办结率 sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TaskRow {
+    pub deadline: Option<NaiveDate>,
+    /// The local day it was marked 已完成; None while it is not done.
+    pub done_on: Option<NaiveDate>,
+}
+
+/// 按期办结率 (see the module doc): done by the deadline / due in `year` as of `today`.
+pub(super) fn on_time_rate(tasks: &[TaskRow], year: i32, today: NaiveDate) -> Rate {
+    let due = |t: &&TaskRow| t.deadline.is_some_and(|d| d.year() == year && (t.done_on.is_some() || d < today));
+    let due: Vec<&TaskRow> = tasks.iter().filter(due).collect();
+    let on_time = due.iter().filter(|t| t.done_on.zip(t.deadline).is_some_and(|(done, deadline)| done <= deadline)).count();
+    Rate::new(on_time as u64, due.len() as u64)
 }
 
 /// 参与人次: every attendance at a meeting held counts once; a person with the role 党员 counts

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::compute::TopicRow;
+use super::compute::{TaskRow, TopicRow};
 use crate::store::parse_col;
 use crate::topics::{Channel, HandlingClass, TopicStatus};
 
@@ -107,6 +107,27 @@ pub(super) fn evaluations(conn: &Connection) -> rusqlite::Result<Vec<PlacedEvalu
     let rows = stmt.query_map([], |r| {
         let day = parse_col(r, 3, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())?;
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, day, r.get(4)?))
+    })?;
+    rows.collect()
+}
+
+/// Every task with its deadline, the local day it was done (only while 已完成: reopening clears
+/// it) and its topic's place.
+pub(super) fn tasks(conn: &Connection) -> rusqlite::Result<Vec<(TaskRow, Option<String>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT t.deadline, CASE WHEN t.status = 'done' THEN t.done_at END, tp.place_id \
+         FROM tasks t LEFT JOIN topics tp ON tp.id = t.topic_id WHERE t.deleted_at IS NULL",
+    )?;
+    let zone = crate::community::zone(conn)?;
+    let rows = stmt.query_map([], |r| {
+        let deadline: Option<String> = r.get(0)?;
+        let done_at: Option<String> = r.get(1)?;
+        let row = TaskRow {
+            // An unreadable deadline is no deadline: the task is left out, as one without a time limit.
+            deadline: deadline.and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok()),
+            done_on: done_at.as_deref().and_then(|d| zone.date_of(d)),
+        };
+        Ok((row, r.get(2)?))
     })?;
     rows.collect()
 }

@@ -19,13 +19,22 @@
 //!   a person with the role 党员 as 党员, everyone else (walk-ins included) as 居民.
 //! - **Points given**: points earned (redemptions not subtracted).
 //! - **Satisfaction**: (满意 + 基本满意) / all answers, over all evaluations of the year.
+//! - **按期办结率 (on time, 限时办结)** = tasks done by their deadline / tasks due in the year.
+//!   A task is *due in the year* when its deadline (完成时限) is a day of the year and either it
+//!   is done or its deadline has passed by `today` (the day after the deadline it is late). It
+//!   is *done by its deadline* when the local day it was last marked 已完成 is on or before the
+//!   deadline. So a task still open past its deadline counts in the denominator and not in the
+//!   numerator (逾期未办结); an open task whose deadline is still ahead is not counted yet (it can
+//!   still be on time); a task done after its deadline is late even when done; a task reopened
+//!   (a poor evaluation) counts by the day it was done again. Tasks without a deadline are not
+//!   counted. A task counts for a place by its topic's place.
 
 mod compute;
 mod error;
 mod load;
 mod report;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
@@ -38,6 +47,10 @@ use crate::evaluations::{Rate, Satisfaction};
 /// The solved-rate definition, as printed under the report's figures.
 pub const SOLVED_RATE_DEFINITION: &str =
     "办结率 =（已办结 + 即办完成）÷（收集议题 − 合并 − 不予受理），上报件计入分母。";
+
+/// The on-time definition, as printed under the report's figures.
+pub const ON_TIME_RATE_DEFINITION: &str =
+    "按期办结率 = 在完成时限内办结的任务 ÷ 本年到期的任务；逾期未办结的计入分母，未填完成时限的不计。";
 
 /// One bar of a chart: a stored key, its Chinese label, a count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +80,8 @@ pub struct YearStats {
     pub solved: u64,
     pub solved_rate: Rate,
     pub average_days_to_close: AverageDays,
+    /// 按期办结率: tasks done by their deadline / tasks due in the year.
+    pub on_time_rate: Rate,
     pub meetings_held: u64,
     pub participation: Participation,
     pub points_given: i64,
@@ -74,8 +89,9 @@ pub struct YearStats {
     pub satisfaction: Satisfaction,
 }
 
-/// Computes the figures of `year`, for the place `place_id` and below (None: the whole community).
-pub fn year_stats(conn: &Connection, year: i32, place_id: Option<&str>) -> Result<YearStats, StatsError> {
+/// Computes the figures of `year`, for the place `place_id` and below (None: the whole community),
+/// as they stand on `today` (which tasks are late).
+pub fn year_stats(conn: &Connection, year: i32, place_id: Option<&str>, today: NaiveDate) -> Result<YearStats, StatsError> {
     if !(2000..=2100).contains(&year) {
         return Err(StatsError::BadYear { year });
     }
@@ -124,6 +140,9 @@ pub fn year_stats(conn: &Connection, year: i32, place_id: Option<&str>) -> Resul
         }
     }
 
+    let tasks: Vec<compute::TaskRow> =
+        load::tasks(conn)?.into_iter().filter(|(_, place)| in_place(place)).map(|(t, _)| t).collect();
+
     let merged_or_rejected = topics.iter().filter(|t| !compute::counts_in_denominator(t.status)).count() as u64;
     let solved_rate = compute::solved_rate(&topics);
     Ok(YearStats {
@@ -138,6 +157,7 @@ pub fn year_stats(conn: &Connection, year: i32, place_id: Option<&str>) -> Resul
         solved: solved_rate.numerator,
         solved_rate,
         average_days_to_close: compute::average_days_to_close(&topics),
+        on_time_rate: compute::on_time_rate(&tasks, year, today),
         meetings_held,
         participation: compute::participation(&attendances),
         points_given,

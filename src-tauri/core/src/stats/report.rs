@@ -8,13 +8,13 @@ use crate::community;
 use crate::notices::YearReport;
 
 /// The report of `year` (for a place and below, or the whole community), issued by the body
-/// named in the community settings, dated `date`.
+/// named in the community settings, dated `date` (also the day the tasks' lateness is judged on).
 pub fn year_report(conn: &Connection, year: i32, place_id: Option<&str>, date: NaiveDate) -> Result<YearReport, StatsError> {
     let settings = community::load_settings(conn)?;
     Ok(YearReport {
         paper: Default::default(),
         community: settings.name,
-        stats: year_stats(conn, year, place_id)?,
+        stats: year_stats(conn, year, place_id, date)?,
         remarks: Vec::new(),
         issuer: settings.issuer,
         date,

@@ -58,6 +58,34 @@ fn average_days_count_calendar_days_of_solved_topics_only() {
     assert_eq!((none.tenths, none.display.as_str()), (None, "—"));
 }
 
+fn task(deadline: Option<NaiveDate>, done_on: Option<NaiveDate>) -> compute::TaskRow {
+    compute::TaskRow { deadline, done_on }
+}
+
+#[test]
+fn on_time_rate_counts_tasks_due_in_the_year_and_done_by_their_deadline() {
+    let y2025 = |m, d| NaiveDate::from_ymd_opt(2025, m, d);
+    let y2027 = |m, d| NaiveDate::from_ymd_opt(2027, m, d);
+    let tasks = [
+        task(Some(day(3, 31)), Some(day(3, 31))), // on time: done on the deadline itself
+        task(Some(day(3, 31)), Some(day(4, 1))),  // late by a day
+        task(Some(day(5, 31)), None),             // still open past its deadline: due, late
+        task(Some(day(6, 15)), None),             // due today, not late yet: not counted
+        task(Some(day(9, 30)), Some(day(6, 1))),  // done early, deadline ahead: on time
+        task(Some(day(9, 30)), None),             // deadline ahead, open: not counted yet
+        task(None, Some(day(2, 1))),              // no deadline: never counted
+        task(y2025(12, 31), Some(day(1, 5))),     // due last year: not this year's
+        task(Some(day(12, 31)), y2027(1, 5)),     // due this year, done the next: late
+    ];
+    let r = compute::on_time_rate(&tasks, 2026, day(6, 15));
+    assert_eq!((r.numerator, r.denominator, r.display.as_str()), (2, 5, "40.0%"));
+    // A day later the task due on 6-15 is late too.
+    assert_eq!(compute::on_time_rate(&tasks, 2026, day(6, 16)).display, "33.3%");
+    assert_eq!(compute::on_time_rate(&tasks, 2025, day(6, 15)).display, "0.0%");
+    let none = compute::on_time_rate(&[task(None, None)], 2026, day(6, 15));
+    assert_eq!((none.per_mille, none.display.as_str()), (None, "—"));
+}
+
 #[test]
 fn participation_counts_party_members_by_role_and_everyone_else_as_residents() {
     let roles = |r: &[&str]| Some(r.iter().map(|s| s.to_string()).collect::<Vec<_>>());
@@ -109,14 +137,14 @@ fn counts_by_channel_keep_zero_bars_and_classes_put_uncategorised_last() {
 #[test]
 fn an_empty_year_gives_zeros_and_dashes_not_nan() {
     let (_d, store) = temp_store();
-    let s = year_stats(store.conn(), 2026, None).unwrap();
+    let s = year_stats(store.conn(), 2026, None, day(12, 31)).unwrap();
     assert_eq!((s.topics_collected, s.meetings_held, s.participation.total, s.points_given, s.evaluations), (0, 0, 0, 0, 0));
     assert_eq!((s.solved_rate.display.as_str(), s.satisfaction.rate.display.as_str()), ("—", "—"));
     assert_eq!(s.average_days_to_close.display, "—");
     let json = serde_json::to_string(&s).unwrap();
     assert!(!json.contains("NaN"), "{json}");
-    assert_eq!(year_stats(store.conn(), 1800, None).unwrap_err().code(), "stats_bad_year");
-    assert_eq!(year_stats(store.conn(), 2026, Some("nowhere")).unwrap_err().code(), "stats_place_not_found");
+    assert_eq!(year_stats(store.conn(), 1800, None, day(12, 31)).unwrap_err().code(), "stats_bad_year");
+    assert_eq!(year_stats(store.conn(), 2026, Some("nowhere"), day(12, 31)).unwrap_err().code(), "stats_place_not_found");
     let pdf = year_report(store.conn(), 2026, None, day(12, 31)).unwrap().render().unwrap();
     assert!(pdf.starts_with(b"%PDF"));
 }
@@ -153,13 +181,13 @@ fn topics_count_by_year_and_place_subtree() {
     topic_at(&mut store, "楼道灯", Some(&building), "2026-03-01T10:00:00+08:00");
     topic_at(&mut store, "路灯", Some(&other), "2026-04-01T10:00:00+08:00");
     topic_at(&mut store, "去年的", Some(&building), "2025-12-31T10:00:00+08:00");
-    let all = year_stats(store.conn(), 2026, None).unwrap();
+    let all = year_stats(store.conn(), 2026, None, day(12, 31)).unwrap();
     assert_eq!(all.topics_collected, 2);
     assert_eq!(all.by_category_class[0].label, "基础设施建设");
     assert_eq!(all.by_handling_class[0].count, 2);
-    let here = year_stats(store.conn(), 2026, Some(&estate)).unwrap();
+    let here = year_stats(store.conn(), 2026, Some(&estate), day(12, 31)).unwrap();
     assert_eq!((here.topics_collected, here.place_name.as_deref()), (1, Some("幸福里小区")));
-    assert_eq!(year_stats(store.conn(), 2025, None).unwrap().topics_collected, 1);
+    assert_eq!(year_stats(store.conn(), 2025, None, day(12, 31)).unwrap().topics_collected, 1);
 }
 
 /// The journey of the issue: progress on an overdue task until done, a survey, the topic closed,
@@ -193,13 +221,17 @@ fn an_overdue_task_done_and_evaluated_changes_the_figures() {
     store.write(|tx| meetings::close(tx, &m.id, "张敏")).unwrap();
     let today = day(11, 21);
     assert_eq!(followup::home_counts(store.conn(), today).unwrap().overdue, 1);
-    let s = year_stats(store.conn(), 2026, None).unwrap();
+    let s = year_stats(store.conn(), 2026, None, today).unwrap();
     assert_eq!((s.meetings_held, s.participation.party_members, s.participation.residents), (1, 1, 1));
+    assert_eq!(s.on_time_rate.display, "0.0%", "the task is 11 days overdue");
+    assert_eq!(year_stats(store.conn(), 2026, None, day(11, 10)).unwrap().on_time_rate.display, "—", "not due yet on its deadline");
     assert_eq!((s.solved, s.solved_rate.display.as_str()), (0, "0.0%"));
     assert!(s.points_given > 0, "attendance points were credited at closing");
 
     store.write(|tx| followup::set_status(tx, &task, TaskStatus::InProgress, "已采购灯具", today, "张敏")).unwrap();
-    store.write(|tx| followup::set_status(tx, &task, TaskStatus::Done, "已全部更换", today, "张敏")).unwrap();
+    let evening = crate::time::Zone::default().utc_of(today.and_hms_opt(18, 0, 0).unwrap());
+    crate::time::at(evening, || store.write(|tx| followup::set_status(tx, &task, TaskStatus::Done, "已全部更换", today, "张敏")))
+        .unwrap();
     assert_eq!(followup::home_counts(store.conn(), today).unwrap().overdue, 0);
     let survey = NewEvaluation {
         topic_id: topic.clone(),
@@ -214,8 +246,9 @@ fn an_overdue_task_done_and_evaluated_changes_the_figures() {
         reopen: None,
     };
     store.write(|tx| evaluations::record(tx, &survey, today, "张敏")).unwrap();
-    let s = year_stats(store.conn(), 2026, None).unwrap();
+    let s = year_stats(store.conn(), 2026, None, today).unwrap();
     assert_eq!((s.solved, s.solved_rate.display.as_str()), (1, "100.0%"));
+    assert_eq!((s.on_time_rate.numerator, s.on_time_rate.denominator), (0, 1), "done on 11-21, due 11-10: late");
     assert_eq!((s.evaluations, s.satisfaction.rate.display.as_str()), (1, "95.2%"));
     assert_eq!(s.average_days_to_close.topics, 1);
     let report = year_report(store.conn(), 2026, None, day(12, 31)).unwrap();

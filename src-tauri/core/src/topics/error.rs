@@ -9,6 +9,9 @@ use crate::validate::FieldError;
 pub enum TopicError {
     #[error(transparent)]
     Invalid(#[from] FieldError),
+    /// The same check and message as the roster's (联系电话).
+    #[error(transparent)]
+    BadPhone(#[from] crate::validate::BadPhone),
     #[error("没有找到这个议题（可能已被删除）。")]
     NotFound { id: String },
     #[error("议题现在是“{}”，不能直接改为“{}”。", .from.label(), .to.label())]
@@ -41,6 +44,7 @@ impl UserFacing for TopicError {
     fn code(&self) -> &'static str {
         match self {
             TopicError::Invalid(e) => e.code(),
+            TopicError::BadPhone(_) => "topic_bad_phone",
             TopicError::NotFound { .. } => "topic_not_found",
             TopicError::IllegalMove { .. } => "topic_illegal_move",
             TopicError::NoteRequired { .. } => "topic_note_required",

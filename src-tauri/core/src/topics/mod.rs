@@ -120,7 +120,7 @@ fn check(conn: &Connection, new: &NewTopic) -> Result<Checked, TopicError> {
         title: required_line("议题标题", &new.title, TITLE_MAX)?,
         description: free_text("议题说明", &new.description)?,
         raised_by_name: optional_line("提出人", &new.raised_by_name, 50)?,
-        raised_by_phone: optional_line("联系电话", &new.raised_by_phone, 30)?,
+        raised_by_phone: crate::validate::phone(&new.raised_by_phone)?,
         raised_at,
     })
 }

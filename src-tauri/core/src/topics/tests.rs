@@ -228,3 +228,31 @@ fn closed_lists_serialize_as_their_storage_names() {
     }
     assert!(serde_json::from_str::<Channel>("\"carrier_pigeon\"").is_err());
 }
+
+#[test]
+fn a_topic_takes_phones_as_the_roster_does_and_names_the_field_when_refusing() {
+    let (_d, mut store) = temp_store();
+    let mut new = new_topic("楼道灯不亮");
+    new.raised_by_phone = "１３８ １２３４ ５６７８".into();
+    let t = store.write(|tx| create(tx, &new, "张敏")).unwrap();
+    assert_eq!(t.raised_by_phone, "138 1234 5678", "full-width digits stored as ASCII, spacing kept");
+    for bad in ["5678", "138123456", "一三八"] {
+        new.raised_by_phone = bad.into();
+        let err = store.write(|tx| create(tx, &new, "张敏")).unwrap_err();
+        assert_eq!(err.code(), "topic_bad_phone");
+        assert!(err.message().starts_with(&format!("联系电话“{bad}”")), "{}", err.message());
+        // The roster refuses the same number with the same words.
+        let person = crate::community::NewPerson {
+            name: "王秀兰".into(), phone: bad.into(), roles: Vec::new(), household_id: None, place_id: None,
+            is_core_member: false, note: String::new(),
+        };
+        let roster = store.write(|tx| crate::community::add_person(tx, &person)).unwrap_err();
+        assert_eq!(roster.message(), err.message());
+        let edit = store.write(|tx| update(tx, &t.id, &new, "张敏")).unwrap_err();
+        assert_eq!(edit.code(), "topic_bad_phone", "an edit is checked too");
+    }
+    assert_eq!(count(&store, "topics"), 1, "nothing written for a refused phone");
+    assert_eq!(get(store.conn(), &t.id).unwrap().raised_by_phone, "138 1234 5678", "the refused edit changed nothing");
+    new.raised_by_phone = "0531-88886666".into();
+    assert_eq!(store.write(|tx| update(tx, &t.id, &new, "张敏")).unwrap().raised_by_phone, "0531-88886666");
+}
