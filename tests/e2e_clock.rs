@@ -116,6 +116,8 @@ async fn journey(zone: &str, lang: &str) {
     s.click("button.tab[data-tab=prep]").await;
     s.click("#print button[data-kind=meeting-notice]").await;
     s.wait_text("#print-result", "已保存").await;
+    // Everything is committed; stop the app at once so its lock on the file goes with it.
+    s.kill_app();
     s.finish().await;
 
     let pdf = std::fs::read_dir(&saves).expect("saves").flatten().map(|e| e.path())
