@@ -154,6 +154,54 @@ async fn compose_preview_save_post_and_flag_a_water_notice() {
     s.finish().await;
 }
 
+/// Pasted from the WeChat group: emoji print; a character no bundled font has (Tangut here) is
+/// named with where it is, and one click previews and issues the notice without it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_character_no_font_has_is_named_and_left_out_in_one_click() {
+    let _serial = SERIAL.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let saved_dir = dir.path().join("U盘");
+    std::fs::create_dir(&saved_dir).unwrap();
+    let today = dir.path().join("today");
+    std::fs::write(&today, "2026-12-01").unwrap();
+    let env: [(&str, &OsStr); 2] = [("YISHI_TEST_SAVE_PATH", saved_dir.as_os_str()), ("YISHI_TODAY", today.as_os_str())];
+    let mut s = Session::start_with_env("notices-missing", &env).await;
+    s.client.set_window_size(1280, 900).await.expect("window size");
+    s.click("#nav a[data-section='notices']").await;
+    type_into(&s, ".notice-title", "车库维修通知").await;
+    // Set by script: WebDriver cannot type characters outside the keyboard's plane reliably.
+    js(&s, "const t = document.querySelector('textarea.paragraphs'); \
+        t.value = '车库灯已修好💡，谢谢大家👍🏻！王\u{2A6A5}、李\u{17000}反映的问题也已处理。'; \
+        t.dispatchEvent(new Event('input', { bubbles: true }));").await;
+    type_into(&s, ".issuer", "幸福里社区居民委员会").await;
+    wait_text(&s, ".notice-save-state", "已自动保存").await;
+
+    s.click(".to-preview").await;
+    wait_text(&s, ".missing-chars", "\u{17000}").await;
+    wait_text(&s, ".missing-chars", "第1段").await;
+    let text = s.text_of(".missing-chars").await;
+    assert!(!text.contains('💡') && !text.contains('\u{2A6A5}'), "emoji and Ext. B names print: {text}");
+    assert_eq!(js(&s, "return document.querySelector('.issue-save').disabled").await, serde_json::Value::Bool(true));
+    s.shot("missing-named").await;
+
+    s.click("#omit-missing").await;
+    s.wait_for("canvas.pdf-page[data-page='1']").await;
+    wait_true(&s, "return document.querySelector('.pdf-pages').getAttribute('aria-busy') === 'false'", "page 1 drawn").await;
+    wait_text(&s, ".notice-problem .omitted", "\u{17000}").await;
+    let shot = s.shot("missing-omitted").await;
+    let _ = std::fs::copy(&shot, docs_shot("notice-missing-omitted.png"));
+
+    s.click(".issue-save").await;
+    wait_text(&s, ".notice-list", "车库维修通知").await;
+    let saved: Vec<_> = std::fs::read_dir(&saved_dir).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let out = std::process::Command::new("pdftotext").arg(&saved[0]).arg("-").output().expect("pdftotext");
+    let printed: String = String::from_utf8_lossy(&out.stdout).chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(printed.contains("车库灯已修好💡，谢谢大家👍🏻！王\u{2A6A5}、李反映的问题"), "{printed}");
+    assert!(!printed.contains('\u{17000}'), "{printed}");
+    s.finish().await;
+}
+
 fn docs_shot(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("e2e-shots").join(name)
 }
