@@ -21,6 +21,7 @@ async function call(command, args = {}) {
 
 export const api = {
   appInfo: () => call('app_info'),
+  uiReady: () => call('ui_ready'),
   search: (text, limit = 12) => call('search', { query: { text, limit } }),
   loadDemo: () => call('load_demo'),
   rebuildSearchIndex: () => call('rebuild_search_index'),

@@ -12,6 +12,7 @@ import { renderNotices, refreshNoticeBadge } from './notices.js';
 import { renderTasks, refreshTaskBadge } from './tasks.js';
 import { renderPoints } from './points.js';
 import { renderArchive } from './archive.js';
+import { api } from './api.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
 const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices, archive: renderArchive, tasks: renderTasks, points: renderPoints };
@@ -54,5 +55,6 @@ buildNav();
 initSearch();
 refreshNoticeBadge();
 window.addEventListener('hashchange', route);
-route();
+// Tells the shell when the first screen is drawn (scripts/cold-start times the start-up by it).
+route().finally(() => api.uiReady().catch(() => {}));
 maybeWelcome(route);
