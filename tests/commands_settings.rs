@@ -17,6 +17,23 @@ fn app_info_reports_path_schema_and_version() {
 }
 
 #[test]
+fn a_portable_copy_says_which_file_on_the_stick_is_in_use() {
+    // The USB stick: yishi.exe with a yishi-data folder beside it.
+    let stick = tempfile::tempdir().unwrap();
+    std::fs::create_dir(stick.path().join("yishi-data")).unwrap();
+    let exe = stick.path().join("yishi.exe");
+    let location = yishi_core::store::location::locate(None, Some(&exe), None);
+    let state = yishi_app::AppState::open_at(location);
+    let app = TestApp::with_state(stick, state);
+    let info = app.invoke("app_info", json!({})).expect("app_info");
+    let expected = app.dir.path().join("yishi-data").join("yishi.db");
+    assert_eq!(info["db_path"], json!(expected.display().to_string()));
+    assert_eq!(info["location"]["mode"], json!("portable"));
+    assert!(info["location"]["mode_label"].as_str().unwrap().contains("绿色版"));
+    assert!(expected.exists(), "the database is created on the stick");
+}
+
+#[test]
 fn a_locked_database_is_explained_in_chinese_not_as_a_debug_string() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("yishi.db");

@@ -8,6 +8,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod state;
+mod webview2;
 
 pub use error::CommandError;
 pub use state::{AppState, CHECKPOINT_AFTER_IDLE};
@@ -19,6 +20,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::settings::app_info,
         commands::clock::clock_info,
         commands::clock::read_date,
+        commands::settings::ui_ready,
         commands::archive::export_archive,
         commands::archive::archive_progress,
         commands::archive::verify_archive,
@@ -164,11 +166,20 @@ fn start_checkpoint_timer(handle: tauri::AppHandle) {
     });
 }
 
-/// Starts the app on the default database (`YISHI_DB` or the OS data directory).
+/// Starts the app on the default database (`YISHI_DB`, the portable `yishi-data` folder beside
+/// the program, or the OS data directory: `store::location`).
 pub fn run() {
-    let state = AppState::open(&yishi_core::store::Store::default_path());
+    webview2::ensure_runtime();
+    let location = yishi_core::store::location::current();
+    let title = location.window_title();
+    let state = AppState::open_at(location);
     let app = setup(tauri::Builder::default(), state)
-        .setup(|app| {
+        .setup(move |app| {
+            use tauri::Manager;
+            if let Some(window) = app.get_webview_window("main") {
+                // A title that cannot be set costs only the hint; 设置 says the same.
+                let _ = window.set_title(&title);
+            }
             start_checkpoint_timer(app.handle().clone());
             commands::archive::daily_backup(app.handle());
             Ok(())

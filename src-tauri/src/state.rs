@@ -7,11 +7,14 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use yishi_core::store::location::Location;
 use yishi_core::store::Store;
 
 use crate::error::CommandError;
 
 pub struct AppState {
+    /// The file in use and why (installed, portable, given), shown in 设置 and the title.
+    location: Location,
     store: Mutex<Result<Store, CommandError>>,
     /// When a command last used the store, and whether the log was checkpointed since.
     activity: Mutex<(Instant, bool)>,
@@ -21,11 +24,22 @@ pub struct AppState {
 pub const CHECKPOINT_AFTER_IDLE: Duration = Duration::from_secs(3);
 
 impl AppState {
+    /// Opens a named database file (the command tests).
     pub fn open(path: &Path) -> AppState {
+        AppState::open_at(Location::given(path))
+    }
+
+    /// Opens the database the location rule chose (`store::location::current` at start).
+    pub fn open_at(location: Location) -> AppState {
         AppState {
-            store: Mutex::new(Store::open(path).map_err(CommandError::from)),
+            store: Mutex::new(Store::open(&location.path).map_err(CommandError::from)),
+            location,
             activity: Mutex::new((Instant::now(), true)),
         }
+    }
+
+    pub fn location(&self) -> &Location {
+        &self.location
     }
 
     /// Checkpoints the store once after each pause in use, so that checkpoint I/O never lands on

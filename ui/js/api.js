@@ -24,6 +24,7 @@ export const api = {
   // The community clock: zone, today, and date fields read back in Chinese order.
   clockInfo: () => call('clock_info'),
   readDate: (field, text, withTime) => call('read_date', { field, text, with_time: withTime }),
+  uiReady: () => call('ui_ready'),
   search: (text, limit = 12) => call('search', { query: { text, limit } }),
   loadDemo: () => call('load_demo'),
   rebuildSearchIndex: () => call('rebuild_search_index'),

@@ -13,6 +13,7 @@ import { renderTasks, refreshTaskBadge } from './tasks.js';
 import { renderPoints } from './points.js';
 import { renderArchive } from './archive.js';
 import { loadClock } from './format.js';
+import { api } from './api.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
 const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices, archive: renderArchive, tasks: renderTasks, points: renderPoints };
@@ -58,7 +59,8 @@ initSearch();
 refreshNoticeBadge();
 window.addEventListener('hashchange', route);
 // Every date on screen is in the community's zone: know it before the first screen is drawn.
+// Then tell the shell the first screen is drawn (scripts/cold-start times the start-up by it).
 loadClock().then(() => {
-  route();
+  route().finally(() => api.uiReady().catch(() => {}));
   maybeWelcome(route);
 });

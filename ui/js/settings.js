@@ -36,6 +36,7 @@ function dbCard(info) {
     el('h2', {}, S.settings.dbCard),
     el('dl', { class: 'facts' },
       el('dt', {}, S.settings.dbPath), el('dd', { id: 'db-path' }, info.db_path),
+      el('dt', {}, S.settings.dbMode), el('dd', { id: 'db-mode' }, info.location.mode_label),
       el('dt', {}, S.settings.schemaVersion), el('dd', { id: 'schema-version' }, info.schema_version),
       el('dt', {}, S.settings.appVersion), el('dd', { id: 'app-version' }, info.app_version),
       el('dt', {}, S.settings.records), el('dd', {}, total)),

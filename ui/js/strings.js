@@ -15,6 +15,7 @@ export const S = {
     index: '本页目录',
     dbCard: '数据库',
     dbPath: '数据库文件',
+    dbMode: '存放方式',
     schemaVersion: '数据格式版本',
     appVersion: '程序版本',
     records: '记录条数',

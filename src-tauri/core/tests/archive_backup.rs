@@ -56,3 +56,25 @@ fn a_damaged_backup_is_not_restored() {
     assert_eq!(dump(&target), before);
     assert!(backup::list(&target).unwrap().is_empty(), "refused before backing up");
 }
+
+/// Windows cannot rename over a file SQLite holds open: a restore applied before the store is
+/// closed is refused and changes nothing; once the store is closed it goes through.
+#[test]
+fn a_restore_replaces_the_database_file_only_once_the_store_has_let_go_of_it() {
+    let (_t, empty) = empty_store();
+    let empty_backup = backup::take(&empty, backup::Reason::Daily, yishi_core::time::now()).unwrap();
+    let (_s, target) = demo_store();
+    if cfg!(windows) {
+        let pending = backup::prepare_restore(&target, &empty_backup.path).unwrap();
+        let err = pending.apply().expect_err("the open database cannot be replaced on Windows");
+        assert_eq!(yishi_core::error::UserFacing::code(&err), "backup_replace_busy", "{err}");
+        assert!(err.to_string().contains("数据库保持原样"), "{err}");
+        assert_eq!(count(&target, "topics"), 30, "the open database is untouched");
+    }
+    let pending = backup::prepare_restore(&target, &empty_backup.path).unwrap();
+    let path = target.path().to_path_buf();
+    let target = reopen(target, pending);
+    assert_eq!(target.path(), path);
+    assert_eq!(count(&target, "topics"), 0, "the restored (empty) file is the one in use");
+    assert_eq!(target.conn().query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)).unwrap(), "ok");
+}

@@ -1,14 +1,25 @@
 //! 设置: what the settings page shows about the app and its database.
 
+use serde::Serialize;
 use tauri::State;
 use yishi_core::info::DbInfo;
+use yishi_core::store::location::Location;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
 
+/// The database's facts and where it lives (installed, 绿色版 on the stick, or a named file).
+#[derive(Serialize)]
+pub struct AppInfo {
+    #[serde(flatten)]
+    db: DbInfo,
+    location: Location,
+}
+
 #[tauri::command]
-pub fn app_info(state: State<'_, AppState>) -> CommandResult<DbInfo> {
-    state.with_store(|store| Ok(yishi_core::info::db_info(store)?))
+pub fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    let db = state.with_store(|store| Ok(yishi_core::info::db_info(store)?))?;
+    Ok(AppInfo { db, location: state.location().clone() })
 }
 
 /// 载入示例社区: fills an empty database with the demo community.
@@ -22,4 +33,15 @@ pub fn load_demo(state: State<'_, AppState>) -> CommandResult<yishi_core::demo::
 #[tauri::command(async)]
 pub fn rebuild_search_index(state: State<'_, AppState>) -> CommandResult<usize> {
     state.with_store(|store| Ok(store.rebuild_search_index()?))
+}
+
+/// The UI calls this once its first screen is drawn and usable. Nothing happens unless
+/// `YISHI_READY_FILE` names a file: then the moment is written there, for scripts/cold-start,
+/// which measures how long a secretary waits from double-click to a usable window.
+#[tauri::command]
+pub fn ui_ready() {
+    if let Some(path) = std::env::var_os("YISHI_READY_FILE").filter(|p| !p.is_empty()) {
+        // A probe that cannot write only loses its measurement; the app goes on.
+        let _ = std::fs::write(path, b"ready\n");
+    }
 }

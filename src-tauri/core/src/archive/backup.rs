@@ -72,7 +72,7 @@ pub fn take(store: &Store, reason: Reason, now: DateTime<Utc>) -> Result<Backup,
     let path = dir.join(&name);
     let partial = dir.join(format!("{name}.partial"));
     let _ = fs::remove_file(&partial);
-    store.conn().execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    store.conn().execute("VACUUM INTO ?1", [crate::store::sqlite_name(&partial)])?;
     let written = fs::File::open(&partial)
         .and_then(|f| f.sync_all())
         .and_then(|_| fs::rename(&partial, &path))
@@ -201,15 +201,37 @@ impl PendingRestore {
             match fs::remove_file(&side) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(ArchiveError::write(&side, &e)),
+                Err(e) => return Err(ArchiveError::replace(&side, &e)),
             }
         }
-        fs::rename(&self.staged, &self.db).map_err(|e| ArchiveError::write(&self.db, &e))?;
+        replace_file(&self.staged, &self.db).map_err(|e| ArchiveError::replace(&self.db, &e))?;
         if let Some(parent) = self.db.parent() {
             sync_dir(parent).map_err(|e| ArchiveError::write(parent, &e))?;
         }
         Ok(self.db)
     }
+}
+
+/// Renames `from` over `to`. Windows refuses while any program holds `to` open without
+/// FILE_SHARE_DELETE: SQLite itself until the store is closed, and often for a moment after
+/// that an antivirus scanner or the search indexer. Such a refusal is retried for up to 2 s;
+/// if it persists, `to` is untouched and the error says so (`ArchiveError::Replace`).
+fn replace_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut tries = 0;
+    loop {
+        match fs::rename(from, to) {
+            Err(e) if tries < 20 && held_open(&e) => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// ERROR_ACCESS_DENIED (5) and ERROR_SHARING_VIOLATION (32): the file is open elsewhere.
+fn held_open(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5) | Some(32))
 }
 
 /// A backup file must be a sound database this app can open.

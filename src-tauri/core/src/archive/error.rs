@@ -34,6 +34,10 @@ pub enum ArchiveError {
     SelfCheck(Box<ArchiveError>),
     #[error("制作台账表格失败：{0}")]
     Ledger(String),
+    #[error("U盘 {dir} 是 {fs} 格式，单个文件不能达到 4 GB，而要写入的数据库有 {}。没有写入任何文件。请换一个 exFAT 或 NTFS 格式的U盘后重新导出（也可以先把这个U盘上的文件拷走，再把它格式化为 exFAT）。", gib(*.size))]
+    TooBigForStick { dir: PathBuf, fs: String, size: u64 },
+    #[error("无法用恢复的副本替换数据库文件 {path}：{detail}。它可能正被另一个程序（杀毒软件、备份软件）占用。数据库保持原样，请稍后再试一次恢复。")]
+    Replace { path: PathBuf, detail: String },
     #[error("找不到备份 {path}。")]
     NoSuchBackup { path: PathBuf },
     #[error("{0}")]
@@ -47,10 +51,18 @@ pub enum ArchiveError {
     Db(#[from] rusqlite::Error),
 }
 
+fn gib(bytes: u64) -> String {
+    format!("{:.1} GB", bytes as f64 / (1024.0 * 1024.0 * 1024.0))
+}
+
 impl ArchiveError {
     /// A write to the target failed (the stick is full, read-only or gone).
     pub(crate) fn write(path: impl Into<PathBuf>, e: &std::io::Error) -> ArchiveError {
         ArchiveError::Write { path: path.into(), detail: io_words(e) }
+    }
+
+    pub(crate) fn replace(path: impl Into<PathBuf>, e: &std::io::Error) -> ArchiveError {
+        ArchiveError::Replace { path: path.into(), detail: io_words(e) }
     }
 
     pub(crate) fn read(path: impl Into<PathBuf>, e: &std::io::Error) -> ArchiveError {
@@ -63,6 +75,7 @@ fn io_words(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     let words = match e.kind() {
         StorageFull => "磁盘空间已满",
+        FileTooLarge => "文件超过了这种磁盘格式允许的大小（FAT32 最大 4 GB）",
         ReadOnlyFilesystem | PermissionDenied => "没有写入权限或磁盘只读",
         NotFound => "找不到文件或文件夹",
         _ => "读写出错",
@@ -86,6 +99,8 @@ impl UserFacing for ArchiveError {
             ArchiveError::SelfCheck(_) => "archive_self_check",
             ArchiveError::Ledger(_) => "archive_ledger",
             ArchiveError::NoSuchBackup { .. } => "backup_missing",
+            ArchiveError::TooBigForStick { .. } => "archive_too_big_for_stick",
+            ArchiveError::Replace { .. } => "backup_replace_busy",
             ArchiveError::Store(e) => e.code(),
             ArchiveError::Search(e) => e.code(),
             ArchiveError::Rebuild(_) => "archive_reindex",

@@ -72,6 +72,7 @@ pub fn export_prepared(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport, ArchiveError> {
     let community = &prepared.community;
+    check_fits(&prepared.snapshot, to_dir, sink)?;
     let name = archive_name(community, prepared.zone.wall(now));
     let partial = to_dir.join(format!(".{name}-partial"));
     if partial.exists() {
@@ -85,6 +86,17 @@ pub fn export_prepared(
         let _ = fs::remove_dir_all(&partial);
     }
     result
+}
+
+/// Refuses, before anything is written, a database the stick's file system cannot hold (FAT32:
+/// under 4 GB per file); the ledger, CSV and notices are far smaller than the database.
+fn check_fits(snapshot: &Snapshot, to_dir: &Path, sink: &mut dyn Sink) -> Result<(), ArchiveError> {
+    let Some((limit, file_system)) = sink.file_size_limit(to_dir) else { return Ok(()) };
+    let size = fs::metadata(&snapshot.path).map_err(|e| ArchiveError::read(&snapshot.path, &e))?.len();
+    if size > limit {
+        return Err(ArchiveError::TooBigForStick { dir: to_dir.to_path_buf(), fs: file_system, size });
+    }
+    Ok(())
 }
 
 /// `yishi-archive-幸福里社区-20261121-1930`; characters a file system refuses become `_`.
@@ -187,15 +199,16 @@ impl Snapshot {
         let dir = store.path().parent().map(Path::to_path_buf).unwrap_or_default();
         let path = dir.join(format!(".snapshot-{}.db", crate::ids::new_id()));
         let snapshot = Snapshot { path };
-        store.conn().execute("VACUUM INTO ?1", [snapshot.path.to_string_lossy()])?;
+        store.conn().execute("VACUUM INTO ?1", [crate::store::sqlite_name(&snapshot.path)])?;
         // A rollback-journal file can be opened read-only on a stick without creating -wal/-shm.
-        let conn = Connection::open(&snapshot.path)?;
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = crate::store::open_connection(&snapshot.path, flags)?;
         conn.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(snapshot)
     }
 
     pub(crate) fn open(&self) -> Result<Connection, ArchiveError> {
-        Ok(Connection::open_with_flags(&self.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?)
+        Ok(crate::store::open_connection(&self.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?)
     }
 
     fn copy_to(&self, dir: &Path, sink: &mut dyn Sink) -> Result<FileEntry, ArchiveError> {

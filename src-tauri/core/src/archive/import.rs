@@ -28,7 +28,7 @@ pub fn dry_run(store: &Store, archive: &Path) -> Result<ImportSummary, ArchiveEr
 pub fn import(store: &mut Store, archive: &Path) -> Result<ImportSummary, ArchiveError> {
     let staged = Staged::new(store, archive)?;
     let taken = backup::take(store, backup::Reason::Import, crate::time::now())?;
-    store.conn().execute("ATTACH DATABASE ?1 AS inc", [staged.db.to_string_lossy()])?;
+    store.conn().execute("ATTACH DATABASE ?1 AS inc", [crate::store::sqlite_name(&staged.db)])?;
     let result = store.write(|tx| {
         let mut summary = merge(tx)?;
         if summary.changes_anything() {
@@ -70,7 +70,7 @@ impl Staged {
         store: &Store,
         f: impl FnOnce(&rusqlite::Connection) -> Result<T, ArchiveError>,
     ) -> Result<T, ArchiveError> {
-        store.conn().execute("ATTACH DATABASE ?1 AS inc", [self.db.to_string_lossy()])?;
+        store.conn().execute("ATTACH DATABASE ?1 AS inc", [crate::store::sqlite_name(&self.db)])?;
         let result = f(store.conn());
         let _ = store.conn().execute("DETACH DATABASE inc", []);
         result

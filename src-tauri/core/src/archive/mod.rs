@@ -34,6 +34,7 @@ mod notices;
 mod reindex;
 mod sink;
 mod verify;
+pub mod volume;
 
 use std::collections::BTreeMap;
 

@@ -17,6 +17,11 @@ pub trait Sink {
     /// Makes the entries of a folder durable (new files, a rename).
     fn sync_dir(&mut self, path: &Path) -> io::Result<()>;
     fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
+    /// The largest file the target's file system holds, and its name, when it has a limit
+    /// (FAT32: 4 GB). Asked before anything is written.
+    fn file_size_limit(&mut self, _dir: &Path) -> Option<(u64, String)> {
+        None
+    }
 }
 
 /// The real file system.
@@ -42,10 +47,16 @@ impl Sink for Disk {
     fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
         fs::rename(from, to)
     }
+
+    fn file_size_limit(&mut self, dir: &Path) -> Option<(u64, String)> {
+        super::volume::file_size_limit(dir)
+    }
 }
 
 /// fsync of a directory: on Unix the entries are durable only after this. Windows cannot open
-/// a directory as a file, and its rename is already durable on NTFS/FAT with write-through.
+/// a directory as a file, so this must not fail there (NTFS, FAT32 and exFAT sticks alike):
+/// each file was already flushed with FlushFileBuffers (`sync_all`), and Windows offers no
+/// directory flush to add; a folder cut short still fails `verify` by its -partial name.
 pub(crate) fn sync_dir(path: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {

@@ -82,7 +82,7 @@ fn check_file(dir: &Path, rel: &str, size: u64, sha256: &str) -> Result<(), Arch
 /// Opens a database file read-only and runs SQLite's full integrity check; returns the
 /// connection and the schema version.
 pub(crate) fn open_checked(path: &Path) -> Result<(Connection, i64), ArchiveError> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(corrupt)?;
+    let conn = crate::store::open_connection(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(corrupt)?;
     let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(corrupt)?;
     if result != "ok" {
         return Err(ArchiveError::DbCorrupt { detail: result });

@@ -9,6 +9,7 @@
 //! - a file that is corrupt, or newer than this app, is reported and never written to;
 //! - one app instance per database file ([`lock::DbLock`]).
 
+pub mod location;
 mod lock;
 mod migrate;
 
@@ -61,6 +62,39 @@ impl UserFacing for StoreError {
     }
 }
 
+/// A file's name as SQLite must be given it (in `open_connection`, `VACUUM INTO`, `ATTACH`).
+/// Windows refuses a path of 260 characters or more unless it is written `\\?\C:\…` (a deep
+/// folder on the stick, a long user name in Chinese): Rust's std adds that itself, SQLite does
+/// not, so long paths are handed over in that form, to the `win32-longpath` VFS, which allows
+/// such names. Elsewhere the path as it is.
+pub(crate) fn sqlite_name(path: &Path) -> String {
+    #[cfg(windows)]
+    if let Some(verbatim) = verbatim_if_long(path) {
+        return verbatim;
+    }
+    path.to_string_lossy().into_owned()
+}
+
+#[cfg(windows)]
+fn verbatim_if_long(path: &Path) -> Option<String> {
+    let absolute = std::path::absolute(path).ok()?;
+    let s = absolute.to_str()?;
+    // Room for the "-journal" and "-wal" names SQLite derives from it.
+    if s.starts_with(r"\\?\") || s.encode_utf16().count() < 240 {
+        return None;
+    }
+    Some(match s.strip_prefix(r"\\") {
+        Some(share) => format!(r"\\?\UNC\{share}"),
+        None => format!(r"\\?\{s}"),
+    })
+}
+
+/// Opens a connection to `path` (see [`sqlite_name`] for why not `Connection::open`).
+pub(crate) fn open_connection(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    const VFS: &str = if cfg!(windows) { "win32-longpath" } else { "unix" };
+    Connection::open_with_flags_and_vfs(sqlite_name(path), flags, VFS)
+}
+
 /// An open database: one connection, the lock held for as long as it lives.
 pub struct Store {
     conn: Connection,
@@ -69,14 +103,11 @@ pub struct Store {
 }
 
 impl Store {
-    /// The default database location: the OS data directory (Linux: ~/.local/share/yishi/yishi.db),
-    /// or `YISHI_DB` when set.
+    /// The default database location ([`location::current`]): `YISHI_DB` when set, the
+    /// `yishi-data` folder beside the program (portable copy), or the OS data directory
+    /// (Linux: ~/.local/share/yishi/yishi.db).
     pub fn default_path() -> PathBuf {
-        if let Some(p) = std::env::var_os("YISHI_DB").filter(|p| !p.is_empty()) {
-            return PathBuf::from(p);
-        }
-        let base = dirs::data_dir().unwrap_or_else(|| PathBuf::from("."));
-        base.join("yishi").join("yishi.db")
+        location::current().path
     }
 
     /// Opens (creating if needed) the database at `path`, migrating it to the latest schema.
@@ -89,7 +120,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| corrupt_or(path, e))?;
+        let conn = open_connection(path, flags).map_err(|e| corrupt_or(path, e))?;
         // Checks that only read come first: a too-new or corrupt file must stay byte-identical.
         let found = read_version(&conn).map_err(|e| corrupt_or(path, e))?;
         if found > LATEST_VERSION {

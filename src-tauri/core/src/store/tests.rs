@@ -102,3 +102,43 @@ fn checkpoint_empties_the_write_ahead_log_into_the_file() {
     let size_after = std::fs::metadata(&path).unwrap().len();
     assert!(size_after > size_before + 100_000, "{size_before} → {size_after}: the blob must now be in the main file");
 }
+
+/// A Windows user profile named in Chinese (C:\Users\张三\AppData\Roaming\yishi) and a folder
+/// deeper than Windows' classic 260-character limit: the database, its backups and an export
+/// all work there.
+#[test]
+fn the_database_works_under_a_chinese_user_folder_and_a_path_over_260_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let chinese = dir.path().join("Users").join("张三").join("AppData").join("Roaming").join("yishi");
+    // Over 260 characters, yet under the 512 bytes SQLite's Unix VFS takes (so the same test
+    // runs on Linux): mostly ASCII folder names.
+    let mut deep = dir.path().join("幸福里社区居民委员会");
+    while deep.to_string_lossy().chars().count() < 270 {
+        deep = deep.join("yishi-records-2026-archive");
+    }
+    assert!(deep.join("yishi.db").to_string_lossy().chars().count() > 260);
+    for folder in [chinese, deep] {
+        let path = folder.join("yishi.db");
+        {
+            let mut store = Store::open(&path).expect("open");
+            let settings = crate::community::CommunitySettings {
+                name: "幸福里社区".into(),
+                issuer: "幸福里社区居民委员会".into(),
+                default_place: String::new(),
+                time_zone: crate::time::DEFAULT_ZONE.into(),
+            };
+            store.write(|tx| crate::community::save_settings(tx, &settings)).expect("write");
+            let backup = crate::archive::backup::take(&store, crate::archive::backup::Reason::Daily, crate::time::now())
+                .expect("backup beside it");
+            assert!(backup.path.starts_with(&folder));
+            let stick = folder.join("U盘");
+            std::fs::create_dir(&stick).unwrap();
+            let report = crate::archive::export(&store, &stick, |_| {}).expect("export");
+            crate::archive::verify(&report.path).expect("verify");
+        }
+        let store = Store::open(&path).expect("reopen");
+        let name: String =
+            store.conn().query_row("SELECT name FROM community_settings", [], |r| r.get(0)).unwrap();
+        assert_eq!(name, "幸福里社区", "{}", path.display());
+    }
+}
