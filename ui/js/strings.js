@@ -122,7 +122,12 @@ export const S = {
       noneRecorded: '这一项没有表决。',
       noQuorum: '不设', notANumber: (f) => `“${f}”请填写 0 或正整数。`,
       recorded: '表决结果已记录。', recordedTitle: '已记录的表决',
-      summary: (v) => `同意 ${v.agree}，反对 ${v.oppose}，弃权 ${v.abstain}；到会 ${v.present}，应到 ${v.eligible}${v.quorum != null ? `，法定人数 ${v.quorum}` : ''}`,
+      // 一户一票 counts households (户); hands and ballots count people (人) casting votes (票).
+      householdFields: { agree: '同意（户）', oppose: '反对（户）', abstain: '弃权（户）', present: '到会户数', eligible: '应到户数', quorum: '法定户数' },
+      summary: (v) => {
+        const [u, t] = v.method === 'household' ? ['户', '户'] : ['人', '票'];
+        return `同意 ${v.agree} ${t}，反对 ${v.oppose} ${t}，弃权 ${v.abstain} ${t}；到会 ${v.present} ${u}，应到 ${v.eligible} ${u}${v.quorum != null ? `，法定人数 ${v.quorum} ${u}` : ''}`;
+      },
       noHouseholds: '名册里还没有登记户，请先在“设置 → 户”中添加。', notHere: '未到',
     },
     decisions: {

@@ -25,7 +25,8 @@ mod year_report;
 pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
 pub use format::{cn_number, fmt_date, fmt_datetime};
 pub use public::{
-    DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskRow, TopicNotice, VoteCounts,
+    Decided, DecidedTask, DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskRow, TopicNotice,
+    VoteCounts,
 };
 pub use records::{AgendaItem, Invitee, Minutes, SignInSheet, Speech};
 pub use spec::{FreeNotice, Period, SpecTable};
