@@ -106,7 +106,7 @@ export const api = {
   addDecision: (itemId, decision) => call('add_decision', { item_id: itemId, decision }),
   addTask: (decisionId, task) => call('add_task', { decision_id: decisionId, task }),
   itemDecisions: (itemId) => call('item_decisions', { item_id: itemId }),
-  printMeetingDoc: (kind, id, title) => call('print_meeting_doc', { kind, id, title }),
+  printMeetingDoc: (kind, id, title, maskNames = null) => call('print_meeting_doc', { kind, id, title, mask_names: maskNames }),
   openMeetingDoc: () => call('open_meeting_doc'),
   // 公示: composer (drafts, templates), preview (PDF bytes), issue, print, save as, 台账
   noticeDefaults: () => call('notice_defaults'),

@@ -1,5 +1,6 @@
 // 预览: the actual PDF of what the composer holds, drawn page by page by pdf.js. Characters the
-// fonts cannot print are named (with where they are) before anything is issued or printed.
+// fonts cannot print are named (with where they are) before anything is issued or printed, and
+// how many phone and ID numbers the notice hides is said above the buttons.
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el } from './dom.js';
@@ -24,12 +25,15 @@ export async function renderPreview(body, nav) {
     el('small', { class: 'hint' }, T.issueHint));
   body.append(problem, buttons, pages);
   try {
-    const missing = await api.checkNotice(content);
+    const check = await api.checkNotice(content);
+    const missing = check.missing;
     if (missing) {
       problem.append(el('h3', {}, T.missingTitle), el('p', { class: 'missing-chars' }, T.missing(missing.chars, missing.location)));
       pages.replaceChildren();
       return;
     }
+    const masked = T.masked(check.masked_phones, check.masked_ids);
+    if (masked) buttons.before(el('p', { class: 'notice-masked', id: 'notice-masked', role: 'status' }, masked));
     const bytes = await api.previewNotice(content);
     const n = await renderPdf(pages, bytes, { pageLabel: (i) => T.page(i) });
     pages.setAttribute('aria-busy', 'false');

@@ -76,9 +76,11 @@ pub fn topic_notice() -> TopicNotice {
             s("当面反映：工作日到社区党群服务中心一楼服务台"),
         ],
         photo: Some(Photo { bytes: garage_photo(), caption: Some(s("地下车库B区现状示意")) }),
+        origin: None,
         issuer: s(ISSUER),
         date: day(11, 21),
-        masking: Masking::default(),
+        // The committee's office line is public; the grid worker's mobile is masked.
+        masking: Masking { public_numbers: vec![s("028-86001234")], ..Masking::default() },
     }
 }
 
@@ -234,7 +236,7 @@ pub fn points_table() -> PointsTable {
         ],
         issuer: s(ISSUER),
         date: day(12, 1),
-        masking: Masking { personal_data: true, names: true },
+        masking: Masking { names: true, ..Masking::default() },
     }
 }
 

@@ -89,10 +89,37 @@ pub struct TopicNotice {
     /// Optional photo of the problem (JPEG or PNG bytes) and its caption.
     #[serde(default)]
     pub photo: Option<Photo>,
+    /// Who raised the topic, when and how: the last paragraph of 议题由来. None in notices
+    /// stored before it was printed (their background already says how it came up).
+    #[serde(default)]
+    pub origin: Option<TopicOrigin>,
     pub issuer: String,
     pub date: NaiveDate,
+    /// Names are masked by default on this notice (the raiser is a private person).
     #[serde(default)]
     pub masking: Masking,
+}
+
+/// How a topic came up, as 议题公示 says it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicOrigin {
+    /// The raiser's name as recorded; empty when raised anonymously (意见箱, a hotline report).
+    pub raised_by: String,
+    pub raised_on: NaiveDate,
+    /// The channel in words: 电话, 12345热线…
+    pub channel: String,
+    /// 小区 / 楼栋 / 网格 it concerns; may be empty.
+    #[serde(default)]
+    pub place: String,
+}
+
+impl TopicOrigin {
+    /// "该议题由王*兰于2026年11月3日经电话提出，涉及3号楼，已列入社区协商议事事项。"
+    fn sentence(&self, m: &Masking) -> String {
+        let who = if self.raised_by.trim().is_empty() { "居民".to_string() } else { m.name(self.raised_by.trim()) };
+        let place = if self.place.is_empty() { String::new() } else { format!("，涉及{}", m.text(&self.place)) };
+        format!("该议题由{who}于{}经{}提出{place}，已列入社区协商议事事项。", fmt_date(self.raised_on), self.channel)
+    }
 }
 
 /// A photo attached to a notice.
@@ -115,6 +142,9 @@ impl Notice for TopicNotice {
         doc.push(Block::Salutation("各位居民：".to_string()));
         numbered_heading(&mut doc, 1, "议题由来");
         paragraphs(&mut doc, &self.background, m);
+        if let Some(origin) = &self.origin {
+            doc.push(Block::Paragraph(origin.sentence(m)));
+        }
         numbered_heading(&mut doc, 2, "拟定方案");
         paragraphs(&mut doc, &self.plan, m);
         if let Some(photo) = &self.photo {

@@ -47,7 +47,7 @@ pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Decis
         objection_days: OBJECTION_DAYS,
         issuer: issuer(conn)?,
         date: opts.today,
-        masking: public_masking(opts, false),
+        masking: public_masking(conn, opts, false)?,
     })
 }
 
@@ -124,7 +124,7 @@ fn progress_notice(conn: &Connection, subject: String, tasks: Vec<TaskRow>, opts
         feedback: Some("对落实情况有意见或建议的，可随时向社区居委会或居务监督委员会反映。".to_string()),
         issuer: issuer(conn)?,
         date: opts.today,
-        masking: public_masking(opts, false),
+        masking: public_masking(conn, opts, false)?,
     })
 }
 

@@ -98,11 +98,17 @@ pub fn meeting_notice(conn: &Connection, id: &str, opts: &LoadOptions) -> Result
         topics: agenda(conn, id)?.into_iter().map(|(_, title)| title).collect(),
         invited,
         note: None,
-        contact: None,
+        contact: contact(conn)?,
         issuer: issuer(conn)?,
         date: opts.today,
-        masking: public_masking(opts, false),
+        masking: public_masking(conn, opts, false)?,
     })
+}
+
+/// "幸福里社区居民委员会 0531-86001234" when 设置 has a public contact number.
+fn contact(conn: &Connection) -> Result<Option<String>, LoadError> {
+    let phone = crate::community::public_phone(conn)?;
+    Ok(if phone.is_empty() { None } else { Some(format!("{} {phone}", issuer(conn)?)) })
 }
 
 /// 签到表 for the meeting `id`: everyone on its list, then blank rows.

@@ -359,3 +359,33 @@ fn screen_spacing_around_numbers_is_dropped_for_print() {
     assert_eq!(super::common::tidy("到会 11 人，同意 9 票（6 票）"), "到会11人，同意9票（6票）");
     assert_eq!(super::common::tidy("LED 灯 and 2 lamps"), "LED 灯 and 2 lamps");
 }
+
+#[test]
+fn a_topic_notice_names_its_raiser_masked_unless_asked_and_residents_when_anonymous() {
+    let (_d, store) = demo();
+    let conn = store.conn();
+    let id = id_of(conn, "SELECT id FROM topics WHERE title = '老年食堂想增加晚餐'");
+    conn.execute("UPDATE topics SET raised_by_name = '王秀兰', raised_by_person_id = NULL WHERE id = ?1", [&id]).unwrap();
+    let printed = text(&topic(conn, &id, &opts()).unwrap().document().unwrap());
+    assert!(printed.contains("该议题由王*兰于") && !printed.contains("王秀兰"), "{printed}");
+    let full = LoadOptions { mask_names: Some(false), ..opts() };
+    assert!(text(&topic(conn, &id, &full).unwrap().document().unwrap()).contains("该议题由王秀兰于"));
+    conn.execute("UPDATE topics SET raised_by_name = '', raised_by_person_id = NULL WHERE id = ?1", [&id]).unwrap();
+    let printed = text(&topic(conn, &id, &full).unwrap().document().unwrap());
+    assert!(printed.contains("该议题由居民于"), "{printed}");
+}
+
+#[test]
+fn the_public_number_prints_whole_on_public_notices_and_other_numbers_are_masked() {
+    let (_d, store) = demo();
+    let conn = store.conn();
+    let phone = crate::community::public_phone(conn).unwrap();
+    assert!(!phone.is_empty(), "the demo sets the committee's number");
+    let id = id_of(conn, "SELECT id FROM topics WHERE title = '老年食堂想增加晚餐'");
+    conn.execute("UPDATE topics SET description = description || '王阿姨家座机0531-86112233。' WHERE id = ?1", [&id]).unwrap();
+    let printed = text(&topic(conn, &id, &opts()).unwrap().document().unwrap());
+    assert!(printed.contains(&format!("电话{phone}")), "{printed}");
+    assert!(printed.contains("0531-****2233") && !printed.contains("86112233"), "{printed}");
+    let notice = text(&meeting_notice(conn, &id_of(conn, PARKING_MEETING), &opts()).unwrap().document().unwrap());
+    assert!(notice.contains("联系方式") && notice.contains(&phone), "{notice}");
+}
