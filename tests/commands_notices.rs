@@ -5,7 +5,7 @@
 mod common;
 
 use common::TestApp;
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// Tests that depend on the app's clock (`YISHI_TODAY`, set by one of them) take turns.
 static CLOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -32,13 +32,13 @@ fn preview_gives_pdf_bytes_and_missing_characters_are_named_before_printing() {
     let pdf = app.invoke_bytes("preview_notice", json!({ "content": water_notice("幸福里社区居民委员会") })).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     let ok = app.invoke("check_notice", json!({ "content": water_notice("幸福里社区居民委员会") })).unwrap();
-    assert_eq!(ok, Value::Null);
+    assert_eq!(ok, json!({ "missing": null, "masked_phones": 0, "masked_ids": 0 }));
     // Emoji print (Noto Emoji); a private-use character from an input method is in no font.
     let emoji = water_notice("幸福里社区居民委员会").replace("暂停供水", "暂停供水😀");
-    assert_eq!(app.invoke("check_notice", json!({ "content": emoji })).unwrap(), Value::Null);
+    assert_eq!(app.invoke("check_notice", json!({ "content": emoji })).unwrap()["missing"], json!(null));
     let bad = water_notice("幸福里社区居民委员会").replace("暂停供水", "暂停供水😀\u{E000}");
     let missing = app.invoke("check_notice", json!({ "content": bad })).unwrap();
-    assert_eq!(missing, json!({ "chars": "\u{E000}", "location": "第1段" }));
+    assert_eq!(missing["missing"], json!({ "chars": "\u{E000}", "location": "第1段" }));
     let err = app.invoke("issue_notice", json!({ "content": bad, "draft_id": null, "replaces": null })).unwrap_err();
     assert_eq!(err["code"], json!("pdf_missing_glyphs"));
     assert!(err["message"].as_str().unwrap().contains("第1段"), "{err}");
@@ -139,4 +139,17 @@ fn a_record_printed_from_its_section_lands_in_the_ledger() {
     assert!(pdf.starts_with(b"%PDF"));
     let err = app.invoke("issue_notice_from_record", json!({ "kind": "free", "id": "x" })).unwrap_err();
     assert_eq!(err["code"], json!("notice_not_from_record"));
+}
+
+#[test]
+fn the_preview_says_how_many_numbers_it_hides_and_keeps_the_public_one() {
+    let app = TestApp::new();
+    let settings = json!({ "name": "幸福里社区", "issuer": "幸福里社区居民委员会", "public_phone": "0531-86001234" });
+    app.invoke("save_community_settings", json!({ "settings": settings })).unwrap();
+    let content = water_notice("幸福里社区居民委员会")
+        .replace("3号楼暂停供水。", "3号楼暂停供水。咨询0531-86001234，维修师傅13812345678、13987654321。");
+    let check = app.invoke("check_notice", json!({ "content": content })).unwrap();
+    assert_eq!((check["masked_phones"].clone(), check["masked_ids"].clone()), (json!(2), json!(0)), "{check}");
+    let pdf = app.invoke_bytes("preview_notice", json!({ "content": content })).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
 }

@@ -158,6 +158,7 @@ fn settings_and_places_round_trip() {
     app.invoke("save_community_settings", json!({ "settings": s })).unwrap();
     let mut expected = s.clone();
     expected["time_zone"] = json!("Asia/Shanghai");
+    expected["public_phone"] = json!("");
     assert_eq!(app.invoke("community_settings", json!({})).unwrap(), expected, "the zone defaults to China's");
 
     let estate = app.invoke("add_place", json!({ "place": { "kind": "小区", "name": "幸福里小区" } })).unwrap();
@@ -194,4 +195,42 @@ fn draft_photos_follow_the_topic_and_non_images_never_arrive() {
     std::env::remove_var("YISHI_TEST_PICK_FILE");
     let photos = app.invoke("list_attachments", json!({ "owner_kind": "topic", "owner_id": t["id"] })).unwrap();
     assert_eq!(photos.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_public_phone_is_a_setting_checked_like_a_roster_phone() {
+    let app = TestApp::new();
+    let mut s = json!({ "name": "幸福里社区", "issuer": "幸福里社区居民委员会", "default_place": "", "public_phone": "86001234" });
+    let err = app.invoke("save_community_settings", json!({ "settings": s })).expect_err("no area code");
+    assert_eq!(err["code"], json!("community_bad_public_phone"));
+    assert!(err["message"].as_str().unwrap().contains("公开联系电话"), "{err}");
+    s["public_phone"] = json!("0531-86001234");
+    app.invoke("save_community_settings", json!({ "settings": s })).unwrap();
+    assert_eq!(app.invoke("community_settings", json!({})).unwrap()["public_phone"], json!("0531-86001234"));
+}
+
+#[test]
+fn the_topic_notice_masks_the_raiser_unless_the_switch_asks_for_the_full_name() {
+    let app = TestApp::new();
+    let saves = app.dir.path().join("U盘");
+    std::fs::create_dir(&saves).unwrap();
+    // Only this test in this file prints, so the process-wide preset is not shared.
+    std::env::set_var("YISHI_TEST_SAVE_PATH", &saves);
+    let t = create(&app, "楼道灯不亮", "minor");
+    let print = |mask: Value, name: &str| {
+        let dir = saves.join(name);
+        std::fs::create_dir(&dir).unwrap();
+        std::env::set_var("YISHI_TEST_SAVE_PATH", &dir);
+        let args = json!({ "kind": "topic", "id": t["id"], "title": "楼道灯不亮", "mask_names": mask });
+        let saved = app.invoke("print_meeting_doc", args).expect("print");
+        let out = std::process::Command::new("pdftotext")
+            .args([dir.join(saved["file_name"].as_str().unwrap()).as_os_str(), std::ffi::OsStr::new("-")])
+            .output()
+            .expect("pdftotext");
+        String::from_utf8_lossy(&out.stdout).chars().filter(|c| !c.is_whitespace()).collect::<String>()
+    };
+    let default = print(Value::Null, "default");
+    assert!(default.contains("该议题由王*兰于") && !default.contains("王秀兰"), "{default}");
+    let full = print(json!(false), "full");
+    assert!(full.contains("该议题由王秀兰于"), "{full}");
 }

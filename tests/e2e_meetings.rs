@@ -233,11 +233,13 @@ async fn a_whole_bench_meeting_from_agenda_to_close() {
     }
     select_value(&s, "#vote-panel select[name=rule]", "majority_eligible").await;
     let live = s.wait_text("#vote-live", "通过").await;
-    assert!(live.contains("应到 5 户") && live.contains("同意 3 票"), "{live}");
+    // 一户一票 is counted in households (issue 15): 同意 3 户, not 3 票.
+    assert!(live.contains("应到 5 户") && live.contains("同意 3 户") && !live.contains("票"), "{live}");
     s.js_string("document.getElementById('vote-panel').scrollIntoView(); return ''").await;
     s.shot("meeting-vote").await;
     s.click("#record-vote").await;
-    s.wait_text("#vote-records", "一户一票 · 通过").await;
+    let records = s.wait_text("#vote-records", "一户一票 · 通过").await;
+    assert!(records.contains("到会 4 户，应到 5 户"), "{records}");
     s.wait_text("#meeting-status", "会议中").await;
 
     // Decision with a task on the same item.

@@ -108,7 +108,8 @@ export const api = {
   addTask: (decisionId, task) => call('add_task', { decision_id: decisionId, task }),
   itemDecisions: (itemId) => call('item_decisions', { item_id: itemId }),
   // Print commands take `omit` (“去掉这些字符后打印”): leave out characters no font has.
-  printMeetingDoc: (kind, id, title, omit = false) => call('print_meeting_doc', { kind, id, title, omit_missing: omit }),
+  // `maskNames` (true/false) overrides a notice's default for names (王*兰); null = default.
+  printMeetingDoc: (kind, id, title, omit = false, maskNames = null) => call('print_meeting_doc', { kind, id, title, omit_missing: omit, mask_names: maskNames }),
   openMeetingDoc: () => call('open_meeting_doc'),
   // 公示: composer (drafts, templates), preview (PDF bytes), issue, print, save as, 台账
   noticeDefaults: () => call('notice_defaults'),

@@ -23,20 +23,23 @@ export async function communityCard() {
     name: el('input', { type: 'text', name: 'name', value: s.name }),
     issuer: el('input', { type: 'text', name: 'issuer', value: s.issuer }),
     default_place: el('input', { type: 'text', name: 'default_place', value: s.default_place }),
+    // The number residents are to call: printed whole on public notices, all others masked.
+    public_phone: el('input', { type: 'tel', name: 'public_phone', value: s.public_phone || '', inputmode: 'tel' }),
     // The community's zone: every date is shown and printed in it, whatever the laptop is set to.
     time_zone: el('select', { name: 'time_zone', id: 'time-zone' }, options(zoneChoices(s.time_zone), s.time_zone)),
   };
   const form = el('form', { class: 'card', id: 'community-card', novalidate: true },
     el('h2', {}, R.communityCard),
     el('div', { class: 'form-grid' }, field(R.name, c.name), field(R.issuer, c.issuer), field(R.defaultPlace, c.default_place),
-      field(S.dates.zone, c.time_zone, { hint: S.dates.zoneHint })),
+      field(S.dates.zone, c.time_zone, { hint: S.dates.zoneHint }),
+      field(R.publicPhone, c.public_phone, { hint: R.publicPhoneHint })),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, R.save)));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
     try {
-      await api.saveCommunitySettings({ name: c.name.value, issuer: c.issuer.value, default_place: c.default_place.value, time_zone: c.time_zone.value });
+      await api.saveCommunitySettings({ name: c.name.value, issuer: c.issuer.value, default_place: c.default_place.value, time_zone: c.time_zone.value, public_phone: c.public_phone.value });
       await loadClock();
       flash(R.saved);
     } catch (e) { showError(form, e.message); }

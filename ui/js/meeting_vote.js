@@ -30,6 +30,8 @@ export async function renderVote(box, page, item) {
   const live = el('div', { class: 'vote-live', id: 'vote-live', role: 'status', 'aria-live': 'polite' });
   const record = el('button', { type: 'button', class: 'primary', id: 'record-vote', onclick: () => save() }, V.record);
   const houseBox = el('div', { class: 'household-box' });
+  // The field names say what is counted: people for hands and ballots, households for 一户一票.
+  const labels = Object.fromEntries([...COUNTS, 'quorum'].map((k) => [k, el('span', { class: 'field-name' }, V.fields[k])]));
   const recorded = el('div', { id: 'vote-records' });
 
   const numbers = () => {
@@ -78,6 +80,7 @@ export async function renderVote(box, page, item) {
     for (const k of COUNTS) inputs[k].value = k in prefill[m] ? prefill[m][k] : 0;
     const household = m === 'household';
     for (const k of ['agree', 'oppose', 'abstain', 'present']) inputs[k].readOnly = household;
+    for (const k of [...COUNTS, 'quorum']) labels[k].textContent = (household ? V.householdFields : V.fields)[k];
     clear(houseBox);
     if (household) {
       ticks.clear();
@@ -123,7 +126,7 @@ export async function renderVote(box, page, item) {
   rule.addEventListener('change', evaluate);
   box.append(el('div', { class: 'vote-panel', id: 'vote-panel' },
     el('h3', {}, V.title(item.title)), methods,
-    el('div', { class: 'vote-grid' }, ...[...COUNTS, 'quorum'].map((k) => el('label', { class: 'field' }, V.fields[k], inputs[k])),
+    el('div', { class: 'vote-grid' }, ...[...COUNTS, 'quorum'].map((k) => el('label', { class: 'field' }, labels[k], inputs[k])),
       el('label', { class: 'field rule-field' }, V.rule, rule)),
     live, el('div', { class: 'actions' }, record), houseBox, recorded));
   setMethod(method);

@@ -1,6 +1,7 @@
 // 预览: the actual PDF of what the composer holds, drawn page by page by pdf.js. Characters the
 // fonts cannot print are named (with where they are) before anything is issued or printed, and
-// one click previews and issues the notice without them.
+// one click previews and issues the notice without them; how many phone and ID numbers the
+// notice hides is said above the buttons.
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el } from './dom.js';
@@ -35,7 +36,10 @@ export async function renderPreview(body, nav) {
     for (const b of buttons.querySelectorAll('button')) b.disabled = false;
   };
   try {
-    const missing = await api.checkNotice(content);
+    const check = await api.checkNotice(content);
+    const masked = T.masked(check.masked_phones, check.masked_ids);
+    if (masked) buttons.before(el('p', { class: 'notice-masked', id: 'notice-masked', role: 'status' }, masked));
+    const missing = check.missing;
     if (missing) {
       const without = el('button', { type: 'button', class: 'omit-missing', id: 'omit-missing', onclick: async () => {
         omit = true;

@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { savePdf } from './pdf_save.js';
 
 /// Prints `kind` for record `id` and reports into `result` (the saved file and an 打开 button).
-export function printRecord(kind, id, title, result) {
-  return savePdf(result, (omit) => api.printMeetingDoc(kind, id, title, omit));
+/// `maskNames` (true/false) overrides the notice's default for names (王*兰); omitted = default.
+export function printRecord(kind, id, title, result, { maskNames } = {}) {
+  return savePdf(result, (omit) => api.printMeetingDoc(kind, id, title, omit, maskNames ?? null));
 }

@@ -63,7 +63,8 @@ export const S = {
       columns: ['提出时间', '议题', '状态', '分类', '地点', '渠道'],
     },
     detail: {
-      back: '← 返回', edit: '修改', printNotice: '打印议题公示', timeline: '办理经过', photos: '照片', noPhotos: '没有照片。',
+      back: '← 返回', edit: '修改', printNotice: '打印议题公示',
+      fullName: '公示显示提出人全名', fullNameHint: '不勾选时提出人印作“王*兰”，匿名的印作“居民”。', timeline: '办理经过', photos: '照片', noPhotos: '没有照片。',
       fields: { channel: '来源渠道', raisedBy: '提出人', phone: '联系电话', when: '提出时间', where: '地点', category: '分类', handling: '办理方式', scale: '大小急', status: '状态', note: '处理说明', mergedInto: '已并入' },
       none: '—',
     },
@@ -72,6 +73,7 @@ export const S = {
     actorCard: '当前使用人', actorHint: '写在每条议题的办理经过里，例如“王秀兰 受理”。只保存在这台电脑上。',
     actorName: '姓名', actorDefault: '记录人', saved: '已保存。', save: '保存',
     communityCard: '社区信息', name: '社区名称', issuer: '落款单位（公示落款）', defaultPlace: '常用议事地点',
+    publicPhone: '公开联系电话', publicPhoneHint: '居委会或网格员对外的电话，如 028-86001234。公示里只有这个号码完整显示，其他电话和身份证号一律隐去。',
     placesCard: '地点（小区 / 楼栋 / 单元，或 网格 / 院坝）', placeParent: '上级', placeTop: '（最上一级）', placeKind: '类型', placeName: '名称', addPlace: '添加地点', rename: '改名', noPlaces: '还没有地点。先添加小区或网格，再在下面添加楼栋、单元。',
     peopleCard: '议事主体名册', addPerson: '添加人员', editPerson: '修改人员', personName: '姓名', phone: '电话', roles: '身份', household: '所在户', noHousehold: '（未填）', building: '楼栋 / 网格', noBuilding: '（未填）', core: '固定议事成员', note: '备注', edit: '修改', cancel: '取消', noPeople: '名册里还没有人员。',
     peopleColumns: ['姓名', '电话', '身份', '户', '楼栋 / 网格', ''],
@@ -123,7 +125,12 @@ export const S = {
       noneRecorded: '这一项没有表决。',
       noQuorum: '不设', notANumber: (f) => `“${f}”请填写 0 或正整数。`,
       recorded: '表决结果已记录。', recordedTitle: '已记录的表决',
-      summary: (v) => `同意 ${v.agree}，反对 ${v.oppose}，弃权 ${v.abstain}；到会 ${v.present}，应到 ${v.eligible}${v.quorum != null ? `，法定人数 ${v.quorum}` : ''}`,
+      // 一户一票 counts households (户); hands and ballots count people (人) casting votes (票).
+      householdFields: { agree: '同意（户）', oppose: '反对（户）', abstain: '弃权（户）', present: '到会户数', eligible: '应到户数', quorum: '法定户数' },
+      summary: (v) => {
+        const [u, t] = v.method === 'household' ? ['户', '户'] : ['人', '票'];
+        return `同意 ${v.agree} ${t}，反对 ${v.oppose} ${t}，弃权 ${v.abstain} ${t}；到会 ${v.present} ${u}，应到 ${v.eligible} ${u}${v.quorum != null ? `，法定人数 ${v.quorum} ${u}` : ''}`;
+      },
       noHouseholds: '名册里还没有登记户，请先在“设置 → 户”中添加。', notHere: '未到',
     },
     decisions: {
@@ -175,6 +182,11 @@ export const S = {
       missingTitle: '有字打印不出来', missing: (c, where) => `以下字符没有字体可以打印：${c}（在${where}）。可以改用常用字，或去掉这些字符后发布。`,
       omitMissing: '去掉这些字符后打印', omitted: (c) => `下面的预览已去掉 ${c}，发布和打印的就是这样。`,
       pages: (n) => `共 ${n} 页`, page: (n) => `第 ${n} 页`,
+      // What the core counted: numbers hidden; the public number of 设置 is never among them.
+      masked: (phones, ids) => {
+        const parts = [phones ? `${phones} 个电话号码` : '', ids ? `${ids} 个身份证号码` : ''].filter(Boolean);
+        return parts.length ? `已隐去 ${parts.join('、')}（设置里的公开联系电话照常显示）。` : '';
+      },
       issuePrint: '发布并打印', issueSave: '发布并另存为',
       issueHint: '发布后登记在公示台账，之后重新打印的文件与这次完全一致。',
       issued: (t) => `已发布“${t}”，已登记在公示台账`,

@@ -37,11 +37,15 @@ export async function renderDetail(body, look, id, nav) {
   ].filter(([, v]) => v);
   const photos = el('div', { class: 'thumbs large', id: 'detail-photos' });
   const printed = el('span', { class: 'print-result', id: 'print-result', role: 'status' });
+  // 议题公示 prints the raiser as 王*兰 unless she ticks this (the resident agreed to be named).
+  const fullName = el('input', { type: 'checkbox', id: 'notice-full-name' });
   body.append(
     el('div', { class: 'detail-bar' },
       el('button', { type: 'button', onclick: () => nav.tab('list') }, D.back),
       el('button', { type: 'button', id: 'edit-topic', onclick: () => nav.edit(t) }, D.edit),
-      el('button', { type: 'button', id: 'print-topic-notice', onclick: () => printRecord('topic', t.id, t.title, printed) }, D.printNotice),
+      el('button', { type: 'button', id: 'print-topic-notice',
+        onclick: () => printRecord('topic', t.id, t.title, printed, { maskNames: !fullName.checked }) }, D.printNotice),
+      el('label', { class: 'inline-check', title: D.fullNameHint }, fullName, D.fullName),
       printed),
     el('article', { class: 'card topic-detail', id: 'topic-detail', 'data-id': t.id },
       el('h2', { class: 'detail-title' }, t.title),

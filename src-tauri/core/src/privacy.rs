@@ -1,27 +1,46 @@
-//! Masking personal data for public notices (个人信息保护法): mobile numbers, ID card numbers
+//! Masking personal data for public notices (个人信息保护法): phone numbers, ID card numbers
 //! and, when asked, given names. It works on plain text — also free text typed by the secretary —
 //! and knows nothing about where the text goes; `crate::notices` decides what is public.
 
-/// Mask every mainland mobile number (11 digits starting with 1[3-9]) and every 18-digit ID
+/// Mask every mainland mobile number (11 digits starting with 1[3-9]), every landline with its
+/// area code (0 + area code + 7 or 8 digits: 010-62345678, 0755 1234567) and every 18-digit ID
 /// card number (last character may be X) found in `text` — also when typed with full-width
 /// digits (１３８…, as Chinese input methods often give) or grouped by single spaces or dashes
 /// (138 1234 5678, 138-1234-5678). Longer digit runs (bank accounts, order numbers) and numbers
-/// glued to Latin letters are left alone. A masked number is written with ASCII digits and no
-/// separators.
+/// glued to Latin letters are left alone. A masked mobile or ID number is written with ASCII
+/// digits and no separators; a landline keeps its area code (010-****5678).
 ///
 /// ```
 /// use yishi_core::privacy::mask_text;
 /// assert_eq!(mask_text("联系电话13812345678"), "联系电话138****5678");
 /// assert_eq!(mask_text("电话１３８-1234-５６７８"), "电话138****5678");
 /// assert_eq!(mask_text("身份证11010519491231002X"), "身份证110105********002X");
+/// assert_eq!(mask_text("座机010-62345678"), "座机010-****5678");
 /// ```
 pub fn mask_text(text: &str) -> String {
+    mask_text_keeping(text, &[]).text
+}
+
+/// Text as masked by [`mask_text_keeping`], and how many numbers were hidden.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Masked {
+    pub text: String,
+    /// Mobile and landline numbers masked.
+    pub phones: u32,
+    /// ID card numbers masked.
+    pub ids: u32,
+}
+
+/// [`mask_text`], except for the numbers in `keep` (the committee's public contact number:
+/// residents must be able to call it), compared by their digits whatever the separators.
+pub fn mask_text_keeping(text: &str, keep: &[String]) -> Masked {
+    let keep: Vec<String> = keep.iter().map(|k| k.chars().filter_map(digit).collect()).collect();
     let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+    let mut out = Masked { text: String::with_capacity(text.len()), ..Masked::default() };
     let mut i = 0;
     while i < chars.len() {
         if digit(chars[i]).is_none() || (i > 0 && is_word_char(chars[i - 1])) {
-            out.push(chars[i]);
+            out.text.push(chars[i]);
             i += 1;
             continue;
         }
@@ -30,16 +49,21 @@ pub fn mask_text(text: &str) -> String {
             // A letter right after the number makes it a code (A13812345678B), not a number.
             Some((end, _)) if chars.get(i + end).is_some_and(|c| is_word_char(*c)) => {
                 let code = end + chars[i + end..].iter().take_while(|c| is_word_char(**c)).count();
-                out.extend(&chars[i..i + code]);
+                out.text.extend(&chars[i..i + code]);
                 i += code;
             }
+            Some((end, number)) if keep.contains(&number) => {
+                out.text.extend(&chars[i..i + end]);
+                i += end;
+            }
             Some((end, number)) => {
-                out.push_str(&mask_number(&number));
+                if is_id_number(&number) { out.ids += 1 } else { out.phones += 1 }
+                out.text.push_str(&mask_number(&number));
                 i += end;
             }
             None => {
                 let (_, end) = groups[0];
-                out.extend(&chars[i..i + end]);
+                out.text.extend(&chars[i..i + end]);
                 i += end;
             }
         }
@@ -84,7 +108,7 @@ fn personal_number(chars: &[char], groups: &[(usize, usize)]) -> Option<(usize, 
     let mut found = None;
     for &(start, end) in groups {
         number.extend(chars[start..end].iter().map(|c| digit(*c).unwrap_or(*c)));
-        if is_mobile(&number) || is_id_number(&number) {
+        if is_mobile(&number) || is_landline(&number) || is_id_number(&number) {
             found = Some((end, number.clone()));
         }
     }
@@ -103,9 +127,28 @@ fn is_id_number(s: &str) -> bool {
 fn mask_number(number: &str) -> String {
     if is_mobile(number) {
         format!("{}****{}", &number[..3], &number[7..])
+    } else if is_landline(number) {
+        let area = landline_area_len(number);
+        let local = number.len() - area;
+        format!("{}-{}{}", &number[..area], "*".repeat(local - 4), &number[number.len() - 4..])
     } else {
         format!("{}********{}", &number[..6], &number[14..])
     }
+}
+
+/// 0 + area code + a 7- or 8-digit local number: 010 and 02x codes have 3 digits with the 0,
+/// the others 4 (0755, 0871).
+fn is_landline(digits: &str) -> bool {
+    let b = digits.as_bytes();
+    if b.len() < 3 || b[0] != b'0' || b[1] == b'0' || !b.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let local = b.len() - landline_area_len(digits);
+    (7..=8).contains(&local)
+}
+
+fn landline_area_len(digits: &str) -> usize {
+    if digits.starts_with("01") || digits.starts_with("02") { 3 } else { 4 }
 }
 
 fn is_mobile(digits: &str) -> bool {
@@ -208,14 +251,35 @@ mod tests {
     fn dates_times_and_a_number_beside_a_phone_are_left_alone() {
         assert_eq!(mask_text("2026-11-21 19:30"), "2026-11-21 19:30");
         assert_eq!(mask_text("13812345678 2026年"), "138****5678 2026年");
-        assert_eq!(mask_text("座机010-62345678"), "座机010-62345678");
+        assert_eq!(mask_text("2026-11-21 19:30至21:00"), "2026-11-21 19:30至21:00");
         assert_eq!(mask_text("订单号1381234567812"), "订单号1381234567812");
         assert_eq!(mask_text("编号13812345678B"), "编号13812345678B");
     }
 
     #[test]
+    fn landlines_with_an_area_code_are_masked_too() {
+        assert_eq!(mask_text("座机010-62345678"), "座机010-****5678");
+        assert_eq!(mask_text("电话028 86001234。"), "电话028-****1234。");
+        assert_eq!(mask_text("0755-1234567"), "0755-***4567");
+        assert_eq!(mask_text("02886001234"), "028-****1234");
+        assert_eq!(mask_text("编号0012345678"), "编号0012345678", "no area code starts with 00");
+        assert_eq!(mask_text("62345678"), "62345678", "without an area code it is not known to be a phone");
+    }
+
+    #[test]
+    fn the_public_number_is_kept_and_the_others_are_counted() {
+        let keep = vec!["028-8600 1234".to_string()];
+        let m = mask_text_keeping("请拨打02886001234或网格员13987654321，身份证110105194912310021", &keep);
+        assert_eq!(m.text, "请拨打02886001234或网格员139****4321，身份证110105********0021");
+        assert_eq!((m.phones, m.ids), (1, 1));
+        let m = mask_text_keeping("社区 028-86001234、028-86001235", &keep);
+        assert_eq!(m.text, "社区 028-86001234、028-****1235");
+        assert_eq!(mask_text_keeping("无号码", &keep), Masked { text: "无号码".into(), phones: 0, ids: 0 });
+    }
+
+    #[test]
     fn masking_is_idempotent() {
-        let once = mask_text("王秀兰 13812345678 11010519491231002X");
+        let once = mask_text("王秀兰 13812345678 11010519491231002X 010-62345678");
         assert_eq!(mask_text(&once), once);
     }
 

@@ -4,7 +4,7 @@
 
 mod notices_common;
 
-use yishi_core::notices::{demo, Notice};
+use yishi_core::notices::{demo, Decided, Notice};
 use notices_common::{page_text, pdf_pages, pdftotext, squash};
 use yishi_core::pdf::{self, linebreak, Block, Document, Fit, Fonts, Item, Paper, Spacing};
 
@@ -174,7 +174,7 @@ fn every_template_that_fits_on_one_page_at_14_pt_prints_on_one_page() {
 #[test]
 fn a_long_notice_keeps_its_size_and_flows() {
     let mut notice = demo::decision_notice();
-    notice.decisions = vec!["经协商，同意在小区东侧闲置场地改建临时停车位，并由物业负责施工和日常管理。".repeat(40)];
+    notice.decisions = vec![Decided::text(&"经协商，同意在小区东侧闲置场地改建临时停车位，并由物业负责施工和日常管理。".repeat(40))];
     let doc = notice.document().unwrap();
     let laid_out = pdf::layout(&doc, Fonts::get()).unwrap();
     assert!(laid_out.pages.len() >= 3);

@@ -10,15 +10,17 @@ use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// Renders the notice `kind` (meeting-notice, sign-in, minutes, decision) for the record `id`
-/// and saves it where she chooses; `None` when she cancelled the dialog.
+/// Renders the notice `kind` (meeting-notice, sign-in, minutes, decision, topic) for the record
+/// `id` and saves it where she chooses; `None` when she cancelled the dialog. `mask_names`
+/// overrides the notice's default for names (议题公示 masks the raiser unless false).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_meeting_doc(
     state: State<'_, AppState>, kind: String, id: String, title: String, omit_missing: Option<bool>,
+    mask_names: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let kind = NoticeKind::parse(&kind)?;
     let unprintable = pdf_file::unprintable(omit_missing);
-    let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };
+    let opts = LoadOptions { unprintable, mask_names, ..LoadOptions::new(state.today()) };
     let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };
     let bytes = state.with_store(|store| {
         Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?)

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use tauri::ipc::Response;
 use tauri::State;
-use yishi_core::bulletin::{self, Draft, DraftReceipt, MissingChars, NoticeEntry, NoticeKind, Template};
+use yishi_core::bulletin::{self, Draft, DraftReceipt, NoticeCheck, NoticeEntry, NoticeKind, Template};
 use yishi_core::community;
 use yishi_core::pdf::{write_atomically, PdfError};
 
@@ -25,9 +25,10 @@ pub fn notice_defaults(state: State<'_, AppState>) -> CommandResult<NoticeDefaul
     Ok(NoticeDefaults { issuer, today: state.today().to_string() })
 }
 
-/// Characters the fonts cannot print and where they are; `None` when all can be printed.
+/// Characters the fonts cannot print and where they are (`missing`, null when all can be
+/// printed), and how many phone and ID numbers the notice hides.
 #[tauri::command(rename_all = "snake_case")]
-pub fn check_notice(state: State<'_, AppState>, content: String) -> CommandResult<Option<MissingChars>> {
+pub fn check_notice(state: State<'_, AppState>, content: String) -> CommandResult<NoticeCheck> {
     state.with_store(|store| Ok(bulletin::check(store.conn(), NoticeKind::Free, &content)?))
 }
 

@@ -98,20 +98,41 @@ pub struct MissingChars {
     pub location: String,
 }
 
-/// The PDF of a spec, without storing anything (the preview); with [`Unprintable::Omit`] the
-/// characters no font has are left out, as they will be when it is issued so.
-pub fn preview(conn: &Connection, kind: NoticeKind, spec: &str, unprintable: Unprintable) -> Result<Vec<u8>, BulletinError> {
-    spec::render(conn, kind, spec, unprintable)
+/// What the preview says before the PDF: characters that cannot be printed, and how many phone
+/// and ID numbers the notice hides (“已隐去 2 个电话号码”).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoticeCheck {
+    pub missing: Option<MissingChars>,
+    pub masked_phones: u32,
+    pub masked_ids: u32,
 }
 
-/// Whether every character of a spec can be printed; other problems (a bad date…) are errors.
-pub fn check(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Option<MissingChars>, BulletinError> {
-    let doc = spec::document(conn, kind, spec)?;
-    match pdf::check_glyphs(&doc, Fonts::get()) {
-        Ok(()) => Ok(None),
-        Err(PdfError::MissingGlyphs { chars, location }) => Ok(Some(MissingChars { chars, location })),
-        Err(e) => Err(NoticeError::from(e).into()),
-    }
+/// The PDF of a spec, without storing anything (the preview). A free notice is rendered with
+/// the public contact number of 设置 left whole, as it will be issued; with
+/// [`Unprintable::Omit`] the characters no font has are left out, as they will be when it is
+/// issued so.
+pub fn preview(conn: &Connection, kind: NoticeKind, spec: &str, unprintable: Unprintable) -> Result<Vec<u8>, BulletinError> {
+    spec::render(conn, kind, &as_issued(conn, kind, spec)?, unprintable)
+}
+
+/// Whether every character of a spec can be printed, and how many numbers it masks; other
+/// problems (a bad date…) are errors.
+pub fn check(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<NoticeCheck, BulletinError> {
+    let spec = as_issued(conn, kind, spec)?;
+    let doc = spec::document(conn, kind, &spec)?;
+    let missing = match pdf::check_glyphs(&doc, Fonts::get()) {
+        Ok(()) => None,
+        Err(PdfError::MissingGlyphs { chars, location }) => Some(MissingChars { chars, location }),
+        Err(e) => return Err(NoticeError::from(e).into()),
+    };
+    let masked = spec::masked_numbers(conn, kind, &spec)?;
+    Ok(NoticeCheck { missing, masked_phones: masked.phones, masked_ids: masked.ids })
+}
+
+/// The composer's free notice with today's public contact number of 设置; template specs come
+/// from the loaders with it already.
+fn as_issued(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<String, BulletinError> {
+    if kind == NoticeKind::Free { spec::with_public_numbers(conn, spec) } else { Ok(spec.to_string()) }
 }
 
 /// Renders and records a notice (version 1) and indexes its text.
@@ -143,10 +164,11 @@ pub fn issue_composed(
     today: NaiveDate,
     unprintable: Unprintable,
 ) -> Result<IssuedNotice, BulletinError> {
-    let content = &spec::printable_spec(tx, NoticeKind::Free, content, unprintable)?;
+    let content = spec::with_public_numbers(tx, content)?;
+    let content = spec::printable_spec(tx, NoticeKind::Free, &content, unprintable)?;
     let issued = match replaces {
-        Some(id) => reissue(tx, id, Some(content), today)?,
-        None => issue(tx, &NewNotice { kind: NoticeKind::Free, spec: content.to_string(), reference: None }, today)?,
+        Some(id) => reissue(tx, id, Some(&content), today)?,
+        None => issue(tx, &NewNotice { kind: NoticeKind::Free, spec: content, reference: None }, today)?,
     };
     if let Some(draft) = draft_id {
         drafts::discard_if_present(tx, draft)?;

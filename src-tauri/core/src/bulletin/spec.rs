@@ -13,6 +13,7 @@ use crate::notices::{
     ProgressNotice, SignInSheet, TopicNotice,
 };
 use crate::pdf::{self, Block, Document, Unprintable};
+use crate::privacy::{self, Masked};
 
 crate::labelled_enum! {
     /// Which template a notice was printed from.
@@ -74,7 +75,11 @@ impl Composed {
 }
 
 fn mask(notice: &FreeNotice, text: &str) -> String {
-    if notice.mask_personal_data { crate::privacy::mask_text(text) } else { text.to_string() }
+    if notice.mask_personal_data {
+        crate::privacy::mask_text_keeping(text, &notice.public_numbers).text
+    } else {
+        text.to_string()
+    }
 }
 
 fn photo_position(doc: &Document, has_closing: bool) -> usize {
@@ -99,6 +104,55 @@ pub fn document(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Docum
         NoticeKind::Convention => doc::<Convention>(spec),
         NoticeKind::Free => Composed::from_json(spec)?.document(conn),
     }
+}
+
+/// How many phone and ID numbers the notice of a spec hides: the numbers its text has with
+/// masking off that masking with the spec's own public numbers would hide. The internal minutes
+/// and sign-in sheet hide none.
+pub fn masked_numbers(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Masked, BulletinError> {
+    let bad = |e: serde_json::Error| BulletinError::BadStoredSpec { detail: e.to_string() };
+    let mut value: serde_json::Value = serde_json::from_str(spec).map_err(|e| NoticeError::BadSpec { detail: e.to_string() })?;
+    let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
+        v.and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|n| n.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    let (masking, keep) = match kind {
+        NoticeKind::Minutes | NoticeKind::SignIn => return Ok(Masked::default()),
+        NoticeKind::Free => {
+            let on = value.get("mask_personal_data").and_then(|v| v.as_bool()).unwrap_or(true);
+            value["mask_personal_data"] = false.into();
+            (on, strings(value.get("public_numbers")))
+        }
+        _ => {
+            let masking = value.get("masking");
+            let on = masking.and_then(|m| m.get("personal_data")).and_then(|v| v.as_bool()).unwrap_or(true);
+            let keep = strings(masking.and_then(|m| m.get("public_numbers")));
+            if let Some(m) = value.get_mut("masking").and_then(|m| m.as_object_mut()) {
+                m.insert("personal_data".into(), false.into());
+            }
+            (on, keep)
+        }
+    };
+    if !masking {
+        return Ok(Masked::default());
+    }
+    let open = document(conn, kind, &serde_json::to_string(&value).map_err(bad)?)?;
+    let mut found = privacy::mask_text_keeping(&plain_text(&open), &keep);
+    found.text.clear();
+    Ok(found)
+}
+
+/// The composer's JSON with the public contact number of 设置 as the number to print whole, so
+/// the stored spec keeps the number as it was when issued.
+pub fn with_public_numbers(conn: &Connection, content: &str) -> Result<String, BulletinError> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(content).map_err(|e| NoticeError::BadSpec { detail: e.to_string() })?;
+    let numbers = crate::community::public_numbers(conn)?;
+    if let Some(o) = value.as_object_mut() {
+        o.insert("public_numbers".into(), numbers.into());
+    }
+    serde_json::to_string(&value).map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })
 }
 
 /// The PDF bytes of a spec.

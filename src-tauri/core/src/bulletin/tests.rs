@@ -83,14 +83,44 @@ fn a_reissue_is_a_new_version_and_the_old_one_still_reprints_as_it_was() {
 fn characters_the_fonts_lack_are_named_with_where_they_are_and_nothing_is_issued() {
     let (_dir, mut store) = temp_store();
     let bad = water_notice().replace("请提前储水", "请提前储水😀\u{E000}");
-    let missing = check(store.conn(), NoticeKind::Free, &bad).unwrap().unwrap();
+    let missing = check(store.conn(), NoticeKind::Free, &bad).unwrap().missing.unwrap();
     assert_eq!((missing.chars.as_str(), missing.location.as_str()), ("\u{E000}", "第1段"));
-    assert_eq!(check(store.conn(), NoticeKind::Free, &water_notice()).unwrap(), None);
+    assert_eq!(check(store.conn(), NoticeKind::Free, &water_notice()).unwrap().missing, None);
     let before = (count(&store, "notices"), count(&store, "search_docs"));
     let err = store.write(|tx| issue_composed(tx, &bad, None, None, day("2026-12-01"), Unprintable::Refuse)).unwrap_err();
     assert_eq!(err.code(), "pdf_missing_glyphs");
     assert!(err.message().contains('\u{E000}') && err.message().contains("第1段"), "{}", err.message());
     assert_eq!((count(&store, "notices"), count(&store, "search_docs")), before);
+}
+
+fn set_public_phone(store: &mut Store, phone: &str) {
+    let mut s = crate::community::load_settings(store.conn()).unwrap();
+    (s.name, s.issuer, s.public_phone) = ("幸福里社区".into(), "幸福里社区居民委员会".into(), phone.into());
+    store.write(|tx| crate::community::save_settings(tx, &s)).unwrap();
+}
+
+#[test]
+fn the_public_number_of_the_settings_is_printed_whole_and_the_preview_counts_what_it_hides() {
+    let (_dir, mut store) = temp_store();
+    set_public_phone(&mut store, "0531-86001234");
+    let text = water_notice().replace(
+        "联系电话13812345678。",
+        "咨询电话0531-86001234，维修师傅13812345678，网格员0531-86005678，身份证370102199001011234。",
+    );
+    let c = check(store.conn(), NoticeKind::Free, &text).unwrap();
+    assert_eq!((c.missing, c.masked_phones, c.masked_ids), (None, 2, 1));
+    let issued = store.write(|tx| issue_composed(tx, &text, None, None, day("2026-12-01"), crate::pdf::Unprintable::Refuse)).unwrap();
+    let (kind, stored) = spec_of(store.conn(), &issued.entry.id).unwrap();
+    let body = spec::plain_text(&spec::document(store.conn(), kind, &stored).unwrap());
+    assert!(body.contains("0531-86001234"), "{body}");
+    assert!(body.contains("138****5678") && body.contains("0531-****5678") && !body.contains("86005678"), "{body}");
+    // The stored spec keeps the number, so a reprint after the setting changed is the same.
+    set_public_phone(&mut store, "0531-86009999");
+    assert_eq!(reprint(store.conn(), &issued.entry.id).unwrap(), issued.pdf);
+    let c = check(store.conn(), NoticeKind::Free, &text).unwrap();
+    assert_eq!(c.masked_phones, 3, "the old number is no longer the public one");
+    let open = water_notice().replace("\"mask_personal_data\":true", "\"mask_personal_data\":false");
+    assert_eq!(check(store.conn(), NoticeKind::Free, &open).unwrap().masked_phones, 0);
 }
 
 #[test]

@@ -13,6 +13,8 @@ pub enum CommunityError {
     Duplicate { what: &'static str, name: String },
     #[error(transparent)]
     BadPhone(#[from] crate::validate::BadPhone),
+    #[error("公开联系电话“{value}”不是能拨通的号码：请填11位手机号（如 13812345678）或带区号的座机号（如 028-86001234）。")]
+    BadPublicPhone { value: String },
     #[error(transparent)]
     Time(#[from] crate::time::TimeError),
     #[error("保存时出错：{}", crate::error::db_words(.0))]
@@ -26,6 +28,7 @@ impl UserFacing for CommunityError {
             CommunityError::NotFound { .. } => "community_not_found",
             CommunityError::Duplicate { .. } => "community_duplicate",
             CommunityError::BadPhone(_) => "community_bad_phone",
+            CommunityError::BadPublicPhone { .. } => "community_bad_public_phone",
             CommunityError::Time(e) => e.code(),
             CommunityError::Db(_) => "db_error",
         }

@@ -18,7 +18,7 @@ pub use people::{
     NewHousehold, NewPerson, Person, ROLES,
 };
 pub use places::{add_place, list_places, rename_place, NewPlace, Place, PLACE_KINDS};
-pub use settings::{load_settings, save_settings, today, zone, CommunitySettings};
+pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,7 @@
 //! Community settings: the name, the issuing body printed under every notice, the usual place,
-//! and the community's time zone (kept in `app_settings` under `time_zone`, so older files and
-//! archives need no new column; absent means [`time::DEFAULT_ZONE`]).
+//! the community's time zone and the public contact number. The last two are kept in
+//! `app_settings` (under `time_zone` and `public_phone`), so older files and archives need no
+//! new column; an absent zone means [`time::DEFAULT_ZONE`], an absent number none.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,10 @@ pub struct CommunitySettings {
     /// The tz database name every date and time is shown, typed and printed in.
     #[serde(default = "default_zone_name")]
     pub time_zone: String,
+    /// 公开联系电话: the committee's or grid worker's number residents are to call. Printed
+    /// whole on every public notice, where every other phone number is masked. May be empty.
+    #[serde(default)]
+    pub public_phone: String,
 }
 
 fn default_zone_name() -> String {
@@ -31,17 +36,41 @@ fn default_zone_name() -> String {
 }
 
 const ZONE_KEY: &str = "time_zone";
+const PUBLIC_PHONE_KEY: &str = "public_phone";
+
+/// A text value of `app_settings` (stored as a JSON string); None when absent or not text.
+fn text_setting(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    let stored: Option<String> = conn
+        .query_row("SELECT value FROM app_settings WHERE id = ?1 AND deleted_at IS NULL", [key], |r| r.get(0))
+        .optional()?;
+    Ok(stored.and_then(|json| serde_json::from_str::<String>(&json).ok()))
+}
+
+fn put_text_setting(tx: &Transaction, key: &str, value: &str, now: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO app_settings (id, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) \
+         ON CONFLICT(id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, deleted_at = NULL",
+        params![key, serde_json::Value::from(value).to_string(), now],
+    )?;
+    Ok(())
+}
 
 /// The community's time zone: what every date a person sees is in.
 pub fn zone(conn: &Connection) -> rusqlite::Result<Zone> {
-    let stored: Option<String> = conn
-        .query_row("SELECT value FROM app_settings WHERE id = ?1 AND deleted_at IS NULL", [ZONE_KEY], |r| r.get(0))
-        .optional()?;
-    // The value is a JSON string, validated when saved; anything else is the default zone.
-    Ok(stored
-        .and_then(|json| serde_json::from_str::<String>(&json).ok())
-        .and_then(|name| Zone::named(&name).ok())
-        .unwrap_or_default())
+    // Validated when saved; anything else is the default zone.
+    Ok(text_setting(conn, ZONE_KEY)?.and_then(|name| Zone::named(&name).ok()).unwrap_or_default())
+}
+
+/// The public contact number of 设置 (empty when none is set): the one number public notices
+/// print whole.
+pub fn public_phone(conn: &Connection) -> rusqlite::Result<String> {
+    Ok(text_setting(conn, PUBLIC_PHONE_KEY)?.unwrap_or_default())
+}
+
+/// The numbers a public notice prints whole: the public contact number, if one is set.
+pub fn public_numbers(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let phone = public_phone(conn)?;
+    Ok(if phone.is_empty() { Vec::new() } else { vec![phone] })
 }
 
 /// Today in the community's time zone, by the core's clock.
@@ -59,7 +88,13 @@ pub fn load_settings(conn: &Connection) -> Result<CommunitySettings, CommunityEr
         )
         .optional()?;
     let (name, issuer, default_place) = row.unwrap_or_default();
-    Ok(CommunitySettings { name, issuer, default_place, time_zone: zone(conn)?.name().to_string() })
+    Ok(CommunitySettings {
+        name,
+        issuer,
+        default_place,
+        time_zone: zone(conn)?.name().to_string(),
+        public_phone: public_phone(conn)?,
+    })
 }
 
 pub fn save_settings(tx: &Transaction, s: &CommunitySettings) -> Result<CommunitySettings, CommunityError> {
@@ -68,6 +103,7 @@ pub fn save_settings(tx: &Transaction, s: &CommunitySettings) -> Result<Communit
         issuer: required_line("落款单位", &s.issuer, 60)?,
         default_place: optional_line("常用议事地点", &s.default_place, 60)?,
         time_zone: Zone::named(&s.time_zone)?.name().to_string(),
+        public_phone: checked_public_phone(&s.public_phone)?,
     };
     let now = now_utc();
     tx.execute(
@@ -76,10 +112,15 @@ pub fn save_settings(tx: &Transaction, s: &CommunitySettings) -> Result<Communit
          issuer = excluded.issuer, default_place = excluded.default_place, updated_at = excluded.updated_at",
         params![SETTINGS_ID, checked.name, checked.issuer, checked.default_place, now],
     )?;
-    tx.execute(
-        "INSERT INTO app_settings (id, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) \
-         ON CONFLICT(id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, deleted_at = NULL",
-        params![ZONE_KEY, serde_json::Value::from(checked.time_zone.as_str()).to_string(), now],
-    )?;
+    put_text_setting(tx, ZONE_KEY, &checked.time_zone, &now)?;
+    put_text_setting(tx, PUBLIC_PHONE_KEY, &checked.public_phone, &now)?;
     Ok(checked)
+}
+
+/// Empty, or a number residents can dial (as the roster's phones: an 11-digit mobile or a
+/// landline with its area code), trimmed.
+fn checked_public_phone(value: &str) -> Result<String, CommunityError> {
+    optional_line("公开联系电话", value, 30)?;
+    // The roster's and topic form's one phone rule, with the message naming this field.
+    crate::validate::phone(value).map_err(|e| CommunityError::BadPublicPhone { value: e.value })
 }

@@ -18,12 +18,12 @@ fn person(name: &str, phone: &str, roles: &[&str]) -> NewPerson {
 fn settings_start_empty_and_save_trimmed() {
     let (_d, mut store) = temp_store();
     assert_eq!(load_settings(store.conn()).unwrap().issuer, "");
-    let s = CommunitySettings { name: " 幸福里社区 ".into(), issuer: "幸福里社区居民委员会".into(), default_place: "3号楼前小广场".into(), time_zone: "Asia/Shanghai".into() };
+    let s = CommunitySettings { name: " 幸福里社区 ".into(), issuer: "幸福里社区居民委员会".into(), default_place: "3号楼前小广场".into(), time_zone: "Asia/Shanghai".into(), public_phone: String::new() };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     let loaded = load_settings(store.conn()).unwrap();
     assert_eq!(loaded.name, "幸福里社区");
     assert_eq!(loaded.issuer, "幸福里社区居民委员会");
-    let empty = CommunitySettings { name: "幸福里社区".into(), issuer: " ".into(), default_place: String::new(), time_zone: "Asia/Shanghai".into() };
+    let empty = CommunitySettings { name: "幸福里社区".into(), issuer: " ".into(), default_place: String::new(), time_zone: "Asia/Shanghai".into(), public_phone: String::new() };
     let err = store.write(|tx| save_settings(tx, &empty)).unwrap_err();
     assert!(err.to_string().contains("落款单位"), "{err}");
     assert_eq!(load_settings(store.conn()).unwrap().issuer, "幸福里社区居民委员会");
@@ -34,7 +34,7 @@ fn the_time_zone_is_a_setting_that_defaults_to_china() {
     let (_d, mut store) = temp_store();
     assert_eq!(zone(store.conn()).unwrap().name(), "Asia/Shanghai");
     assert_eq!(load_settings(store.conn()).unwrap().time_zone, "Asia/Shanghai");
-    let mut s = CommunitySettings { name: "乌鲁木齐某社区".into(), issuer: "某社区居民委员会".into(), default_place: String::new(), time_zone: "Asia/Urumqi".into() };
+    let mut s = CommunitySettings { name: "乌鲁木齐某社区".into(), issuer: "某社区居民委员会".into(), default_place: String::new(), time_zone: "Asia/Urumqi".into(), public_phone: String::new() };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     assert_eq!(zone(store.conn()).unwrap().name(), "Asia/Urumqi");
     s.time_zone = "UTC+8".into();
@@ -139,4 +139,24 @@ fn a_retired_category_stays_on_old_topics() {
     let t = store.write(|tx| crate::topics::create(tx, &topic, "王秀兰")).unwrap();
     store.write(|tx| retire_category(tx, &parking.id)).unwrap();
     assert_eq!(crate::topics::get(store.conn(), &t.id).unwrap().category_id, Some(parking.id));
+}
+
+#[test]
+fn the_public_contact_number_is_a_dialable_phone_or_empty() {
+    let (_d, mut store) = temp_store();
+    assert_eq!(load_settings(store.conn()).unwrap().public_phone, "");
+    let mut s = CommunitySettings { name: "幸福里社区".into(), issuer: "幸福里社区居民委员会".into(), default_place: String::new(), time_zone: "Asia/Shanghai".into(), public_phone: " 0531-86001234 ".into() };
+    store.write(|tx| save_settings(tx, &s)).unwrap();
+    assert_eq!(load_settings(store.conn()).unwrap().public_phone, "0531-86001234");
+    for bad in ["86001234", "1381234567", "找王主任"] {
+        s.public_phone = bad.into();
+        let err = store.write(|tx| save_settings(tx, &s)).unwrap_err();
+        assert!(err.to_string().contains("公开联系电话") && err.to_string().contains("区号"), "{err}");
+    }
+    assert_eq!(load_settings(store.conn()).unwrap().public_phone, "0531-86001234", "a refused save changes nothing");
+    s.public_phone = "13812345678".into();
+    store.write(|tx| save_settings(tx, &s)).unwrap();
+    s.public_phone = String::new();
+    store.write(|tx| save_settings(tx, &s)).unwrap();
+    assert_eq!(load_settings(store.conn()).unwrap().public_phone, "", "the number can be removed");
 }

@@ -70,6 +70,8 @@ pub(crate) fn build(tx: &Transaction) -> Result<Roster, DemoError> {
         issuer: "幸福里社区居民委员会".into(),
         default_place: "3号楼前小广场".into(),
         time_zone: crate::time::DEFAULT_ZONE.into(),
+        // The committee's office line: printed whole on the notices, unlike residents' numbers.
+        public_phone: "0531-86001234".into(),
     })
     .map_err(step)?;
     let places = build_places(tx)?;

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
-    AgendaItem, Chapter, Convention, DecisionNotice, FreeNotice, Invitee, Masking, MeetingNotice,
+    AgendaItem, Chapter, Convention, Decided, DecidedTask, DecisionNotice, FreeNotice, Invitee, Masking, MeetingNotice,
     Minutes, Photo, PointsEntry, PointsTable, ProgressNotice, SignInSheet, Speech, TaskRow,
     TopicNotice, VoteCounts,
 };
@@ -76,13 +76,21 @@ pub fn topic_notice() -> TopicNotice {
             s("当面反映：工作日到社区党群服务中心一楼服务台"),
         ],
         photo: Some(Photo { bytes: garage_photo(), caption: Some(s("地下车库B区现状示意")) }),
+        origin: None,
         issuer: s(ISSUER),
         date: day(11, 21),
-        masking: Masking::default(),
+        // The committee's office line is public; the grid worker's mobile is masked.
+        masking: Masking { public_numbers: vec![s("028-86001234")], ..Masking::default() },
     }
 }
 
 pub fn decision_notice() -> DecisionNotice {
+    let task = |item: &str, unit: &str, person: &str, deadline: Option<NaiveDate>| DecidedTask {
+        item: s(item),
+        unit: s(unit),
+        person: s(person),
+        deadline,
+    };
     DecisionNotice {
         paper: Paper::A4,
         topic: s("小区停车秩序整治"),
@@ -90,11 +98,17 @@ pub fn decision_notice() -> DecisionNotice {
         held_at: at(11, 26, 19, 0),
         place: s("幸福里小区3栋架空层"),
         decisions: vec![
-            s("利用小区东侧闲置绿化带边角地改建临时停车位18个，由物业负责施工，12月20日前完工。"),
-            s("在主干道一侧划设标准车位46个，消防通道全部施划禁停黄线，违停车辆先劝导、后张贴提示。"),
-            s("临时停车前2小时免费，超过2小时每小时2元，当日最高10元；收费收入扣除成本后全部用于小区公共设施维护，每季度公示一次。"),
+            Decided {
+                tasks: vec![task("改建东侧临时停车位18个", "安居物业", "赵海燕", Some(day(12, 20)))],
+                ..Decided::text("利用小区东侧闲置绿化带边角地改建临时停车位18个，由物业负责施工，12月20日前完工。")
+            },
+            Decided {
+                tasks: vec![task("划设标准车位46个、消防通道禁停线", "安居物业", "刘志强", Some(day(12, 10)))],
+                ..Decided::text("在主干道一侧划设标准车位46个，消防通道全部施划禁停黄线，违停车辆先劝导、后张贴提示。")
+            },
+            Decided::text("临时停车前2小时免费，超过2小时每小时2元，当日最高10元；收费收入扣除成本后全部用于小区公共设施维护，每季度公示一次。"),
         ],
-        vote: Some(VoteCounts { agree: 38, oppose: 3, abstain: 2, eligible: 51, present: 43 }),
+        vote: Some(VoteCounts { agree: 38, oppose: 3, abstain: 2, eligible: 51, present: 43, by_household: false }),
         rule: s("到会人员过半数同意即为通过（涉及收费事项，须同时超过应到人数的一半）"),
         result: s("通过。同意38票，超过到会人数43人的一半，也超过应到人数51人的一半。"),
         objection_days: 7,
@@ -162,7 +176,7 @@ pub fn minutes() -> Minutes {
                     speech("刘志强（业主委员会）", "收费标准要公开透明，收入每季度公示，前两小时免费照顾临时来访的亲友。"),
                     speech("吴小芳（2栋居民）", "消防通道经常被堵，希望先把黄线划起来，违停的先劝导。"),
                 ],
-                vote: Some(VoteCounts { agree: 38, oppose: 3, abstain: 2, eligible: 51, present: 43 }),
+                vote: Some(VoteCounts { agree: 38, oppose: 3, abstain: 2, eligible: 51, present: 43, by_household: false }),
                 vote_result: s("通过"),
                 decisions: vec![
                     s("改建临时停车位18个，12月20日前完工。"),
@@ -222,7 +236,7 @@ pub fn points_table() -> PointsTable {
         ],
         issuer: s(ISSUER),
         date: day(12, 1),
-        masking: Masking { personal_data: true, names: true },
+        masking: Masking { names: true, ..Masking::default() },
     }
 }
 

@@ -25,7 +25,8 @@ mod year_report;
 pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
 pub use format::{cn_number, fmt_date, fmt_datetime};
 pub use public::{
-    DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskRow, TopicNotice, VoteCounts,
+    Decided, DecidedTask, DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskRow, TopicNotice, TopicOrigin,
+    VoteCounts,
 };
 pub use records::{AgendaItem, Invitee, Minutes, SignInSheet, Speech};
 pub use spec::{FreeNotice, Period, SpecTable};
@@ -77,28 +78,32 @@ pub trait Notice {
 }
 
 /// What to hide in a public notice. Default: phone and ID numbers masked, names shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Masking {
-    /// Mask mobile numbers (138****5678) and ID card numbers, also inside free text.
+    /// Mask phone numbers (138****5678, 010-****5678) and ID card numbers, also inside free text.
     pub personal_data: bool,
     /// Mask given names in name fields (王秀兰 → 王*兰).
     pub names: bool,
+    /// Numbers printed whole although personal data is masked: the public contact number of
+    /// 设置 (the committee's or grid worker's number residents are to call). Kept in the spec,
+    /// so a reprint masks what it masked when issued even after the setting changes.
+    pub public_numbers: Vec<String>,
 }
 
 impl Default for Masking {
     fn default() -> Masking {
-        Masking { personal_data: true, names: false }
+        Masking { personal_data: true, names: false, public_numbers: Vec::new() }
     }
 }
 
 impl Masking {
     /// Nothing masked: internal documents.
-    pub const NONE: Masking = Masking { personal_data: false, names: false };
+    pub const NONE: Masking = Masking { personal_data: false, names: false, public_numbers: Vec::new() };
 
     /// Free text as it may be printed.
     pub fn text(&self, text: &str) -> String {
-        if self.personal_data { privacy::mask_text(text) } else { text.to_string() }
+        if self.personal_data { privacy::mask_text_keeping(text, &self.public_numbers).text } else { text.to_string() }
     }
 
     /// A person's name as it may be printed.

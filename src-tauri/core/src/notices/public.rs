@@ -89,10 +89,37 @@ pub struct TopicNotice {
     /// Optional photo of the problem (JPEG or PNG bytes) and its caption.
     #[serde(default)]
     pub photo: Option<Photo>,
+    /// Who raised the topic, when and how: the last paragraph of 议题由来. None in notices
+    /// stored before it was printed (their background already says how it came up).
+    #[serde(default)]
+    pub origin: Option<TopicOrigin>,
     pub issuer: String,
     pub date: NaiveDate,
+    /// Names are masked by default on this notice (the raiser is a private person).
     #[serde(default)]
     pub masking: Masking,
+}
+
+/// How a topic came up, as 议题公示 says it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicOrigin {
+    /// The raiser's name as recorded; empty when raised anonymously (意见箱, a hotline report).
+    pub raised_by: String,
+    pub raised_on: NaiveDate,
+    /// The channel in words: 电话, 12345热线…
+    pub channel: String,
+    /// 小区 / 楼栋 / 网格 it concerns; may be empty.
+    #[serde(default)]
+    pub place: String,
+}
+
+impl TopicOrigin {
+    /// "该议题由王*兰于2026年11月3日经电话提出，涉及3号楼，已列入社区协商议事事项。"
+    fn sentence(&self, m: &Masking) -> String {
+        let who = if self.raised_by.trim().is_empty() { "居民".to_string() } else { m.name(self.raised_by.trim()) };
+        let place = if self.place.is_empty() { String::new() } else { format!("，涉及{}", m.text(&self.place)) };
+        format!("该议题由{who}于{}经{}提出{place}，已列入社区协商议事事项。", fmt_date(self.raised_on), self.channel)
+    }
 }
 
 /// A photo attached to a notice.
@@ -115,6 +142,9 @@ impl Notice for TopicNotice {
         doc.push(Block::Salutation("各位居民：".to_string()));
         numbered_heading(&mut doc, 1, "议题由来");
         paragraphs(&mut doc, &self.background, m);
+        if let Some(origin) = &self.origin {
+            doc.push(Block::Paragraph(origin.sentence(m)));
+        }
         numbered_heading(&mut doc, 2, "拟定方案");
         paragraphs(&mut doc, &self.plan, m);
         if let Some(photo) = &self.photo {
@@ -143,15 +173,38 @@ pub struct VoteCounts {
     pub abstain: u32,
     pub eligible: u32,
     pub present: u32,
+    /// 一户一票: every count is of households (户), not people (人).
+    #[serde(default)]
+    pub by_household: bool,
 }
 
 impl VoteCounts {
+    /// 户 for 一户一票, else 人.
+    pub fn unit(&self) -> &'static str {
+        if self.by_household { "户" } else { "人" }
+    }
+
+    /// What one 同意 is counted as: a household, or a person's vote (票).
+    pub fn vote_unit(&self) -> &'static str {
+        if self.by_household { "户" } else { "票" }
+    }
+
+    /// "应到11人，实到11人；同意9票，反对1票，弃权1票" (households: 应到5户…同意3户).
+    pub fn in_words(&self) -> String {
+        let (u, v) = (self.unit(), self.vote_unit());
+        format!(
+            "应到{}{u}，实到{}{u}；同意{}{v}，反对{}{v}，弃权{}{v}",
+            self.eligible, self.present, self.agree, self.oppose, self.abstain
+        )
+    }
+
     fn check(&self) -> Result<(), NoticeError> {
         let cast = self.agree + self.oppose + self.abstain;
+        let (u, v) = (self.unit(), self.vote_unit());
         let problem = if cast > self.present {
-            format!("同意、反对、弃权合计{cast}票，多于到会{}人", self.present)
+            format!("同意、反对、弃权合计{cast}{v}，多于到会{}{u}", self.present)
         } else if self.present > self.eligible {
-            format!("到会{}人，多于应到{}人", self.present, self.eligible)
+            format!("到会{}{u}，多于应到{}{u}", self.present, self.eligible)
         } else {
             return Ok(());
         };
@@ -159,9 +212,16 @@ impl VoteCounts {
     }
 
     fn table(&self) -> Table {
-        let c = |t: &str| Column::new(t).align(Align::Center);
+        let c = |t: String| Column::new(&t).align(Align::Center);
+        let (u, v) = (self.unit(), self.vote_unit());
         Table {
-            columns: vec![c("应到"), c("实到"), c("同意"), c("反对"), c("弃权")],
+            columns: vec![
+                c(format!("应到（{u}）")),
+                c(format!("实到（{u}）")),
+                c(format!("同意（{v}）")),
+                c(format!("反对（{v}）")),
+                c(format!("弃权（{v}）")),
+            ],
             rows: vec![[self.eligible, self.present, self.agree, self.oppose, self.abstain]
                 .iter()
                 .map(u32::to_string)
@@ -171,7 +231,7 @@ impl VoteCounts {
     }
 }
 
-/// 决议公示: what a meeting decided about a topic, with the vote.
+/// 决议公示: what a meeting decided about a topic, with the vote and who carries it out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DecisionNotice {
     #[serde(default)]
@@ -180,8 +240,8 @@ pub struct DecisionNotice {
     pub meeting_kind: String,
     pub held_at: NaiveDateTime,
     pub place: String,
-    /// What was decided, one paragraph per point.
-    pub decisions: Vec<String>,
+    /// What was decided, one point each, with its tasks.
+    pub decisions: Vec<Decided>,
     /// None when decided by consensus without a vote.
     #[serde(default)]
     pub vote: Option<VoteCounts>,
@@ -200,6 +260,61 @@ pub struct DecisionNotice {
     pub masking: Masking,
 }
 
+/// One decision of a 决议公示 and the tasks that carry it out. Notices stored before tasks were
+/// printed hold a bare text here; they read as a decision to act without tasks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "DecidedSpec")]
+pub struct Decided {
+    pub text: String,
+    /// false for a decision not to act (暂不实施): it needs no tasks.
+    pub act: bool,
+    pub tasks: Vec<DecidedTask>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DecidedSpec {
+    Text(String),
+    Full {
+        text: String,
+        #[serde(default = "yes")]
+        act: bool,
+        #[serde(default)]
+        tasks: Vec<DecidedTask>,
+    },
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl From<DecidedSpec> for Decided {
+    fn from(spec: DecidedSpec) -> Decided {
+        match spec {
+            DecidedSpec::Text(text) => Decided { text, act: true, tasks: Vec::new() },
+            DecidedSpec::Full { text, act, tasks } => Decided { text, act, tasks },
+        }
+    }
+}
+
+impl Decided {
+    /// A decision to act, with no tasks yet.
+    pub fn text(text: &str) -> Decided {
+        Decided { text: text.to_string(), act: true, tasks: Vec::new() }
+    }
+}
+
+/// A task as the 决议公示 announces it: who does what by when (its progress is for 落实情况公示).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecidedTask {
+    pub item: String,
+    /// 责任单位; the loader fills in 社区自办 etc. when none was typed.
+    pub unit: String,
+    /// 责任人, masked as names are on this notice.
+    pub person: String,
+    pub deadline: Option<NaiveDate>,
+}
+
 impl Notice for DecisionNotice {
     fn document(&self) -> Result<Document, NoticeError> {
         let m = &self.masking;
@@ -214,20 +329,27 @@ impl Notice for DecisionNotice {
             self.meeting_kind,
             m.text(&self.topic)
         )));
-        numbered_heading(&mut doc, 1, "议定事项");
+        let mut section = 1;
+        numbered_heading(&mut doc, section, "议定事项");
         for (i, d) in self.decisions.iter().enumerate() {
-            doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(d))));
+            doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(&d.text))));
         }
         if let Some(vote) = &self.vote {
             vote.check()?;
-            numbered_heading(&mut doc, 2, "表决情况");
+            section += 1;
+            numbered_heading(&mut doc, section, "表决情况");
             doc.push(Block::Table(vote.table()));
             if !self.rule.is_empty() {
-                doc.push(Block::Paragraph(format!("表决规则：{}", m.text(&self.rule))));
+                doc.push(Block::Paragraph(sentence(&format!("表决规则：{}", m.text(&self.rule)))));
             }
             if !self.result.is_empty() {
                 doc.push(Block::Paragraph(format!("表决结果：{}", m.text(&self.result))));
             }
+        }
+        if self.decisions.iter().any(|d| d.act) {
+            section += 1;
+            numbered_heading(&mut doc, section, "落实安排");
+            push_tasks(&mut doc, &self.decisions, m);
         }
         if self.objection_days > 0 {
             doc.push(Block::Paragraph(format!(
@@ -237,6 +359,42 @@ impl Notice for DecisionNotice {
         }
         doc.push(signoff(&self.issuer, self.date, m));
         Ok(doc)
+    }
+}
+
+/// The tasks of every decision in one table (the decision's number first), and a line naming
+/// the decisions to act that have no task yet — so a missing row reads as "not yet assigned",
+/// not as forgotten.
+fn push_tasks(doc: &mut Document, decisions: &[Decided], m: &Masking) {
+    let rows: Vec<Vec<String>> = decisions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, d)| d.tasks.iter().map(move |t| (i, t)))
+        .map(|(i, t)| {
+            let deadline = t.deadline.map(fmt_date).unwrap_or_else(|| "—".to_string());
+            vec![format!("第{}项", i + 1), m.text(&t.item), m.text(&t.unit), m.name(&t.person), deadline]
+        })
+        .collect();
+    let without: Vec<String> = decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.act && d.tasks.is_empty())
+        .map(|(i, _)| format!("第{}项", i + 1))
+        .collect();
+    if rows.is_empty() {
+        doc.push(Block::Paragraph("以上议定事项暂未分派落实任务，分派后将另行公示责任单位和完成时限。".to_string()));
+        return;
+    }
+    let columns = vec![
+        Column::new("议定事项").weight(2.0).align(Align::Center),
+        Column::new("落实任务").weight(3.4),
+        Column::new("责任单位").weight(2.4),
+        Column::new("责任人").weight(1.5).align(Align::Center),
+        Column::new("完成时限").weight(2.6).align(Align::Center),
+    ];
+    doc.push(Block::Table(Table { columns, rows, min_row_height: 0.0 }));
+    if !without.is_empty() {
+        doc.push(Block::Paragraph(format!("{}暂未分派落实任务，分派后另行公示。", without.join("、"))));
     }
 }
 
@@ -311,6 +469,11 @@ impl Notice for ProgressNotice {
         doc.push(signoff(&self.issuer, self.date, m));
         Ok(doc)
     }
+}
+
+/// `text` ending in a full stop (the rule is stored as a clause).
+fn sentence(text: &str) -> String {
+    if text.ends_with(['。', '！', '？']) { text.to_string() } else { format!("{text}。") }
 }
 
 /// "一、会议议题" style heading.

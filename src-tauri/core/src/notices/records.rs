@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::format::{cn_number, fmt_datetime};
 use super::public::VoteCounts;
 use super::{Notice, NoticeError};
-use crate::pdf::{Align, Block, Column, Document, Orientation, Paper, Table};
+use crate::pdf::{self, Align, Block, Column, Document, Fonts, Orientation, Paper, Table};
 
 /// One person's contribution to an agenda item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,10 +101,7 @@ fn push_item(doc: &mut Document, n: usize, item: &AgendaItem) {
         doc.push(Block::Paragraph(format!("发言人：{}。", names.join("、"))));
     }
     if let Some(v) = &item.vote {
-        let counts = format!(
-            "表决情况：应到{}人，实到{}人；同意{}票，反对{}票，弃权{}票",
-            v.eligible, v.present, v.agree, v.oppose, v.abstain
-        );
+        let counts = format!("表决情况：{}", v.in_words());
         let result = item.vote_result.trim();
         doc.push(Block::Paragraph(if result.is_empty() {
             format!("{counts}。")
@@ -138,13 +135,18 @@ pub struct SignInSheet {
     pub starts_at: NaiveDateTime,
     pub place: String,
     pub invited: Vec<Invitee>,
-    /// Extra empty rows for people not on the list.
+    /// At least this many empty rows for people not on the list; more are added to fill the
+    /// last page (see [`SignInSheet::document`]).
     #[serde(default)]
     pub blank_rows: usize,
 }
 
-impl Notice for SignInSheet {
-    fn document(&self) -> Result<Document, NoticeError> {
+/// The most blank rows added to fill a page: more than an A3 landscape page holds.
+const MAX_FILL_ROWS: usize = 40;
+
+impl SignInSheet {
+    /// The sheet with exactly `blank` empty rows after the names.
+    fn sheet(&self, blank: usize) -> Document {
         let title = format!("{}签到表", self.meeting_title);
         let mut doc = Document::new(&title, self.paper, self.starts_at.date());
         doc.orientation = Orientation::Landscape;
@@ -169,8 +171,88 @@ impl Notice for SignInSheet {
             .map(|(i, p)| vec![(i + 1).to_string(), p.name.clone(), p.role.clone()])
             .collect();
         let first_blank = rows.len() + 1;
-        rows.extend((0..self.blank_rows).map(|i| vec![(first_blank + i).to_string()]));
+        rows.extend((0..blank).map(|i| vec![(first_blank + i).to_string()]));
         doc.push(Block::Table(Table { columns, rows, min_row_height: 11.0 }));
+        doc
+    }
+}
+
+impl Notice for SignInSheet {
+    /// The names, at least `blank_rows` empty rows, and as many more as the last page holds:
+    /// a sheet of 6 names is one full page, not one page and a second with four lone rows.
+    /// Rows per page depend on the paper, the names that wrap and the fitting, so the count is
+    /// found by laying the sheet out (the same layout `render` uses) rather than estimated.
+    fn document(&self) -> Result<Document, NoticeError> {
+        let fonts = Fonts::get();
+        let mut doc = self.sheet(self.blank_rows);
+        let pages = pdf::layout(&doc, fonts)?.pages.len();
+        for blank in self.blank_rows + 1..=self.blank_rows + MAX_FILL_ROWS {
+            let fuller = self.sheet(blank);
+            if pdf::layout(&fuller, fonts)?.pages.len() > pages {
+                break;
+            }
+            doc = fuller;
+        }
         Ok(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notices::demo;
+
+    fn sheet(names: usize) -> SignInSheet {
+        let mut s = demo::sign_in_sheet();
+        s.invited = (1..=names).map(|i| Invitee { name: format!("居民{i}"), role: "居民代表".to_string() }).collect();
+        s.blank_rows = 2;
+        s
+    }
+
+    fn rows(doc: &Document) -> usize {
+        doc.blocks.iter().map(|b| if let Block::Table(t) = b { t.rows.len() } else { 0 }).sum()
+    }
+
+    fn pages(doc: &Document) -> usize {
+        pdf::layout(doc, Fonts::get()).map(|l| l.pages.len()).unwrap_or(0)
+    }
+
+    /// Pages, rows printed, and whether one more row would need another page.
+    fn measure(names: usize) -> (usize, usize, bool) {
+        let s = sheet(names);
+        let doc = s.document().unwrap();
+        let n = rows(&doc);
+        let one_more = s.sheet(n - names + 1);
+        (pages(&doc), n, pages(&one_more) > pages(&doc))
+    }
+
+    #[test]
+    fn six_names_make_one_full_page_not_a_second_with_a_few_rows() {
+        let (pages, rows, full) = measure(6);
+        assert_eq!(pages, 1);
+        assert!(rows >= 8, "{rows} rows");
+        assert!(full, "the last page has room for another row");
+    }
+
+    #[test]
+    fn long_lists_end_on_a_full_page_with_room_for_walk_ins() {
+        for names in [20, 45] {
+            let (pages, rows, full) = measure(names);
+            assert!(rows >= names + 2, "{names}: {rows} rows");
+            assert!(full, "{names}: the last page has room for another row");
+            let bare = sheet(names).sheet(2);
+            assert_eq!(pages, super::tests::pages(&bare), "{names}: filling added a page");
+        }
+    }
+
+    #[test]
+    fn the_filled_sheet_keeps_every_name_in_order() {
+        let doc = sheet(20).document().unwrap();
+        let Some(Block::Table(t)) = doc.blocks.iter().find(|b| matches!(b, Block::Table(_))) else {
+            panic!("no table");
+        };
+        assert_eq!(t.rows[19][1], "居民20");
+        assert_eq!(t.rows[20], vec!["21".to_string()]);
+        assert_eq!(t.rows.last().map(|r| r[0].clone()), Some(t.rows.len().to_string()));
     }
 }

@@ -46,6 +46,9 @@ pub struct FreeNotice {
     pub period: Option<Period>,
     /// Mask phone and ID numbers (default true: a notice is public).
     pub mask_personal_data: bool,
+    /// Numbers printed whole anyway: the public contact number of 设置, filled in by the
+    /// composer's back end (`bulletin`), not typed.
+    pub public_numbers: Vec<String>,
 }
 
 /// The JSON as written, dates still text, so errors can name the field in Chinese.
@@ -63,6 +66,8 @@ struct RawSpec {
     date: String,
     period: Option<RawPeriod>,
     mask_personal_data: Option<bool>,
+    #[serde(default)]
+    public_numbers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -99,13 +104,14 @@ impl FreeNotice {
             date: parse_date(&raw.date, "date")?,
             period,
             mask_personal_data: raw.mask_personal_data.unwrap_or(true),
+            public_numbers: raw.public_numbers,
         })
     }
 }
 
 impl Notice for FreeNotice {
     fn document(&self) -> Result<Document, NoticeError> {
-        let m = Masking { personal_data: self.mask_personal_data, names: false };
+        let m = Masking { personal_data: self.mask_personal_data, names: false, public_numbers: self.public_numbers.clone() };
         let mut doc = Document::new(&self.title, self.paper, self.date);
         doc.push(Block::Title(m.text(&self.title)));
         if let Some(p) = self.period {

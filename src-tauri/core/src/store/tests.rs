@@ -126,6 +126,7 @@ fn the_database_works_under_a_chinese_user_folder_and_a_path_over_260_characters
                 issuer: "幸福里社区居民委员会".into(),
                 default_place: String::new(),
                 time_zone: crate::time::DEFAULT_ZONE.into(),
+                public_phone: String::new(),
             };
             store.write(|tx| crate::community::save_settings(tx, &settings)).expect("write");
             let backup = crate::archive::backup::take(&store, crate::archive::backup::Reason::Daily, crate::time::now())

@@ -49,7 +49,7 @@ pub fn evaluate(v: &VoteInput) -> Result<VoteOutcome, VoteError> {
 }
 
 /// Votes are counted in people, or in households for 一户一票.
-pub(crate) fn unit(method: VoteMethod) -> &'static str {
+pub fn unit(method: VoteMethod) -> &'static str {
     if method == VoteMethod::Household { "户" } else { "人" }
 }
 
@@ -89,18 +89,44 @@ fn needed(rule: VoteRule, present: u32, eligible: u32) -> u32 {
 
 fn explain(v: &VoteInput, needed: u32, passed: bool) -> String {
     let unit = unit(v.method);
-    let (base, share) = match v.rule {
-        VoteRule::MajorityPresent => (format!("到会 {} {unit}", v.present), "到会人数的一半"),
-        VoteRule::MajorityEligible => (format!("应到 {} {unit}，到会 {} {unit}", v.eligible, v.present), "全体的一半"),
-        VoteRule::TwoThirds => (format!("到会 {} {unit}", v.present), "到会人数的三分之二"),
+    // 一户一票 counts households: each vote is a household (同意 20 户), the shares are of
+    // households (到会户数). Hands and ballots count people, each casting one vote (票).
+    let (share_present, share_all, vote) = if v.method == VoteMethod::Household {
+        ("到会户数", "全体户数", "户")
+    } else {
+        ("到会人数", "全体", "票")
     };
-    let share = if v.method == VoteMethod::Household { share.replace("人数", "户数") } else { share.to_string() };
+    let (base, share) = match v.rule {
+        VoteRule::MajorityPresent => (format!("到会 {} {unit}", v.present), format!("{share_present}的一半")),
+        VoteRule::MajorityEligible => {
+            (format!("应到 {} {unit}，到会 {} {unit}", v.eligible, v.present), format!("{share_all}的一半"))
+        }
+        VoteRule::TwoThirds => (format!("到会 {} {unit}", v.present), format!("{share_present}的三分之二")),
+    };
     let reached = match (v.rule, passed) {
-        (VoteRule::TwoThirds, true) => format!("达到{share}（{needed} 票）"),
-        (VoteRule::TwoThirds, false) => format!("未达到{share}（需 {needed} 票）"),
-        (_, true) => format!("超过{share}（{needed} 票）"),
-        (_, false) => format!("未超过{share}（需 {needed} 票）"),
+        (VoteRule::TwoThirds, true) => format!("达到{share}（{needed} {vote}）"),
+        (VoteRule::TwoThirds, false) => format!("未达到{share}（需 {needed} {vote}）"),
+        (_, true) => format!("超过{share}（{needed} {vote}）"),
+        (_, false) => format!("未超过{share}（需 {needed} {vote}）"),
     };
     let verdict = if passed { "表决通过" } else { "表决未通过" };
-    format!("{base}，同意 {} 票，{reached}，{verdict}。", v.agree)
+    format!("{base}，同意 {} {vote}，{reached}，{verdict}。", v.agree)
+}
+
+/// The rule as printed on a notice: "到会人员过半数同意即为通过", in households for 一户一票
+/// ("到会户数过半数同意即为通过"), with the quorum if the meeting has one.
+pub fn rule_in_words(method: VoteMethod, rule: VoteRule, quorum: Option<u32>) -> String {
+    let household = method == VoteMethod::Household;
+    let base = match (rule, household) {
+        (VoteRule::MajorityPresent, false) => "到会人员过半数同意即为通过",
+        (VoteRule::MajorityPresent, true) => "到会户数过半数同意即为通过",
+        (VoteRule::MajorityEligible, false) => "全体有表决权的人员过半数同意即为通过",
+        (VoteRule::MajorityEligible, true) => "全体户数过半数同意即为通过",
+        (VoteRule::TwoThirds, false) => "到会人员三分之二以上同意即为通过",
+        (VoteRule::TwoThirds, true) => "到会户数三分之二以上同意即为通过",
+    };
+    match quorum {
+        Some(q) if q > 0 => format!("{base}；到会不少于{q}{}，表决方为有效", unit(method)),
+        _ => base.to_string(),
+    }
 }

@@ -18,7 +18,7 @@ use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 
 pub use error::VoteError;
-pub use evaluate::{evaluate, VoteInput, VoteOutcome};
+pub use evaluate::{evaluate, rule_in_words, unit, VoteInput, VoteOutcome};
 pub use kinds::{Choice, VoteMethod, VoteResult, VoteRule};
 
 use crate::meetings;

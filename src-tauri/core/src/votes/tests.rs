@@ -47,7 +47,7 @@ fn majority_of_eligible_counts_everyone_entitled() {
     let o = evaluate(&v).unwrap();
     assert_eq!(o.result, VoteResult::Failed);
     assert_eq!(o.needed, 21);
-    assert_eq!(o.explanation, "应到 40 户，到会 23 户，同意 20 票，未超过全体的一半（需 21 票），表决未通过。");
+    assert_eq!(o.explanation, "应到 40 户，到会 23 户，同意 20 户，未超过全体户数的一半（需 21 户），表决未通过。");
     assert_eq!(result(&hands(21, 0, 0, 23, 40, MajorityEligible)), VoteResult::Passed);
     assert_eq!(result(&hands(20, 0, 0, 40, 40, MajorityEligible)), VoteResult::Failed, "20 of 40 is half");
 }
@@ -192,4 +192,26 @@ fn vote_input_reads_the_panel_json() {
     assert_eq!(v.quorum, None);
     assert_eq!(result(&v), VoteResult::Failed);
     assert_eq!(VoteRule::TwoThirds.label(), "三分之二（到会）");
+}
+
+#[test]
+fn a_household_vote_is_explained_in_households_and_hands_in_people() {
+    let household = |v: VoteInput| VoteInput { method: VoteMethod::Household, ..v };
+    let o = evaluate(&household(hands(14, 3, 2, 19, 28, MajorityPresent))).unwrap();
+    assert_eq!(o.explanation, "到会 19 户，同意 14 户，超过到会户数的一半（10 户），表决通过。");
+    let o = evaluate(&household(hands(12, 6, 0, 18, 28, TwoThirds))).unwrap();
+    assert_eq!(o.explanation, "到会 18 户，同意 12 户，达到到会户数的三分之二（12 户），表决通过。");
+    let o = evaluate(&VoteInput { quorum: Some(10), ..household(hands(5, 0, 0, 5, 28, MajorityPresent)) }).unwrap();
+    assert_eq!(o.explanation, "到会 5 户，不足法定人数 10 户，表决无效。");
+    let o = evaluate(&hands(14, 3, 2, 19, 28, MajorityPresent)).unwrap();
+    assert_eq!(o.explanation, "到会 19 人，同意 14 票，超过到会人数的一半（10 票），表决通过。");
+}
+
+#[test]
+fn the_printed_rule_is_in_households_for_one_vote_per_household() {
+    assert_eq!(rule_in_words(VoteMethod::Household, MajorityPresent, None), "到会户数过半数同意即为通过");
+    assert_eq!(rule_in_words(VoteMethod::Household, MajorityEligible, Some(15)), "全体户数过半数同意即为通过；到会不少于15户，表决方为有效");
+    assert_eq!(rule_in_words(VoteMethod::Household, TwoThirds, Some(0)), "到会户数三分之二以上同意即为通过");
+    assert_eq!(rule_in_words(VoteMethod::Hands, MajorityPresent, Some(6)), "到会人员过半数同意即为通过；到会不少于6人，表决方为有效");
+    assert_eq!(rule_in_words(VoteMethod::Ballot, MajorityEligible, None), "全体有表决权的人员过半数同意即为通过");
 }

@@ -48,7 +48,7 @@ pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsT
         ],
         issuer: issuer(conn)?,
         date: opts.today,
-        masking: public_masking(opts, true),
+        masking: public_masking(conn, opts, true)?,
     })
 }
 
@@ -110,7 +110,7 @@ pub fn convention(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Con
         chapters,
         issuer: issuer(conn)?,
         date: opts.today,
-        masking: public_masking(opts, false),
+        masking: public_masking(conn, opts, false)?,
     })
 }
 

@@ -34,9 +34,11 @@ pub fn issuer(conn: &Connection) -> Result<String, LoadError> {
     })
 }
 
-/// Masking for a public notice: phones and ID numbers always; names as asked, else `names`.
-pub fn public_masking(opts: &LoadOptions, names: bool) -> Masking {
-    Masking { personal_data: true, names: opts.mask_names.unwrap_or(names) }
+/// Masking for a public notice: phones and ID numbers always, except the public contact number
+/// of 设置; names as asked, else `names`.
+pub fn public_masking(conn: &Connection, opts: &LoadOptions, names: bool) -> Result<Masking, LoadError> {
+    let public_numbers = crate::community::public_numbers(conn)?;
+    Ok(Masking { personal_data: true, names: opts.mask_names.unwrap_or(names), public_numbers })
 }
 
 /// Run a one-row query; no row becomes [`LoadError::NotFound`].

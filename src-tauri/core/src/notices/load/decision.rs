@@ -8,8 +8,8 @@ use super::common::{date, exists, issuer, one, public_masking};
 use super::meeting::{item_decisions, item_vote, meeting_row};
 use super::{LoadError, LoadOptions};
 use crate::decisions::{TaskMode, TaskStatus};
-use crate::notices::{DecisionNotice, ProgressNotice, TaskRow};
-use crate::votes::VoteRule;
+use crate::notices::{Decided, DecidedTask, DecisionNotice, ProgressNotice, TaskRow};
+use crate::votes::{VoteMethod, VoteRule};
 
 /// Days residents have to object to a decision notice.
 const OBJECTION_DAYS: u32 = 7;
@@ -31,7 +31,7 @@ pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Decis
     let m = meeting_row(conn, &meeting_id)?;
     let vote = item_vote(conn, &item_id)?;
     let (rule, result) = match &vote {
-        Some(v) => (rule_in_words(&v.rule, v.quorum), v.explanation.clone()),
+        Some(v) => (rule_in_words(&v.method, &v.rule, v.quorum), v.explanation.clone()),
         None => (String::new(), String::new()),
     };
     Ok(DecisionNotice {
@@ -40,29 +40,35 @@ pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Decis
         meeting_kind: m.title,
         held_at: m.starts_at,
         place: m.place,
-        decisions: item_decisions(conn, &item_id)?,
+        decisions: decided(conn, &item_id, opts.today)?,
         vote: vote.map(|v| v.counts),
         rule,
         result,
         objection_days: OBJECTION_DAYS,
         issuer: issuer(conn)?,
         date: opts.today,
-        masking: public_masking(opts, false),
+        masking: public_masking(conn, opts, false)?,
     })
 }
 
-/// "到会人员过半数同意即为通过；到会不少于15人表决方为有效".
-fn rule_in_words(rule: &str, quorum: Option<u32>) -> String {
-    let base = match VoteRule::parse(rule) {
-        Some(VoteRule::MajorityPresent) => "到会人员过半数同意即为通过",
-        Some(VoteRule::MajorityEligible) => "全体有表决权的人员（户）过半数同意即为通过",
-        Some(VoteRule::TwoThirds) => "到会人员三分之二以上同意即为通过",
-        None => return String::new(),
-    };
-    match quorum {
-        Some(q) if q > 0 => format!("{base}；到会不少于{q}人，表决方为有效"),
-        _ => base.to_string(),
+/// The decisions on an agenda item, each with its tasks by deadline.
+fn decided(conn: &Connection, item_id: &str, today: NaiveDate) -> Result<Vec<Decided>, LoadError> {
+    let mut out = Vec::new();
+    for d in item_decisions(conn, item_id)? {
+        let tasks = tasks(conn, "decision_id = ?1", &d.id, today)?
+            .into_iter()
+            .map(|t| DecidedTask { item: t.item, unit: t.unit, person: t.person, deadline: t.deadline })
+            .collect();
+        out.push(Decided { text: d.text, act: d.act, tasks });
     }
+    Ok(out)
+}
+
+/// The rule as printed ("到会人员过半数同意即为通过；到会不少于15人，表决方为有效"), in households
+/// for 一户一票; empty for a rule this version does not know.
+fn rule_in_words(method: &str, rule: &str, quorum: Option<u32>) -> String {
+    let method = VoteMethod::parse(method).unwrap_or(VoteMethod::Hands);
+    VoteRule::parse(rule).map_or_else(String::new, |rule| crate::votes::rule_in_words(method, rule, quorum))
 }
 
 /// 落实情况公示 for a decision id, or for a topic id (every task of its decisions).
@@ -118,7 +124,7 @@ fn progress_notice(conn: &Connection, subject: String, tasks: Vec<TaskRow>, opts
         feedback: Some("对落实情况有意见或建议的，可随时向社区居委会或居务监督委员会反映。".to_string()),
         issuer: issuer(conn)?,
         date: opts.today,
-        masking: public_masking(opts, false),
+        masking: public_masking(conn, opts, false)?,
     })
 }
 

@@ -7,10 +7,12 @@ use super::common::{issuer, local_time, one, public_masking, tidy};
 use super::{LoadError, LoadOptions};
 use crate::community::load_settings;
 use crate::notices::{AgendaItem, Invitee, MeetingNotice, Minutes, SignInSheet, Speech, VoteCounts};
+use crate::votes::VoteMethod;
 
 const WHAT: &str = "会议";
-/// Empty rows at the end of a sign-in sheet, for people who come without an invitation.
-const BLANK_ROWS: usize = 8;
+/// Empty rows at least at the end of a sign-in sheet, for people who come without an
+/// invitation; the sheet adds more to fill its last page.
+const BLANK_ROWS: usize = 2;
 
 /// A meeting's own row, times in China time.
 pub(super) struct MeetingRow {
@@ -96,11 +98,17 @@ pub fn meeting_notice(conn: &Connection, id: &str, opts: &LoadOptions) -> Result
         topics: agenda(conn, id)?.into_iter().map(|(_, title)| title).collect(),
         invited,
         note: None,
-        contact: None,
+        contact: contact(conn)?,
         issuer: issuer(conn)?,
         date: opts.today,
-        masking: public_masking(opts, false),
+        masking: public_masking(conn, opts, false)?,
     })
+}
+
+/// "幸福里社区居民委员会 0531-86001234" when 设置 has a public contact number.
+fn contact(conn: &Connection) -> Result<Option<String>, LoadError> {
+    let phone = crate::community::public_phone(conn)?;
+    Ok(if phone.is_empty() { None } else { Some(format!("{} {phone}", issuer(conn)?)) })
 }
 
 /// 签到表 for the meeting `id`: everyone on its list, then blank rows.
@@ -160,12 +168,14 @@ fn minutes_item(conn: &Connection, item_id: &str, title: String) -> Result<Agend
         Some(v) => (Some(v.counts), v.explanation),
         None => (None, String::new()),
     };
-    Ok(AgendaItem { title, text, speeches, vote, vote_result, decisions: item_decisions(conn, item_id)? })
+    let decisions = item_decisions(conn, item_id)?.into_iter().map(|d| d.text).collect();
+    Ok(AgendaItem { title, text, speeches, vote, vote_result, decisions })
 }
 
-/// A vote as stored: the counts, the rule and quorum, and the result explained in words.
+/// A vote as stored: the counts, the method, rule and quorum, and the result explained in words.
 pub(super) struct VoteRow {
     pub counts: VoteCounts,
+    pub method: String,
     pub rule: String,
     pub quorum: Option<u32>,
     pub explanation: String,
@@ -174,25 +184,42 @@ pub(super) struct VoteRow {
 /// The latest vote on an agenda item (a revote replaces an earlier one).
 pub(super) fn item_vote(conn: &Connection, item_id: &str) -> Result<Option<VoteRow>, LoadError> {
     let mut stmt = conn.prepare(
-        "SELECT agree, oppose, abstain, eligible, present, rule, quorum, explanation FROM votes \
+        "SELECT agree, oppose, abstain, eligible, present, rule, quorum, explanation, method FROM votes \
          WHERE agenda_item_id = ?1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1",
     )?;
     let mut rows = stmt.query_map([item_id], |r| {
-        let counts =
-            VoteCounts { agree: r.get(0)?, oppose: r.get(1)?, abstain: r.get(2)?, eligible: r.get(3)?, present: r.get(4)? };
-        Ok(VoteRow { counts, rule: r.get(5)?, quorum: r.get(6)?, explanation: tidy(&r.get::<_, String>(7)?) })
+        let method: String = r.get(8)?;
+        let by_household = VoteMethod::parse(&method) == Some(VoteMethod::Household);
+        let counts = VoteCounts {
+            agree: r.get(0)?,
+            oppose: r.get(1)?,
+            abstain: r.get(2)?,
+            eligible: r.get(3)?,
+            present: r.get(4)?,
+            by_household,
+        };
+        let explanation = tidy(&r.get::<_, String>(7)?);
+        Ok(VoteRow { counts, method, rule: r.get(5)?, quorum: r.get(6)?, explanation })
     })?;
     Ok(rows.next().transpose()?)
 }
 
-/// What was decided on an agenda item, in words, oldest first.
-pub(super) fn item_decisions(conn: &Connection, item_id: &str) -> Result<Vec<String>, LoadError> {
+/// A decision on an agenda item as it prints: "暂不实施：…" for a decision not to act.
+pub(super) struct DecisionRow {
+    pub id: String,
+    pub text: String,
+    pub act: bool,
+}
+
+/// What was decided on an agenda item, oldest first.
+pub(super) fn item_decisions(conn: &Connection, item_id: &str) -> Result<Vec<DecisionRow>, LoadError> {
     let mut stmt = conn.prepare(
-        "SELECT text, act FROM decisions WHERE agenda_item_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
+        "SELECT id, text, act FROM decisions WHERE agenda_item_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([item_id], |r| {
-        let (text, act): (String, bool) = (r.get(0)?, r.get(1)?);
-        Ok(if act { text } else { format!("暂不实施：{text}") })
+        let (id, text, act): (String, String, bool) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let text = if act { text } else { format!("暂不实施：{text}") };
+        Ok(DecisionRow { id, text, act })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

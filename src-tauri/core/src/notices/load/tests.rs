@@ -152,7 +152,80 @@ fn the_sign_in_sheet_has_every_invited_person_and_blank_rows() {
     let s = sign_in(store.conn(), &id, &opts()).unwrap();
     assert_eq!(s.invited.len(), 11);
     assert!(!s.invited[0].role.is_empty());
-    assert!(s.blank_rows >= 5);
+    // At least two rows for walk-ins; the sheet fills the rest of its last page (records.rs).
+    assert_eq!(s.blank_rows, 2);
+    let rows = table_rows(&s.document().unwrap());
+    assert!(rows.len() >= 13, "{} rows", rows.len());
+    assert!(rows[11..].iter().all(|r| r.len() == 1), "blank rows carry only their number");
+}
+
+fn table_rows(doc: &Document) -> Vec<Vec<String>> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| if let Block::Table(t) = b { Some(t.rows.clone()) } else { None })
+        .flatten()
+        .collect()
+}
+
+/// The agenda item of the demo that was decided 一户一票.
+fn household_item(conn: &Connection) -> String {
+    id_of(conn, "SELECT agenda_item_id FROM votes WHERE method = 'household' LIMIT 1")
+}
+
+#[test]
+fn a_household_vote_is_printed_in_households_and_a_show_of_hands_in_people() {
+    let (_d, store) = demo();
+    let conn = store.conn();
+    let item = household_item(conn);
+    let n = decision(conn, &item, &opts()).unwrap();
+    let v = n.vote.unwrap();
+    assert!(v.by_household);
+    assert!(n.rule.starts_with("全体户数过半数同意"), "{}", n.rule);
+    assert!(n.result.contains("户") && !n.result.contains("票"), "{}", n.result);
+    let printed = text(&n.document().unwrap());
+    for expected in ["应到（户）", "实到（户）", "同意（户）"] {
+        assert!(printed.contains(expected), "{expected} missing:\n{printed}");
+    }
+    assert!(!printed.contains("（人）") && !printed.contains("人员"), "{printed}");
+    // The same vote in the minutes.
+    let meeting = id_of(conn, &format!("SELECT meeting_id FROM agenda_items WHERE id = '{item}'"));
+    let minutes_text = text(&minutes(conn, &meeting, &opts()).unwrap().document().unwrap());
+    let line = minutes_text.lines().find(|l| l.starts_with("表决情况")).unwrap_or_default().to_string();
+    assert!(line.contains("户，实到") && line.contains("同意") && !line.contains("票"), "{line}");
+    // A show of hands stays in people.
+    let hands = decision(conn, &id_of(conn, PARKING_ITEM), &opts()).unwrap();
+    let printed = text(&hands.document().unwrap());
+    assert!(printed.contains("应到（人）") && printed.contains("同意（票）") && !printed.contains("（户）"), "{printed}");
+    assert!(hands.rule.starts_with("到会人员过半数同意"), "{}", hands.rule);
+}
+
+#[test]
+fn a_decision_notice_lists_each_decisions_tasks_with_unit_person_and_deadline() {
+    let (_d, store) = demo();
+    let conn = store.conn();
+    let item = id_of(conn, PARKING_ITEM);
+    let n = decision(conn, &item, &opts()).unwrap();
+    let with_tasks: Vec<_> = n.decisions.iter().filter(|d| !d.tasks.is_empty()).collect();
+    assert!(!with_tasks.is_empty(), "{:?}", n.decisions);
+    let task = &with_tasks[0].tasks[0];
+    assert!(!task.unit.is_empty() && !task.person.is_empty() && task.deadline.is_some(), "{task:?}");
+    let printed = text(&n.document().unwrap());
+    for expected in ["落实安排", "责任单位", "责任人", "完成时限", "第1项", task.item.as_str(), task.person.as_str()] {
+        assert!(printed.contains(expected), "{expected} missing:\n{printed}");
+    }
+    // 责任人 are masked when names are masked on this notice.
+    let masked = decision(conn, &item, &LoadOptions { mask_names: Some(true), ..opts() }).unwrap();
+    let printed = text(&masked.document().unwrap());
+    let person = &task.person;
+    assert!(!printed.contains(person.as_str()) && printed.contains(&crate::privacy::mask_name(person)), "{printed}");
+    // A decision without tasks says so instead of leaving the reader to guess.
+    conn.execute(
+        "UPDATE tasks SET deleted_at = '2026-11-21T00:00:00Z' WHERE decision_id IN (SELECT id FROM decisions WHERE agenda_item_id = ?1)",
+        [&item],
+    )
+    .unwrap();
+    let bare = text(&decision(conn, &item, &opts()).unwrap().document().unwrap());
+    assert!(bare.contains("暂未分派落实任务") && !bare.contains("第1项"), "{bare}");
 }
 
 #[test]
@@ -285,4 +358,34 @@ fn kinds_parse_from_their_cli_names() {
 fn screen_spacing_around_numbers_is_dropped_for_print() {
     assert_eq!(super::common::tidy("到会 11 人，同意 9 票（6 票）"), "到会11人，同意9票（6票）");
     assert_eq!(super::common::tidy("LED 灯 and 2 lamps"), "LED 灯 and 2 lamps");
+}
+
+#[test]
+fn a_topic_notice_names_its_raiser_masked_unless_asked_and_residents_when_anonymous() {
+    let (_d, store) = demo();
+    let conn = store.conn();
+    let id = id_of(conn, "SELECT id FROM topics WHERE title = '老年食堂想增加晚餐'");
+    conn.execute("UPDATE topics SET raised_by_name = '王秀兰', raised_by_person_id = NULL WHERE id = ?1", [&id]).unwrap();
+    let printed = text(&topic(conn, &id, &opts()).unwrap().document().unwrap());
+    assert!(printed.contains("该议题由王*兰于") && !printed.contains("王秀兰"), "{printed}");
+    let full = LoadOptions { mask_names: Some(false), ..opts() };
+    assert!(text(&topic(conn, &id, &full).unwrap().document().unwrap()).contains("该议题由王秀兰于"));
+    conn.execute("UPDATE topics SET raised_by_name = '', raised_by_person_id = NULL WHERE id = ?1", [&id]).unwrap();
+    let printed = text(&topic(conn, &id, &full).unwrap().document().unwrap());
+    assert!(printed.contains("该议题由居民于"), "{printed}");
+}
+
+#[test]
+fn the_public_number_prints_whole_on_public_notices_and_other_numbers_are_masked() {
+    let (_d, store) = demo();
+    let conn = store.conn();
+    let phone = crate::community::public_phone(conn).unwrap();
+    assert!(!phone.is_empty(), "the demo sets the committee's number");
+    let id = id_of(conn, "SELECT id FROM topics WHERE title = '老年食堂想增加晚餐'");
+    conn.execute("UPDATE topics SET description = description || '王阿姨家座机0531-86112233。' WHERE id = ?1", [&id]).unwrap();
+    let printed = text(&topic(conn, &id, &opts()).unwrap().document().unwrap());
+    assert!(printed.contains(&format!("电话{phone}")), "{printed}");
+    assert!(printed.contains("0531-****2233") && !printed.contains("86112233"), "{printed}");
+    let notice = text(&meeting_notice(conn, &id_of(conn, PARKING_MEETING), &opts()).unwrap().document().unwrap());
+    assert!(notice.contains("联系方式") && notice.contains(&phone), "{notice}");
 }

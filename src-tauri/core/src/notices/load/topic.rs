@@ -5,8 +5,8 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::common::{issuer, local_time, one, public_masking};
 use super::{LoadError, LoadOptions};
-use crate::notices::format::{fmt_date, fmt_datetime};
-use crate::notices::{Photo, TopicNotice};
+use crate::notices::format::fmt_datetime;
+use crate::notices::{Photo, TopicNotice, TopicOrigin};
 use crate::topics::Channel;
 
 const WHAT: &str = "议题";
@@ -16,16 +16,21 @@ const PERIOD_DAYS: i64 = 7;
 /// 议题公示 for the topic `id`. The plan is what a meeting decided on it, else the meeting it is
 /// on the agenda of; 公示期 as given, else today to today + 7 days.
 pub fn topic(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<TopicNotice, LoadError> {
-    let sql = "SELECT t.title, t.description, t.channel, t.raised_at, coalesce(p.name, '') FROM topics t \
-               LEFT JOIN places p ON p.id = t.place_id WHERE t.id = ?1 AND t.deleted_at IS NULL";
-    let (title, description, channel, raised_at, place): (String, String, String, String, String) =
-        one(conn, sql, id, WHAT, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
-    let mut background: Vec<String> =
+    let sql = "SELECT t.title, t.description, t.channel, t.raised_at, coalesce(p.name, ''), \
+                      coalesce(nullif(trim(t.raised_by_name), ''), r.name, '') FROM topics t \
+               LEFT JOIN places p ON p.id = t.place_id LEFT JOIN people r ON r.id = t.raised_by_person_id \
+               WHERE t.id = ?1 AND t.deleted_at IS NULL";
+    type Row = (String, String, String, String, String, String);
+    let (title, description, channel, raised_at, place, raised_by): Row =
+        one(conn, sql, id, WHAT, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
+    let background: Vec<String> =
         description.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
-    let raised = fmt_date(local_time(conn, &raised_at, WHAT)?.date());
-    let channel = Channel::parse(&channel).map_or("其他", |c| c.label());
-    let place = if place.is_empty() { String::new() } else { format!("，涉及{place}") };
-    background.push(format!("该议题于{raised}经{channel}收集{place}，已列入社区协商议事事项。"));
+    let origin = TopicOrigin {
+        raised_by,
+        raised_on: local_time(conn, &raised_at, WHAT)?.date(),
+        channel: Channel::parse(&channel).map_or("其他", |c| c.label()).to_string(),
+        place,
+    };
     let (from, to) = opts.period.unwrap_or((opts.today, opts.today + TimeDelta::days(PERIOD_DAYS)));
     let issuer = issuer(conn)?;
     Ok(TopicNotice {
@@ -35,11 +40,13 @@ pub fn topic(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<TopicNot
         plan: plan(conn, id)?,
         period_from: from,
         period_to: to,
-        feedback: feedback(&issuer),
+        feedback: feedback(&issuer, &crate::community::public_phone(conn)?),
         photo: photo(conn, id)?,
+        origin: Some(origin),
         issuer,
         date: opts.today,
-        masking: public_masking(opts, false),
+        // The raiser is a private person: 王*兰 unless the secretary asks for the full name.
+        masking: public_masking(conn, opts, true)?,
     })
 }
 
@@ -72,13 +79,15 @@ fn plan(conn: &Connection, topic_id: &str) -> Result<Vec<String>, LoadError> {
     }])
 }
 
-/// How residents can comment (the settings hold no phone number, so no number is invented).
-fn feedback(issuer: &str) -> Vec<String> {
-    vec![
-        format!("当面或来电：工作日向{issuer}反映"),
-        "书面意见：投入小区意见箱".to_string(),
-        "网格反映：告知所在网格的网格员".to_string(),
-    ]
+/// How residents can comment: by the public contact number of 设置 when there is one (no number
+/// is invented when there is none).
+fn feedback(issuer: &str, phone: &str) -> Vec<String> {
+    let call = if phone.is_empty() {
+        format!("当面或来电：工作日向{issuer}反映")
+    } else {
+        format!("当面或来电：工作日向{issuer}反映，电话{phone}")
+    };
+    vec![call, "书面意见：投入小区意见箱".to_string(), "网格反映：告知所在网格的网格员".to_string()]
 }
 
 /// The topic's first photo, if any.
