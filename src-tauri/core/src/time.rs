@@ -189,14 +189,6 @@ pub fn parse_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate
     Ok(date)
 }
 
-/// A date that may be left empty: `None` for blank text.
-pub fn parse_optional_date(field: &str, text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, TimeError> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    parse_date(field, text, today).map(Some)
-}
-
 /// A date and a time of day, as [`parse_date`] reads the date and `19:30`, `19：30`, `19点30`,
 /// `19时30分`, `晚上7点半` the time; a date alone is midnight. Not range-checked.
 pub fn parse_datetime(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDateTime, TimeError> {
