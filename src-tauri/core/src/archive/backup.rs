@@ -21,7 +21,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use super::manifest::DB_FILE;
-use super::sink::sync_dir;
+use super::sink::{sync_dir, sync_file};
 use super::{verify, ArchiveError};
 use crate::store::{Store, LATEST_VERSION};
 
@@ -73,8 +73,7 @@ pub fn take(store: &Store, reason: Reason, now: DateTime<Utc>) -> Result<Backup,
     let partial = dir.join(format!("{name}.partial"));
     let _ = fs::remove_file(&partial);
     store.conn().execute("VACUUM INTO ?1", [crate::store::sqlite_name(&partial)])?;
-    let written = fs::File::open(&partial)
-        .and_then(|f| f.sync_all())
+    let written = sync_file(&partial)
         .and_then(|_| fs::rename(&partial, &path))
         .and_then(|_| sync_dir(&dir));
     if let Err(e) = written {
@@ -184,7 +183,7 @@ pub fn prepare_restore(store: &Store, source: &Path) -> Result<PendingRestore, A
     name.push(".restore");
     let staged = PathBuf::from(name);
     fs::copy(&file, &staged)
-        .and_then(|_| fs::File::open(&staged)?.sync_all())
+        .and_then(|_| sync_file(&staged))
         .map_err(|e| ArchiveError::write(&staged, &e))?;
     Ok(PendingRestore { staged, db, backup })
 }
