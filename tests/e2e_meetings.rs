@@ -12,6 +12,7 @@ use fantoccini::Locator;
 use yishi_core::community::{self, NewHousehold, NewPerson};
 use yishi_core::decisions::{self, NewDecision, NewTask, TaskMode};
 use yishi_core::meetings::{self, MeetingKind, NewMeeting};
+use yishi_core::proceedings;
 use yishi_core::store::Store;
 use yishi_core::topics::{self, Channel, HandlingClass, NewTopic, Scale, TopicStatus};
 
@@ -55,7 +56,7 @@ fn seed(db: &Path, with_meeting: bool) -> Option<String> {
                 title: "更换车库灯具".into(), mode: TaskMode::Undertake, responsible_unit: "物业公司".into(),
                 person_in_charge: "陈国强".into(), deadline: chrono::NaiveDate::from_ymd_opt(2026, 10, 31),
             })?;
-            meetings::close(tx, &october.id, "张敏")?;
+            proceedings::close(tx, &october.id, "张敏")?;
             Ok(())
         })
         .expect("october meeting");

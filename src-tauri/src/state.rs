@@ -32,7 +32,7 @@ impl AppState {
     /// Opens the database the location rule chose (`store::location::current` at start).
     pub fn open_at(location: Location) -> AppState {
         AppState {
-            store: Mutex::new(Store::open(&location.path).map_err(CommandError::from)),
+            store: Mutex::new(yishi_core::reindex::open(&location.path).map_err(CommandError::from)),
             location,
             activity: Mutex::new((Instant::now(), true)),
         }
@@ -90,7 +90,7 @@ impl AppState {
         *guard = Err(CommandError { code: "db_reopening".into(), message: "正在重新打开数据库，请稍候。".into() });
         let applied = apply(staged);
         let reopen = applied.clone().unwrap_or(path);
-        *guard = Store::open(&reopen).map_err(CommandError::from);
+        *guard = yishi_core::reindex::open(&reopen).map_err(CommandError::from);
         applied.map(|_| ())
     }
 

@@ -139,7 +139,7 @@ fn ten_year_db() -> Res<PathBuf> {
         }
         lengthen_minutes(tx)?;
         add_photos(tx)?;
-        yishi_core::archive::reindex(tx)?;
+        yishi_core::reindex::all(tx)?;
         Ok(())
     })?;
     drop(store);

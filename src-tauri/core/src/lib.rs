@@ -39,6 +39,8 @@ pub mod votes;
 pub mod pdf;
 pub mod notices;
 pub mod privacy;
+pub mod proceedings;
+pub mod reindex;
 
 #[cfg(test)]
 mod testing;

@@ -4,9 +4,9 @@ use serde::Serialize;
 use tauri::{Runtime, State, Window};
 use yishi_core::decisions::{TaskMode, TaskStatus};
 use yishi_core::meetings::{
-    self, AgendaItem, AgendaKind, CloseReport, Direction, FollowUpLine, Meeting, MeetingKind, MeetingStatus,
-    NewMeeting, ParticipantKind,
+    self, AgendaItem, AgendaKind, Direction, Meeting, MeetingKind, MeetingStatus, NewMeeting, ParticipantKind,
 };
+use yishi_core::proceedings::{self, CloseReport, FollowUpLine};
 use yishi_core::minutes::RevisionReason;
 use yishi_core::votes::{Choice, VoteMethod, VoteResult, VoteRule};
 
@@ -86,7 +86,7 @@ pub fn list_meetings(state: State<'_, AppState>) -> CommandResult<Vec<Meeting>> 
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn close_meeting(state: State<'_, AppState>, id: String, actor: String) -> CommandResult<CloseReport> {
-    state.with_store(|store| Ok(store.write(|tx| meetings::close(tx, &id, &actor))?))
+    state.with_store(|store| Ok(store.write(|tx| proceedings::close(tx, &id, &actor))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -127,7 +127,7 @@ pub fn move_agenda_item(
 #[tauri::command(rename_all = "snake_case")]
 pub fn followup_summary(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Vec<FollowUpLine>> {
     let today = state.today();
-    state.with_store(|store| Ok(meetings::followup_summary(store.conn(), &meeting_id, today)?))
+    state.with_store(|store| Ok(proceedings::followup_summary(store.conn(), &meeting_id, today)?))
 }
 
 /// The bench view's 全屏: the window itself, so the taskbar and title bar go too.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::manifest::DB_FILE;
 use super::merge::{merge, ImportSummary};
-use super::{backup, reindex, verify, ArchiveError};
+use super::{backup, verify, ArchiveError};
 use crate::store::Store;
 
 /// What importing `archive` would change, without changing anything.
@@ -32,7 +32,7 @@ pub fn import(store: &mut Store, archive: &Path) -> Result<ImportSummary, Archiv
     let result = store.write(|tx| {
         let mut summary = merge(tx)?;
         if summary.changes_anything() {
-            reindex(tx)?;
+            crate::reindex::all(tx)?;
         }
         summary.applied = true;
         Ok::<_, ArchiveError>(summary)

@@ -86,7 +86,7 @@ fn reindex_rebuilds_what_live_writes_indexed() {
     for kind in ["topic", "minutes", "decision", "task_note", "evaluation", "notice", "convention"] {
         assert!(kinds.contains(kind), "the demo has {kind} documents to compare: {kinds:?}");
     }
-    let n = store.write(super::reindex).unwrap();
+    let n = store.write(crate::reindex::all).unwrap();
     let rebuilt = index(&store);
     assert_eq!(n, rebuilt.len());
     for (key, doc) in &live {

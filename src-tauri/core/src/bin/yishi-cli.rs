@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use yishi_core::error::UserFacing;
+use yishi_core::reindex;
 use yishi_core::store::Store;
 
 #[derive(Parser)]
@@ -136,7 +137,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::Notice(args) => notice(&db, &args),
         Command::Verify { archive } => to_json(&yishi_core::archive::verify(&archive)?),
         Command::Export { to, since, until } => {
-            let store = Store::open(&db)?;
+            let store = reindex::open(&db)?;
             let period = (since.is_some() || until.is_some())
                 .then(|| (since.unwrap_or(chrono::NaiveDate::MIN), until.unwrap_or(chrono::NaiveDate::MAX)));
             let now = yishi_core::time::now();
@@ -144,7 +145,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             Ok(report.path.display().to_string())
         }
         Command::Import { from, dry_run } => {
-            let mut store = Store::open(&db)?;
+            let mut store = reindex::open(&db)?;
             if dry_run {
                 to_json(&yishi_core::archive::dry_run(&store, &from)?)
             } else {
@@ -152,21 +153,21 @@ fn run(cli: Cli) -> Result<String, Failure> {
             }
         }
         Command::Info => {
-            let store = Store::open(&db)?;
+            let store = reindex::open(&db)?;
             to_json(&yishi_core::info::db_info(&store)?)
         }
         Command::Reindex => {
-            let mut store = Store::open(&db)?;
-            to_json(&serde_json::json!({ "documents": store.rebuild_search_index()? }))
+            let mut store = reindex::open(&db)?;
+            to_json(&serde_json::json!({ "documents": reindex::rebuild(&mut store)? }))
         }
         Command::Demo => {
-            let mut store = Store::open(&db)?;
+            let mut store = reindex::open(&db)?;
             to_json(&yishi_core::demo::load(&mut store)?)
         }
         Command::Stats { year, place, report } => stats(&db, year, place.as_deref(), report.as_deref()),
         Command::Search { query, limit } => {
             use yishi_core::search::{search, HitSummary, SearchQuery};
-            let store = Store::open(&db)?;
+            let store = reindex::open(&db)?;
             let hits = search(store.conn(), &SearchQuery { limit, ..SearchQuery::new(query) })?.hits;
             to_json(&hits.into_iter().map(HitSummary::from).collect::<Vec<_>>())
         }
@@ -176,7 +177,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
 /// `stats --year Y [--place ID] [--report FILE]`: the figures as JSON, the report dated today.
 fn stats(db: &std::path::Path, year: i32, place: Option<&str>, report: Option<&std::path::Path>) -> Result<String, Failure> {
     use yishi_core::notices::Notice;
-    let store = Store::open(db)?;
+    let store = reindex::open(db)?;
     let today = community_today(&store)?;
     let figures = yishi_core::stats::year_stats(store.conn(), year, place, today)?;
     if let Some(out) = report {
@@ -207,7 +208,7 @@ fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
         "A3" | "a3" => yishi_core::pdf::Paper::A3,
         other => return Err(Failure { code: "bad_paper", message: format!("纸张“{other}”不支持，请写 A4 或 A3。") }),
     };
-    let store = Store::open(db)?;
+    let store = reindex::open(db)?;
     let today = match &args.date {
         None => community_today(&store)?,
         Some(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Failure {

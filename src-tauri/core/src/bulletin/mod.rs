@@ -204,6 +204,18 @@ fn store_issue(
     Ok(IssuedNotice { entry: get(tx, &id, today)?, pdf })
 }
 
+/// Every issued notice as the search index holds it (the printed text, dated the day it was
+/// issued in the community's zone), for rebuilding the index.
+pub fn search_docs(conn: &Connection, zone: crate::time::Zone) -> Result<Vec<SearchDoc>, BulletinError> {
+    let mut docs = Vec::new();
+    for row in repo::all(conn)? {
+        let doc = spec::document(conn, row.kind, &row.spec)?;
+        let body = spec::plain_text(&doc);
+        docs.push(SearchDoc { kind: DocKind::Notice, record_id: row.id, title: doc.title, body, date: zone.date_or_today(&row.issued_at) });
+    }
+    Ok(docs)
+}
+
 /// The PDF of an issued notice, rendered again from its stored spec: the same bytes as when it
 /// was issued, checked against the stored sha256.
 pub fn reprint(conn: &Connection, id: &str) -> Result<Vec<u8>, BulletinError> {

@@ -72,6 +72,17 @@ pub(super) fn for_item(conn: &Connection, item_id: &str) -> rusqlite::Result<Vec
     rows.collect()
 }
 
+/// Every decision with its agenda item's title and its meeting's start: (id, title, starts_at).
+pub(super) fn all_with_item(conn: &Connection) -> rusqlite::Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT d.id, a.title, m.starts_at FROM main.decisions d \
+         JOIN main.agenda_items a ON a.id = d.agenda_item_id JOIN main.meetings m ON m.id = a.meeting_id \
+         WHERE d.deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
+}
+
 pub(super) fn topic_decisions(conn: &Connection, meeting_id: &str) -> rusqlite::Result<Vec<(String, bool, String)>> {
     let mut stmt = conn.prepare(
         "SELECT d.topic_id, d.act, d.text FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id \

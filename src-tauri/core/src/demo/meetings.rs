@@ -13,6 +13,7 @@ use super::topics::{reviewed_at, Topics, TOPICS};
 use super::{at, day, later, step, DemoError};
 use crate::decisions::{self, NewDecision, NewTask};
 use crate::meetings::{self, NewMeeting, NewSpeaker, ParticipantKind};
+use crate::proceedings;
 use crate::time;
 use crate::votes::{self, Choice, VoteInput, VoteMethod};
 
@@ -53,7 +54,7 @@ fn hold(
     for (k, (item, item_id)) in (0..).zip(&items) {
         time::at(later(start, 20 + 40 * k), || record_item(tx, &meeting_id, item, item_id, roster))?;
     }
-    time::at(later(start, 150), || meetings::close(tx, &meeting_id, "张敏")).map_err(step)?;
+    time::at(later(start, 150), || proceedings::close(tx, &meeting_id, "张敏")).map_err(step)?;
     Ok(())
 }
 

@@ -27,7 +27,7 @@ pub use error::FollowUpError;
 
 use crate::attachments::{self, Attachment, OwnerKind};
 use crate::decisions::{self, Task, TaskStatus};
-use crate::meetings::TopicMove;
+use crate::topics::TopicMove;
 use crate::search::{self, DocKind, SearchDoc};
 use crate::validate::{free_text, FieldError};
 

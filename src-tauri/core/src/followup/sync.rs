@@ -4,7 +4,7 @@ use rusqlite::Transaction;
 
 use super::{repo, FollowUpError};
 use crate::decisions::TaskStatus;
-use crate::meetings::TopicMove;
+use crate::topics::TopicMove;
 use crate::topics::{self, TopicStatus};
 
 /// Moves the topic after one of its tasks changed to `to`; returns the moves made, in order.

@@ -1,20 +1,19 @@
-//! 议事: meetings, their agenda, who came, who spoke, and closing.
+//! 议事: meetings, their agenda, who came, who spoke, and reopening.
 //!
 //! `meetings` owns the `meetings`, `agenda_items`, `meeting_participants` and `speakers` tables.
 //! A meeting is planned → in_session → closed; a closed meeting refuses every edit of its agenda,
 //! participants, speakers, votes and decisions ([`MeetingError::Closed`]) until it is reopened
-//! with a reason. Item 1 of every new meeting is the generated follow-up of earlier decisions
-//! ([`followup_summary`]). [`close`] is the one transaction that freezes the minutes (through
-//! `minutes`), moves the topics along (through `topics::move_to`) and credits participation
-//! points (through `points`).
+//! with a reason ([`reopen`]). Item 1 of every new meeting is the follow-up of earlier decisions,
+//! computed by `proceedings::followup_summary`; closing (散会) is `proceedings::close`: both read
+//! decisions, which sit above meetings.
 //!
 //! Left to others: the minutes text (`minutes`), votes (`votes`), decisions and tasks
-//! (`decisions`), the roster of people and households (community records), printing (`notices`).
+//! (`decisions`), closing and the follow-up (`proceedings`), the roster of people and households
+//! (`community`), printing (`notices`, `printouts`).
 
 mod agenda;
-mod close;
+mod reopen;
 mod error;
-mod followup;
 mod kinds;
 mod participants;
 mod repo;
@@ -27,9 +26,9 @@ pub use agenda::{
     add_other, add_topic, agenda, move_item, remove_item, set_order, AgendaItem, Direction,
     FOLLOW_UP_TITLE,
 };
-pub use close::{close, reopen, CloseReport, TopicMove};
+pub use reopen::reopen;
+pub(crate) use repo::set_closed;
 pub use error::MeetingError;
-pub use followup::{followup_summary, FollowUpLine};
 pub use kinds::{AgendaKind, MeetingKind, MeetingStatus, ParticipantKind};
 pub use participants::{
     add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder,

@@ -44,7 +44,7 @@ pub(super) fn set_status(conn: &Connection, id: &str, status: MeetingStatus) -> 
 }
 
 /// Closed now; the end time is the first close (a re-close after a correction keeps it).
-pub(super) fn set_closed(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+pub(crate) fn set_closed(conn: &Connection, id: &str) -> rusqlite::Result<()> {
     let now = now_utc();
     conn.execute(
         "UPDATE meetings SET status = 'closed', closed_at = ?2, ends_at = coalesce(ends_at, ?2), \

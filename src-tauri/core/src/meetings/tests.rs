@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::fixtures::{self, accepted_topic, person};
 use super::*;
+use crate::proceedings::{close, followup_summary};
 use crate::decisions::{self, NewDecision, NewTask, TaskMode};
 use crate::error::UserFacing;
 use crate::testing::{count, temp_store};

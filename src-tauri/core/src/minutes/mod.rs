@@ -214,14 +214,24 @@ fn save_without_revision(tx: &Transaction, item_id: &str, text: &str, now: &str)
 
 /// Keeps the search index in step with an agenda item's minutes (one document per item).
 fn index(tx: &Transaction, item_id: &str, item: repo::ItemInfo, text: String) -> Result<(), MinutesError> {
-    search::upsert(tx, &SearchDoc {
-        kind: DocKind::Minutes,
-        record_id: item_id.to_string(),
-        title: item.title,
-        body: text,
-        date: crate::community::zone(tx)?.date_or_today(&item.meeting_starts_at),
-    })?;
+    let zone = crate::community::zone(tx)?;
+    search::upsert(tx, &search_doc(zone, item_id.to_string(), item.title, text, &item.meeting_starts_at))?;
     Ok(())
+}
+
+/// Every agenda item's minutes as the search index holds them, for rebuilding the index.
+pub fn search_docs(conn: &Connection) -> Result<Vec<SearchDoc>, MinutesError> {
+    let zone = crate::community::zone(conn)?;
+    let mut docs = Vec::new();
+    for (item_id, title, text, starts_at) in repo::all_texts(conn)? {
+        docs.push(search_doc(zone, item_id, title, text, &starts_at));
+    }
+    Ok(docs)
+}
+
+/// One document per agenda item: its title, the text, the day of its meeting.
+fn search_doc(zone: crate::time::Zone, item_id: String, title: String, text: String, starts_at: &str) -> SearchDoc {
+    SearchDoc { kind: DocKind::Minutes, record_id: item_id, title, body: text, date: zone.date_or_today(starts_at) }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! `points` owns the `points_entries` table and the `points_rules` setting. Credits are positive
 //! entries (meeting attendance, speaking, volunteering, a manual entry); a redemption at the
 //! points shop (积分超市) is a negative entry and is refused when the balance would go below
-//! zero. `meetings::close` asks [`credit_once`] to credit attendance and speaking by the rules,
+//! zero. `proceedings::close` asks [`credit_once`] to credit attendance and speaking by the rules,
 //! at most once per person, source and meeting — a meeting reopened and closed again credits only
 //! those not credited before. Printing the 积分榜 (with masked names) belongs to `notices`.
 

@@ -7,6 +7,7 @@ use crate::error::UserFacing;
 use crate::evaluations::{self, EvalMethod, NewEvaluation};
 use crate::followup::{self, fixtures::day};
 use crate::meetings::{self, fixtures};
+use crate::proceedings;
 use crate::notices::Notice;
 use crate::store::Store;
 use crate::testing::temp_store;
@@ -218,7 +219,7 @@ fn an_overdue_task_done_and_evaluated_changes_the_figures() {
         })
         .unwrap()
         .id;
-    store.write(|tx| meetings::close(tx, &m.id, "张敏")).unwrap();
+    store.write(|tx| proceedings::close(tx, &m.id, "张敏")).unwrap();
     let today = day(11, 21);
     assert_eq!(followup::home_counts(store.conn(), today).unwrap().overdue, 1);
     let s = year_stats(store.conn(), 2026, None, today).unwrap();

@@ -114,7 +114,7 @@ mod tests {
             )
             .unwrap();
         }
-        let store = super::super::Store::open(&path).unwrap();
+        let store = crate::reindex::open(&path).unwrap();
         let found = crate::search::search(store.conn(), &crate::search::SearchQuery::new("车库")).unwrap();
         assert_eq!(found.hits.len(), 1, "the old topic is indexed by the upgrade");
         assert_eq!(found.hits[0].record_id, "t1");

@@ -100,6 +100,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     _lock: DbLock,
+    needs_search_index: bool,
 }
 
 impl Store {
@@ -120,7 +121,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = open_connection(path, flags).map_err(|e| corrupt_or(path, e))?;
+        let mut conn = open_connection(path, flags).map_err(|e| corrupt_or(path, e))?;
         // Checks that only read come first: a too-new or corrupt file must stay byte-identical.
         let found = read_version(&conn).map_err(|e| corrupt_or(path, e))?;
         if found > LATEST_VERSION {
@@ -128,21 +129,22 @@ impl Store {
         }
         quick_check(&conn, path)?;
         configure(&conn)?;
-        let mut store = Store { conn, path: path.to_path_buf(), _lock: lock };
-        migrate::run(&mut store.conn, path, found)?;
-        if found > 0 && found < migrate::SEARCH_INDEX_VERSION {
-            // The index tables arrived empty in a file that already held records: fill them now.
-            store.rebuild_search_index().map_err(|e| StoreError::Reindex(e.to_string()))?;
-        }
-        Ok(store)
+        migrate::run(&mut conn, path, found)?;
+        // The index tables arrived empty in a file that already held records: the caller fills
+        // them (`reindex::open`), since only the domain modules know what to index.
+        let needs_search_index = found > 0 && found < migrate::SEARCH_INDEX_VERSION;
+        Ok(Store { conn, path: path.to_path_buf(), _lock: lock, needs_search_index })
     }
 
-    /// Empties the search index and fills it from the records (repair, or after a migration that
-    /// introduced it); returns the number of documents indexed. One transaction.
-    pub fn rebuild_search_index(&mut self) -> Result<usize, crate::archive::ArchiveError> {
-        // The documents are built by `archive::reindex`, the one place that knows how each
-        // domain module indexes its records (an archive import needs the same).
-        self.write(crate::archive::reindex)
+    /// Whether this file's search index is empty although it holds records (it was just
+    /// migrated past the version that introduced the index). `reindex::open` fills it.
+    pub fn needs_search_index(&self) -> bool {
+        self.needs_search_index
+    }
+
+    /// Records that the search index has been filled from the records.
+    pub fn search_index_built(&mut self) {
+        self.needs_search_index = false;
     }
 
     /// The database file this store writes.

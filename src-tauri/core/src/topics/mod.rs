@@ -52,6 +52,15 @@ pub struct NewTopic {
     pub scale: Scale,
 }
 
+/// A topic moved along its life cycle by another record's workflow (a meeting closed, a task
+/// started or finished), for the confirmation the secretary sees.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopicMove {
+    pub topic_id: String,
+    pub title: String,
+    pub to: TopicStatus,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Topic {
     pub id: String,

@@ -7,17 +7,16 @@
 //! - only decisions not to act: 已议定 → 已办结, the decision's text as the published reason;
 //! - no decision: back to 已审定, so a later meeting can take it up again.
 //!
-//! Reopening logs when, who and why in `reopen_note` and leaves the topics' timelines as they
-//! are; closing again moves only topics still 议事中 and credits only points not credited yet.
+//! Reopening (`meetings::reopen`) logs why; closing again moves only topics still 议事中 and
+//! credits only points not credited yet.
 
 use rusqlite::Transaction;
 use serde::Serialize;
 
-use super::{agenda, get, participants, repo, speakers, AgendaKind, Meeting, MeetingError, MeetingStatus};
+use crate::meetings::{self, agenda, get, participants, speakers, AgendaKind, Meeting, MeetingError, MeetingStatus};
 use crate::minutes::{self, RevisionReason};
 use crate::points::{self, PointsEntry, PointsSource};
-use crate::topics::{self, TopicStatus};
-use crate::validate::required_line;
+use crate::topics::{self, TopicMove, TopicStatus};
 
 /// What closing did, for the confirmation the secretary sees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,13 +26,6 @@ pub struct CloseReport {
     pub minutes_frozen: usize,
     pub topics_moved: Vec<TopicMove>,
     pub points_credited: Vec<PointsEntry>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TopicMove {
-    pub topic_id: String,
-    pub title: String,
-    pub to: TopicStatus,
 }
 
 /// Closes a planned or sitting meeting (see the module doc for what that does).
@@ -58,7 +50,7 @@ pub fn close(tx: &Transaction, meeting_id: &str, actor: &str) -> Result<CloseRep
         }
     }
     let points_credited = credit_points(tx, &meeting)?;
-    repo::set_closed(tx, meeting_id)?;
+    meetings::set_closed(tx, meeting_id)?;
     Ok(CloseReport { meeting: get(tx, meeting_id)?, minutes_frozen, topics_moved, points_credited })
 }
 
@@ -102,18 +94,4 @@ fn credit_points(tx: &Transaction, meeting: &Meeting) -> Result<Vec<PointsEntry>
         }
     }
     Ok(credited)
-}
-
-/// Reopens a closed meeting for a correction; the reason is required and logged.
-pub fn reopen(tx: &Transaction, meeting_id: &str, reason: &str, actor: &str) -> Result<Meeting, MeetingError> {
-    let meeting = get(tx, meeting_id)?;
-    if meeting.status != MeetingStatus::Closed {
-        return Err(MeetingError::NotClosed { title: meeting.title });
-    }
-    let reason = required_line("重新打开会议的原因", reason, 200)?;
-    let zone = crate::community::zone(tx)?;
-    let line = format!("{} {actor}重新打开：{reason}", zone.wall(crate::time::now()).format("%Y-%m-%d %H:%M"));
-    let note = if meeting.reopen_note.is_empty() { line } else { format!("{}\n{line}", meeting.reopen_note) };
-    repo::set_reopened(tx, meeting_id, &note)?;
-    get(tx, meeting_id)
 }

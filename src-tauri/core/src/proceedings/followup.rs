@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::{get, MeetingError};
+use crate::meetings::{get, MeetingError};
 use crate::decisions::{self, Task, TaskStatus};
 use crate::topics::TopicStatus;
 
