@@ -129,7 +129,7 @@ fn embedded_newlines(store: &yishi_core::store::Store) -> i64 {
 #[test]
 fn notices_issued_in_the_period_are_reprinted_into_notices() {
     use yishi_core::bulletin::{issue_from_record, NoticeKind};
-    use yishi_core::notices::load::LoadOptions;
+    use yishi_core::printouts::LoadOptions;
     let (_s, mut source) = demo_store();
     let meeting: String = source.conn().query_row("SELECT id FROM meetings ORDER BY starts_at LIMIT 1", [], |r| r.get(0)).unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tauri::State;
 use yishi_core::conventions::{self, Convention, ConventionText, ConventionVersion, Feedback, NewFeedback};
 use yishi_core::bulletin;
-use yishi_core::notices::load::{LoadOptions, NoticeKind};
+use yishi_core::printouts::{LoadOptions, NoticeKind};
 
 use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;

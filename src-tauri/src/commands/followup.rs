@@ -8,7 +8,7 @@ use yishi_core::decisions::{Task, TaskMode, TaskStatus};
 use yishi_core::evaluations::EvalMethod;
 use yishi_core::followup::{self, BoardFilter, BoardTask, FollowUpReport, HomeCounts, NewNote, TaskNote};
 use yishi_core::bulletin;
-use yishi_core::notices::load::{progress_of_tasks, LoadOptions};
+use yishi_core::printouts::{progress_of_tasks, LoadOptions};
 use yishi_core::points::PointsSource;
 
 use super::meetings::{labels, Label};

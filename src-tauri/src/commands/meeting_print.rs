@@ -4,7 +4,7 @@
 
 use tauri::State;
 use yishi_core::bulletin;
-use yishi_core::notices::load::{LoadOptions, NoticeKind};
+use yishi_core::printouts::{LoadOptions, NoticeKind};
 
 use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;
@@ -26,10 +26,4 @@ pub async fn print_meeting_doc(
         Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?)
     })?;
     Ok(Some(pdf_file::saved(path, bytes)))
-}
-
-/// Opens the PDF just saved in the system viewer (from which she prints).
-#[tauri::command(rename_all = "snake_case")]
-pub fn open_meeting_doc() -> CommandResult<()> {
-    pdf_file::open_saved_pdf()
 }

@@ -65,16 +65,6 @@ pub fn create_meeting(state: State<'_, AppState>, meeting: NewMeeting) -> Comman
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn update_meeting(state: State<'_, AppState>, id: String, meeting: NewMeeting) -> CommandResult<Meeting> {
-    state.with_store(|store| Ok(store.write(|tx| meetings::update(tx, &id, &meeting))?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub fn start_meeting(state: State<'_, AppState>, id: String) -> CommandResult<Meeting> {
-    state.with_store(|store| Ok(store.write(|tx| meetings::start(tx, &id))?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
 pub fn get_meeting(state: State<'_, AppState>, id: String) -> CommandResult<Meeting> {
     state.with_store(|store| Ok(meetings::get(store.conn(), &id)?))
 }

@@ -161,11 +161,6 @@ pub fn list_notice_drafts(state: State<'_, AppState>) -> CommandResult<Vec<Draft
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn discard_notice_draft(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| Ok(store.write(|tx| bulletin::discard_draft(tx, &id))?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
 pub fn save_notice_template(state: State<'_, AppState>, name: String, content: String) -> CommandResult<Template> {
     state.with_store(|store| Ok(store.write(|tx| bulletin::save_template(tx, &name, &content))?))
 }
@@ -173,11 +168,6 @@ pub fn save_notice_template(state: State<'_, AppState>, name: String, content: S
 #[tauri::command(rename_all = "snake_case")]
 pub fn list_notice_templates(state: State<'_, AppState>) -> CommandResult<Vec<Template>> {
     state.with_store(|store| Ok(bulletin::list_templates(store.conn())?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub fn remove_notice_template(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| Ok(store.write(|tx| bulletin::remove_template(tx, &id))?))
 }
 
 /// A new draft `draft_id` from a template, dated today.
@@ -196,6 +186,6 @@ pub fn issue_notice_from_record(
     state: State<'_, AppState>, kind: NoticeKind, id: String, omit_missing: Option<bool>,
 ) -> CommandResult<NoticeEntry> {
     let unprintable = super::pdf_file::unprintable(omit_missing);
-    let opts = yishi_core::notices::load::LoadOptions { unprintable, ..yishi_core::notices::load::LoadOptions::new(state.today()) };
+    let opts = yishi_core::printouts::LoadOptions { unprintable, ..yishi_core::printouts::LoadOptions::new(state.today()) };
     state.with_store(|store| Ok(store.write(|tx| bulletin::issue_from_record(tx, kind, &id, &opts))?.entry))
 }

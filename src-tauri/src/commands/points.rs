@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tauri::State;
 use yishi_core::bulletin;
-use yishi_core::notices::load::{LoadOptions, NoticeKind};
+use yishi_core::printouts::{LoadOptions, NoticeKind};
 use yishi_core::points::{self, LedgerLine, PointsEntry, PointsRules, PointsSource, RankLine};
 
 use super::pdf_file::{self, SavedPdf};

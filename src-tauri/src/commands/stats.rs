@@ -22,7 +22,7 @@ pub async fn print_year_report(
     let today = state.today();
     let unprintable = pdf_file::unprintable(omit_missing);
     let (bytes, title) = state.with_store(|store| {
-        let report = stats::year_report(store.conn(), year, place_id.as_deref(), today)?;
+        let report = yishi_core::printouts::year_report(store.conn(), year, place_id.as_deref(), today)?;
         Ok((report.render_as(unprintable)?, report.title()))
     })?;
     pdf_file::save(bytes, "年度报告", &title).await

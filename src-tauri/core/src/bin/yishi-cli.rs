@@ -181,7 +181,7 @@ fn stats(db: &std::path::Path, year: i32, place: Option<&str>, report: Option<&s
     let today = community_today(&store)?;
     let figures = yishi_core::stats::year_stats(store.conn(), year, place, today)?;
     if let Some(out) = report {
-        let bytes = yishi_core::stats::year_report(store.conn(), year, place, today)?.render()?;
+        let bytes = yishi_core::printouts::year_report(store.conn(), year, place, today)?.render()?;
         yishi_core::pdf::write_atomically(out, &bytes)?;
     }
     to_json(&figures)
@@ -201,7 +201,7 @@ fn render(spec: &std::path::Path, out: &std::path::Path) -> Result<String, Failu
 
 /// `notice`: fill the template from the records and write the PDF whole or not at all.
 fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
-    use yishi_core::notices::load::{load, LoadOptions, NoticeKind};
+    use yishi_core::printouts::{load, LoadOptions, NoticeKind};
     let kind = NoticeKind::parse(&args.kind)?;
     let paper = match args.paper.trim() {
         "A4" | "a4" => yishi_core::pdf::Paper::A4,

@@ -143,7 +143,7 @@ fn a_notice_issued_without_its_unprintable_characters_reprints_byte_for_byte() {
 
 #[test]
 fn a_record_printed_without_its_unprintable_characters_is_the_same_notice_next_time() {
-    use crate::notices::load::LoadOptions;
+    use crate::printouts::LoadOptions;
     let (_dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
     let meeting: String = store
@@ -283,7 +283,7 @@ fn a_template_is_saved_by_name_and_a_new_draft_starts_from_it_dated_today() {
 
 #[test]
 fn printing_a_record_again_gives_the_same_notice_until_it_changes() {
-    use crate::notices::load::LoadOptions;
+    use crate::printouts::LoadOptions;
     let (_dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
     let meeting: String = store
@@ -309,7 +309,7 @@ fn printing_a_record_again_gives_the_same_notice_until_it_changes() {
 
 #[test]
 fn print_buttons_record_public_notices_in_the_ledger_but_not_the_internal_minutes() {
-    use crate::notices::load::{LoadOptions, NoticeKind as Kind};
+    use crate::printouts::{LoadOptions, NoticeKind as Kind};
     let (_dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
     let opts = LoadOptions::new(day("2026-11-21"));
@@ -341,7 +341,7 @@ fn print_buttons_record_public_notices_in_the_ledger_but_not_the_internal_minute
 
 #[test]
 fn a_print_whose_file_cannot_be_written_leaves_no_ledger_entry() {
-    use crate::notices::load::{LoadOptions, NoticeKind as Kind};
+    use crate::printouts::{LoadOptions, NoticeKind as Kind};
     let (dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
     let before = count(&store, "notices");

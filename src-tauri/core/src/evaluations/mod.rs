@@ -11,7 +11,6 @@
 //! survey with no answers at all is refused. Totals over a year belong to `stats`.
 
 mod error;
-mod rate;
 mod repo;
 
 use chrono::NaiveDate;
@@ -19,7 +18,7 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub use error::EvaluationError;
-pub use rate::{Rate, Satisfaction};
+pub use crate::figures::{Rate, Satisfaction};
 
 use crate::decisions::{Task, TaskStatus};
 use crate::followup;

@@ -7,9 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::format::{cn_number, fmt_date};
 use super::{Notice, NoticeError};
-use crate::evaluations::Rate;
 use crate::pdf::{Align, Block, Column, Document, Paper, Table};
-use crate::stats::{CountRow, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION};
+use crate::figures::{CountRow, Rate, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION};
 
 /// The yearly report: the figures, who issues it, and optional closing remarks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

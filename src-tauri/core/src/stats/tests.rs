@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::compute::{self, TopicRow};
 use super::*;
+use crate::printouts::year_report;
 use crate::decisions::TaskStatus;
 use crate::error::UserFacing;
 use crate::evaluations::{self, EvalMethod, NewEvaluation};

@@ -1,6 +1,8 @@
 //! Filling the notice templates from the store, by id: the meeting, topic, agenda item,
 //! decision, year or convention a notice is about is read with plain SQL, and the result is the
-//! template struct of `crate::notices`, ready to render. Nothing is written.
+//! template struct of `crate::notices`, ready to render. Nothing is written. The templates are
+//! pure (text → `pdf::Document`) and sit low in the core; these loaders read the records and sit
+//! above the domain modules and `stats` (the yearly report, [`year_report`]).
 //!
 //! Issuer and date default from the community settings and `today` (a parameter, so tests
 //! control the clock); times print in the community's time zone (`time`). Public notices mask phone and ID
@@ -8,7 +10,7 @@
 //! ([`LoadOptions::mask_names`]). The minutes and the sign-in sheet are internal and unmasked.
 //!
 //! ```no_run
-//! use yishi_core::notices::load::{load, LoadOptions, NoticeKind};
+//! use yishi_core::printouts::{load, LoadOptions, NoticeKind};
 //! # let store = yishi_core::store::Store::open(std::path::Path::new("/tmp/yishi.db"))?;
 //! let today = yishi_core::community::today(store.conn())?;
 //! let notice = load(store.conn(), NoticeKind::Decision, "0190…", &LoadOptions::new(today))?;
@@ -22,6 +24,7 @@ mod decision;
 mod error;
 mod meeting;
 mod topic;
+mod year;
 
 #[cfg(test)]
 mod tests;
@@ -31,11 +34,12 @@ pub use decision::{decision, progress, progress_of_tasks};
 pub use error::LoadError;
 pub use meeting::{meeting_notice, minutes, sign_in};
 pub use topic::topic;
+pub use year::year_report;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::Notice;
+use crate::notices::Notice;
 use crate::pdf::{Paper, Unprintable};
 
 /// Which template to fill; the CLI spells them as in [`NoticeKind::as_str`].

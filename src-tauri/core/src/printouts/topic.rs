@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::common::{issuer, local_time, one, public_masking};
 use super::{LoadError, LoadOptions};
-use crate::notices::format::fmt_datetime;
+use crate::notices::fmt_datetime;
 use crate::notices::{Photo, TopicNotice, TopicOrigin};
 use crate::topics::Channel;
 

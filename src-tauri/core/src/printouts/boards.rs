@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::common::{date, issuer, local_time, one, public_masking};
 use super::{LoadError, LoadOptions};
-use crate::notices::format::fmt_date;
+use crate::notices::fmt_date;
 use crate::notices::{Chapter, Convention, PointsEntry, PointsTable};
 use crate::points::{get_rules, PointsSource};
 

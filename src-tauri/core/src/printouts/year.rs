@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::{year_stats, StatsError};
 use crate::community;
+use crate::stats::{year_stats, StatsError};
 use crate::notices::YearReport;
 
 /// The report of `year` (for a place and below, or the whole community), issued by the body
