@@ -1,11 +1,12 @@
 //! `yishi-cli render SPEC.json --out FILE.pdf` (a notice without a database) and
 //! `yishi-cli --db PATH notice --kind KIND --id ID --out FILE.pdf` (a notice from the records).
 
-mod notices_common;
 
 use std::process::Command;
 
 use yishi_core::notices::demo;
+
+use crate::common::first_id;
 
 fn cli(args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_yishi-cli"))
@@ -57,11 +58,6 @@ fn demo_db(dir: &std::path::Path) -> std::path::PathBuf {
     db
 }
 
-fn first_id(db: &std::path::Path, sql: &str) -> String {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
 fn notice(db: &std::path::Path, kind: &str, id: &str, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
     let mut args: Vec<&std::ffi::OsStr> = vec!["--db".as_ref(), db.as_os_str(), "notice".as_ref()];
     args.extend(["--kind", kind, "--id", id, "--date", "2026-11-21"].iter().map(|s| std::ffi::OsStr::new(*s)));
@@ -101,18 +97,18 @@ fn every_notice_kind_prints_from_the_demo_database() {
         let out = dir.path().join(format!("{kind}.pdf"));
         let o = notice(&db, kind, id, &out, &[]);
         assert!(o.status.success(), "{kind}: {}", String::from_utf8_lossy(&o.stderr));
-        let text = notices_common::page_text(&std::fs::read(&out).unwrap());
+        let text = crate::notices_common::page_text(&std::fs::read(&out).unwrap());
         assert!(text.contains(expected), "{kind}: {expected} not in {text}");
         assert!(text.contains("2026年11月21日") || kind == "minutes" || kind == "sign-in", "{kind}: date");
     }
     // The demo's decision notice is short: fitted onto one page.
-    assert_eq!(notices_common::pdf_pages(&std::fs::read(dir.path().join("decision.pdf")).unwrap()), 1);
+    assert_eq!(crate::notices_common::pdf_pages(&std::fs::read(dir.path().join("decision.pdf")).unwrap()), 1);
     let a3 = dir.path().join("a3.pdf");
     assert!(notice(&db, "decision", &item, &a3, &["--paper", "A3"]).status.success());
     let full = dir.path().join("full.pdf");
     assert!(notice(&db, "points", "2026", &full, &["--unmask-names"]).status.success());
-    let masked = notices_common::page_text(&std::fs::read(dir.path().join("points.pdf")).unwrap());
-    let unmasked = notices_common::page_text(&std::fs::read(&full).unwrap());
+    let masked = crate::notices_common::page_text(&std::fs::read(dir.path().join("points.pdf")).unwrap());
+    let unmasked = crate::notices_common::page_text(&std::fs::read(&full).unwrap());
     assert!(masked.contains('*') && !unmasked.contains('*'), "names masked only by default");
 }
 

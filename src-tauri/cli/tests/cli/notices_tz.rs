@@ -3,12 +3,12 @@
 //! America/New_York and Asia/Shanghai and compared byte for byte; and a demo loaded on a
 //! machine in UTC prints the same notices as one loaded in China.
 
-mod notices_common;
 
 use std::ffi::OsStr;
 use std::path::Path;
 
-use notices_common::{cli_with_env, demo_db_named, page_text};
+use crate::common::{cli_with_env, demo_db_named};
+use crate::notices_common::page_text;
 
 const ZONES: [&str; 3] = ["UTC", "America/New_York", "Asia/Shanghai"];
 
