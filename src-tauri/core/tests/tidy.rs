@@ -253,3 +253,61 @@ fn api_js_calls_exactly_the_commands_lib_rs_registers() {
     assert!(unregistered.is_empty(), "api.js calls commands lib.rs does not register: {unregistered:?}");
     assert!(uncalled.is_empty(), "lib.rs registers commands api.js never calls: {uncalled:?}");
 }
+
+#[test]
+fn the_core_depends_on_neither_tauri_nor_clap() {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let deps: Vec<&str> = manifest
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter(|l| l.starts_with("tauri") || l.starts_with("clap") || l.starts_with("rfd") || l.starts_with("wry"))
+        .collect();
+    assert!(deps.is_empty(), "yishi-core must build without Tauri, dialogs or the CLI's parser: {deps:?}");
+    let mut src = Vec::new();
+    files(&root().join("src"), "rs", &mut src);
+    let found: Vec<String> = src
+        .iter()
+        .filter(|f| std::fs::read_to_string(f).unwrap().contains("tauri::"))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(found.is_empty(), "the core names Tauri: {found:?}");
+}
+
+#[test]
+fn the_shell_holds_no_sql() {
+    let mut shell = Vec::new();
+    files(&root().join("../src"), "rs", &mut shell);
+    assert!(shell.len() > 20, "the shell was not found: {} files", shell.len());
+    let mut found = Vec::new();
+    for file in &shell {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if ["SELECT ", "INSERT INTO", "DELETE FROM", "UPDATE ", "rusqlite", ".prepare("].iter().any(|p| line.contains(p)) {
+                found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "SQL belongs to the core module that owns the table:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_ui_loads_nothing_from_the_network() {
+    let conf = std::fs::read_to_string(root().join("../../tauri.conf.json")).unwrap();
+    assert!(conf.contains(r#""default-src": "'self'""#), "the CSP allows only the app's own files");
+    let ui = root().join("../../ui");
+    let mut own = Vec::new();
+    for ext in ["js", "html", "css"] {
+        files(&ui, ext, &mut own);
+    }
+    let mut found = Vec::new();
+    for file in own.iter().filter(|f| !f.components().any(|c| c.as_os_str() == "vendor")) {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            // The SVG namespace is a name, not an address that is loaded.
+            if (line.contains("http://") || line.contains("https://")) && !line.contains("http://www.w3.org/2000/svg") {
+                found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "ui/ loads only its own files:\n{}", found.join("\n"));
+}

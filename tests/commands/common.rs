@@ -4,6 +4,9 @@ use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INV
 use tauri::test::MockRuntime;
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use std::cell::Cell;
+use std::sync::{Mutex, MutexGuard};
+
 use tempfile::TempDir;
 use yishi_app::AppState;
 
@@ -12,6 +15,41 @@ pub struct TestApp {
     pub window: WebviewWindow<MockRuntime>,
     #[allow(dead_code)] // read by some test files only; it also keeps the database alive
     pub dir: TempDir,
+    _turn: Option<MutexGuard<'static, ()>>,
+}
+
+/// The process-wide variables the command tests set (the test clock and the dialog presets).
+const TEST_VARIABLES: [&str; 5] =
+    ["YISHI_TODAY", "YISHI_TEST_SAVE_PATH", "YISHI_TEST_PICK_FILE", "YISHI_TEST_PICK_DIR", "YISHI_TEST_OPEN_LOG"];
+
+/// Held by the first `TestApp` of a test (a test may open two: two laptops): the tests of this
+/// binary take turns, each seeing only the variables it set itself.
+static ENV: Mutex<()> = Mutex::new(());
+
+thread_local! {
+    static APPS_OF_THIS_TEST: Cell<usize> = const { Cell::new(0) };
+}
+
+fn take_turn() -> Option<MutexGuard<'static, ()>> {
+    let first = APPS_OF_THIS_TEST.with(|n| {
+        n.set(n.get() + 1);
+        n.get() == 1
+    });
+    first.then(|| {
+        // A test that failed while holding it poisoned it; the next test still gets its turn.
+        let guard = ENV.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        for name in TEST_VARIABLES {
+            // SAFETY: every test that sets or reads these variables holds ENV.
+            unsafe { std::env::remove_var(name) };
+        }
+        guard
+    })
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        APPS_OF_THIS_TEST.with(|n| n.set(n.get().saturating_sub(1)));
+    }
 }
 
 impl TestApp {
@@ -22,13 +60,14 @@ impl TestApp {
     }
 
     pub fn with_state(dir: TempDir, state: AppState) -> TestApp {
+        let turn = take_turn();
         let app = yishi_app::setup(mock_builder(), state)
             .build(mock_context(noop_assets()))
             .expect("mock app");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .expect("mock window");
-        TestApp { _app: app, window, dir }
+        TestApp { _app: app, window, dir, _turn: turn }
     }
 
     /// Calls a command as the UI would; `Err` carries the `{code, message}` object.

@@ -2,11 +2,9 @@
 //! preset with `YISHI_TEST_PICK_DIR`), then import that archive on a fresh app and see the
 //! dry-run summary before confirming.
 
-mod e2e_support;
-
 use std::ffi::OsStr;
 
-use e2e_support::{Session, SERIAL};
+use crate::e2e_support::{Session, SERIAL};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn export_the_demo_to_a_stick_then_import_it_on_a_fresh_laptop() {

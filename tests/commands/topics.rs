@@ -1,8 +1,6 @@
 //! Command tests for 议题 and 设置 (roster, catalogue) through the real IPC path (tauri::test).
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::{json, Value};
 
 fn topic(title: &str, scale: &str) -> Value {

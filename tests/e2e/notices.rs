@@ -5,12 +5,10 @@
 //! dialog's answer), `YISHI_TEST_PICK_FILE` (the photo dialog's), `YISHI_TEST_OPEN_LOG` (instead
 //! of the system PDF viewer) and `YISHI_TODAY` (a file holding today's date, rewritten to move it).
 
-mod e2e_support;
-
 use std::ffi::OsStr;
 use std::time::{Duration, Instant};
 
-use e2e_support::{Session, SERIAL};
+use crate::e2e_support::{Session, SERIAL};
 use fantoccini::Locator;
 
 async fn type_into(s: &Session, css: &str, text: &str) {

@@ -1,9 +1,7 @@
 //! Command tests for 台账与备份 through the real IPC path; the folder dialog is preset with
 //! `YISHI_TEST_PICK_DIR` (one test, so the process-wide variable is not shared).
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::{json, Value};
 use yishi_app::AppState;
 
@@ -23,8 +21,8 @@ fn topics(app: &TestApp) -> i64 {
 #[test]
 fn export_preview_import_and_restore_through_commands() {
     let stick = tempfile::tempdir().expect("stick");
-    std::env::set_var("YISHI_TEST_PICK_DIR", stick.path());
     let source = demo_app();
+    std::env::set_var("YISHI_TEST_PICK_DIR", stick.path());
     let report = source.invoke("export_archive", json!({})).expect("export");
     let archive = report["path"].as_str().expect("path").to_string();
     assert!(archive.contains("yishi-archive-幸福里社区-"), "{archive}");

@@ -1,22 +1,17 @@
 //! Command tests for 办理, 民事民评, 积分, 公约 and 年度统计 through the real IPC path (tauri::test),
 //! on the demo community with the clock at 2026-11-21.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::{json, Value};
 
-/// Every test of this file sees the same clock and the same “另存为” folder, set once before any
-/// test touches the app (the variables are process-wide).
+/// Every test of this file sees the same clock and the same “另存为” folder (the variables are
+/// process-wide; a `TestApp` holds its turn while they are set).
 fn app() -> TestApp {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        std::env::set_var("YISHI_TODAY", "2026-11-21");
-        let saves = std::env::temp_dir().join(format!("yishi-followup-saves-{}", std::process::id()));
-        std::fs::create_dir_all(&saves).expect("saves dir");
-        std::env::set_var("YISHI_TEST_SAVE_PATH", &saves);
-    });
     let app = TestApp::new();
+    std::env::set_var("YISHI_TODAY", "2026-11-21");
+    let saves = std::env::temp_dir().join(format!("yishi-followup-saves-{}", std::process::id()));
+    std::fs::create_dir_all(&saves).expect("saves dir");
+    std::env::set_var("YISHI_TEST_SAVE_PATH", &saves);
     ok(&app, "load_demo", json!({}));
     app
 }

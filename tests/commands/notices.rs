@@ -2,9 +2,7 @@
 //! fonts lack, issue, print and 另存为 with the test presets, posting with a photo, flags as the
 //! test clock moves, drafts and templates.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::json;
 
 /// Tests that depend on the app's clock (`YISHI_TODAY`, set by one of them) take turns.

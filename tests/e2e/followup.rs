@@ -4,12 +4,10 @@
 //! (the rate shown live) that closes its topic, the statistics moving; a 积分超市 redemption
 //! beyond the balance refused with the core's message and nothing changed, then one that fits.
 
-mod e2e_support;
-
 use std::ffi::OsStr;
 use std::time::{Duration, Instant};
 
-use e2e_support::{Session, SERIAL};
+use crate::e2e_support::{Session, SERIAL};
 use fantoccini::Locator;
 
 async fn js(s: &Session, script: &str) -> serde_json::Value {

@@ -1,9 +1,7 @@
 //! End-to-end: the first-start demo offer, then “Didn't we discuss the garage lighting?” —
 //! Ctrl+K, type 车库, Enter opens the garage topic, and its 议题公示 is printed from there.
 
-mod e2e_support;
-
-use e2e_support::{Session, SERIAL};
+use crate::e2e_support::{Session, SERIAL};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 

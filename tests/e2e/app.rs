@@ -1,8 +1,6 @@
 //! End-to-end journeys through the real desktop app (see tests/e2e_support).
 
-mod e2e_support;
-
-use e2e_support::{Session, SERIAL};
+use crate::e2e_support::{Session, SERIAL};
 
 const SECTIONS: [&str; 7] = ["议题", "会议", "办理", "公示", "积分", "台账与备份", "设置"];
 

@@ -3,12 +3,10 @@
 //! date line), types a meeting at 19:30 and a deadline of 2026-12-20, prints the 会议通知, and
 //! the PDF says 19:30 and the right weekday while the database holds 2026-12-20.
 
-mod e2e_support;
-
 use std::ffi::OsStr;
 use std::path::Path;
 
-use e2e_support::{Session, SERIAL};
+use crate::e2e_support::{Session, SERIAL};
 use yishi_core::store::Store;
 use yishi_core::topics::{self, Channel, HandlingClass, NewTopic, Scale, TopicStatus};
 

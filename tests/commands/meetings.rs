@@ -1,8 +1,6 @@
 //! Command tests for 会议: the meeting screens' commands through the real IPC path (tauri::test).
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::{json, Value};
 
 fn ok(app: &TestApp, cmd: &str, args: Value) -> Value {

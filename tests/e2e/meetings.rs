@@ -1,12 +1,10 @@
 //! End-to-end journeys of 议事 · 决事 through the real app (see tests/e2e_support): a whole bench
 //! meeting, a crash in the middle of typing, and the bench view driven from the keyboard alone.
 
-mod e2e_support;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use e2e_support::{Session, SERIAL};
+use crate::e2e_support::{Session, SERIAL};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use yishi_core::community::{self, NewHousehold, NewPerson};

@@ -1,10 +1,8 @@
 //! End-to-end journeys of 点事 · 提事 and the roster, through the real app (see tests/e2e_support).
 
-mod e2e_support;
-
 use std::time::{Duration, Instant};
 
-use e2e_support::{Session, SERIAL};
+use crate::e2e_support::{Session, SERIAL};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::Locator;

@@ -1,8 +1,6 @@
 //! Command tests for 设置 through the real IPC path (tauri::test).
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use serde_json::json;
 
 #[test]
