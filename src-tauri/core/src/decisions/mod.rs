@@ -134,7 +134,8 @@ pub fn add_task(tx: &Transaction, decision_id: &str, new: &NewTask) -> Result<Ta
         let meeting_day = zone.date_or_today(&meeting.starts_at);
         time::check_not_before("限时办结", deadline, "会议日期", meeting_day).map_err(FieldError::from)?;
     }
-    let task_id = repo::insert_task(tx, &decision, &title, new.mode, &unit, &person, new.deadline)?;
+    let checked = NewTask { title, mode: new.mode, responsible_unit: unit, person_in_charge: person, deadline: new.deadline };
+    let task_id = repo::insert_task(tx, &decision, &checked)?;
     after_write(tx, decision_id, &item, &meeting)?;
     repo::task(tx, &task_id, today)?.ok_or(DecisionError::NotFound { id: task_id })
 }

@@ -74,6 +74,7 @@ pub struct Meeting {
 
 /// The checked form, as it is stored.
 struct Checked {
+    kind: MeetingKind,
     title: String,
     starts_at: String,
     place: String,
@@ -87,6 +88,7 @@ fn check(conn: &Connection, new: &NewMeeting) -> Result<Checked, MeetingError> {
     let zone = crate::community::zone(conn)?;
     let starts_at = zone.instant_of_local(&new.starts_at, "会议时间", zone.today()).map_err(FieldError::from)?;
     Ok(Checked {
+        kind: new.kind,
         title: required_line("会议名称", &new.title, TITLE_MAX)?,
         starts_at,
         place: optional_line("会议地点", &new.place, 100)?,
@@ -99,7 +101,7 @@ fn check(conn: &Connection, new: &NewMeeting) -> Result<Checked, MeetingError> {
 pub fn create(tx: &Transaction, new: &NewMeeting) -> Result<Meeting, MeetingError> {
     let c = check(tx, new)?;
     let id = new_id();
-    repo::insert(tx, &id, new.kind, &c.title, &c.starts_at, &c.place, &c.host_name, &c.recorder_name)?;
+    repo::insert(tx, &id, &c)?;
     agenda::insert_follow_up(tx, &id)?;
     get(tx, &id)
 }
@@ -108,7 +110,7 @@ pub fn create(tx: &Transaction, new: &NewMeeting) -> Result<Meeting, MeetingErro
 pub fn update(tx: &Transaction, id: &str, new: &NewMeeting) -> Result<Meeting, MeetingError> {
     editable_meeting(tx, id)?;
     let c = check(tx, new)?;
-    repo::update(tx, id, new.kind, &c.title, &c.starts_at, &c.place, &c.host_name, &c.recorder_name)?;
+    repo::update(tx, id, &c)?;
     get(tx, id)
 }
 

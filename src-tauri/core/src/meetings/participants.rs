@@ -94,7 +94,7 @@ fn invite(
     }
     // A core member invited for a topic still sits as a core member.
     let kind = if p.is_core_member { ParticipantKind::Core } else { kind };
-    insert(tx, meeting_id, Some(person_id), &p.name, &p.role, kind, topic_id, None)
+    insert(tx, meeting_id, NewRow { person_id: Some(person_id), name: &p.name, role: &p.role, kind, topic_id, signed_in_at: None })
 }
 
 /// Someone came who is not on the roster: added and signed in at once.
@@ -102,7 +102,9 @@ pub fn add_walk_in(tx: &Transaction, meeting_id: &str, name: &str, role_label: &
     let meeting = editable_meeting(tx, meeting_id)?;
     let name = required_line("姓名", name, 50)?;
     let role = optional_line("身份", role_label, 50)?;
-    let participant = insert(tx, meeting_id, None, &name, &role, ParticipantKind::WalkIn, None, Some(&now_utc()))?;
+    let now = now_utc();
+    let row = NewRow { person_id: None, name: &name, role: &role, kind: ParticipantKind::WalkIn, topic_id: None, signed_in_at: Some(&now) };
+    let participant = insert(tx, meeting_id, row)?;
     start_if_planned(tx, meeting_id, meeting.status)?;
     Ok(participant)
 }
@@ -177,11 +179,18 @@ fn find_person(conn: &Connection, meeting_id: &str, person_id: &str) -> Result<O
         .optional()?)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn insert(
-    tx: &Transaction, meeting_id: &str, person_id: Option<&str>, name: &str, role: &str,
-    kind: ParticipantKind, topic_id: Option<&str>, signed_in_at: Option<&str>,
-) -> Result<Participant, MeetingError> {
+/// A participant row to add to a meeting.
+struct NewRow<'a> {
+    person_id: Option<&'a str>,
+    name: &'a str,
+    role: &'a str,
+    kind: ParticipantKind,
+    topic_id: Option<&'a str>,
+    signed_in_at: Option<&'a str>,
+}
+
+fn insert(tx: &Transaction, meeting_id: &str, row: NewRow) -> Result<Participant, MeetingError> {
+    let NewRow { person_id, name, role, kind, topic_id, signed_in_at } = row;
     let id = new_id();
     tx.execute(
         "INSERT INTO meeting_participants (id, meeting_id, person_id, name, role_label, kind, topic_id, \

@@ -139,7 +139,7 @@ pub fn create(tx: &Transaction, new: &NewTopic, actor: &str) -> Result<Topic, To
     let c = check(tx, new)?;
     let id = new_id();
     let now = now_utc();
-    repo::insert(tx, &id, new, &c.title, &c.description, &c.raised_by_name, &c.raised_by_phone, &c.raised_at, &now)?;
+    repo::insert(tx, &id, new, &c, &now)?;
     repo::insert_event(tx, &id, actor, None, TopicStatus::Collected, "")?;
     after_write(tx, &id)
 }
@@ -148,7 +148,7 @@ pub fn create(tx: &Transaction, new: &NewTopic, actor: &str) -> Result<Topic, To
 pub fn update(tx: &Transaction, id: &str, new: &NewTopic, actor: &str) -> Result<Topic, TopicError> {
     let old = get(tx, id)?;
     let c = check(tx, new)?;
-    repo::update(tx, id, new, &c.title, &c.description, &c.raised_by_name, &c.raised_by_phone, &c.raised_at)?;
+    repo::update(tx, id, new, &c)?;
     let note = change_note(&old, &c);
     if !note.is_empty() {
         repo::insert_event(tx, id, actor, Some(old.status), old.status, &note)?;

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 
-use super::{Channel, HandlingClass, NewTopic, Scale, Topic, TopicError, TopicEvent, TopicFilter, TopicStatus};
+use super::{Channel, Checked, HandlingClass, NewTopic, Scale, Topic, TopicError, TopicEvent, TopicFilter, TopicStatus};
 use crate::ids::{new_id, now_utc};
 use crate::store::parse_col;
 
@@ -10,33 +10,26 @@ const COLUMNS: &str = "id, title, description, channel, raised_by_person_id, rai
     raised_by_phone, raised_at, place_id, category_id, handling_class, scale, status, \
     merged_into_id, status_note, created_at, updated_at";
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn insert(
-    conn: &Connection, id: &str, new: &NewTopic, title: &str, description: &str,
-    name: &str, phone: &str, raised_at: &str, now: &str,
-) -> Result<(), TopicError> {
+/// `new` as typed, `c` its checked text fields.
+pub(super) fn insert(conn: &Connection, id: &str, new: &NewTopic, c: &Checked, now: &str) -> Result<(), TopicError> {
     conn.execute(
         "INSERT INTO topics (id, title, description, channel, raised_by_person_id, raised_by_name, \
          raised_by_phone, raised_at, place_id, category_id, handling_class, scale, status, \
          created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'collected', ?13, ?13)",
-        params![id, title, description, new.channel.as_str(), new.raised_by_person_id, name, phone,
-            raised_at, new.place_id, new.category_id, new.handling_class.as_str(), new.scale.as_str(), now],
+        params![id, c.title, c.description, new.channel.as_str(), new.raised_by_person_id, c.raised_by_name, c.raised_by_phone,
+            c.raised_at, new.place_id, new.category_id, new.handling_class.as_str(), new.scale.as_str(), now],
     )
     .map_err(reference_error)?;
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn update(
-    conn: &Connection, id: &str, new: &NewTopic, title: &str, description: &str,
-    name: &str, phone: &str, raised_at: &str,
-) -> Result<(), TopicError> {
+pub(super) fn update(conn: &Connection, id: &str, new: &NewTopic, c: &Checked) -> Result<(), TopicError> {
     conn.execute(
         "UPDATE topics SET title = ?2, description = ?3, channel = ?4, raised_by_person_id = ?5, \
          raised_by_name = ?6, raised_by_phone = ?7, raised_at = ?8, place_id = ?9, category_id = ?10, \
          handling_class = ?11, scale = ?12, updated_at = ?13 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, title, description, new.channel.as_str(), new.raised_by_person_id, name, phone,
-            raised_at, new.place_id, new.category_id, new.handling_class.as_str(), new.scale.as_str(), now_utc()],
+        params![id, c.title, c.description, new.channel.as_str(), new.raised_by_person_id, c.raised_by_name, c.raised_by_phone,
+            c.raised_at, new.place_id, new.category_id, new.handling_class.as_str(), new.scale.as_str(), now_utc()],
     )
     .map_err(reference_error)?;
     Ok(())
