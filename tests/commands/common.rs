@@ -1,11 +1,11 @@
 //! Helpers for command tests: a mock app around a fresh temporary database, and `invoke`.
 
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::test::MockRuntime;
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 use std::cell::Cell;
 use std::sync::{Mutex, MutexGuard};
+use tauri::test::MockRuntime;
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 use tempfile::TempDir;
 use yishi_app::AppState;
@@ -61,12 +61,8 @@ impl TestApp {
 
     pub fn with_state(dir: TempDir, state: AppState) -> TestApp {
         let turn = take_turn();
-        let app = yishi_app::setup(mock_builder(), state)
-            .build(mock_context(noop_assets()))
-            .expect("mock app");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("mock window");
+        let app = yishi_app::setup(mock_builder(), state).build(mock_context(noop_assets())).expect("mock app");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
         TestApp { _app: app, window, dir, _turn: turn }
     }
 

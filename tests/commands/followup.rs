@@ -40,8 +40,11 @@ fn task_id(app: &TestApp, title: &str) -> String {
 }
 
 fn note(app: &TestApp, id: &str, date: &str, text: &str, status: Option<&str>) -> Result<Value, Value> {
-    app.invoke("add_task_note", json!({ "id": id, "actor": "张敏",
-        "note": { "date": date, "text": text, "status": status } }))
+    app.invoke(
+        "add_task_note",
+        json!({ "id": id, "actor": "张敏",
+        "note": { "date": date, "text": text, "status": status } }),
+    )
 }
 
 fn year(app: &TestApp) -> Value {
@@ -89,13 +92,21 @@ fn progress_on_an_overdue_task_until_done_then_a_survey_closes_the_topic_and_sta
     // Refused writes change nothing.
     let msg = note(&app, &floor, "2026-12-01", "防水层施工", None).expect_err("future").to_string();
     assert!(msg.contains("还没到"), "{msg}");
-    let msg = refused(&app, "set_task_status", json!({ "id": floor, "status": "blocked", "reason": " ", "actor": "张敏" }));
+    let msg =
+        refused(&app, "set_task_status", json!({ "id": floor, "status": "blocked", "reason": " ", "actor": "张敏" }));
     assert!(msg.contains("原因"), "{msg}");
     assert_eq!(table_count(&app, "task_notes"), notes_before);
 
     let r = note(&app, &floor, "2026-11-20", "开发商已进场，防水层施工过半", None).unwrap();
-    assert_eq!((r["task"]["status"].as_str(), r["topic_moves"].as_array().map(Vec::len)), (Some("in_progress"), Some(0)));
-    let r = ok(&app, "set_task_status", json!({ "id": floor, "status": "done", "reason": "防水层已做，地面找平", "actor": "张敏" }));
+    assert_eq!(
+        (r["task"]["status"].as_str(), r["topic_moves"].as_array().map(Vec::len)),
+        (Some("in_progress"), Some(0))
+    );
+    let r = ok(
+        &app,
+        "set_task_status",
+        json!({ "id": floor, "status": "done", "reason": "防水层已做，地面找平", "actor": "张敏" }),
+    );
     assert_eq!(r["topic_moves"].as_array().unwrap().last().unwrap()["to"], json!("awaiting_evaluation"), "{r}");
     let topic_id = r["task"]["topic_id"].as_str().unwrap().to_string();
     assert_eq!(ok(&app, "get_topic", json!({ "id": topic_id }))["status"], json!("awaiting_evaluation"));
@@ -106,11 +117,17 @@ fn progress_on_an_overdue_task_until_done_then_a_survey_closes_the_topic_and_sta
 
     let live = ok(&app, "satisfaction_rate", json!({ "satisfied": 38, "basically_satisfied": 2, "unsatisfied": 2 }));
     assert_eq!(live["rate"]["display"], json!("95.2%"));
-    let survey = |s: u32| json!({ "topic_id": topic_id, "satisfied": s, "basically_satisfied": 2, "unsatisfied": 2,
-        "method": "site_check", "evaluator": "居务监督委员会 周大爷", "comment": "", "date": "2026-11-21" });
+    let survey = |s: u32| {
+        json!({ "topic_id": topic_id, "satisfied": s, "basically_satisfied": 2, "unsatisfied": 2,
+        "method": "site_check", "evaluator": "居务监督委员会 周大爷", "comment": "", "date": "2026-11-21" })
+    };
     let evals_before = table_count(&app, "evaluations");
-    let msg = refused(&app, "record_evaluation", json!({ "evaluation": { "topic_id": topic_id, "satisfied": 0,
-        "basically_satisfied": 0, "unsatisfied": 0, "method": "site_check", "date": "2026-11-21" }, "actor": "张敏" }));
+    let msg = refused(
+        &app,
+        "record_evaluation",
+        json!({ "evaluation": { "topic_id": topic_id, "satisfied": 0,
+        "basically_satisfied": 0, "unsatisfied": 0, "method": "site_check", "date": "2026-11-21" }, "actor": "张敏" }),
+    );
     assert!(msg.contains("没有收到任何评价"), "{msg}");
     assert_eq!(table_count(&app, "evaluations"), evals_before);
     let out = ok(&app, "record_evaluation", json!({ "evaluation": survey(38), "actor": "张敏" }));
@@ -130,13 +147,21 @@ fn a_poor_result_reopens_the_task_and_closing_without_evaluation_needs_a_reason(
     let poor = json!({ "topic_id": topic_id, "task_id": visits, "satisfied": 3, "basically_satisfied": 1,
         "unsatisfied": 9, "method": "meeting", "evaluator": "院坝会", "date": "2026-11-21", "reopen": "夜间仍有噪音" });
     let out = ok(&app, "record_evaluation", json!({ "evaluation": poor, "actor": "张敏" }));
-    assert_eq!((out["topic"]["status"].as_str(), out["reopened_task"]["status"].as_str()), (Some("in_progress"), Some("in_progress")));
+    assert_eq!(
+        (out["topic"]["status"].as_str(), out["reopened_task"]["status"].as_str()),
+        (Some("in_progress"), Some("in_progress"))
+    );
     assert_eq!(out["evaluation"]["satisfaction"]["rate"]["display"], json!("30.8%"));
 
-    let msg = refused(&app, "close_without_evaluation", json!({ "topic_id": topic_id, "reason": "  ", "actor": "张敏" }));
+    let msg =
+        refused(&app, "close_without_evaluation", json!({ "topic_id": topic_id, "reason": "  ", "actor": "张敏" }));
     assert!(msg.contains("理由"), "{msg}");
     assert_eq!(ok(&app, "get_topic", json!({ "id": topic_id }))["status"], json!("in_progress"));
-    let closed = ok(&app, "close_without_evaluation", json!({ "topic_id": topic_id, "reason": "已移交街道统一改造", "actor": "张敏" }));
+    let closed = ok(
+        &app,
+        "close_without_evaluation",
+        json!({ "topic_id": topic_id, "reason": "已移交街道统一改造", "actor": "张敏" }),
+    );
     assert_eq!(closed["status"], json!("closed"));
 }
 
@@ -159,7 +184,11 @@ fn a_redemption_beyond_the_balance_is_refused_and_changes_nothing() {
     assert_eq!(table_count(&app, "points_entries"), entries);
     assert_eq!(ok(&app, "points_ledger", json!({ "person_id": who }))["balance"].as_i64(), Some(balance));
 
-    ok(&app, "credit_points", json!({ "person_id": who, "points": 3, "source": "volunteer", "reason": "清理楼道小广告" }));
+    ok(
+        &app,
+        "credit_points",
+        json!({ "person_id": who, "points": 3, "source": "volunteer", "reason": "清理楼道小广告" }),
+    );
     let e = ok(&app, "redeem_points", json!({ "person_id": who, "points": balance + 1, "what": "电饭煲" }));
     assert_eq!(e["points"].as_i64(), Some(-(balance + 1)));
     assert_eq!(ok(&app, "points_ledger", json!({ "person_id": who }))["balance"].as_i64(), Some(2));
@@ -178,10 +207,18 @@ fn a_convention_from_draft_to_adoption_and_the_printouts() {
         "chapters": [{ "title": "总则", "articles": ["出门遛犬须拴绳。", "及时清理犬只粪便。"] }] });
     let c = ok(&app, "create_convention", json!({ "title": "幸福里文明养犬公约", "text": text }));
     let id = c["id"].as_str().unwrap().to_string();
-    let msg = refused(&app, "add_convention_feedback", json!({ "id": id, "feedback": { "received_on": "2026-11-21", "text": "大型犬要戴嘴套" } }));
+    let msg = refused(
+        &app,
+        "add_convention_feedback",
+        json!({ "id": id, "feedback": { "received_on": "2026-11-21", "text": "大型犬要戴嘴套" } }),
+    );
     assert!(msg.contains("公示"), "{msg}");
     ok(&app, "post_convention", json!({ "id": id, "from": "2026-11-10", "to": "2026-11-17" }));
-    let f = ok(&app, "add_convention_feedback", json!({ "id": id, "feedback": { "received_on": "2026-11-12", "from_name": "刘阿姨", "text": "大型犬要戴嘴套" } }));
+    let f = ok(
+        &app,
+        "add_convention_feedback",
+        json!({ "id": id, "feedback": { "received_on": "2026-11-12", "from_name": "刘阿姨", "text": "大型犬要戴嘴套" } }),
+    );
     ok(&app, "respond_convention_feedback", json!({ "feedback_id": f["id"], "response": "采纳，增加第三条" }));
     let mut v2 = text.clone();
     v2["chapters"][0]["articles"].as_array_mut().unwrap().push(json!("大型犬出门须戴嘴套。"));
@@ -201,7 +238,8 @@ fn a_convention_from_draft_to_adoption_and_the_printouts() {
     assert!(pdf(ok(&app, "print_convention", json!({ "id": id }))).starts_with(b"%PDF"));
     // A character no font has stops the print with its name and place; “去掉这些字符后打印”
     // (omit_missing) prints the rest. Emoji print either way.
-    let odd = json!({ "preamble": "文明养犬👍\u{E000}。", "chapters": [{ "title": "总则", "articles": ["拴绳遛犬🐕。"] }] });
+    let odd =
+        json!({ "preamble": "文明养犬👍\u{E000}。", "chapters": [{ "title": "总则", "articles": ["拴绳遛犬🐕。"] }] });
     let odd_id = ok(&app, "create_convention", json!({ "title": "养犬公约", "text": odd }))["id"].clone();
     let e = app.invoke("print_convention", json!({ "id": odd_id })).expect_err("refused");
     assert_eq!(e["code"], json!("pdf_missing_glyphs"));

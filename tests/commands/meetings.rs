@@ -101,25 +101,39 @@ fn a_bench_meeting_from_agenda_to_close_and_reopen() {
     assert_eq!(picks[0]["line"], json!("王秀兰（居民代表）："));
     let item_id = id(&item);
     ok(&app, "add_speaker", json!({ "item_id": item_id, "speaker": { "by": "person", "person_id": wang } }));
-    let receipt = ok(&app, "save_minutes", json!({ "item_id": item_id, "text": "王秀兰（居民代表）：单车堵住了消防通道。" }));
+    let receipt =
+        ok(&app, "save_minutes", json!({ "item_id": item_id, "text": "王秀兰（居民代表）：单车堵住了消防通道。" }));
     assert_eq!(receipt["save_count"], json!(1));
     assert!(receipt["saved_at"].is_string());
-    assert_eq!(ok(&app, "get_minutes", json!({ "item_id": item_id }))["text"], json!("王秀兰（居民代表）：单车堵住了消防通道。"));
+    assert_eq!(
+        ok(&app, "get_minutes", json!({ "item_id": item_id }))["text"],
+        json!("王秀兰（居民代表）：单车堵住了消防通道。")
+    );
 
     let ticks = json!([{ "household_id": h1, "choice": "agree" }, { "household_id": h2, "choice": "agree" }]);
-    let vote = ok(&app, "record_household_vote",
-        json!({ "item_id": item_id, "ticks": ticks, "eligible": 3, "rule": "majority_eligible", "quorum": null }));
+    let vote = ok(
+        &app,
+        "record_household_vote",
+        json!({ "item_id": item_id, "ticks": ticks, "eligible": 3, "rule": "majority_eligible", "quorum": null }),
+    );
     assert_eq!(vote["result"], json!("passed"));
     assert_eq!(vote["households"].as_array().unwrap().len(), 2);
     let no_quorum = ok(&app, "record_vote", json!({ "item_id": item_id, "input": hands(3, 3, 4, Some(4)) }));
     assert_eq!(no_quorum["result"], json!("no_quorum"));
     assert_eq!(ok(&app, "item_votes", json!({ "item_id": item_id })).as_array().unwrap().len(), 2);
 
-    let decision = ok(&app, "add_decision",
-        json!({ "item_id": item_id, "decision": { "text": "在3号楼前划定单车停放区", "act": true } }));
-    let task = ok(&app, "add_task", json!({ "decision_id": id(&decision), "task": {
+    let decision = ok(
+        &app,
+        "add_decision",
+        json!({ "item_id": item_id, "decision": { "text": "在3号楼前划定单车停放区", "act": true } }),
+    );
+    let task = ok(
+        &app,
+        "add_task",
+        json!({ "decision_id": id(&decision), "task": {
         "title": "划线并立牌", "mode": "undertake", "responsible_unit": "物业公司", "person_in_charge": "李建国",
-        "deadline": "2026-12-15" } }));
+        "deadline": "2026-12-15" } }),
+    );
     assert_eq!(task["status"], json!("not_started"));
     let decisions = ok(&app, "item_decisions", json!({ "item_id": item_id }));
     assert_eq!(decisions[0]["tasks"][0]["responsible_unit"], json!("物业公司"));
@@ -156,7 +170,8 @@ fn a_closed_meeting_refuses_edits_and_changes_nothing() {
     let mid = id(&new_meeting(&app, "十月议事会"));
     let item = id(&ok(&app, "meeting_agenda", json!({ "meeting_id": mid }))[0]);
     ok(&app, "close_meeting", json!({ "id": mid, "actor": "张敏" }));
-    let (items, votes, decisions) = (table_count(&app, "agenda_items"), table_count(&app, "votes"), table_count(&app, "decisions"));
+    let (items, votes, decisions) =
+        (table_count(&app, "agenda_items"), table_count(&app, "votes"), table_count(&app, "decisions"));
 
     let err = app.invoke("add_agenda_other", json!({ "meeting_id": mid, "title": "补一项" })).expect_err("closed");
     assert_eq!(err["code"], json!("meeting_closed"));
@@ -165,7 +180,8 @@ fn a_closed_meeting_refuses_edits_and_changes_nothing() {
     assert_eq!(err["code"], json!("meeting_closed"));
     let err = app.invoke("add_decision", json!({ "item_id": item, "decision": { "text": "x", "act": true } }));
     assert_eq!(err.expect_err("closed")["code"], json!("meeting_closed"));
-    let err = app.invoke("reopen_meeting", json!({ "id": mid, "reason": "  ", "actor": "张敏" })).expect_err("no reason");
+    let err =
+        app.invoke("reopen_meeting", json!({ "id": mid, "reason": "  ", "actor": "张敏" })).expect_err("no reason");
     assert_eq!(err["code"], json!("field_empty"));
 
     assert_eq!(table_count(&app, "agenda_items"), items);
@@ -188,7 +204,11 @@ fn a_restored_revision_keeps_the_text_it_replaces() {
     let restored = ok(&app, "restore_minutes_revision", json!({ "revision_id": id(&revisions[0]) }));
     assert_eq!(restored["text"], json!(long));
     let reasons: Vec<Value> = ok(&app, "minutes_revisions", json!({ "item_id": item }))
-        .as_array().unwrap().iter().map(|r| r["reason"].clone()).collect();
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reason"].clone())
+        .collect();
     assert!(reasons.contains(&json!("before_restore")));
 }
 
@@ -225,6 +245,8 @@ fn a_decision_notice_is_saved_where_the_dialog_says() {
     let kinds: Vec<&str> = ledger.as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["decision"], "{ledger}");
 
-    let err = app.invoke("print_meeting_doc", json!({ "kind": "poster", "id": mid, "title": "x" })).expect_err("unknown kind");
+    let err = app
+        .invoke("print_meeting_doc", json!({ "kind": "poster", "id": mid, "title": "x" }))
+        .expect_err("unknown kind");
     assert!(err["message"].as_str().unwrap().contains("决议公示"), "{err}");
 }

@@ -73,7 +73,9 @@ fn issue_save_as_print_post_and_flag_with_the_test_presets() {
     assert_eq!(defaults["today"], json!("2026-12-01"));
 
     app.invoke("save_notice_draft", json!({ "id": "draft-1", "content": water_notice("居委会") })).unwrap();
-    let e = app.invoke("issue_notice", json!({ "content": water_notice("居委会"), "draft_id": "draft-1", "replaces": null })).unwrap();
+    let e = app
+        .invoke("issue_notice", json!({ "content": water_notice("居委会"), "draft_id": "draft-1", "replaces": null }))
+        .unwrap();
     assert_eq!((e["state_label"].clone(), e["version"].clone()), (json!("待张贴"), json!(1)));
     assert_eq!(app.invoke("list_notice_drafts", json!({})).unwrap(), json!([]), "the draft was used up");
     let id = e["id"].as_str().unwrap().to_string();
@@ -87,7 +89,10 @@ fn issue_save_as_print_post_and_flag_with_the_test_presets() {
     assert_eq!(std::fs::read(opened.trim()).unwrap(), saved);
 
     let posted = app
-        .invoke("record_notice_posting", json!({ "id": id, "posted_where": "3号楼公示栏", "posted_at": "2026-12-01", "with_photo": true }))
+        .invoke(
+            "record_notice_posting",
+            json!({ "id": id, "posted_where": "3号楼公示栏", "posted_at": "2026-12-01", "with_photo": true }),
+        )
         .unwrap();
     assert_eq!((posted["state_label"].clone(), posted["photo_count"].clone()), (json!("公示中"), json!(1)));
     assert_eq!(app.invoke("notice_boards", json!({})).unwrap(), json!(["3号楼公示栏"]));
@@ -105,17 +110,21 @@ fn issue_save_as_print_post_and_flag_with_the_test_presets() {
 #[test]
 fn a_template_starts_a_new_draft_and_a_correction_is_a_new_version() {
     let app = TestApp::new();
-    let t = app.invoke("save_notice_template", json!({ "name": "停水通知", "content": water_notice("居委会") })).unwrap();
+    let t =
+        app.invoke("save_notice_template", json!({ "name": "停水通知", "content": water_notice("居委会") })).unwrap();
     let d = app.invoke("start_notice_from_template", json!({ "template_id": t["id"], "draft_id": "draft-2" })).unwrap();
     assert_eq!(d["title"], json!("停水通知"));
     let err = app.invoke("save_notice_template", json!({ "name": " ", "content": "{}" })).unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("模板名称"));
     assert_eq!(app.invoke("list_notice_templates", json!({})).unwrap().as_array().unwrap().len(), 1);
 
-    let v1 = app.invoke("issue_notice", json!({ "content": water_notice("居委会"), "draft_id": null, "replaces": null })).unwrap();
+    let v1 = app
+        .invoke("issue_notice", json!({ "content": water_notice("居委会"), "draft_id": null, "replaces": null }))
+        .unwrap();
     let spec = app.invoke("notice_spec", json!({ "id": v1["id"] })).unwrap();
     let corrected = spec.as_str().unwrap().replace("3号楼", "6号楼");
-    let v2 = app.invoke("issue_notice", json!({ "content": corrected, "draft_id": null, "replaces": v1["id"] })).unwrap();
+    let v2 =
+        app.invoke("issue_notice", json!({ "content": corrected, "draft_id": null, "replaces": v1["id"] })).unwrap();
     assert_eq!((v2["version"].clone(), v2["replaces_id"].clone()), (json!(2), v1["id"].clone()));
     let list = app.invoke("list_notices", json!({})).unwrap();
     let old = list.as_array().unwrap().iter().find(|n| n["id"] == v1["id"]).unwrap();
@@ -128,7 +137,12 @@ fn a_record_printed_from_its_section_lands_in_the_ledger() {
     let app = TestApp::new();
     app.invoke("load_demo", json!({})).expect("load_demo");
     let topics = app.invoke("list_topics", json!({ "filter": {} })).unwrap();
-    let topic = topics.as_array().unwrap().iter().find(|t| t["title"] == json!("小区停车乱，消防通道被占")).expect("demo topic");
+    let topic = topics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["title"] == json!("小区停车乱，消防通道被占"))
+        .expect("demo topic");
     let e = app.invoke("issue_notice_from_record", json!({ "kind": "topic", "id": topic["id"] })).unwrap();
     assert_eq!((e["kind_label"].clone(), e["ref_kind"].clone()), (json!("议题公示"), json!("topic")));
     let again = app.invoke("issue_notice_from_record", json!({ "kind": "topic", "id": topic["id"] })).unwrap();

@@ -91,9 +91,8 @@ fn the_review_queue_puts_urgent_first_and_merge_takes_a_duplicate() {
     let similar = app.invoke("similar_topics", json!({ "title": "单车乱停" })).unwrap();
     assert!(similar.as_array().unwrap().iter().any(|t| t["id"] == first["id"]), "{similar}");
 
-    let merged = app
-        .invoke("merge_topic", json!({ "id": dup["id"], "into_id": first["id"], "actor": "李书记" }))
-        .unwrap();
+    let merged =
+        app.invoke("merge_topic", json!({ "id": dup["id"], "into_id": first["id"], "actor": "李书记" })).unwrap();
     assert_eq!(merged["status"], json!("merged"));
     assert_eq!(merged["merged_into_id"], first["id"]);
     let err = app
@@ -117,7 +116,8 @@ fn the_vocabulary_carries_the_chinese_labels() {
 #[test]
 fn a_person_is_listed_with_the_phone_masked_and_a_bad_phone_is_refused() {
     let app = TestApp::new();
-    let person = json!({ "name": "张建国", "phone": "13912345678", "roles": ["党员", "楼栋长"], "is_core_member": true });
+    let person =
+        json!({ "name": "张建国", "phone": "13912345678", "roles": ["党员", "楼栋长"], "is_core_member": true });
     let added = app.invoke("add_person", json!({ "person": person })).unwrap();
     assert_eq!(added["phone_masked"], json!("139****5678"));
     let people = app.invoke("list_people", json!({})).unwrap();
@@ -141,7 +141,8 @@ fn the_catalogue_is_renamed_extended_and_retired() {
     let all = app.invoke("list_categories", json!({ "include_retired": true })).unwrap();
     let kept = all.as_array().unwrap().iter().find(|c| c["id"] == added["id"]).unwrap();
     assert_eq!((kept["name"].clone(), kept["retired"].clone()), (json!("移风易俗与红白事"), json!(true)));
-    let err = app.invoke("add_category", json!({ "parent_id": null, "name": "移风易俗与红白事" })).expect_err("duplicate");
+    let err =
+        app.invoke("add_category", json!({ "parent_id": null, "name": "移风易俗与红白事" })).expect_err("duplicate");
     assert_eq!(err["code"], json!("community_duplicate"));
 }
 
@@ -164,7 +165,9 @@ fn settings_and_places_round_trip() {
         .invoke("add_place", json!({ "place": { "parent_id": estate["id"], "kind": "楼栋", "name": "3号楼" } }))
         .unwrap();
     assert_eq!(building["path"], json!("幸福里小区 / 3号楼"));
-    let h = app.invoke("add_household", json!({ "household": { "label": "3号楼2单元301", "place_id": building["id"] } })).unwrap();
+    let h = app
+        .invoke("add_household", json!({ "household": { "label": "3号楼2单元301", "place_id": building["id"] } }))
+        .unwrap();
     assert_eq!(h["members"], json!(0));
 }
 
@@ -179,7 +182,10 @@ fn draft_photos_follow_the_topic_and_non_images_never_arrive() {
     assert_eq!(a["file_name"], json!("车库.png"));
 
     let t = app
-        .invoke("create_topic", json!({ "topic": topic("地下车库照明损坏", "minor"), "actor": "王秀兰", "draft_key": "form-1" }))
+        .invoke(
+            "create_topic",
+            json!({ "topic": topic("地下车库照明损坏", "minor"), "actor": "王秀兰", "draft_key": "form-1" }),
+        )
         .unwrap();
     let photos = app.invoke("list_attachments", json!({ "owner_kind": "topic", "owner_id": t["id"] })).unwrap();
     assert_eq!(photos.as_array().unwrap().len(), 1);

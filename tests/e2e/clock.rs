@@ -13,9 +13,17 @@ use yishi_core::topics::{self, Channel, HandlingClass, NewTopic, Scale, TopicSta
 fn seed(db: &Path) {
     let mut store = Store::open(db).expect("open store");
     let new = NewTopic {
-        title: "地下车库照明不足".into(), description: "居民反映：车库灯坏了一半😡".into(), channel: Channel::Wechat,
-        raised_by_person_id: None, raised_by_name: "王秀兰".into(), raised_by_phone: String::new(), raised_at: None,
-        place_id: None, category_id: None, handling_class: HandlingClass::Community, scale: Scale::Minor,
+        title: "地下车库照明不足".into(),
+        description: "居民反映：车库灯坏了一半😡".into(),
+        channel: Channel::Wechat,
+        raised_by_person_id: None,
+        raised_by_name: "王秀兰".into(),
+        raised_by_phone: String::new(),
+        raised_at: None,
+        place_id: None,
+        category_id: None,
+        handling_class: HandlingClass::Community,
+        scale: Scale::Minor,
     };
     store
         .write(|tx| {
@@ -26,7 +34,12 @@ fn seed(db: &Path) {
 }
 
 fn pdf_text(pdf: &Path) -> String {
-    let out = std::process::Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
     assert!(out.status.success(), "pdftotext {}", pdf.display());
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -118,8 +131,12 @@ async fn journey(zone: &str, lang: &str) {
     s.kill_app();
     s.finish().await;
 
-    let pdf = std::fs::read_dir(&saves).expect("saves").flatten().map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "pdf")).expect("the 会议通知 PDF");
+    let pdf = std::fs::read_dir(&saves)
+        .expect("saves")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("the 会议通知 PDF");
     let text = pdf_text(&pdf);
     assert!(text.contains("2026年12月2日（星期三）19:30"), "{zone}: the notice prints 19:30 on a Wednesday:\n{text}");
     let store = reopen(&db);

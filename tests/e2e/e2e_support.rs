@@ -218,10 +218,7 @@ fn stop(driver: &mut Child) {
 async fn connect(port: u16) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), "wry".into());
-    caps.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": app_binary().display().to_string() }),
-    );
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary().display().to_string() }));
     let url = format!("http://127.0.0.1:{port}");
     let mut last_error = None;
     for _ in 0..20 {

@@ -100,7 +100,8 @@ async fn an_overdue_task_is_done_evaluated_and_its_topic_closes_and_the_statisti
     // The garage floor: a progress note with a photo, then 已完成 (the topic waits for evaluation).
     s.click(".tab[data-tab='board']").await;
     s.wait_for("#task-table a.task-link").await;
-    js(&s, "[...document.querySelectorAll('a.task-link')].find(a => a.textContent === '车库地面防水修复').click()").await;
+    js(&s, "[...document.querySelectorAll('a.task-link')].find(a => a.textContent === '车库地面防水修复').click()")
+        .await;
     s.wait_text("#task-detail", "逾期 82 天").await;
     type_into(&s, "#note-text", "开发商已进场，防水层施工过半").await;
     s.click("#add-note-photo").await;
@@ -136,7 +137,10 @@ async fn an_overdue_task_is_done_evaluated_and_its_topic_closes_and_the_statisti
     wait_gone(&s, "#view", "地下车库").await;
 
     let href = topic_href.as_str().expect("topic link").to_string();
-    s.client.goto(&format!("{}{href}", s.client.current_url().await.unwrap().as_str().split('#').next().unwrap())).await.unwrap();
+    s.client
+        .goto(&format!("{}{href}", s.client.current_url().await.unwrap().as_str().split('#').next().unwrap()))
+        .await
+        .unwrap();
     s.wait_text("#topic-detail", "已办结").await;
     s.wait_text("#timeline", "满意率95.2%").await;
 
@@ -146,7 +150,8 @@ async fn an_overdue_task_is_done_evaluated_and_its_topic_closes_and_the_statisti
     s.wait_for("[data-figure='solved_rate'] .figure-note").await;
     let solved_after = s.text_of("[data-figure='solved_rate'] .figure-note").await;
     let evaluations_after = s.text_of("[data-figure='satisfaction'] .figure-note").await;
-    let first_number = |t: &str| -> u64 { t.split(|c: char| !c.is_ascii_digit()).find(|p| !p.is_empty()).unwrap().parse().unwrap() };
+    let first_number =
+        |t: &str| -> u64 { t.split(|c: char| !c.is_ascii_digit()).find(|p| !p.is_empty()).unwrap().parse().unwrap() };
     assert_eq!(first_number(&solved_after), first_number(&solved_before) + 1, "{solved_before} → {solved_after}");
     assert_eq!(first_number(&evaluations_after), first_number(&evaluations_before) + 1);
     // Tall enough for the figures and the first charts.
@@ -175,7 +180,11 @@ async fn a_redemption_beyond_the_balance_is_refused_then_one_that_fits_goes_thro
     let (mut s, saves) = start("points", dir.path()).await;
     s.click("#nav a[data-section='points']").await;
 
-    let who = js(&s, "return [...document.querySelectorAll('#points-person option')].find(o => o.textContent === '石大嫂').value").await;
+    let who = js(
+        &s,
+        "return [...document.querySelectorAll('#points-person option')].find(o => o.textContent === '石大嫂').value",
+    )
+    .await;
     select(&s, "#points-person", who.as_str().unwrap()).await;
     let balance: i64 = s.text_of("#points-balance").await.parse().unwrap();
     let rows = || async { s.client.find_all(Locator::Css("#ledger-table tbody tr")).await.unwrap().len() };
@@ -206,7 +215,10 @@ async fn a_redemption_beyond_the_balance_is_refused_then_one_that_fits_goes_thro
     s.wait_text("#ranking-table", "石大嫂").await;
     s.click("#print-points").await;
     s.wait_text("#points-print-result", "积分榜").await;
-    assert!(std::fs::read_dir(&saves).unwrap().flatten().any(|f| f.file_name().to_string_lossy().starts_with("积分榜")));
+    assert!(std::fs::read_dir(&saves)
+        .unwrap()
+        .flatten()
+        .any(|f| f.file_name().to_string_lossy().starts_with("积分榜")));
     s.shot("ranking").await;
 
     // A convention found by search links to #points/<id>: it opens under 办理 → 公约.

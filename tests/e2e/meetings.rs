@@ -36,8 +36,12 @@ fn seed(db: &Path, with_meeting: bool) -> Option<String> {
     }
     for (name, role, core, household) in PEOPLE {
         let p = NewPerson {
-            name: name.into(), phone: String::new(), roles: vec![role.into()],
-            household_id: household.map(|i| households[i].clone()), place_id: None, is_core_member: core,
+            name: name.into(),
+            phone: String::new(),
+            roles: vec![role.into()],
+            household_id: household.map(|i| households[i].clone()),
+            place_id: None,
+            is_core_member: core,
             note: String::new(),
         };
         store.write(|tx| community::add_person(tx, &p)).expect("person");
@@ -49,11 +53,22 @@ fn seed(db: &Path, with_meeting: bool) -> Option<String> {
         .write(|tx| -> Result<(), Box<dyn std::error::Error>> {
             let october = meetings::create(tx, &new_meeting("十月议事会", "2026-10-15T19:30:00+08:00"))?;
             let item = meetings::add_topic(tx, &october.id, &garage, "张敏")?;
-            let d = decisions::add(tx, &item.id, &NewDecision { text: "物业更换车库灯具，每层加装感应灯".into(), act: true })?;
-            decisions::add_task(tx, &d.id, &NewTask {
-                title: "更换车库灯具".into(), mode: TaskMode::Undertake, responsible_unit: "物业公司".into(),
-                person_in_charge: "陈国强".into(), deadline: chrono::NaiveDate::from_ymd_opt(2026, 10, 31),
-            })?;
+            let d = decisions::add(
+                tx,
+                &item.id,
+                &NewDecision { text: "物业更换车库灯具，每层加装感应灯".into(), act: true },
+            )?;
+            decisions::add_task(
+                tx,
+                &d.id,
+                &NewTask {
+                    title: "更换车库灯具".into(),
+                    mode: TaskMode::Undertake,
+                    responsible_unit: "物业公司".into(),
+                    person_in_charge: "陈国强".into(),
+                    deadline: chrono::NaiveDate::from_ymd_opt(2026, 10, 31),
+                },
+            )?;
             proceedings::close(tx, &october.id, "张敏")?;
             Ok(())
         })
@@ -65,7 +80,9 @@ fn seed(db: &Path, with_meeting: bool) -> Option<String> {
     let id = store
         .write(|tx| -> Result<String, Box<dyn std::error::Error>> {
             let m = meetings::create(tx, &new_meeting("十一月板凳会", "2026-11-20T19:30:00+08:00"))?;
-            for t in topics::list(tx, &topics::TopicFilter { statuses: vec![TopicStatus::Accepted], ..Default::default() })? {
+            for t in
+                topics::list(tx, &topics::TopicFilter { statuses: vec![TopicStatus::Accepted], ..Default::default() })?
+            {
                 meetings::add_topic(tx, &m.id, &t.id, "张敏")?;
             }
             for p in meetings::invite_all_core_members(tx, &m.id)? {
@@ -79,16 +96,28 @@ fn seed(db: &Path, with_meeting: bool) -> Option<String> {
 
 fn new_meeting(title: &str, starts_at: &str) -> NewMeeting {
     NewMeeting {
-        kind: MeetingKind::Bench, title: title.into(), starts_at: starts_at.into(), place: "3号楼前小广场".into(),
-        host_name: "李国华".into(), recorder_name: "张敏".into(),
+        kind: MeetingKind::Bench,
+        title: title.into(),
+        starts_at: starts_at.into(),
+        place: "3号楼前小广场".into(),
+        host_name: "李国华".into(),
+        recorder_name: "张敏".into(),
     }
 }
 
 fn accepted_topic(store: &mut Store, title: &str) -> String {
     let new = NewTopic {
-        title: title.into(), description: format!("居民反映：{title}"), channel: Channel::Wechat,
-        raised_by_person_id: None, raised_by_name: "王秀兰".into(), raised_by_phone: String::new(), raised_at: None,
-        place_id: None, category_id: None, handling_class: HandlingClass::Community, scale: Scale::Minor,
+        title: title.into(),
+        description: format!("居民反映：{title}"),
+        channel: Channel::Wechat,
+        raised_by_person_id: None,
+        raised_by_name: "王秀兰".into(),
+        raised_by_phone: String::new(),
+        raised_at: None,
+        place_id: None,
+        category_id: None,
+        handling_class: HandlingClass::Community,
+        scale: Scale::Minor,
     };
     store
         .write(|tx| {
@@ -266,7 +295,10 @@ async fn a_whole_bench_meeting_from_agenda_to_close() {
     assert!(live.contains("到会 5 人"), "present comes from the sign-in: {live}");
     set_number(&s, "oppose", "9").await;
     s.wait_text("#vote-live", "超过了到会的 5 人").await;
-    assert!(!s.wait_for("#record-vote").await.is_enabled().await.expect("enabled"), "impossible counts cannot be recorded");
+    assert!(
+        !s.wait_for("#record-vote").await.is_enabled().await.expect("enabled"),
+        "impossible counts cannot be recorded"
+    );
     set_number(&s, "oppose", "0").await;
     s.wait_text("#vote-live", "不足法定人数").await;
     s.click("#record-vote").await;
@@ -344,7 +376,12 @@ async fn a_crash_while_typing_loses_at_most_the_last_second() {
     let kept = found.chars().count() - first.chars().count();
     let lost: Vec<_> = typed[kept..].iter().collect();
     let oldest_lost = lost.first().map(|(_, at)| killed_at.duration_since(*at));
-    eprintln!("crash: typed {} characters, {} lost; the oldest lost was typed {:?} before the kill", typed.len(), lost.len(), oldest_lost);
+    eprintln!(
+        "crash: typed {} characters, {} lost; the oldest lost was typed {:?} before the kill",
+        typed.len(),
+        lost.len(),
+        oldest_lost
+    );
     if let Some(age) = oldest_lost {
         assert!(age <= Duration::from_millis(1000), "lost text typed {age:?} before the kill: {lost:?}");
     }
@@ -358,7 +395,10 @@ async fn the_bench_is_driven_from_the_keyboard() {
     let mut s = Session::restart_on("meeting_keyboard", &db, &[]).await;
     open_meeting(&s, "十一月板凳会", "bench").await;
     // The bench puts the cursor in the minutes; from here on only keys.
-    assert_eq!(s.client.active_element().await.expect("focus").attr("id").await.expect("id").as_deref(), Some("minutes"));
+    assert_eq!(
+        s.client.active_element().await.expect("focus").attr("id").await.expect("id").as_deref(),
+        Some("minutes")
+    );
     s.wait_text("#bench-title", "上轮议定事项落实情况").await;
     s.press(&[Key::Alt, Key::Right]).await;
     s.wait_text("#bench-pos", "第 2 项").await;

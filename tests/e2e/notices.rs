@@ -70,7 +70,8 @@ async fn compose_preview_save_post_and_flag_a_water_notice() {
     // 撰写: title, paragraphs, a 2×3 table, issuer, 公示期.
     type_into(&s, ".notice-title", "停水通知").await;
     let enter = char::from(fantoccini::key::Key::Enter);
-    let body = format!("因二次供水设施检修，下列楼栋将暂停供水，请提前储水。{enter}如有疑问请联系物业，电话13812345678。");
+    let body =
+        format!("因二次供水设施检修，下列楼栋将暂停供水，请提前储水。{enter}如有疑问请联系物业，电话13812345678。");
     type_into(&s, "textarea.paragraphs", &body).await;
     let lines = js(&s, "return document.querySelector('textarea.paragraphs').value.split('\\n').length").await;
     assert_eq!(lines, 2, "two paragraphs");
@@ -83,7 +84,11 @@ async fn compose_preview_save_post_and_flag_a_water_notice() {
         input.send_keys(text).await.expect("cell");
     }
     type_into(&s, ".issuer", "幸福里社区居民委员会").await;
-    assert_eq!(js(&s, "return document.querySelector('.notice-date').value").await, "2026-12-01", "date defaults to today");
+    assert_eq!(
+        js(&s, "return document.querySelector('.notice-date').value").await,
+        "2026-12-01",
+        "date defaults to today"
+    );
     type_into(&s, ".period-from", "2026-12-01").await;
     type_into(&s, ".period-to", "2026-12-07").await;
     wait_text(&s, ".notice-save-state", "已自动保存").await;
@@ -92,8 +97,10 @@ async fn compose_preview_save_post_and_flag_a_water_notice() {
     // 预览: the actual PDF on a canvas.
     s.click(".to-preview").await;
     s.wait_for("canvas.pdf-page[data-page='1']").await;
-    wait_true(&s, "return document.querySelector('.pdf-pages').getAttribute('aria-busy') === 'false'", "page 1 drawn").await;
-    let size = js(&s, "const c = document.querySelector('canvas.pdf-page'); return [c.width, c.height, c.clientWidth]").await;
+    wait_true(&s, "return document.querySelector('.pdf-pages').getAttribute('aria-busy') === 'false'", "page 1 drawn")
+        .await;
+    let size =
+        js(&s, "const c = document.querySelector('canvas.pdf-page'); return [c.width, c.height, c.clientWidth]").await;
     let size: Vec<u64> = serde_json::from_value(size).unwrap();
     assert!(size.iter().all(|n| *n > 100), "canvas has a size: {size:?}");
     // Not blank: some pixels in the upper part (the title) are dark.
@@ -162,15 +169,20 @@ async fn a_character_no_font_has_is_named_and_left_out_in_one_click() {
     std::fs::create_dir(&saved_dir).unwrap();
     let today = dir.path().join("today");
     std::fs::write(&today, "2026-12-01").unwrap();
-    let env: [(&str, &OsStr); 2] = [("YISHI_TEST_SAVE_PATH", saved_dir.as_os_str()), ("YISHI_TODAY", today.as_os_str())];
+    let env: [(&str, &OsStr); 2] =
+        [("YISHI_TEST_SAVE_PATH", saved_dir.as_os_str()), ("YISHI_TODAY", today.as_os_str())];
     let mut s = Session::start_with_env("notices-missing", &env).await;
     s.client.set_window_size(1280, 900).await.expect("window size");
     s.click("#nav a[data-section='notices']").await;
     type_into(&s, ".notice-title", "车库维修通知").await;
     // Set by script: WebDriver cannot type characters outside the keyboard's plane reliably.
-    js(&s, "const t = document.querySelector('textarea.paragraphs'); \
+    js(
+        &s,
+        "const t = document.querySelector('textarea.paragraphs'); \
         t.value = '车库灯已修好💡，谢谢大家👍🏻！王\u{2A6A5}、李\u{17000}反映的问题也已处理。'; \
-        t.dispatchEvent(new Event('input', { bubbles: true }));").await;
+        t.dispatchEvent(new Event('input', { bubbles: true }));",
+    )
+    .await;
     type_into(&s, ".issuer", "幸福里社区居民委员会").await;
     wait_text(&s, ".notice-save-state", "已自动保存").await;
 
@@ -184,7 +196,8 @@ async fn a_character_no_font_has_is_named_and_left_out_in_one_click() {
 
     s.click("#omit-missing").await;
     s.wait_for("canvas.pdf-page[data-page='1']").await;
-    wait_true(&s, "return document.querySelector('.pdf-pages').getAttribute('aria-busy') === 'false'", "page 1 drawn").await;
+    wait_true(&s, "return document.querySelector('.pdf-pages').getAttribute('aria-busy') === 'false'", "page 1 drawn")
+        .await;
     wait_text(&s, ".notice-problem .omitted", "\u{17000}").await;
     let shot = s.shot("missing-omitted").await;
     let _ = std::fs::copy(&shot, docs_shot("notice-missing-omitted.png"));

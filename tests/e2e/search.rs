@@ -64,7 +64,11 @@ async fn typing_che_ku_in_the_search_box_finds_and_opens_the_garage_topic() {
     s.click("#print-topic-notice").await;
     let saved = s.text_of("#print-result .saved-pdf").await;
     assert!(saved.contains("议题公示"), "{saved}");
-    let pdf = std::fs::read_dir(saves.path()).unwrap().flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "pdf"));
+    let pdf = std::fs::read_dir(saves.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"));
     let bytes = std::fs::read(pdf.expect("the 议题公示 PDF in the chosen folder")).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
     s.shot("topic-notice-printed").await;

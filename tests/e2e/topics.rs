@@ -151,12 +151,24 @@ async fn review_accepts_one_refuses_an_empty_reason_rejects_one_and_merges_one()
 
     let item = |title: &str| format!("//li[contains(@class,'review-item')][.//a[text()='{title}']]");
     let in_item = |title: &str, css: &str| format!("{}{css}", item(title));
-    s.client.find(Locator::XPath(&in_item("共享单车乱停放", "//button[@data-action='accept']"))).await.unwrap().click().await.unwrap();
+    s.client
+        .find(Locator::XPath(&in_item("共享单车乱停放", "//button[@data-action='accept']")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_gone(&s, &item("共享单车乱停放")).await;
 
     let reject = in_item("楼道堆放杂物", "//button[@data-action='reject']");
     s.client.find(Locator::XPath(&reject)).await.unwrap().click().await.unwrap();
-    s.client.find(Locator::XPath(&in_item("楼道堆放杂物", "//button[@data-confirm]"))).await.unwrap().click().await.unwrap();
+    s.client
+        .find(Locator::XPath(&in_item("楼道堆放杂物", "//button[@data-confirm]")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let refused = wait_text(&s, ".review-item .form-error:not(:empty)", "请写明不予受理的理由").await;
     assert_eq!(refused, "请写明不予受理的理由。");
     s.shot("review-empty-reason-refused-1024").await;
@@ -166,10 +178,22 @@ async fn review_accepts_one_refuses_an_empty_reason_rejects_one_and_merges_one()
     press(&s, &[Key::Enter]).await;
     wait_gone(&s, &item("楼道堆放杂物")).await;
 
-    s.client.find(Locator::XPath(&in_item("单车乱停挡住消防通道", "//button[@data-action='merge']"))).await.unwrap().click().await.unwrap();
+    s.client
+        .find(Locator::XPath(&in_item("单车乱停挡住消防通道", "//button[@data-action='merge']")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let select = s.client.find(Locator::XPath(&in_item("单车乱停挡住消防通道", "//select"))).await.unwrap();
     select.select_by_label("共享单车乱停放").await.unwrap();
-    s.client.find(Locator::XPath(&in_item("单车乱停挡住消防通道", "//button[@data-confirm]"))).await.unwrap().click().await.unwrap();
+    s.client
+        .find(Locator::XPath(&in_item("单车乱停挡住消防通道", "//button[@data-confirm]")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_gone(&s, &item("单车乱停挡住消防通道")).await;
     let left = s.text_of("#review-list").await;
     assert!(left.contains("便民桥被洪水冲坏") && !left.contains("共享单车"), "{left}");

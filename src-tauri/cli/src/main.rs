@@ -141,7 +141,14 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let period = (since.is_some() || until.is_some())
                 .then(|| (since.unwrap_or(chrono::NaiveDate::MIN), until.unwrap_or(chrono::NaiveDate::MAX)));
             let now = yishi_core::time::now();
-            let report = yishi_core::archive::export_with(&store, &to, period, &mut yishi_core::archive::Disk, now, &mut |_| {})?;
+            let report = yishi_core::archive::export_with(
+                &store,
+                &to,
+                period,
+                &mut yishi_core::archive::Disk,
+                now,
+                &mut |_| {},
+            )?;
             Ok(report.path.display().to_string())
         }
         Command::Import { from, dry_run } => {
@@ -175,7 +182,12 @@ fn run(cli: Cli) -> Result<String, Failure> {
 }
 
 /// `stats --year Y [--place ID] [--report FILE]`: the figures as JSON, the report dated today.
-fn stats(db: &std::path::Path, year: i32, place: Option<&str>, report: Option<&std::path::Path>) -> Result<String, Failure> {
+fn stats(
+    db: &std::path::Path,
+    year: i32,
+    place: Option<&str>,
+    report: Option<&std::path::Path>,
+) -> Result<String, Failure> {
     use yishi_core::notices::Notice;
     let store = reindex::open(db)?;
     let today = community_today(&store)?;
@@ -206,7 +218,11 @@ fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
     let paper = match args.paper.trim() {
         "A4" | "a4" => yishi_core::pdf::Paper::A4,
         "A3" | "a3" => yishi_core::pdf::Paper::A3,
-        other => return Err(Failure { code: "bad_paper", message: format!("纸张“{other}”不支持，请写 A4 或 A3。") }),
+        other => {
+            return Err(Failure {
+                code: "bad_paper", message: format!("纸张“{other}”不支持，请写 A4 或 A3。")
+            })
+        }
     };
     let store = reindex::open(db)?;
     let today = match &args.date {
@@ -216,7 +232,13 @@ fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
             message: format!("日期“{text}”无效，请写成 2026-11-21 这样的格式。"),
         })?,
     };
-    let mask_names = if args.mask_names { Some(true) } else if args.unmask_names { Some(false) } else { None };
+    let mask_names = if args.mask_names {
+        Some(true)
+    } else if args.unmask_names {
+        Some(false)
+    } else {
+        None
+    };
     let opts = LoadOptions { paper, mask_names, ..LoadOptions::new(today) };
     let bytes = load(store.conn(), kind, &args.id, &opts)?.render()?;
     yishi_core::pdf::write_atomically(&args.out, &bytes)?;

@@ -113,7 +113,8 @@ fn crate_paths(line: &str) -> Vec<String> {
                     '}' => depth -= 1,
                     ',' if depth == 0 => start = true,
                     c if start && (c.is_alphanumeric() || c == '_') => {
-                        let name: String = inner[n..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                        let name: String =
+                            inner[n..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
                         out.push(name);
                         start = false;
                     }
@@ -154,7 +155,10 @@ fn edges() -> Vec<(String, String, String)> {
     for (file, code) in parsed {
         let rel = file.strip_prefix(&src).unwrap();
         let first = rel.components().next().unwrap().as_os_str().to_string_lossy().to_string();
-        if first == "bin" || first == "lib.rs" || test_files.iter().any(|t| file.starts_with(t.with_extension("")) || &file == t) {
+        if first == "bin"
+            || first == "lib.rs"
+            || test_files.iter().any(|t| file.starts_with(t.with_extension("")) || &file == t)
+        {
             continue;
         }
         let from = first.trim_end_matches(".rs").to_string();
@@ -192,7 +196,10 @@ fn every_module_of_the_core_has_a_layer() {
         .collect();
     assert!(declared.len() > 20, "lib.rs was not read: {declared:?}");
     let missing: Vec<&&str> = declared.iter().filter(|m| !rank.contains_key(**m)).collect();
-    assert!(missing.is_empty(), "give these modules a layer in tests/tidy.rs LAYERS and docs/ARCHITECTURE.md: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "give these modules a layer in tests/tidy.rs LAYERS and docs/ARCHITECTURE.md: {missing:?}"
+    );
 }
 
 #[test]
@@ -233,11 +240,8 @@ fn only_api_js_touches_tauri() {
 #[test]
 fn api_js_calls_exactly_the_commands_lib_rs_registers() {
     let api = std::fs::read_to_string(root().join("../../ui/js/api.js")).unwrap();
-    let called: BTreeSet<String> = api
-        .split("call('")
-        .skip(1)
-        .map(|s| s[..s.find('\'').unwrap_or(0)].to_string())
-        .collect();
+    let called: BTreeSet<String> =
+        api.split("call('").skip(1).map(|s| s[..s.find('\'').unwrap_or(0)].to_string()).collect();
     let lib = std::fs::read_to_string(root().join("../src/lib.rs")).unwrap();
     let handler = &lib[lib.find("generate_handler![").expect("lib.rs registers its commands")..];
     let handler = &handler[..handler.find(']').unwrap_or(handler.len())];
@@ -247,7 +251,12 @@ fn api_js_calls_exactly_the_commands_lib_rs_registers() {
         .filter(|s| !s.is_empty() && !s.contains('['))
         .map(str::to_string)
         .collect();
-    assert!(called.len() > 50 && registered.len() > 50, "api.js {} / lib.rs {} commands", called.len(), registered.len());
+    assert!(
+        called.len() > 50 && registered.len() > 50,
+        "api.js {} / lib.rs {} commands",
+        called.len(),
+        registered.len()
+    );
     let unregistered: Vec<&String> = called.difference(&registered).collect();
     let uncalled: Vec<&String> = registered.difference(&called).collect();
     assert!(unregistered.is_empty(), "api.js calls commands lib.rs does not register: {unregistered:?}");
@@ -282,7 +291,10 @@ fn the_shell_holds_no_sql() {
     for file in &shell {
         let text = std::fs::read_to_string(file).unwrap();
         for (n, line) in text.lines().enumerate() {
-            if ["SELECT ", "INSERT INTO", "DELETE FROM", "UPDATE ", "rusqlite", ".prepare("].iter().any(|p| line.contains(p)) {
+            if ["SELECT ", "INSERT INTO", "DELETE FROM", "UPDATE ", "rusqlite", ".prepare("]
+                .iter()
+                .any(|p| line.contains(p))
+            {
                 found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
             }
         }

@@ -6,8 +6,8 @@ use yishi_core::decisions::{TaskMode, TaskStatus};
 use yishi_core::meetings::{
     self, AgendaItem, AgendaKind, Direction, Meeting, MeetingKind, MeetingStatus, NewMeeting, ParticipantKind,
 };
-use yishi_core::proceedings::{self, CloseReport, FollowUpLine};
 use yishi_core::minutes::RevisionReason;
+use yishi_core::proceedings::{self, CloseReport, FollowUpLine};
 use yishi_core::votes::{Choice, VoteMethod, VoteResult, VoteRule};
 
 use crate::error::CommandResult;
@@ -91,7 +91,10 @@ pub fn meeting_agenda(state: State<'_, AppState>, meeting_id: String) -> Command
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn add_agenda_topic(
-    state: State<'_, AppState>, meeting_id: String, topic_id: String, actor: String,
+    state: State<'_, AppState>,
+    meeting_id: String,
+    topic_id: String,
+    actor: String,
 ) -> CommandResult<AgendaItem> {
     state.with_store(|store| Ok(store.write(|tx| meetings::add_topic(tx, &meeting_id, &topic_id, &actor))?))
 }
@@ -102,13 +105,19 @@ pub fn add_agenda_other(state: State<'_, AppState>, meeting_id: String, title: S
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn remove_agenda_item(state: State<'_, AppState>, item_id: String, actor: String) -> CommandResult<Vec<AgendaItem>> {
+pub fn remove_agenda_item(
+    state: State<'_, AppState>,
+    item_id: String,
+    actor: String,
+) -> CommandResult<Vec<AgendaItem>> {
     state.with_store(|store| Ok(store.write(|tx| meetings::remove_item(tx, &item_id, &actor))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn move_agenda_item(
-    state: State<'_, AppState>, item_id: String, direction: Direction,
+    state: State<'_, AppState>,
+    item_id: String,
+    direction: Direction,
 ) -> CommandResult<Vec<AgendaItem>> {
     state.with_store(|store| Ok(store.write(|tx| meetings::move_item(tx, &item_id, direction))?))
 }

@@ -17,7 +17,10 @@ pub fn year_stats(state: State<'_, AppState>, year: i32, place_id: Option<String
 /// The yearly report PDF, dated today, saved where she chooses; `None` when she cancelled.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_year_report(
-    state: State<'_, AppState>, year: i32, place_id: Option<String>, omit_missing: Option<bool>,
+    state: State<'_, AppState>,
+    year: i32,
+    place_id: Option<String>,
+    omit_missing: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let today = state.today();
     let unprintable = pdf_file::unprintable(omit_missing);

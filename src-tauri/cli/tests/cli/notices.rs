@@ -1,7 +1,6 @@
 //! `yishi-cli render SPEC.json --out FILE.pdf` (a notice without a database) and
 //! `yishi-cli --db PATH notice --kind KIND --id ID --out FILE.pdf` (a notice from the records).
 
-
 use std::process::Command;
 
 use yishi_core::notices::demo;

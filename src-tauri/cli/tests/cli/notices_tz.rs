@@ -3,7 +3,6 @@
 //! America/New_York and Asia/Shanghai and compared byte for byte; and a demo loaded on a
 //! machine in UTC prints the same notices as one loaded in China.
 
-
 use std::ffi::OsStr;
 use std::path::Path;
 
@@ -20,9 +19,15 @@ const KINDS: &[(&str, &str)] = &[
     // The topics that reached a meeting (a 议题公示 is posted before it is deliberated): each
     // status of the life cycle prints the same way, and printing all 30 would double the time.
     ("topic", "SELECT title, id FROM topics WHERE id IN (SELECT topic_id FROM agenda_items)"),
-    ("decision", "SELECT a.title || '/' || d.text, d.id FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id"),
+    (
+        "decision",
+        "SELECT a.title || '/' || d.text, d.id FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id",
+    ),
     ("decision", "SELECT a.title, a.id FROM agenda_items a WHERE a.id IN (SELECT agenda_item_id FROM votes)"),
-    ("progress", "SELECT a.title || '/' || d.text, d.id FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id"),
+    (
+        "progress",
+        "SELECT a.title || '/' || d.text, d.id FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id",
+    ),
     ("points", "SELECT '2026', '2026'"),
     ("convention", "SELECT title, id FROM conventions"),
 ];
@@ -32,8 +37,13 @@ fn notices(db: &Path) -> Vec<(String, String, String)> {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut all = Vec::new();
     for (kind, sql) in KINDS {
-        let mut rows: Vec<(String, String)> =
-            conn.prepare(sql).unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+        let mut rows: Vec<(String, String)> = conn
+            .prepare(sql)
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
         assert!(!rows.is_empty(), "the demo has no record for {kind}");
         rows.sort();
         all.extend(rows.into_iter().map(|(key, id)| (kind.to_string(), key, id)));
@@ -46,7 +56,8 @@ type Job<'a> = (&'a Path, &'a (String, String, String), &'a str, Option<&'a str>
 
 /// The PDF `yishi-cli notice` writes for one job, into `out`.
 fn print((db, (kind, _, id), zone, date): Job, out: &Path) -> Vec<u8> {
-    let mut args: Vec<&OsStr> = vec!["--db".as_ref(), db.as_os_str(), "notice".as_ref(), "--kind".as_ref(), kind.as_ref()];
+    let mut args: Vec<&OsStr> =
+        vec!["--db".as_ref(), db.as_os_str(), "notice".as_ref(), "--kind".as_ref(), kind.as_ref()];
     args.extend(["--id".as_ref(), OsStr::new(id.as_str())]);
     if let Some(date) = date {
         args.extend(["--date".as_ref(), OsStr::new(date)]);
@@ -94,7 +105,8 @@ fn every_demo_notice_prints_the_same_bytes_in_every_machine_time_zone() {
     let db = demo_db_named(dir.path(), "demo.db", &[("TZ", "Asia/Shanghai")]);
     let list = notices(&db);
     assert!(list.len() >= 50, "{} notices", list.len());
-    let jobs: Vec<Job> = list.iter().flat_map(|n| ZONES.map(|zone| (db.as_path(), n, zone, Some("2026-11-21")))).collect();
+    let jobs: Vec<Job> =
+        list.iter().flat_map(|n| ZONES.map(|zone| (db.as_path(), n, zone, Some("2026-11-21")))).collect();
     let pdfs = print_all(&jobs, dir.path());
     for (notice, same) in list.iter().zip(pdfs.chunks(ZONES.len())) {
         for (zone, pdf) in ZONES.iter().zip(same) {
@@ -104,7 +116,10 @@ fn every_demo_notice_prints_the_same_bytes_in_every_machine_time_zone() {
     // Without --date a notice is dated the community's today, not the machine's: 14 and −11
     // hours from UTC are always on two different days, but one day in China.
     let points = list.iter().find(|n| n.0 == "points").unwrap();
-    let today = print_all(&[(db.as_path(), points, "Pacific/Kiritimati", None), (db.as_path(), points, "Pacific/Pago_Pago", None)], dir.path());
+    let today = print_all(
+        &[(db.as_path(), points, "Pacific/Kiritimati", None), (db.as_path(), points, "Pacific/Pago_Pago", None)],
+        dir.path(),
+    );
     assert_eq!(page_text(&today[0]), page_text(&today[1]));
 }
 
@@ -114,9 +129,16 @@ fn a_demo_loaded_on_a_machine_in_utc_prints_what_one_loaded_in_china_prints() {
     let utc = demo_db_named(dir.path(), "utc.db", &[("TZ", "UTC")]);
     let china = demo_db_named(dir.path(), "china.db", &[("TZ", "Asia/Shanghai")]);
     let (a, b) = (notices(&utc), notices(&china));
-    let keys = |l: &[(String, String, String)]| l.iter().map(|(k, key, _)| (k.clone(), key.clone())).collect::<Vec<_>>();
+    let keys =
+        |l: &[(String, String, String)]| l.iter().map(|(k, key, _)| (k.clone(), key.clone())).collect::<Vec<_>>();
     assert_eq!(keys(&a), keys(&b), "the same records");
-    let jobs: Vec<Job> = a.iter().zip(&b).flat_map(|(x, y)| [(utc.as_path(), x, "UTC", Some("2026-11-21")), (china.as_path(), y, "UTC", Some("2026-11-21"))]).collect();
+    let jobs: Vec<Job> = a
+        .iter()
+        .zip(&b)
+        .flat_map(|(x, y)| {
+            [(utc.as_path(), x, "UTC", Some("2026-11-21")), (china.as_path(), y, "UTC", Some("2026-11-21"))]
+        })
+        .collect();
     let pdfs = print_all(&jobs, dir.path());
     for (notice, pair) in a.iter().zip(pdfs.chunks(2)) {
         assert_same(&format!("{} {}", notice.0, notice.1), &pair[0], &pair[1]);

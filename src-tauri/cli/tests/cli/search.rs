@@ -5,7 +5,13 @@ use yishi_core::store::Store;
 
 fn doc(kind: DocKind, id: &str, date: &str, text: &str) -> SearchDoc {
     let (title, body) = text.split_once('|').unwrap();
-    SearchDoc { kind, record_id: id.to_string(), title: title.to_string(), body: body.to_string(), date: date.parse().unwrap() }
+    SearchDoc {
+        kind,
+        record_id: id.to_string(),
+        title: title.to_string(),
+        body: body.to_string(),
+        date: date.parse().unwrap(),
+    }
 }
 
 #[test]
@@ -14,30 +20,14 @@ fn cli_prints_hits_as_json() {
     let path = dir.path().join("yishi.db");
     {
         let mut store = Store::open(&path).unwrap();
-        let garage = doc(
-            DocKind::Topic,
-            "g1",
-            "2026-03-02",
-            "地下车库照明|车库灯不亮，地面破损",
-        );
+        let garage = doc(DocKind::Topic, "g1", "2026-03-02", "地下车库照明|车库灯不亮，地面破损");
         store.write(|tx| search::upsert(tx, &garage)).unwrap();
     }
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_yishi-cli"))
-        .args([
-            "--db",
-            path.to_str().unwrap(),
-            "search",
-            "车库",
-            "--limit",
-            "5",
-        ])
+        .args(["--db", path.to_str().unwrap(), "search", "车库", "--limit", "5"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json[0]["kind"], "topic");
     assert_eq!(json[0]["id"], "g1");

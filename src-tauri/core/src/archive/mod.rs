@@ -42,10 +42,10 @@ use serde::Serialize;
 
 pub use error::ArchiveError;
 pub use export::{archive_name, export, export_prepared, export_with, prepare_export, ExportReport, PreparedExport};
-pub use notices::Period;
 pub use import::{dry_run, import};
 pub use manifest::{FileEntry, Manifest, NoticesNote, FORMAT_VERSION};
 pub use merge::{Conflict, ImportSummary, TableSummary};
+pub use notices::Period;
 pub use sink::{Disk, Sink};
 pub use verify::{verify, VerifyReport};
 

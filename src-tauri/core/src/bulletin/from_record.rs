@@ -10,7 +10,7 @@ use std::path::Path;
 use rusqlite::Transaction;
 
 use super::spec::NoticeKind;
-use super::{repo, reissue, store_issue, BulletinError, IssuedNotice};
+use super::{reissue, repo, store_issue, BulletinError, IssuedNotice};
 use crate::printouts::{self, LoadOptions};
 
 /// The PDF a print button saves: recorded in the 公示台账 for public notices (会议通知, 议题公示,

@@ -22,8 +22,8 @@ pub use kinds::{TaskMode, TaskStatus};
 
 use crate::meetings::{self, AgendaItem, Meeting};
 use crate::search::{self, DocKind, SearchDoc};
-use crate::validate::{free_text, optional_line, required_line, FieldError, TITLE_MAX};
 use crate::time;
+use crate::validate::{free_text, optional_line, required_line, FieldError, TITLE_MAX};
 
 /// What the decision form sends.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -134,7 +134,8 @@ pub fn add_task(tx: &Transaction, decision_id: &str, new: &NewTask) -> Result<Ta
         let meeting_day = zone.date_or_today(&meeting.starts_at);
         time::check_not_before("限时办结", deadline, "会议日期", meeting_day).map_err(FieldError::from)?;
     }
-    let checked = NewTask { title, mode: new.mode, responsible_unit: unit, person_in_charge: person, deadline: new.deadline };
+    let checked =
+        NewTask { title, mode: new.mode, responsible_unit: unit, person_in_charge: person, deadline: new.deadline };
     let task_id = repo::insert_task(tx, &decision, &checked)?;
     after_write(tx, decision_id, &item, &meeting)?;
     repo::task(tx, &task_id, today)?.ok_or(DecisionError::NotFound { id: task_id })

@@ -129,11 +129,9 @@ fn parse_date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
 }
 
 pub(super) fn task(conn: &Connection, id: &str, today: NaiveDate) -> rusqlite::Result<Option<Task>> {
-    conn.query_row(
-        &format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1 AND t.deleted_at IS NULL"),
-        [id],
-        |r| task_row(r, today),
-    )
+    conn.query_row(&format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1 AND t.deleted_at IS NULL"), [id], |r| {
+        task_row(r, today)
+    })
     .optional()
 }
 

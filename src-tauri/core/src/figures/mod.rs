@@ -9,6 +9,4 @@ mod rate;
 mod year;
 
 pub use rate::{Rate, Satisfaction};
-pub use year::{
-    AverageDays, CountRow, Participation, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION,
-};
+pub use year::{AverageDays, CountRow, Participation, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION};

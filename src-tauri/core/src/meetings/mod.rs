@@ -12,10 +12,10 @@
 //! (`community`), printing (`notices`, `printouts`).
 
 mod agenda;
-mod reopen;
 mod error;
 mod kinds;
 mod participants;
+mod reopen;
 mod repo;
 mod speakers;
 
@@ -23,17 +23,16 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub use agenda::{
-    add_other, add_topic, agenda, move_item, remove_item, set_order, AgendaItem, Direction,
-    FOLLOW_UP_TITLE,
+    add_other, add_topic, agenda, move_item, remove_item, set_order, AgendaItem, Direction, FOLLOW_UP_TITLE,
 };
-pub use reopen::reopen;
-pub(crate) use repo::set_closed;
 pub use error::MeetingError;
 pub use kinds::{AgendaKind, MeetingKind, MeetingStatus, ParticipantKind};
 pub use participants::{
-    add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder,
-    participants, sign_in, undo_sign_in, Attendance, Participant,
+    add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder, participants, sign_in,
+    undo_sign_in, Attendance, Participant,
 };
+pub use reopen::reopen;
+pub(crate) use repo::set_closed;
 pub use speakers::{add_speaker, quick_pick, speaker_line, speakers, NewSpeaker, QuickPick, Speaker};
 
 use crate::ids::new_id;
@@ -151,6 +150,6 @@ pub(crate) fn editable_item(conn: &Connection, item_id: &str) -> Result<(AgendaI
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod tests;

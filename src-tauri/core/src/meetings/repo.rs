@@ -56,12 +56,8 @@ pub(super) fn set_reopened(conn: &Connection, id: &str, reopen_note: &str) -> ru
 }
 
 pub(super) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Meeting>> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1 AND deleted_at IS NULL"),
-        [id],
-        from_row,
-    )
-    .optional()
+    conn.query_row(&format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1 AND deleted_at IS NULL"), [id], from_row)
+        .optional()
 }
 
 pub(super) fn list(conn: &Connection) -> rusqlite::Result<Vec<Meeting>> {

@@ -70,9 +70,7 @@ impl RevisionReason {
 
     pub fn parse(s: &str) -> Option<RevisionReason> {
         use RevisionReason::*;
-        [Interval, LargeDeletion, MeetingClose, BeforeRestore, ImportConflict]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+        [Interval, LargeDeletion, MeetingClose, BeforeRestore, ImportConflict].into_iter().find(|r| r.as_str() == s)
     }
 
     pub fn label(self) -> &'static str {
@@ -164,8 +162,18 @@ pub fn get(conn: &Connection, agenda_item_id: &str) -> Result<Minutes, MinutesEr
     repo::agenda_item(conn, agenda_item_id)?
         .ok_or_else(|| MinutesError::NoSuchItem { id: agenda_item_id.to_string() })?;
     Ok(match repo::working(conn, agenda_item_id)? {
-        Some(w) => Minutes { agenda_item_id: agenda_item_id.into(), text: w.text, updated_at: w.updated_at, save_count: w.save_count },
-        None => Minutes { agenda_item_id: agenda_item_id.into(), text: String::new(), updated_at: String::new(), save_count: 0 },
+        Some(w) => Minutes {
+            agenda_item_id: agenda_item_id.into(),
+            text: w.text,
+            updated_at: w.updated_at,
+            save_count: w.save_count,
+        },
+        None => Minutes {
+            agenda_item_id: agenda_item_id.into(),
+            text: String::new(),
+            updated_at: String::new(),
+            save_count: 0,
+        },
     })
 }
 
@@ -176,8 +184,8 @@ pub fn list_revisions(conn: &Connection, agenda_item_id: &str) -> Result<Vec<Rev
 
 /// Makes a kept version the working text again; the current text is kept as a revision first.
 pub fn restore_revision(tx: &Transaction, revision_id: &str) -> Result<Minutes, MinutesError> {
-    let rev = repo::revision(tx, revision_id)?
-        .ok_or_else(|| MinutesError::NoSuchRevision { id: revision_id.to_string() })?;
+    let rev =
+        repo::revision(tx, revision_id)?.ok_or_else(|| MinutesError::NoSuchRevision { id: revision_id.to_string() })?;
     editable_item(tx, &rev.agenda_item_id)?;
     let now = now_utc();
     if let Some(cur) = repo::working(tx, &rev.agenda_item_id)? {

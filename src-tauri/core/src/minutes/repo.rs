@@ -46,11 +46,9 @@ pub(super) fn agenda_item(conn: &Connection, id: &str) -> rusqlite::Result<Optio
 }
 
 pub(super) fn working(conn: &Connection, item_id: &str) -> rusqlite::Result<Option<Working>> {
-    conn.query_row(
-        "SELECT id, text, updated_at, save_count FROM minutes WHERE agenda_item_id = ?1",
-        [item_id],
-        |r| Ok(Working { minutes_id: r.get(0)?, text: r.get(1)?, updated_at: r.get(2)?, save_count: r.get(3)? }),
-    )
+    conn.query_row("SELECT id, text, updated_at, save_count FROM minutes WHERE agenda_item_id = ?1", [item_id], |r| {
+        Ok(Working { minutes_id: r.get(0)?, text: r.get(1)?, updated_at: r.get(2)?, save_count: r.get(3)? })
+    })
     .optional()
 }
 
@@ -68,7 +66,11 @@ pub(super) fn upsert_working(conn: &Connection, item_id: &str, text: &str, now: 
 }
 
 pub(super) fn insert_revision(
-    conn: &Connection, minutes_id: &str, text: &str, reason: RevisionReason, now: &str,
+    conn: &Connection,
+    minutes_id: &str,
+    text: &str,
+    reason: RevisionReason,
+    now: &str,
 ) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO minutes_revisions (id, minutes_id, text, reason, created_at, updated_at) \

@@ -102,7 +102,11 @@ impl Masking {
 
     /// Free text as it may be printed.
     pub fn text(&self, text: &str) -> String {
-        if self.personal_data { privacy::mask_text_keeping(text, &self.public_numbers).text } else { text.to_string() }
+        if self.personal_data {
+            privacy::mask_text_keeping(text, &self.public_numbers).text
+        } else {
+            text.to_string()
+        }
     }
 
     /// A person's name as it may be printed.

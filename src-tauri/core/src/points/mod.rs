@@ -63,7 +63,12 @@ pub struct RankLine {
 
 /// Credits points to a person (points > 0; redemptions go through [`redeem`]).
 pub fn credit(
-    tx: &Transaction, person_id: &str, points: i64, source: PointsSource, reason: &str, meeting_id: Option<&str>,
+    tx: &Transaction,
+    person_id: &str,
+    points: i64,
+    source: PointsSource,
+    reason: &str,
+    meeting_id: Option<&str>,
 ) -> Result<PointsEntry, PointsError> {
     if source == PointsSource::Redemption {
         return Err(PointsError::RedemptionIsNotACredit);
@@ -79,7 +84,12 @@ pub fn credit(
 /// Credits a meeting's automatic points unless this person already has them for this meeting
 /// and source; a rule of 0 credits nothing. Returns the entry written, if any.
 pub fn credit_once(
-    tx: &Transaction, person_id: &str, points: i64, source: PointsSource, reason: &str, meeting_id: &str,
+    tx: &Transaction,
+    person_id: &str,
+    points: i64,
+    source: PointsSource,
+    reason: &str,
+    meeting_id: &str,
 ) -> Result<Option<PointsEntry>, PointsError> {
     if points <= 0 {
         return Ok(None);
@@ -166,7 +176,12 @@ fn person_name(conn: &Connection, person_id: &str) -> Result<String, PointsError
 const COLUMNS: &str = "id, person_id, at, points, source, reason, meeting_id";
 
 fn insert(
-    tx: &Transaction, person_id: &str, points: i64, source: PointsSource, reason: &str, meeting_id: Option<&str>,
+    tx: &Transaction,
+    person_id: &str,
+    points: i64,
+    source: PointsSource,
+    reason: &str,
+    meeting_id: Option<&str>,
 ) -> Result<PointsEntry, PointsError> {
     let id = new_id();
     tx.execute(

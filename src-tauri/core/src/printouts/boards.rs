@@ -13,7 +13,11 @@ use crate::points::{get_rules, PointsSource};
 /// `points::ranking`: exchanging points at the shop does not lower a place). Names are masked
 /// unless asked otherwise: the table hangs in public.
 pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsTable, LoadError> {
-    let year: i32 = id.trim().parse().ok().filter(|y| (1900..=2200).contains(y))
+    let year: i32 = id
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))
         .ok_or_else(|| LoadError::BadYear { text: id.to_string() })?;
     // Years in the community's time, like every date on a notice.
     let zone = crate::community::zone(conn)?;
@@ -43,7 +47,10 @@ pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsT
         period: format!("{year}年度"),
         entries,
         rules: vec![
-            format!("参加议事会议签到每次计{}分，在会上发言每次会议计{}分；志愿服务等由社区按实际情况记分。", rules.attendance, rules.speaking),
+            format!(
+                "参加议事会议签到每次计{}分，在会上发言每次会议计{}分；志愿服务等由社区按实际情况记分。",
+                rules.attendance, rules.speaking
+            ),
             "积分可到社区“积分超市”兑换生活用品，兑换后不影响本年度排名。".to_string(),
         ],
         issuer: issuer(conn)?,
@@ -91,7 +98,8 @@ pub fn convention(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Con
     let mut adopted = None;
     match (status.as_str(), from, to, adopted_at) {
         ("adopted", _, _, at) => {
-            let when = at.map(|a| local_time(conn, &a, WHAT)).transpose()?.map(|t| fmt_date(t.date())).unwrap_or_default();
+            let when =
+                at.map(|a| local_time(conn, &a, WHAT)).transpose()?.map(|t| fmt_date(t.date())).unwrap_or_default();
             let by = if meeting.is_empty() { "居民会议".to_string() } else { format!("“{meeting}”") };
             adopted = Some(format!("{when}经{by}通过"));
         }

@@ -49,9 +49,7 @@ pub fn one<T>(
     what: &'static str,
     map: impl FnOnce(&rusqlite::Row) -> rusqlite::Result<T>,
 ) -> Result<T, LoadError> {
-    conn.query_row(sql, [id], map)
-        .optional()?
-        .ok_or_else(|| LoadError::NotFound { what, id: id.to_string() })
+    conn.query_row(sql, [id], map).optional()?.ok_or_else(|| LoadError::NotFound { what, id: id.to_string() })
 }
 
 /// Whether a row with this id exists (and is not deleted) in `table`.
@@ -72,10 +70,5 @@ pub fn tidy(text: &str) -> String {
         let (before, after) = (chars.get(i.wrapping_sub(1)), chars.get(i + 1));
         (wide(before) && (wide(after) || digit(after))) || (wide(after) && digit(before))
     };
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| *c != ' ' || !dropped(i))
-        .map(|(_, c)| c)
-        .collect()
+    chars.iter().enumerate().filter(|&(i, c)| *c != ' ' || !dropped(i)).map(|(_, c)| c).collect()
 }

@@ -80,7 +80,8 @@ pub fn progress(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Progr
     } else {
         let sql = "SELECT title FROM topics WHERE id = ?1 AND deleted_at IS NULL";
         let title: String = one(conn, sql, id, "决议或议题", |r| r.get(0))?;
-        let filter = "(topic_id = ?1 OR decision_id IN (SELECT id FROM decisions WHERE topic_id = ?1 AND deleted_at IS NULL))";
+        let filter =
+            "(topic_id = ?1 OR decision_id IN (SELECT id FROM decisions WHERE topic_id = ?1 AND deleted_at IS NULL))";
         (title, tasks(conn, filter, id, opts.today)?)
     };
     progress_notice(conn, format!("“{subject}”议定事项"), tasks, opts)
@@ -88,7 +89,11 @@ pub fn progress(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Progr
 
 /// 落实情况公示 for tasks the secretary ticked on the task board (by deadline). Tasks of one
 /// topic are titled by it; tasks of several topics are “近期议定事项”.
-pub fn progress_of_tasks(conn: &Connection, task_ids: &[String], opts: &LoadOptions) -> Result<ProgressNotice, LoadError> {
+pub fn progress_of_tasks(
+    conn: &Connection,
+    task_ids: &[String],
+    opts: &LoadOptions,
+) -> Result<ProgressNotice, LoadError> {
     if task_ids.is_empty() {
         return Err(LoadError::NotFound { what: "任务", id: String::new() });
     }
@@ -115,7 +120,12 @@ pub fn progress_of_tasks(conn: &Connection, task_ids: &[String], opts: &LoadOpti
     progress_notice(conn, subject, rows, opts)
 }
 
-fn progress_notice(conn: &Connection, subject: String, tasks: Vec<TaskRow>, opts: &LoadOptions) -> Result<ProgressNotice, LoadError> {
+fn progress_notice(
+    conn: &Connection,
+    subject: String,
+    tasks: Vec<TaskRow>,
+    opts: &LoadOptions,
+) -> Result<ProgressNotice, LoadError> {
     Ok(ProgressNotice {
         paper: opts.paper,
         subject,
@@ -144,7 +154,8 @@ fn tasks(conn: &Connection, filter: &str, id: &str, today: NaiveDate) -> Result<
     let mut rows = Vec::with_capacity(raw.len());
     for ([task_id, item, mode, unit, person], deadline, status) in raw {
         let deadline = deadline.filter(|d| !d.is_empty()).map(|d| date(&d, "任务")).transpose()?;
-        let unit = if unit.trim().is_empty() { TaskMode::parse(&mode).map_or("—", |m| m.label()).to_string() } else { unit };
+        let unit =
+            if unit.trim().is_empty() { TaskMode::parse(&mode).map_or("—", |m| m.label()).to_string() } else { unit };
         let status = status_words(conn, &task_id, &status, deadline, today)?;
         rows.push(TaskRow { item, unit, person, deadline, status });
     }

@@ -63,9 +63,8 @@ fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Participant>,
         "SELECT name, role_label, attended FROM meeting_participants WHERE meeting_id = ?1 AND deleted_at IS NULL \
          ORDER BY CASE kind WHEN 'core' THEN 0 WHEN 'stakeholder' THEN 1 ELSE 2 END, created_at, id",
     )?;
-    let rows = stmt.query_map([meeting_id], |r| {
-        Ok(Participant { name: r.get(0)?, role: r.get(1)?, attended: r.get(2)? })
-    })?;
+    let rows =
+        stmt.query_map([meeting_id], |r| Ok(Participant { name: r.get(0)?, role: r.get(1)?, attended: r.get(2)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -53,10 +53,21 @@ fn a_meeting_notice_lists_time_place_agenda_and_invited_with_the_settings_issuer
     let (_d, store) = demo();
     let id = id_of(store.conn(), "SELECT id FROM meetings WHERE title = '十一月居民议事会'");
     let n = meeting_notice(store.conn(), &id, &opts()).unwrap();
-    assert_eq!(n.starts_at, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap().and_hms_opt(19, 0, 0).unwrap(), "China time");
+    assert_eq!(
+        n.starts_at,
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap().and_hms_opt(19, 0, 0).unwrap(),
+        "China time"
+    );
     assert_eq!((n.issuer.as_str(), n.date), ("幸福里社区居民委员会", today()));
     let printed = text(&n.document().unwrap());
-    for expected in ["关于召开十一月居民议事会的通知", "社区党群服务中心二楼会议室", "老年食堂想增加晚餐", "垃圾分类亭异味大", "李红梅", "2026年11月21日"] {
+    for expected in [
+        "关于召开十一月居民议事会的通知",
+        "社区党群服务中心二楼会议室",
+        "老年食堂想增加晚餐",
+        "垃圾分类亭异味大",
+        "李红梅",
+        "2026年11月21日",
+    ] {
         assert!(printed.contains(expected), "{expected} missing:\n{printed}");
     }
 }
@@ -129,15 +140,19 @@ fn minutes_list_who_came_who_spoke_votes_and_decisions_unmasked() {
     let conn = store.conn();
     let id = id_of(conn, PARKING_MEETING);
     let item = id_of(conn, PARKING_ITEM);
-    conn.execute("UPDATE minutes SET text = text || '\n王秀兰留下电话13812345678。' WHERE agenda_item_id = ?1", [&item])
-        .unwrap();
+    conn.execute(
+        "UPDATE minutes SET text = text || '\n王秀兰留下电话13812345678。' WHERE agenda_item_id = ?1",
+        [&item],
+    )
+    .unwrap();
     let m = minutes(conn, &id, &opts()).unwrap();
     assert_eq!(m.attendees.len(), 11);
     assert!(m.absentees.is_empty());
     assert_eq!((m.host.as_str(), m.recorder.as_str()), ("李红梅", "张敏"));
     assert_eq!(m.items.len(), 2);
     let printed = text(&m.document().unwrap());
-    for expected in ["13812345678", "发言人：", "同意9票", "表决通过", "临时停车位18个", "主持人（签字）："] {
+    for expected in ["13812345678", "发言人：", "同意9票", "表决通过", "临时停车位18个", "主持人（签字）："]
+    {
         assert!(printed.contains(expected), "{expected} missing:\n{printed}");
     }
     assert!(printed.contains("到会11人"), "explanation tidied: {printed}");
@@ -195,7 +210,10 @@ fn a_household_vote_is_printed_in_households_and_a_show_of_hands_in_people() {
     // A show of hands stays in people.
     let hands = decision(conn, &id_of(conn, PARKING_ITEM), &opts()).unwrap();
     let printed = text(&hands.document().unwrap());
-    assert!(printed.contains("应到（人）") && printed.contains("同意（票）") && !printed.contains("（户）"), "{printed}");
+    assert!(
+        printed.contains("应到（人）") && printed.contains("同意（票）") && !printed.contains("（户）"),
+        "{printed}"
+    );
     assert!(hands.rule.starts_with("到会人员过半数同意"), "{}", hands.rule);
 }
 
@@ -210,7 +228,8 @@ fn a_decision_notice_lists_each_decisions_tasks_with_unit_person_and_deadline() 
     let task = &with_tasks[0].tasks[0];
     assert!(!task.unit.is_empty() && !task.person.is_empty() && task.deadline.is_some(), "{task:?}");
     let printed = text(&n.document().unwrap());
-    for expected in ["落实安排", "责任单位", "责任人", "完成时限", "第1项", task.item.as_str(), task.person.as_str()] {
+    for expected in ["落实安排", "责任单位", "责任人", "完成时限", "第1项", task.item.as_str(), task.person.as_str()]
+    {
         assert!(printed.contains(expected), "{expected} missing:\n{printed}");
     }
     // 责任人 are masked when names are masked on this notice.
@@ -294,7 +313,8 @@ fn a_topic_notice_has_a_default_period_and_masks_phone_numbers() {
     let (_d, store) = demo();
     let conn = store.conn();
     let id = id_of(conn, "SELECT id FROM topics WHERE title = '老年食堂想增加晚餐'");
-    conn.execute("UPDATE topics SET description = description || '联系人电话13812345678' WHERE id = ?1", [&id]).unwrap();
+    conn.execute("UPDATE topics SET description = description || '联系人电话13812345678' WHERE id = ?1", [&id])
+        .unwrap();
     let n = topic(conn, &id, &opts()).unwrap();
     assert_eq!((n.period_from, n.period_to), (today(), NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()));
     assert!(n.plan[0].contains("十一月居民议事会"), "{:?}", n.plan);
@@ -365,7 +385,8 @@ fn a_topic_notice_names_its_raiser_masked_unless_asked_and_residents_when_anonym
     let (_d, store) = demo();
     let conn = store.conn();
     let id = id_of(conn, "SELECT id FROM topics WHERE title = '老年食堂想增加晚餐'");
-    conn.execute("UPDATE topics SET raised_by_name = '王秀兰', raised_by_person_id = NULL WHERE id = ?1", [&id]).unwrap();
+    conn.execute("UPDATE topics SET raised_by_name = '王秀兰', raised_by_person_id = NULL WHERE id = ?1", [&id])
+        .unwrap();
     let printed = text(&topic(conn, &id, &opts()).unwrap().document().unwrap());
     assert!(printed.contains("该议题由王*兰于") && !printed.contains("王秀兰"), "{printed}");
     let full = LoadOptions { mask_names: Some(false), ..opts() };
@@ -382,7 +403,8 @@ fn the_public_number_prints_whole_on_public_notices_and_other_numbers_are_masked
     let phone = crate::community::public_phone(conn).unwrap();
     assert!(!phone.is_empty(), "the demo sets the committee's number");
     let id = id_of(conn, "SELECT id FROM topics WHERE title = '老年食堂想增加晚餐'");
-    conn.execute("UPDATE topics SET description = description || '王阿姨家座机0531-86112233。' WHERE id = ?1", [&id]).unwrap();
+    conn.execute("UPDATE topics SET description = description || '王阿姨家座机0531-86112233。' WHERE id = ?1", [&id])
+        .unwrap();
     let printed = text(&topic(conn, &id, &opts()).unwrap().document().unwrap());
     assert!(printed.contains(&format!("电话{phone}")), "{printed}");
     assert!(printed.contains("0531-****2233") && !printed.contains("86112233"), "{printed}");

@@ -102,4 +102,3 @@ fn photo(conn: &Connection, topic_id: &str) -> Result<Option<Photo>, LoadError> 
         .optional()?
         .map(|bytes| Photo { bytes, caption: Some("现场照片".to_string()) }))
 }
-

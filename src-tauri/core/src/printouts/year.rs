@@ -4,12 +4,17 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::community;
-use crate::stats::{year_stats, StatsError};
 use crate::notices::YearReport;
+use crate::stats::{year_stats, StatsError};
 
 /// The report of `year` (for a place and below, or the whole community), issued by the body
 /// named in the community settings, dated `date` (also the day the tasks' lateness is judged on).
-pub fn year_report(conn: &Connection, year: i32, place_id: Option<&str>, date: NaiveDate) -> Result<YearReport, StatsError> {
+pub fn year_report(
+    conn: &Connection,
+    year: i32,
+    place_id: Option<&str>,
+    date: NaiveDate,
+) -> Result<YearReport, StatsError> {
     let settings = community::load_settings(conn)?;
     Ok(YearReport {
         paper: Default::default(),

@@ -55,7 +55,11 @@ pub fn close(tx: &Transaction, meeting_id: &str, actor: &str) -> Result<CloseRep
 }
 
 fn move_topic(
-    tx: &Transaction, topic_id: &str, decisions: &[&(String, bool, String)], meeting: &Meeting, actor: &str,
+    tx: &Transaction,
+    topic_id: &str,
+    decisions: &[&(String, bool, String)],
+    meeting: &Meeting,
+    actor: &str,
 ) -> Result<Option<TopicMove>, MeetingError> {
     let topic = topics::get(tx, topic_id)?;
     if topic.status != TopicStatus::OnAgenda {
@@ -82,14 +86,28 @@ fn credit_points(tx: &Transaction, meeting: &Meeting) -> Result<Vec<PointsEntry>
     let attended = format!("参加会议“{}”", meeting.title);
     for p in participants(tx, &meeting.id)?.into_iter().filter(|p| p.attended) {
         if let Some(person_id) = &p.person_id {
-            credited.extend(points::credit_once(tx, person_id, rules.attendance, PointsSource::Attendance, &attended, &meeting.id)?);
+            credited.extend(points::credit_once(
+                tx,
+                person_id,
+                rules.attendance,
+                PointsSource::Attendance,
+                &attended,
+                &meeting.id,
+            )?);
         }
     }
     let spoke = format!("在会议“{}”上发言", meeting.title);
     for item in agenda(tx, &meeting.id)? {
         for s in speakers(tx, &item.id)? {
             if let Some(person_id) = &s.person_id {
-                credited.extend(points::credit_once(tx, person_id, rules.speaking, PointsSource::Speaking, &spoke, &meeting.id)?);
+                credited.extend(points::credit_once(
+                    tx,
+                    person_id,
+                    rules.speaking,
+                    PointsSource::Speaking,
+                    &spoke,
+                    &meeting.id,
+                )?);
             }
         }
     }

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::meetings::{get, MeetingError};
 use crate::decisions::{self, Task, TaskStatus};
+use crate::meetings::{get, MeetingError};
 use crate::topics::TopicStatus;
 
 /// One earlier decision still being carried out.
@@ -29,7 +29,11 @@ pub struct FollowUpLine {
 
 /// Decisions to act from meetings held before this one whose topic is not finished (or, without a
 /// topic, that still have unfinished tasks), oldest meeting first.
-pub fn followup_summary(conn: &Connection, meeting_id: &str, today: NaiveDate) -> Result<Vec<FollowUpLine>, MeetingError> {
+pub fn followup_summary(
+    conn: &Connection,
+    meeting_id: &str,
+    today: NaiveDate,
+) -> Result<Vec<FollowUpLine>, MeetingError> {
     let meeting = get(conn, meeting_id)?;
     let mut stmt = conn.prepare(
         "SELECT d.id, d.text, m.title, m.starts_at, d.topic_id, coalesce(t.title, a.title), t.status \
@@ -41,8 +45,15 @@ pub fn followup_summary(conn: &Connection, meeting_id: &str, today: NaiveDate) -
     )?;
     let zone = crate::community::zone(conn)?;
     let rows = stmt.query_map([&meeting.id, &meeting.starts_at], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?,
-            r.get::<_, Option<String>>(4)?, r.get::<_, String>(5)?, r.get::<_, Option<String>>(6)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, Option<String>>(6)?,
+        ))
     })?;
     let mut lines = Vec::new();
     for row in rows {
@@ -58,7 +69,9 @@ pub fn followup_summary(conn: &Connection, meeting_id: &str, today: NaiveDate) -
         }
         let topic_status_label = match topic_status {
             Some(s) => s.label().to_string(),
-            None => format!("任务完成 {}/{}", tasks.iter().filter(|t| t.status == TaskStatus::Done).count(), tasks.len()),
+            None => {
+                format!("任务完成 {}/{}", tasks.iter().filter(|t| t.status == TaskStatus::Done).count(), tasks.len())
+            }
         };
         lines.push(FollowUpLine {
             decision_id,

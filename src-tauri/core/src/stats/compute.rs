@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
-
 use super::{AverageDays, CountRow, Participation};
 use crate::figures::Rate;
 use crate::topics::{Channel, HandlingClass, TopicStatus};
@@ -74,7 +73,6 @@ pub(super) fn by_category_class(topics: &[TopicRow]) -> Vec<CountRow> {
     rows
 }
 
-
 pub(super) fn average_days_to_close(topics: &[TopicRow]) -> AverageDays {
     let days: Vec<u64> = topics
         .iter()
@@ -100,14 +98,15 @@ pub(super) struct TaskRow {
 pub(super) fn on_time_rate(tasks: &[TaskRow], year: i32, today: NaiveDate) -> Rate {
     let due = |t: &&TaskRow| t.deadline.is_some_and(|d| d.year() == year && (t.done_on.is_some() || d < today));
     let due: Vec<&TaskRow> = tasks.iter().filter(due).collect();
-    let on_time = due.iter().filter(|t| t.done_on.zip(t.deadline).is_some_and(|(done, deadline)| done <= deadline)).count();
+    let on_time =
+        due.iter().filter(|t| t.done_on.zip(t.deadline).is_some_and(|(done, deadline)| done <= deadline)).count();
     Rate::new(on_time as u64, due.len() as u64)
 }
 
-
 /// `attendances`: for each attendance, the roles of the person (None for a walk-in).
 pub(super) fn participation(attendances: &[Option<Vec<String>>]) -> Participation {
-    let party = attendances.iter().filter(|r| r.as_ref().is_some_and(|roles| roles.iter().any(|x| x == "党员"))).count() as u64;
+    let party =
+        attendances.iter().filter(|r| r.as_ref().is_some_and(|roles| roles.iter().any(|x| x == "党员"))).count() as u64;
     let total = attendances.len() as u64;
     Participation { party_members: party, residents: total - party, total }
 }

@@ -36,7 +36,6 @@ mod load;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
-
 pub use crate::figures::{
     AverageDays, CountRow, Participation, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION,
 };
@@ -44,12 +43,14 @@ pub use error::StatsError;
 
 use crate::figures::Satisfaction;
 
-
-
-
 /// Computes the figures of `year`, for the place `place_id` and below (None: the whole community),
 /// as they stand on `today` (which tasks are late).
-pub fn year_stats(conn: &Connection, year: i32, place_id: Option<&str>, today: NaiveDate) -> Result<YearStats, StatsError> {
+pub fn year_stats(
+    conn: &Connection,
+    year: i32,
+    place_id: Option<&str>,
+    today: NaiveDate,
+) -> Result<YearStats, StatsError> {
     if !(2000..=2100).contains(&year) {
         return Err(StatsError::BadYear { year });
     }

@@ -114,13 +114,10 @@ impl Store {
     /// Opens (creating if needed) the database at `path`, migrating it to the latest schema.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
         }
         let lock = DbLock::acquire(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = open_connection(path, flags).map_err(|e| corrupt_or(path, e))?;
         // Checks that only read come first: a too-new or corrupt file must stay byte-identical.
         let found = read_version(&conn).map_err(|e| corrupt_or(path, e))?;
@@ -168,9 +165,7 @@ impl Store {
     where
         E: From<rusqlite::Error>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -190,13 +185,10 @@ impl Store {
              AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' \
              ORDER BY name",
         )?;
-        let names: Vec<String> =
-            stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
         let mut counts = Vec::with_capacity(names.len());
         for name in names {
-            let n: i64 = self
-                .conn
-                .query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| r.get(0))?;
+            let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| r.get(0))?;
             counts.push((name, n));
         }
         Ok(counts)
@@ -234,9 +226,7 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
 const WAL_AUTOCHECKPOINT_PAGES: i64 = 20_000;
 
 fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let result: String = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| corrupt_or(path, e))?;
+    let result: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| corrupt_or(path, e))?;
     if result == "ok" {
         Ok(())
     } else {

@@ -164,17 +164,15 @@ fn change_note(old: &Topic, c: &Checked) -> String {
     if old.description != c.description {
         parts.push(format!("说明原为“{}”", old.description));
     }
-    if parts.is_empty() { String::new() } else { format!("修改了议题：{}", parts.join("；")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("修改了议题：{}", parts.join("；"))
+    }
 }
 
 /// Moves a topic one legal step along its life cycle, with a note where the step needs one.
-pub fn move_to(
-    tx: &Transaction,
-    id: &str,
-    to: TopicStatus,
-    actor: &str,
-    note: &str,
-) -> Result<Topic, TopicError> {
+pub fn move_to(tx: &Transaction, id: &str, to: TopicStatus, actor: &str, note: &str) -> Result<Topic, TopicError> {
     let topic = get(tx, id)?;
     if !topic.status.can_move_to(to) || to == TopicStatus::Merged {
         return Err(TopicError::IllegalMove { from: topic.status, to });
@@ -204,7 +202,14 @@ pub fn merge(tx: &Transaction, id: &str, into_id: &str, actor: &str) -> Result<T
     let note = format!("并入议题“{}”", target.title);
     repo::set_status(tx, id, TopicStatus::Merged, &note, Some(into_id))?;
     repo::insert_event(tx, id, actor, Some(topic.status), TopicStatus::Merged, &note)?;
-    repo::insert_event(tx, into_id, actor, Some(target.status), target.status, &format!("合并了重复议题“{}”", topic.title))?;
+    repo::insert_event(
+        tx,
+        into_id,
+        actor,
+        Some(target.status),
+        target.status,
+        &format!("合并了重复议题“{}”", topic.title),
+    )?;
     after_write(tx, id)
 }
 
