@@ -14,7 +14,8 @@ pub const TEST_TODAY: &str = "YISHI_TODAY";
 
 /// Today in the community of the open database.
 pub fn today(store: &Store) -> NaiveDate {
-    test_today().unwrap_or_else(|| yishi_core::community::today(store.conn()).unwrap_or_else(|_| Zone::default().today()))
+    test_today()
+        .unwrap_or_else(|| yishi_core::community::today(store.conn()).unwrap_or_else(|_| Zone::default().today()))
 }
 
 /// Today when no database is open: the default zone's day.

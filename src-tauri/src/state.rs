@@ -32,7 +32,7 @@ impl AppState {
     /// Opens the database the location rule chose (`store::location::current` at start).
     pub fn open_at(location: Location) -> AppState {
         AppState {
-            store: Mutex::new(Store::open(&location.path).map_err(CommandError::from)),
+            store: Mutex::new(yishi_core::reindex::open(&location.path).map_err(CommandError::from)),
             location,
             activity: Mutex::new((Instant::now(), true)),
         }
@@ -61,10 +61,7 @@ impl AppState {
     }
 
     /// Runs `f` with the open store, or returns the startup error.
-    pub fn with_store<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> Result<T, CommandError>,
-    ) -> Result<T, CommandError> {
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, CommandError>) -> Result<T, CommandError> {
         *self.activity.lock().unwrap_or_else(|p| p.into_inner()) = (Instant::now(), false);
         let mut guard = self.lock();
         match guard.as_mut() {
@@ -87,10 +84,12 @@ impl AppState {
             Err(e) => return Err(e.clone()),
         };
         // Dropping the old store closes its connection and releases the single-instance lock.
-        *guard = Err(CommandError { code: "db_reopening".into(), message: "正在重新打开数据库，请稍候。".into() });
+        *guard = Err(CommandError {
+            code: "db_reopening".into(), message: "正在重新打开数据库，请稍候。".into()
+        });
         let applied = apply(staged);
         let reopen = applied.clone().unwrap_or(path);
-        *guard = Store::open(&reopen).map_err(CommandError::from);
+        *guard = yishi_core::reindex::open(&reopen).map_err(CommandError::from);
         applied.map(|_| ())
     }
 

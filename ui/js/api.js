@@ -73,8 +73,6 @@ export const api = {
   // 会议: meetings, agenda, participants, minutes, votes, decisions
   meetingVocab: () => call('meeting_vocab'),
   createMeeting: (meeting) => call('create_meeting', { meeting }),
-  updateMeeting: (id, meeting) => call('update_meeting', { id, meeting }),
-  startMeeting: (id) => call('start_meeting', { id }),
   getMeeting: (id) => call('get_meeting', { id }),
   listMeetings: () => call('list_meetings'),
   closeMeeting: (id, actor) => call('close_meeting', { id, actor }),
@@ -110,7 +108,6 @@ export const api = {
   // Print commands take `omit` (“去掉这些字符后打印”): leave out characters no font has.
   // `maskNames` (true/false) overrides a notice's default for names (王*兰); null = default.
   printMeetingDoc: (kind, id, title, omit = false, maskNames = null) => call('print_meeting_doc', { kind, id, title, omit_missing: omit, mask_names: maskNames }),
-  openMeetingDoc: () => call('open_meeting_doc'),
   // 公示: composer (drafts, templates), preview (PDF bytes), issue, print, save as, 台账
   noticeDefaults: () => call('notice_defaults'),
   checkNotice: (content) => call('check_notice', { content }),
@@ -127,10 +124,8 @@ export const api = {
   recordNoticeTakenDown: (id, at) => call('record_notice_taken_down', { id, taken_down_at: at }),
   saveNoticeDraft: (id, content) => call('save_notice_draft', { id, content }),
   listNoticeDrafts: () => call('list_notice_drafts'),
-  discardNoticeDraft: (id) => call('discard_notice_draft', { id }),
   saveNoticeTemplate: (name, content) => call('save_notice_template', { name, content }),
   listNoticeTemplates: () => call('list_notice_templates'),
-  removeNoticeTemplate: (id) => call('remove_notice_template', { id }),
   startNoticeFromTemplate: (templateId, draftId) => call('start_notice_from_template', { template_id: templateId, draft_id: draftId }),
   // Other sections' print buttons: record the notice in the 台账, then printNotice / saveNoticeAs by its id.
   issueNoticeFromRecord: (kind, id, omit = false) => call('issue_notice_from_record', { kind, id, omit_missing: omit }),

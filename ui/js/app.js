@@ -2,7 +2,6 @@
 import { S } from './strings.js';
 import { el, clear } from './dom.js';
 import { applyPrefs, loadPrefs } from './prefs.js';
-import { renderPlaceholder } from './placeholder.js';
 import { renderSettings } from './settings.js';
 import { renderTopics } from './topics.js';
 import { renderMeetings } from './meetings.js';
@@ -47,7 +46,7 @@ async function route() {
   await loadClock();
   const view = clear(document.getElementById('view'));
   view.dataset.section = key;
-  const render = RENDERERS[key] || ((v) => renderPlaceholder(v, key));
+  const render = RENDERERS[key];
   await render(view, { showError, target: target.length ? target : null });
   refreshTaskBadge();
   refreshNoticeBadge();

@@ -89,7 +89,11 @@ fn main() -> Res<()> {
     let mut empty = Store::open(&fresh.path().join("yishi.db"))?;
     let t = Instant::now();
     let summary = archive::import(&mut empty, &folder)?;
-    println!("import into an empty database (verify, backup, merge, reindex): {} for {} new rows", secs(t.elapsed()), summary.new);
+    println!(
+        "import into an empty database (verify, backup, merge, reindex): {} for {} new rows",
+        secs(t.elapsed()),
+        summary.new
+    );
     Ok(())
 }
 
@@ -129,7 +133,8 @@ fn ten_year_db() -> Res<PathBuf> {
         // The demo's own rows, by rowid: each copy is made from them, never from earlier copies.
         let mut originals = Vec::new();
         for table in tables(tx)?.into_iter().filter(|t| !SINGLE.contains(&t.as_str())) {
-            let last: i64 = tx.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM \"{table}\""), [], |r| r.get(0))?;
+            let last: i64 =
+                tx.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM \"{table}\""), [], |r| r.get(0))?;
             originals.push((table, last));
         }
         for copy in 1..COPIES {
@@ -139,7 +144,7 @@ fn ten_year_db() -> Res<PathBuf> {
         }
         lengthen_minutes(tx)?;
         add_photos(tx)?;
-        yishi_core::archive::reindex(tx)?;
+        yishi_core::reindex::all(tx)?;
         Ok(())
     })?;
     drop(store);
@@ -192,7 +197,8 @@ fn copy_table(conn: &Connection, table: &str, last_original: i64, copy: usize) -
 
 fn lengthen_minutes(conn: &Connection) -> Res<()> {
     let mut rng = Rng::new(20_261_121);
-    let ids: Vec<String> = conn.prepare("SELECT id FROM minutes")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let ids: Vec<String> =
+        conn.prepare("SELECT id FROM minutes")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
     let mut update = conn.prepare("UPDATE minutes SET text = text || char(10) || ?2 WHERE id = ?1")?;
     for id in ids {
         update.execute(rusqlite::params![id, minutes_text::minutes_text(&mut rng, MINUTES_CHARS)])?;
@@ -202,10 +208,8 @@ fn lengthen_minutes(conn: &Connection) -> Res<()> {
 
 fn add_photos(conn: &Connection) -> Res<()> {
     let mut rng = Rng::new(8);
-    let topics: Vec<String> = conn
-        .prepare("SELECT id FROM topics ORDER BY id")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let topics: Vec<String> =
+        conn.prepare("SELECT id FROM topics ORDER BY id")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
     let mut insert = conn.prepare(
         "INSERT INTO attachments (id, owner_kind, owner_id, file_name, mime, size, data, created_at, updated_at) \
          VALUES (?1, 'topic', ?2, 'photo.jpg', 'image/jpeg', ?3, ?4, ?5, ?5)",
@@ -217,7 +221,13 @@ fn add_photos(conn: &Connection) -> Res<()> {
             chunk.copy_from_slice(&v[..chunk.len()]);
         }
         data[..3].copy_from_slice(&[0xFF, 0xD8, 0xFF]);
-        insert.execute(rusqlite::params![yishi_core::ids::new_id(), topic, PHOTO_BYTES as i64, data, yishi_core::ids::now_utc()])?;
+        insert.execute(rusqlite::params![
+            yishi_core::ids::new_id(),
+            topic,
+            PHOTO_BYTES as i64,
+            data,
+            yishi_core::ids::now_utc()
+        ])?;
     }
     Ok(())
 }

@@ -79,17 +79,65 @@ fn main() -> Res<()> {
         load_average(),
     );
     let variants = [
-        Variant { label: "minutes::save  WAL+FULL (shipped)", synchronous: "FULL", checkpoint: Checkpoint::Auto, op: Op::Save },
-        Variant { label: "minutes::save  WAL+NORMAL", synchronous: "NORMAL", checkpoint: Checkpoint::Auto, op: Op::Save },
-        Variant { label: "  FULL, minutes row only", synchronous: "FULL", checkpoint: Checkpoint::Auto, op: Op::RowOnly },
-        Variant { label: "  FULL, search::upsert only", synchronous: "FULL", checkpoint: Checkpoint::Auto, op: Op::SearchOnly },
-        Variant { label: "  FULL, no checkpoint at all", synchronous: "FULL", checkpoint: Checkpoint::Off, op: Op::Save },
-        Variant { label: "  FULL, row only, no checkpoint", synchronous: "FULL", checkpoint: Checkpoint::Off, op: Op::RowOnly },
-        Variant { label: "  FULL, search only, no checkpoint", synchronous: "FULL", checkpoint: Checkpoint::Off, op: Op::SearchOnly },
-        Variant { label: "  FULL, checkpoint in background", synchronous: "FULL", checkpoint: Checkpoint::Background, op: Op::Save },
-        Variant { label: "  NORMAL, checkpoint in background", synchronous: "NORMAL", checkpoint: Checkpoint::Background, op: Op::Save },
+        Variant {
+            label: "minutes::save  WAL+FULL (shipped)",
+            synchronous: "FULL",
+            checkpoint: Checkpoint::Auto,
+            op: Op::Save,
+        },
+        Variant {
+            label: "minutes::save  WAL+NORMAL",
+            synchronous: "NORMAL",
+            checkpoint: Checkpoint::Auto,
+            op: Op::Save,
+        },
+        Variant {
+            label: "  FULL, minutes row only",
+            synchronous: "FULL",
+            checkpoint: Checkpoint::Auto,
+            op: Op::RowOnly,
+        },
+        Variant {
+            label: "  FULL, search::upsert only",
+            synchronous: "FULL",
+            checkpoint: Checkpoint::Auto,
+            op: Op::SearchOnly,
+        },
+        Variant {
+            label: "  FULL, no checkpoint at all",
+            synchronous: "FULL",
+            checkpoint: Checkpoint::Off,
+            op: Op::Save,
+        },
+        Variant {
+            label: "  FULL, row only, no checkpoint",
+            synchronous: "FULL",
+            checkpoint: Checkpoint::Off,
+            op: Op::RowOnly,
+        },
+        Variant {
+            label: "  FULL, search only, no checkpoint",
+            synchronous: "FULL",
+            checkpoint: Checkpoint::Off,
+            op: Op::SearchOnly,
+        },
+        Variant {
+            label: "  FULL, checkpoint in background",
+            synchronous: "FULL",
+            checkpoint: Checkpoint::Background,
+            op: Op::Save,
+        },
+        Variant {
+            label: "  NORMAL, checkpoint in background",
+            synchronous: "NORMAL",
+            checkpoint: Checkpoint::Background,
+            op: Op::Save,
+        },
     ];
-    println!("{:<36} {:>7} {:>7} {:>7} {:>7} | before COMMIT p50/p99 | commit p50/p99", "ms", "p50", "p95", "p99", "max");
+    println!(
+        "{:<36} {:>7} {:>7} {:>7} {:>7} | before COMMIT p50/p99 | commit p50/p99",
+        "ms", "p50", "p95", "p99", "max"
+    );
     for v in &variants {
         let t = run(v, &text, &lengths)?;
         report(v.label, &t);

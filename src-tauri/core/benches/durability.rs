@@ -36,5 +36,9 @@ fn main() -> Res<()> {
     for f in &s.failures {
         println!("  {f}");
     }
-    if s.failures.is_empty() { Ok(()) } else { Err("durability failures".into()) }
+    if s.failures.is_empty() {
+        Ok(())
+    } else {
+        Err("durability failures".into())
+    }
 }

@@ -86,7 +86,8 @@ fn long_minutes(pages: usize) -> yishi_core::notices::Minutes {
         }
         let mut item = template[n % template.len()].clone();
         item.title = format!("{}（续{}）", item.title, n + 1);
-        item.speeches.push(Speech { speaker: "郑国庆（7栋居民）".into(), text: "同意上述意见。".repeat(6) });
+        item.speeches
+            .push(Speech { speaker: "郑国庆（7栋居民）".into(), text: "同意上述意见。".repeat(6) });
         m.items.push(item);
         n += 1;
     }

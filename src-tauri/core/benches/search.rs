@@ -25,45 +25,20 @@ fn main() -> Res<()> {
     let path = database()?;
     let store = Store::open(&path)?;
     sizes(&store)?;
-    let two = [
-        "车库", "楼道", "充电", "便民", "乡贤", "律师", "照明", "垃圾", "火箭", "噪音",
-    ];
+    let two = ["车库", "楼道", "充电", "便民", "乡贤", "律师", "照明", "垃圾", "火箭", "噪音"];
     report("2-char, newest 20 + total", &two, 20, &store)?;
     report("2-char, count only", &two, 0, &store)?;
-    report(
-        "1-char, newest 20 + total",
-        &["车", "桥", "灯", "电", "鹅"],
-        20,
-        &store,
-    )?;
-    report(
-        "3–4-char, newest 20 + total",
-        &["充电桩", "地下车库", "便民桥头", "楼道堆物"],
-        20,
-        &store,
-    )?;
-    report(
-        "mixed, newest 20 + total",
-        &["3号楼", "EV充电", "12345", "wifi"],
-        20,
-        &store,
-    )?;
-    report(
-        "checked (punctuation/terms)",
-        &["车库，", "车库 照明", "（备注）"],
-        20,
-        &store,
-    )?;
+    report("1-char, newest 20 + total", &["车", "桥", "灯", "电", "鹅"], 20, &store)?;
+    report("3–4-char, newest 20 + total", &["充电桩", "地下车库", "便民桥头", "楼道堆物"], 20, &store)?;
+    report("mixed, newest 20 + total", &["3号楼", "EV充电", "12345", "wifi"], 20, &store)?;
+    report("checked (punctuation/terms)", &["车库，", "车库 照明", "（备注）"], 20, &store)?;
     Ok(())
 }
 
 /// The cached database, generated on first use (a few minutes).
 fn database() -> Res<PathBuf> {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!(
-        "search-bench-{DOCS}-{SEED}-v{}.db",
-        corpus::VERSION
-    ));
+    let path = dir.join(format!("search-bench-{DOCS}-{SEED}-v{}.db", corpus::VERSION));
     if path.exists() {
         return Ok(path);
     }
@@ -91,20 +66,12 @@ fn sizes(store: &Store) -> Res<()> {
         |r| r.get(0),
     )?;
     let pages = |like: &str| -> rusqlite::Result<i64> {
-        conn.query_row(
-            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?1 ESCAPE '\\'",
-            [like],
-            |r| r.get(0),
-        )
+        conn.query_row("SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?1 ESCAPE '\\'", [like], |r| r.get(0))
     };
     let (fts, docs) = (pages("search\\_fts%")?, pages("search\\_docs%")?);
     let mb = |b: i64| b as f64 / 1e6;
     println!("text (title + body, UTF-8): {:.1} MB", mb(text));
-    println!(
-        "FTS index (search_fts*):   {:.1} MB = {:.2}× text",
-        mb(fts),
-        fts as f64 / text as f64
-    );
+    println!("FTS index (search_fts*):   {:.1} MB = {:.2}× text", mb(fts), fts as f64 / text as f64);
     println!("search_docs (text copy):  {:.1} MB", mb(docs));
     Ok(())
 }
@@ -113,10 +80,7 @@ fn report(label: &str, queries: &[&str], limit: usize, store: &Store) -> Res<()>
     let mut times: Vec<Duration> = Vec::new();
     let mut totals = Vec::new();
     for q in queries {
-        let query = SearchQuery {
-            limit,
-            ..SearchQuery::new(*q)
-        };
+        let query = SearchQuery { limit, ..SearchQuery::new(*q) };
         totals.push(search::search(store.conn(), &query)?.total); // warm-up
         for _ in 0..ROUNDS {
             let started = Instant::now();
@@ -126,12 +90,6 @@ fn report(label: &str, queries: &[&str], limit: usize, store: &Store) -> Res<()>
     }
     times.sort();
     let at = |p: usize| times[(times.len() * p / 100).min(times.len() - 1)];
-    println!(
-        "{label:<30} p50 {:>7.2?}  p95 {:>7.2?}  max {:>7.2?}  hits {:?}",
-        at(50),
-        at(95),
-        at(100),
-        totals
-    );
+    println!("{label:<30} p50 {:>7.2?}  p95 {:>7.2?}  max {:>7.2?}  hits {:?}", at(50), at(95), at(100), totals);
     Ok(())
 }

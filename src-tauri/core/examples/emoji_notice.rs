@@ -15,7 +15,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "业主群里大家反映车库灯不亮😡❤️✅🙏👍🏻，经议事会协商，地下车库照明于12月5日前修好💡。请𠀀先生、王𪚥女士转告邻居👨‍👩‍👧！".into(),
     ));
     doc.push(Block::Paragraph("群里的表情：😀😃😄😁😆😅😂🤣😊😇🙂🙃😉😌😍🥰😘😗😙😚😋😛😝😜🤪🤨🧐🤓😎🥸🤩🥳😏😒😞😔😟😕🙁☹️😣😖😫😩🥺😢😭😤😠😡🤬🤯😳🥵🥶😱😨😰😥😓🤗🤔".into()));
-    doc.push(Block::Paragraph("有意见请留言👍，“谢谢配合🙏”。（详见群公告📢）好的👌！！好😀。电话☎️：028-8765****。".into()));
+    doc.push(Block::Paragraph(
+        "有意见请留言👍，“谢谢配合🙏”。（详见群公告📢）好的👌！！好😀。电话☎️：028-8765****。".into(),
+    ));
     let table = Table {
         columns: vec![Column::new("姓名"), Column::new("意见✅")],
         rows: vec![vec!["𠀀建国".into(), "同意👍🏻".into()], vec!["王𪚥".into(), "❤️支持，尽快修🚗".into()]],

@@ -20,10 +20,7 @@ pub struct Location {
 /// The location of a searchable record; `None` if it no longer exists.
 pub fn locate(conn: &Connection, kind: DocKind, record_id: &str) -> rusqlite::Result<Option<Location>> {
     let at = |section: &'static str, sql: &str| -> rusqlite::Result<Option<Location>> {
-        conn.query_row(sql, [record_id], |r| {
-            Ok(Location { section, id: r.get(0)?, item: r.get(1)? })
-        })
-        .optional()
+        conn.query_row(sql, [record_id], |r| Ok(Location { section, id: r.get(0)?, item: r.get(1)? })).optional()
     };
     match kind {
         DocKind::Topic => at("topics", "SELECT id, NULL FROM topics WHERE id = ?1"),
@@ -33,7 +30,9 @@ pub fn locate(conn: &Connection, kind: DocKind, record_id: &str) -> rusqlite::Re
             "SELECT a.meeting_id, a.id FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE d.id = ?1",
         ),
         DocKind::TaskNote => at("tasks", "SELECT task_id, id FROM task_notes WHERE id = ?1"),
-        DocKind::Evaluation => at("topics", "SELECT topic_id, NULL FROM evaluations WHERE id = ?1 AND topic_id IS NOT NULL"),
+        DocKind::Evaluation => {
+            at("topics", "SELECT topic_id, NULL FROM evaluations WHERE id = ?1 AND topic_id IS NOT NULL")
+        }
         DocKind::Notice => at("notices", "SELECT id, NULL FROM notices WHERE id = ?1"),
         DocKind::Convention => at("points", "SELECT id, NULL FROM conventions WHERE id = ?1"),
     }
@@ -108,8 +107,10 @@ mod tests {
         let loc = locate(store.conn(), DocKind::Minutes, &minutes.record_id).unwrap().unwrap();
         assert_eq!(loc.section, "meetings");
         assert_eq!(loc.item.as_deref(), Some(minutes.record_id.as_str()));
-        let meeting: String = store.conn()
-            .query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [&minutes.record_id], |r| r.get(0)).unwrap();
+        let meeting: String = store
+            .conn()
+            .query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [&minutes.record_id], |r| r.get(0))
+            .unwrap();
         assert_eq!(loc.id, meeting);
         let topic = hits.iter().find(|h| h.kind == DocKind::Topic).expect("a topic hit");
         let loc = locate(store.conn(), DocKind::Topic, &topic.record_id).unwrap().unwrap();

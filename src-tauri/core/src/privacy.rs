@@ -57,7 +57,11 @@ pub fn mask_text_keeping(text: &str, keep: &[String]) -> Masked {
                 i += end;
             }
             Some((end, number)) => {
-                if is_id_number(&number) { out.ids += 1 } else { out.phones += 1 }
+                if is_id_number(&number) {
+                    out.ids += 1
+                } else {
+                    out.phones += 1
+                }
                 out.text.push_str(&mask_number(&number));
                 i += end;
             }
@@ -148,7 +152,11 @@ fn is_landline(digits: &str) -> bool {
 }
 
 fn landline_area_len(digits: &str) -> usize {
-    if digits.starts_with("01") || digits.starts_with("02") { 3 } else { 4 }
+    if digits.starts_with("01") || digits.starts_with("02") {
+        3
+    } else {
+        4
+    }
 }
 
 fn is_mobile(digits: &str) -> bool {
@@ -194,8 +202,8 @@ pub fn mask_name(name: &str) -> String {
 }
 
 const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐",
-    "司徒", "端木", "宇文", "轩辕", "南宫", "独孤",
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐", "司徒", "端木",
+    "宇文", "轩辕", "南宫", "独孤",
 ];
 
 fn is_compound_surname(first_two: &[char]) -> bool {

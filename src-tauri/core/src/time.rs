@@ -24,7 +24,9 @@
 
 use std::cell::Cell;
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeDelta, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeDelta, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 use thiserror::Error;
 
@@ -129,9 +131,7 @@ impl Zone {
 
     /// The calendar day of a stored timestamp; a bare `YYYY-MM-DD` is taken as that day.
     pub fn date_of(&self, stored: &str) -> Option<NaiveDate> {
-        self.datetime_of(stored)
-            .map(|t| t.date())
-            .or_else(|| NaiveDate::parse_from_str(stored.trim(), "%Y-%m-%d").ok())
+        self.datetime_of(stored).map(|t| t.date()).or_else(|| NaiveDate::parse_from_str(stored.trim(), "%Y-%m-%d").ok())
     }
 
     /// [`Zone::date_of`], or today here for an unreadable value (search documents and lists
@@ -183,7 +183,8 @@ impl Zone {
 /// `2026年12月20日` (or 号), `12月20日` / `12-20` (this year by `today`); full-width digits too.
 /// Checked against the sane range.
 pub fn parse_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate, TimeError> {
-    let unreadable = || TimeError::Unreadable { field: field.to_string(), text: text.trim().to_string(), time_hint: "" };
+    let unreadable =
+        || TimeError::Unreadable { field: field.to_string(), text: text.trim().to_string(), time_hint: "" };
     let date = read_date(&normalize(text), today).ok_or_else(unreadable)?;
     check_range(field, date, today)?;
     Ok(date)
@@ -192,7 +193,8 @@ pub fn parse_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate
 /// A date and a time of day, as [`parse_date`] reads the date and `19:30`, `19：30`, `19点30`,
 /// `19时30分`, `晚上7点半` the time; a date alone is midnight. Not range-checked.
 pub fn parse_datetime(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDateTime, TimeError> {
-    let unreadable = || TimeError::Unreadable { field: field.to_string(), text: text.trim().to_string(), time_hint: " 19:30" };
+    let unreadable =
+        || TimeError::Unreadable { field: field.to_string(), text: text.trim().to_string(), time_hint: " 19:30" };
     let s = normalize(text);
     let (date_part, time_part) = split_date_time(&s);
     let date = read_date(date_part, today).ok_or_else(unreadable)?;
@@ -304,17 +306,16 @@ fn read_date(s: &str, today: NaiveDate) -> Option<NaiveDate> {
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
         return NaiveDate::parse_from_str(s, "%Y%m%d").ok();
     }
-    let numbers: Vec<&str> = s
-        .split(['-', '/', '.', '年', '月', '日', '号'])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let numbers: Vec<&str> = s.split(['-', '/', '.', '年', '月', '日', '号']).filter(|p| !p.is_empty()).collect();
     if numbers.iter().any(|p| !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 4) {
         return None;
     }
     let n: Vec<u32> = numbers.iter().filter_map(|p| p.parse().ok()).collect();
     match (numbers.as_slice(), n.as_slice()) {
         // A four-digit first number is the year; two numbers are month and day of this year.
-        ([y, ..], [year, month, day]) if y.len() == 4 => NaiveDate::from_ymd_opt(i32::try_from(*year).ok()?, *month, *day),
+        ([y, ..], [year, month, day]) if y.len() == 4 => {
+            NaiveDate::from_ymd_opt(i32::try_from(*year).ok()?, *month, *day)
+        }
         ([m, _], [month, day]) if m.len() <= 2 => NaiveDate::from_ymd_opt(today.year(), *month, *day),
         _ => None,
     }
@@ -325,7 +326,15 @@ fn read_date(s: &str, today: NaiveDate) -> Option<NaiveDate> {
 fn read_time(s: &str) -> Option<NaiveTime> {
     let mut s = s.trim();
     let mut afternoon = false;
-    for (prefix, pm) in [("上午", false), ("早上", false), ("凌晨", false), ("中午", true), ("下午", true), ("傍晚", true), ("晚上", true)] {
+    for (prefix, pm) in [
+        ("上午", false),
+        ("早上", false),
+        ("凌晨", false),
+        ("中午", true),
+        ("下午", true),
+        ("傍晚", true),
+        ("晚上", true),
+    ] {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest.trim();
             afternoon = pm;

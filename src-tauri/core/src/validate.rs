@@ -82,7 +82,11 @@ pub fn phone(value: &str) -> Result<String, BadPhone> {
     // An area code is 3 or 4 digits starting with 0 (never 00: that dials abroad), the local
     // number 7 or 8 digits: 10 to 12 digits in all. Without the area code it is refused.
     let landline = (10..=12).contains(&b.len()) && b[0] == b'0' && b[1] != b'0';
-    if mobile || landline { Ok(ascii) } else { Err(bad()) }
+    if mobile || landline {
+        Ok(ascii)
+    } else {
+        Err(bad())
+    }
 }
 
 /// A required one-line field: trimmed, non-empty, at most `max` characters, no control characters.
@@ -181,11 +185,25 @@ mod tests {
         ] {
             assert_eq!(phone(typed).as_deref(), Ok(stored), "{typed:?}");
         }
-        for typed in ["123", "1381234567", "138123456789", "12812345678", "62345678", "00862345678", "一三九", "call me", "138 1234 567８x", "0531-88886666 转 8"] {
+        for typed in [
+            "123",
+            "1381234567",
+            "138123456789",
+            "12812345678",
+            "62345678",
+            "00862345678",
+            "一三九",
+            "call me",
+            "138 1234 567８x",
+            "0531-88886666 转 8",
+        ] {
             let err = phone(typed).unwrap_err();
             assert_eq!(err.value, typed.trim(), "{typed:?}");
             let message = err.to_string();
-            assert!(message.contains("联系电话") && message.contains("11 位手机号") && message.contains("区号"), "{message}");
+            assert!(
+                message.contains("联系电话") && message.contains("11 位手机号") && message.contains("区号"),
+                "{message}"
+            );
         }
     }
 }

@@ -14,14 +14,21 @@ use yishi_core::error::UserFacing;
 fn a_write_failing_at_any_point_leaves_nothing_that_verifies() {
     let (_s, store) = demo_store();
     let (_stick, good) = export(&store);
-    let total: u64 = std::fs::read_dir(&good).unwrap().filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum();
+    let total: u64 = std::fs::read_dir(&good)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
     // Fail in the database copy, in the ledger, in the CSVs, in the manifest, at the last byte.
     for budget in [0, 1, 4096, 200_000, total / 2, total - 3000, total - 200, total - 1] {
         let stick = tempfile::tempdir().unwrap();
         let mut sink = FailAfter { budget, written: 0 };
         let mut steps = Vec::new();
-        let err = archive::export_with(&store, stick.path(), None, &mut sink, yishi_core::time::now(), &mut |p| steps.push(p.step))
-            .expect_err(&format!("budget {budget} of {total}"));
+        let err = archive::export_with(&store, stick.path(), None, &mut sink, yishi_core::time::now(), &mut |p| {
+            steps.push(p.step)
+        })
+        .expect_err(&format!("budget {budget} of {total}"));
         assert_eq!(err.code(), "archive_write", "{err}");
         assert!(err.message().contains("U盘"), "{}", err.message());
         assert!(verifying_folders(stick.path()).is_empty(), "budget {budget}");

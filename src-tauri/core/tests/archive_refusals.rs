@@ -28,7 +28,8 @@ fn refused(code: &str, damage: impl FnOnce(&Path)) -> String {
     assert_eq!(dump(&local), before, "row-identical");
     assert_eq!(std::fs::read(dir.path().join("yishi.db")).unwrap(), file_before, "byte-identical file");
     assert!(!dir.path().join("backups").exists(), "refused before any backup");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
     assert!(leftovers.iter().all(|n| !n.to_string_lossy().starts_with(".import")), "{leftovers:?}");
     err.message()
 }

@@ -61,7 +61,15 @@ fn manifest_lists_every_file_with_size_and_hash() {
     assert_eq!(m.counts["topics"], 30);
     assert!(!m.counts.contains_key("search_docs"), "the index is derived, not counted");
     let paths: Vec<&str> = m.files.iter().map(|f| f.path.as_str()).collect();
-    for p in ["yishi.db", "ledger.xlsx", "csv/议题.csv", "csv/会议.csv", "csv/议定事项与任务.csv", "csv/评价.csv", "csv/积分.csv"] {
+    for p in [
+        "yishi.db",
+        "ledger.xlsx",
+        "csv/议题.csv",
+        "csv/会议.csv",
+        "csv/议定事项与任务.csv",
+        "csv/评价.csv",
+        "csv/积分.csv",
+    ] {
         assert!(paths.contains(&p), "{p} in {paths:?}");
     }
     for f in &m.files {
@@ -86,10 +94,8 @@ fn ledger_opens_with_chinese_headers_real_dates_and_the_records() {
     assert_eq!(&header[..4], ["登记时间", "议题", "来源渠道", "提出人"]);
     assert_eq!(topics.height(), 31, "a header and the 30 demo topics");
     let titles: Vec<String> = topics.rows().skip(1).map(|r| r[1].to_string()).collect();
-    let first: String = source
-        .conn()
-        .query_row("SELECT title FROM topics ORDER BY raised_at, id LIMIT 1", [], |r| r.get(0))
-        .unwrap();
+    let first: String =
+        source.conn().query_row("SELECT title FROM topics ORDER BY raised_at, id LIMIT 1", [], |r| r.get(0)).unwrap();
     assert_eq!(titles[0], first);
     assert!(matches!(topics.get((1, 0)), Some(Data::DateTime(_))), "dates are dates: {:?}", topics.get((1, 0)));
     let channels = ["电话", "微信群", "12345热线", "入户走访", "问卷", "意见箱", "网格员", "随手拍", "其他"];
@@ -129,13 +135,13 @@ fn embedded_newlines(store: &yishi_core::store::Store) -> i64 {
 #[test]
 fn notices_issued_in_the_period_are_reprinted_into_notices() {
     use yishi_core::bulletin::{issue_from_record, NoticeKind};
-    use yishi_core::notices::load::LoadOptions;
+    use yishi_core::printouts::LoadOptions;
     let (_s, mut source) = demo_store();
-    let meeting: String = source.conn().query_row("SELECT id FROM meetings ORDER BY starts_at LIMIT 1", [], |r| r.get(0)).unwrap();
+    let meeting: String =
+        source.conn().query_row("SELECT id FROM meetings ORDER BY starts_at LIMIT 1", [], |r| r.get(0)).unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    let issued = source
-        .write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &LoadOptions::new(day)))
-        .unwrap();
+    let issued =
+        source.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &LoadOptions::new(day))).unwrap();
     let (_stick, folder) = export(&source);
     let m: Manifest = serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).unwrap()).unwrap();
     assert!(m.notices.included, "{:?}", m.notices);
@@ -150,8 +156,13 @@ fn notices_issued_in_the_period_are_reprinted_into_notices() {
 
     // A period before it was issued: no notices/ folder, and the manifest says why.
     let stick = tempfile::tempdir().unwrap();
-    let before = Some((chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(), chrono::NaiveDate::from_ymd_opt(2020, 12, 31).unwrap()));
-    let report = archive::export_with(&source, stick.path(), before, &mut archive::Disk, yishi_core::time::now(), &mut |_| {}).unwrap();
+    let before = Some((
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2020, 12, 31).unwrap(),
+    ));
+    let report =
+        archive::export_with(&source, stick.path(), before, &mut archive::Disk, yishi_core::time::now(), &mut |_| {})
+            .unwrap();
     assert!(!report.path.join("notices").exists());
     let m: Manifest = serde_json::from_slice(&std::fs::read(report.path.join("manifest.json")).unwrap()).unwrap();
     assert!(!m.notices.included && m.notices.note.contains("没有发布过公示"));

@@ -61,7 +61,8 @@ fn a_fat32_stick_with_room_takes_the_archive_and_it_verifies() {
     let (_s, store) = demo_store();
     let stick = tempfile::tempdir().unwrap();
     let mut sink = SmallFat { limit: archive::volume::FAT32_MAX_FILE, writes: 0, dir_syncs: 0 };
-    let report = archive::export_with(&store, stick.path(), None, &mut sink, yishi_core::time::now(), &mut |_| {}).unwrap();
+    let report =
+        archive::export_with(&store, stick.path(), None, &mut sink, yishi_core::time::now(), &mut |_| {}).unwrap();
     assert!(archive::verify(&report.path).is_ok());
     // The folder syncs were asked for and did not fail (on Windows they do nothing).
     assert!(sink.dir_syncs >= 2);

@@ -25,9 +25,8 @@ fn probe_child() {
 
 #[test]
 fn reported_autosaves_survive_kill_9_and_the_file_reopens_intact() {
-    let launch = Launch {
-        args: ["--exact", "probe_child", "--nocapture", "--test-threads=1"].map(String::from).to_vec(),
-    };
+    let launch =
+        Launch { args: ["--exact", "probe_child", "--nocapture", "--test-threads=1"].map(String::from).to_vec() };
     let seed = seed();
     let summary = run_trials(&launch, TRIALS, seed).expect("run the trials");
     eprintln!("seed {seed}: {summary:?}"); // shown with --nocapture

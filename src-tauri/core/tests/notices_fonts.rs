@@ -117,11 +117,22 @@ fn emoji_break_like_chinese_characters_and_keep_the_punctuation_rules() {
     }
     assert!(lines > 8, "{lines}");
     // The long line of emoji fills whole lines: broken between emoji, not pushed out whole.
-    let texts: Vec<&str> = layout.pages[0].items.iter().filter_map(|i| match i {
-        Item::Text { text, .. } => Some(text.as_str()),
-        _ => None,
-    }).collect();
-    let full_emoji_lines = texts.iter().filter(|t| t.starts_with('😀') || t.starts_with("😌") || t.chars().all(|c| !c.is_ascii() && (c as u32) >= 0x1F000 || c == '☹' || pdf::is_ignorable(c))).count();
+    let texts: Vec<&str> = layout.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let full_emoji_lines = texts
+        .iter()
+        .filter(|t| {
+            t.starts_with('😀')
+                || t.starts_with("😌")
+                || t.chars().all(|c| !c.is_ascii() && (c as u32) >= 0x1F000 || c == '☹' || pdf::is_ignorable(c))
+        })
+        .count();
     assert!(full_emoji_lines >= 2, "{texts:?}");
     // The ZWJ family stays on one line.
     assert!(texts.iter().any(|t| t.contains("👨\u{200D}👩\u{200D}👧")), "{texts:?}");

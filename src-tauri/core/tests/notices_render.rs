@@ -4,8 +4,8 @@
 
 mod notices_common;
 
-use yishi_core::notices::{demo, Decided, Notice};
 use notices_common::{page_text, pdf_pages, pdftotext, squash};
+use yishi_core::notices::{demo, Decided, Notice};
 use yishi_core::pdf::{self, linebreak, Block, Document, Fit, Fonts, Item, Paper, Spacing};
 
 /// Every string the document asks to print.
@@ -13,9 +13,7 @@ fn strings(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for block in &doc.blocks {
         match block {
-            Block::Title(t) | Block::Subtitle(t) | Block::Salutation(t) | Block::Paragraph(t) => {
-                out.push(t.clone())
-            }
+            Block::Title(t) | Block::Subtitle(t) | Block::Salutation(t) | Block::Paragraph(t) => out.push(t.clone()),
             Block::Line { text, .. } | Block::Heading { text, .. } => out.push(text.clone()),
             Block::Table(t) => {
                 out.extend(t.columns.iter().map(|c| c.title.clone()));
@@ -76,16 +74,32 @@ fn assert_inside_margins(name: &str, doc: &Document) {
             match item {
                 Item::Text { x, y, width, size, text, .. } => {
                     let is_page_number = *y > g.bottom && text.starts_with('—');
-                    assert!(*x >= g.left - eps && x + width <= g.right + eps || is_page_number, "{}: {text:?} sticks out sideways", where_());
-                    assert!(is_page_number || (*y - size >= g.top - eps && *y <= g.bottom + eps), "{}: {text:?} outside top/bottom", where_());
+                    assert!(
+                        *x >= g.left - eps && x + width <= g.right + eps || is_page_number,
+                        "{}: {text:?} sticks out sideways",
+                        where_()
+                    );
+                    assert!(
+                        is_page_number || (*y - size >= g.top - eps && *y <= g.bottom + eps),
+                        "{}: {text:?} outside top/bottom",
+                        where_()
+                    );
                     let starts_badly = text.chars().next().is_some_and(|c| linebreak::NO_LINE_START.contains(c));
-                    assert!(!starts_badly || is_page_number || starts_a_source(text), "{}: line starts with punctuation: {text:?}", where_());
+                    assert!(
+                        !starts_badly || is_page_number || starts_a_source(text),
+                        "{}: line starts with punctuation: {text:?}",
+                        where_()
+                    );
                     let ends_badly = text.chars().last().is_some_and(|c| linebreak::NO_LINE_END.contains(c));
                     assert!(!ends_badly, "{}: line ends with an opening bracket: {text:?}", where_());
                 }
                 Item::Rect { x, y, w, h, .. } | Item::Image { x, y, w, h, .. } => {
                     assert!(*x >= g.left - eps && x + w <= g.right + eps, "{}: box sticks out sideways", where_());
-                    assert!(*y >= g.top - eps && y + h <= g.bottom + eps, "{}: box outside top/bottom {y} {h}", where_());
+                    assert!(
+                        *y >= g.top - eps && y + h <= g.bottom + eps,
+                        "{}: box outside top/bottom {y} {h}",
+                        where_()
+                    );
                 }
                 Item::Line { x1, x2, y1, y2, .. } => {
                     assert!(x1.min(*x2) >= g.left - eps && x1.max(*x2) <= g.right + eps, "{}: line sideways", where_());
@@ -174,7 +188,8 @@ fn every_template_that_fits_on_one_page_at_14_pt_prints_on_one_page() {
 #[test]
 fn a_long_notice_keeps_its_size_and_flows() {
     let mut notice = demo::decision_notice();
-    notice.decisions = vec![Decided::text(&"经协商，同意在小区东侧闲置场地改建临时停车位，并由物业负责施工和日常管理。".repeat(40))];
+    notice.decisions =
+        vec![Decided::text(&"经协商，同意在小区东侧闲置场地改建临时停车位，并由物业负责施工和日常管理。".repeat(40))];
     let doc = notice.document().unwrap();
     let laid_out = pdf::layout(&doc, Fonts::get()).unwrap();
     assert!(laid_out.pages.len() >= 3);

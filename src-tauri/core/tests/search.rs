@@ -21,26 +21,19 @@ fn open() -> (tempfile::TempDir, Store) {
 
 fn filled(docs: &[SearchDoc]) -> (tempfile::TempDir, Store) {
     let (dir, mut store) = open();
-    store
-        .write(|tx| docs.iter().try_for_each(|d| search::upsert(tx, d)))
-        .unwrap();
+    store.write(|tx| docs.iter().try_for_each(|d| search::upsert(tx, d))).unwrap();
     reference_table(store.conn(), docs);
     (dir, store)
 }
 
 /// A plain copy of the corpus, independent of the index's own tables.
 fn reference_table(conn: &Connection, docs: &[SearchDoc]) {
-    conn.execute_batch(
-        "CREATE TEMP TABLE corpus (kind TEXT, record_id TEXT, title TEXT, body TEXT, date TEXT)",
-    )
-    .unwrap();
-    let mut stmt = conn
-        .prepare("INSERT INTO corpus VALUES (?1, ?2, ?3, ?4, ?5)")
+    conn.execute_batch("CREATE TEMP TABLE corpus (kind TEXT, record_id TEXT, title TEXT, body TEXT, date TEXT)")
         .unwrap();
+    let mut stmt = conn.prepare("INSERT INTO corpus VALUES (?1, ?2, ?3, ?4, ?5)").unwrap();
     for d in docs {
         let date = d.date.to_string();
-        stmt.execute((d.kind.as_str(), &d.record_id, &d.title, &d.body, date))
-            .unwrap();
+        stmt.execute((d.kind.as_str(), &d.record_id, &d.title, &d.body, date)).unwrap();
     }
 }
 
@@ -58,11 +51,7 @@ fn expected(conn: &Connection, q: &SearchQuery) -> BTreeSet<(String, String)> {
         sql += &format!(" AND date LIKE '{y}-%'");
     }
     let mut stmt = conn.prepare(&sql).unwrap();
-    let rows = stmt
-        .query_map(rusqlite::params_from_iter(&terms), |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .unwrap();
+    let rows = stmt.query_map(rusqlite::params_from_iter(&terms), |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
     let kinds: Vec<&str> = q.kinds.iter().map(|k| k.as_str()).collect();
     rows.map(Result::unwrap)
         .filter(|(k, _): &(String, String)| kinds.is_empty() || kinds.contains(&k.as_str()))
@@ -81,17 +70,11 @@ fn like_pattern(term: &str) -> String {
 }
 
 fn all(text: &str) -> SearchQuery {
-    SearchQuery {
-        limit: usize::MAX,
-        ..SearchQuery::new(text)
-    }
+    SearchQuery { limit: usize::MAX, ..SearchQuery::new(text) }
 }
 
 fn found(r: &SearchResults) -> BTreeSet<(String, String)> {
-    r.hits
-        .iter()
-        .map(|h| (h.kind.as_str().to_string(), h.record_id.clone()))
-        .collect()
+    r.hits.iter().map(|h| (h.kind.as_str().to_string(), h.record_id.clone())).collect()
 }
 
 /// Runs `q` and checks it against LIKE: same set, same total, newest first within each group.
@@ -109,16 +92,9 @@ fn assert_like(conn: &Connection, q: &SearchQuery) -> SearchResults {
 
 fn random_substring(rng: &mut Rng, docs: &[SearchDoc], len: usize) -> String {
     let d = &docs[rng.below(docs.len())];
-    let chars: Vec<char> = if rng.below(5) == 0 {
-        d.title.chars()
-    } else {
-        d.body.chars()
-    }
-    .collect();
+    let chars: Vec<char> = if rng.below(5) == 0 { d.title.chars() } else { d.body.chars() }.collect();
     let start = rng.below(chars.len().saturating_sub(len).max(1));
-    chars[start..(start + len).min(chars.len())]
-        .iter()
-        .collect()
+    chars[start..(start + len).min(chars.len())].iter().collect()
 }
 
 #[test]
@@ -126,16 +102,12 @@ fn random_short_queries_equal_like() {
     let docs = corpus::corpus(7, 300, 30, 300);
     let (_dir, store) = filled(&docs);
     let mut rng = Rng::new(42);
-    let alphabet: Vec<char> = "车库照明便民桥充电桩楼道垃圾EVev3号1单元，。停位的了"
-        .chars()
-        .collect();
+    let alphabet: Vec<char> = "车库照明便民桥充电桩楼道垃圾EVev3号1单元，。停位的了".chars().collect();
     for i in 0..600 {
         let len = 1 + rng.below(4);
         let text = if i % 3 == 0 {
             // Random combinations: mostly misses, some odd hits.
-            (0..len)
-                .map(|_| alphabet[rng.below(alphabet.len())])
-                .collect()
+            (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect()
         } else {
             random_substring(&mut rng, &docs, len)
         };
@@ -163,27 +135,16 @@ fn random_multi_term_queries_equal_like_and_rank_exact_first() {
             format!("{a} {}", random_substring(&mut rng, &docs, b))
         };
         let r = assert_like(store.conn(), &all(&text));
-        let phrase = text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_ascii_lowercase();
+        let phrase = text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
         for hit in &r.hits {
             let d = docs.iter().find(|d| d.record_id == hit.record_id).unwrap();
             let has = |s: &str| s.to_ascii_lowercase().contains(&phrase);
             assert_eq!(hit.exact_phrase, has(&d.title) || has(&d.body), "{text:?}");
         }
-        let page = SearchQuery {
-            limit: 3,
-            offset: 2,
-            ..all(&text)
-        };
+        let page = SearchQuery { limit: 3, offset: 2, ..all(&text) };
         let p = search::search(store.conn(), &page).unwrap();
         assert_eq!(p.total, r.total);
-        assert_eq!(
-            p.hits,
-            r.hits.iter().skip(2).take(3).cloned().collect::<Vec<_>>()
-        );
+        assert_eq!(p.hits, r.hits.iter().skip(2).take(3).cloned().collect::<Vec<_>>());
     }
 }
 
@@ -273,20 +234,12 @@ fn filters_by_kind_and_year_and_pages() {
         (vec![], Some(1990)),
     ] {
         for text in ["车库", "楼", "EV充电", "车库，"] {
-            let q = SearchQuery {
-                kinds: kinds.clone(),
-                year,
-                ..all(text)
-            };
+            let q = SearchQuery { kinds: kinds.clone(), year, ..all(text) };
             assert_like(store.conn(), &q);
         }
     }
     let every = search::search(store.conn(), &all("楼")).unwrap();
-    let page = SearchQuery {
-        limit: 7,
-        offset: 5,
-        ..SearchQuery::new("楼")
-    };
+    let page = SearchQuery { limit: 7, offset: 5, ..SearchQuery::new("楼") };
     let r = search::search(store.conn(), &page).unwrap();
     assert_eq!(r.total, every.total);
     assert_eq!(r.hits, every.hits[5..12]);
@@ -294,25 +247,11 @@ fn filters_by_kind_and_year_and_pages() {
 
 #[test]
 fn exact_phrase_ranks_before_newer_partial_matches() {
-    let old = doc(
-        DocKind::Minutes,
-        "old",
-        "2023-05-01",
-        "会议|讨论车库照明的更换方案",
-    );
-    let new = doc(
-        DocKind::Minutes,
-        "new",
-        "2026-05-01",
-        "会议|照明不足，车库地面破损",
-    );
+    let old = doc(DocKind::Minutes, "old", "2023-05-01", "会议|讨论车库照明的更换方案");
+    let new = doc(DocKind::Minutes, "new", "2026-05-01", "会议|照明不足，车库地面破损");
     let (_dir, store) = filled(&[old.clone(), new.clone()]);
     let r = search::search(store.conn(), &all("车库 照明")).unwrap();
-    let order: Vec<(&str, bool)> = r
-        .hits
-        .iter()
-        .map(|h| (h.record_id.as_str(), h.exact_phrase))
-        .collect();
+    let order: Vec<(&str, bool)> = r.hits.iter().map(|h| (h.record_id.as_str(), h.exact_phrase)).collect();
     assert_eq!(order, [("new", false), ("old", false)]);
     let r = search::search(store.conn(), &all("车库照明 更换")).unwrap();
     assert_eq!(r.total, 1);
@@ -324,25 +263,11 @@ fn exact_phrase_ranks_before_newer_partial_matches() {
 
 #[test]
 fn exact_phrase_with_space_ranks_first() {
-    let exact = doc(
-        DocKind::Notice,
-        "exact",
-        "2023-01-01",
-        "公示|EV 充电桩安装公示",
-    );
-    let apart = doc(
-        DocKind::Notice,
-        "apart",
-        "2026-01-01",
-        "公示|充电桩：给EV用",
-    );
+    let exact = doc(DocKind::Notice, "exact", "2023-01-01", "公示|EV 充电桩安装公示");
+    let apart = doc(DocKind::Notice, "apart", "2026-01-01", "公示|充电桩：给EV用");
     let (_dir, store) = filled(&[exact, apart]);
     let r = assert_like(store.conn(), &all("ev 充电桩"));
-    let order: Vec<(&str, bool)> = r
-        .hits
-        .iter()
-        .map(|h| (h.record_id.as_str(), h.exact_phrase))
-        .collect();
+    let order: Vec<(&str, bool)> = r.hits.iter().map(|h| (h.record_id.as_str(), h.exact_phrase)).collect();
     assert_eq!(order, [("exact", true), ("apart", false)]);
 }
 
@@ -355,25 +280,13 @@ fn snippets_show_and_mark_the_hit() {
         assert!(r.total > 0, "{text}");
         for hit in &r.hits {
             assert!(hit.snippet.chars().count() <= 62, "{}", hit.snippet);
-            let body = &docs
-                .iter()
-                .find(|d| d.record_id == hit.record_id)
-                .unwrap()
-                .body;
-            if !body
-                .to_ascii_lowercase()
-                .contains(&text.to_ascii_lowercase())
-            {
+            let body = &docs.iter().find(|d| d.record_id == hit.record_id).unwrap().body;
+            if !body.to_ascii_lowercase().contains(&text.to_ascii_lowercase()) {
                 continue; // only the title matched
             }
             let (s, e) = hit.highlights[0];
             let marked: String = hit.snippet.chars().skip(s).take(e - s).collect();
-            assert!(
-                marked
-                    .to_ascii_lowercase()
-                    .contains(&text.to_ascii_lowercase()),
-                "{marked}"
-            );
+            assert!(marked.to_ascii_lowercase().contains(&text.to_ascii_lowercase()), "{marked}");
         }
     }
 }
@@ -397,18 +310,8 @@ fn ids(store: &Store, text: &str) -> Vec<String> {
 
 #[test]
 fn upsert_replaces_and_remove_removes() {
-    let mut bridge = doc(
-        DocKind::Topic,
-        "t1",
-        "2025-07-01",
-        "便民桥被淹|暴雨后便民桥被淹，要绕六七里路",
-    );
-    let garage = doc(
-        DocKind::Topic,
-        "t2",
-        "2025-07-01",
-        "车库照明|地下车库灯不亮",
-    );
+    let mut bridge = doc(DocKind::Topic, "t1", "2025-07-01", "便民桥被淹|暴雨后便民桥被淹，要绕六七里路");
+    let garage = doc(DocKind::Topic, "t2", "2025-07-01", "车库照明|地下车库灯不亮");
     let (_dir, mut store) = filled(&[bridge.clone(), garage.clone()]);
     assert_eq!(ids(&store, "便民桥"), ["t1"]);
 
@@ -427,22 +330,15 @@ fn upsert_replaces_and_remove_removes() {
     store.write(|tx| search::upsert(tx, &note)).unwrap();
     assert_eq!(ids(&store, "车库"), ["t1", "t2"]);
 
-    store
-        .write(|tx| search::remove(tx, DocKind::Topic, "t2"))
-        .unwrap();
-    store
-        .write(|tx| search::remove(tx, DocKind::Topic, "missing"))
-        .unwrap();
+    store.write(|tx| search::remove(tx, DocKind::Topic, "t2")).unwrap();
+    store.write(|tx| search::remove(tx, DocKind::Topic, "missing")).unwrap();
     assert_eq!(ids(&store, "车库"), ["t1"]);
     assert_eq!(ids(&store, "灯不亮"), Vec::<String>::new());
     assert_eq!(count(&store, "search_docs"), 2);
 }
 
 fn count(store: &Store, table: &str) -> i64 {
-    store
-        .conn()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
+    store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
 }
 
 #[test]
@@ -451,28 +347,11 @@ fn rebuild_clears_and_refills() {
     let (_dir, mut store) = filled(&docs);
     assert!(!ids(&store, "车库").is_empty());
     let fresh = vec![
-        doc(
-            DocKind::Convention,
-            "c1",
-            "2024-03-01",
-            "居民公约|第一章 总则",
-        ),
-        doc(
-            DocKind::Convention,
-            "c1",
-            "2024-03-02",
-            "居民公约（修订）|第一章 总则",
-        ),
-        doc(
-            DocKind::Decision,
-            "d1",
-            "2024-03-03",
-            "停车收费|一户一票通过",
-        ),
+        doc(DocKind::Convention, "c1", "2024-03-01", "居民公约|第一章 总则"),
+        doc(DocKind::Convention, "c1", "2024-03-02", "居民公约（修订）|第一章 总则"),
+        doc(DocKind::Decision, "d1", "2024-03-03", "停车收费|一户一票通过"),
     ];
-    let n = store
-        .write(|tx| search::rebuild(tx, fresh.clone()))
-        .unwrap();
+    let n = store.write(|tx| search::rebuild(tx, fresh.clone())).unwrap();
     assert_eq!(n, 2);
     assert!(ids(&store, "车库").is_empty());
     assert_eq!(ids(&store, "总则"), ["c1"]);
@@ -484,19 +363,9 @@ fn rebuild_clears_and_refills() {
 #[test]
 fn a_rolled_back_write_leaves_no_index_entry() {
     let (_dir, mut store) = open();
-    let kept = doc(
-        DocKind::Topic,
-        "kept",
-        "2025-01-01",
-        "楼道垃圾|邻里因楼道垃圾争吵",
-    );
+    let kept = doc(DocKind::Topic, "kept", "2025-01-01", "楼道垃圾|邻里因楼道垃圾争吵");
     store.write(|tx| search::upsert(tx, &kept)).unwrap();
-    let lost = doc(
-        DocKind::Topic,
-        "lost",
-        "2025-02-01",
-        "楼道垃圾|深夜音乐扰民",
-    );
+    let lost = doc(DocKind::Topic, "lost", "2025-02-01", "楼道垃圾|深夜音乐扰民");
     let refused: Result<(), SearchError> = store.write(|tx| {
         search::upsert(tx, &lost)?;
         search::remove(tx, DocKind::Topic, "kept")?;
@@ -510,56 +379,8 @@ fn a_rolled_back_write_leaves_no_index_entry() {
 #[test]
 fn the_index_is_part_of_the_schema_and_hidden_from_table_counts() {
     let (_dir, store) = open();
-    assert_eq!(
-        store.schema_version().unwrap(),
-        yishi_core::store::LATEST_VERSION
-    );
-    let names: Vec<String> = store
-        .table_counts()
-        .unwrap()
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
+    assert_eq!(store.schema_version().unwrap(), yishi_core::store::LATEST_VERSION);
+    let names: Vec<String> = store.table_counts().unwrap().into_iter().map(|(n, _)| n).collect();
     assert!(names.contains(&"search_docs".to_string()));
-    assert!(
-        !names.iter().any(|n| n.starts_with("search_fts")),
-        "{names:?}"
-    );
-}
-
-#[test]
-fn cli_prints_hits_as_json() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("yishi.db");
-    {
-        let mut store = Store::open(&path).unwrap();
-        let garage = doc(
-            DocKind::Topic,
-            "g1",
-            "2026-03-02",
-            "地下车库照明|车库灯不亮，地面破损",
-        );
-        store.write(|tx| search::upsert(tx, &garage)).unwrap();
-    }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yishi-cli"))
-        .args([
-            "--db",
-            path.to_str().unwrap(),
-            "search",
-            "车库",
-            "--limit",
-            "5",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json[0]["kind"], "topic");
-    assert_eq!(json[0]["id"], "g1");
-    assert_eq!(json[0]["date"], "2026-03-02");
-    assert_eq!(json[0]["snippet"], "车库灯不亮，地面破损");
+    assert!(!names.iter().any(|n| n.starts_with("search_fts")), "{names:?}");
 }

@@ -6,7 +6,16 @@ use std::path::{Path, PathBuf};
 
 /// What may appear only in the clock module: SQL that converts with the machine's zone or a
 /// literal offset, and reads of the machine's clock or zone.
-const FORBIDDEN: &[&str] = &["'localtime'", "hours')", "hours\")", "Local::now", "Utc::now", "chrono::Local", "TimeDelta::hours(8)", "FixedOffset::east"];
+const FORBIDDEN: &[&str] = &[
+    "'localtime'",
+    "hours')",
+    "hours\")",
+    "Local::now",
+    "Utc::now",
+    "chrono::Local",
+    "TimeDelta::hours(8)",
+    "FixedOffset::east",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

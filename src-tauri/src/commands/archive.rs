@@ -44,11 +44,16 @@ pub async fn export_archive<R: Runtime>(
         // Only the snapshot holds the store; writing and verifying the stick runs without it, so
         // the other screens keep answering during a long export.
         progress(Progress::at(archive::Step::Snapshot));
-        let report = app
-            .state::<AppState>()
-            .with_store(|store| Ok(archive::prepare_export(store)?))
-            .and_then(|prepared| {
-                Ok(archive::export_prepared(&prepared, &dir, period, &mut archive::Disk, yishi_core::time::now(), &mut progress)?)
+        let report =
+            app.state::<AppState>().with_store(|store| Ok(archive::prepare_export(store)?)).and_then(|prepared| {
+                Ok(archive::export_prepared(
+                    &prepared,
+                    &dir,
+                    period,
+                    &mut archive::Disk,
+                    yishi_core::time::now(),
+                    &mut progress,
+                )?)
             });
         *jobs.progress.lock().unwrap_or_else(|e| e.into_inner()) = None;
         report.map(Some)

@@ -11,19 +11,21 @@ use crate::state::AppState;
 /// `None` when the secretary cancelled. The UI never sees the path.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn pick_photo(
-    state: State<'_, AppState>, owner_kind: OwnerKind, owner_id: String,
+    state: State<'_, AppState>,
+    owner_kind: OwnerKind,
+    owner_id: String,
 ) -> CommandResult<Option<Attachment>> {
     let Some(path) = crate::dialogs::pick_image().await else {
         return Ok(None);
     };
-    state.with_store(|store| {
-        Ok(Some(store.write(|tx| attachments::add_image_file(tx, owner_kind, &owner_id, &path))?))
-    })
+    state.with_store(|store| Ok(Some(store.write(|tx| attachments::add_image_file(tx, owner_kind, &owner_id, &path))?)))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn list_attachments(
-    state: State<'_, AppState>, owner_kind: OwnerKind, owner_id: String,
+    state: State<'_, AppState>,
+    owner_kind: OwnerKind,
+    owner_id: String,
 ) -> CommandResult<Vec<Attachment>> {
     state.with_store(|store| Ok(attachments::list(store.conn(), owner_kind, &owner_id)?))
 }

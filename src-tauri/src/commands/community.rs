@@ -27,7 +27,10 @@ pub fn community_settings(state: State<'_, AppState>) -> CommandResult<Community
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn save_community_settings(state: State<'_, AppState>, settings: CommunitySettings) -> CommandResult<CommunitySettings> {
+pub fn save_community_settings(
+    state: State<'_, AppState>,
+    settings: CommunitySettings,
+) -> CommandResult<CommunitySettings> {
     state.with_store(|store| Ok(store.write(|tx| community::save_settings(tx, &settings))?))
 }
 

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use tauri::State;
-use yishi_core::conventions::{self, Convention, ConventionText, ConventionVersion, Feedback, NewFeedback};
 use yishi_core::bulletin;
-use yishi_core::notices::load::{LoadOptions, NoticeKind};
+use yishi_core::conventions::{self, Convention, ConventionText, ConventionVersion, Feedback, NewFeedback};
+use yishi_core::printouts::{LoadOptions, NoticeKind};
 
 use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;
@@ -44,35 +44,48 @@ pub fn create_convention(state: State<'_, AppState>, title: String, text: Conven
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn save_convention_version(
-    state: State<'_, AppState>, id: String, text: ConventionText, note: String,
+    state: State<'_, AppState>,
+    id: String,
+    text: ConventionText,
+    note: String,
 ) -> CommandResult<Convention> {
     state.with_store(|store| Ok(store.write(|tx| conventions::save_version(tx, &id, &text, &note))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn post_convention(
-    state: State<'_, AppState>, id: String, from: NaiveDate, to: NaiveDate,
+    state: State<'_, AppState>,
+    id: String,
+    from: NaiveDate,
+    to: NaiveDate,
 ) -> CommandResult<Convention> {
     state.with_store(|store| Ok(store.write(|tx| conventions::post(tx, &id, from, to))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn add_convention_feedback(
-    state: State<'_, AppState>, id: String, feedback: NewFeedback,
+    state: State<'_, AppState>,
+    id: String,
+    feedback: NewFeedback,
 ) -> CommandResult<Feedback> {
     state.with_store(|store| Ok(store.write(|tx| conventions::add_feedback(tx, &id, &feedback))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn respond_convention_feedback(
-    state: State<'_, AppState>, feedback_id: String, response: String,
+    state: State<'_, AppState>,
+    feedback_id: String,
+    response: String,
 ) -> CommandResult<Feedback> {
     state.with_store(|store| Ok(store.write(|tx| conventions::respond_to_feedback(tx, &feedback_id, &response))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn adopt_convention(
-    state: State<'_, AppState>, id: String, version_no: i64, meeting_id: String,
+    state: State<'_, AppState>,
+    id: String,
+    version_no: i64,
+    meeting_id: String,
 ) -> CommandResult<Convention> {
     state.with_store(|store| Ok(store.write(|tx| conventions::adopt(tx, &id, version_no, &meeting_id))?))
 }
@@ -80,7 +93,9 @@ pub fn adopt_convention(
 /// The convention as printed (adopted, posted for comment, or the draft), saved where she chooses.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_convention(
-    state: State<'_, AppState>, id: String, omit_missing: Option<bool>,
+    state: State<'_, AppState>,
+    id: String,
+    omit_missing: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let unprintable = pdf_file::unprintable(omit_missing);
     let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };

@@ -12,11 +12,6 @@ pub fn add_decision(state: State<'_, AppState>, item_id: String, decision: NewDe
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn update_decision(state: State<'_, AppState>, id: String, decision: NewDecision) -> CommandResult<Decision> {
-    state.with_store(|store| Ok(store.write(|tx| decisions::update(tx, &id, &decision))?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
 pub fn add_task(state: State<'_, AppState>, decision_id: String, task: NewTask) -> CommandResult<Task> {
     state.with_store(|store| Ok(store.write(|tx| decisions::add_task(tx, &decision_id, &task))?))
 }

@@ -16,7 +16,9 @@ pub fn satisfaction_rate(satisfied: u32, basically_satisfied: u32, unsatisfied: 
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn record_evaluation(
-    state: State<'_, AppState>, evaluation: NewEvaluation, actor: String,
+    state: State<'_, AppState>,
+    evaluation: NewEvaluation,
+    actor: String,
 ) -> CommandResult<EvaluationOutcome> {
     let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| evaluations::record(tx, &evaluation, today, &actor))?))
@@ -24,7 +26,10 @@ pub fn record_evaluation(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn close_without_evaluation(
-    state: State<'_, AppState>, topic_id: String, reason: String, actor: String,
+    state: State<'_, AppState>,
+    topic_id: String,
+    reason: String,
+    actor: String,
 ) -> CommandResult<Topic> {
     state.with_store(|store| {
         Ok(store.write(|tx| evaluations::close_without_evaluation(tx, &topic_id, &reason, &actor))?)

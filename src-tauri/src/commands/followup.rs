@@ -3,13 +3,13 @@
 
 use serde::Serialize;
 use tauri::State;
+use yishi_core::bulletin;
 use yishi_core::conventions::ConventionStatus;
 use yishi_core::decisions::{Task, TaskMode, TaskStatus};
 use yishi_core::evaluations::EvalMethod;
 use yishi_core::followup::{self, BoardFilter, BoardTask, FollowUpReport, HomeCounts, NewNote, TaskNote};
-use yishi_core::bulletin;
-use yishi_core::notices::load::{progress_of_tasks, LoadOptions};
 use yishi_core::points::PointsSource;
+use yishi_core::printouts::{progress_of_tasks, LoadOptions};
 
 use super::meetings::{labels, Label};
 use super::pdf_file::{self, SavedPdf};
@@ -71,7 +71,11 @@ pub fn task_page(state: State<'_, AppState>, id: String) -> CommandResult<TaskPa
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn set_task_status(
-    state: State<'_, AppState>, id: String, status: TaskStatus, reason: String, actor: String,
+    state: State<'_, AppState>,
+    id: String,
+    status: TaskStatus,
+    reason: String,
+    actor: String,
 ) -> CommandResult<FollowUpReport> {
     let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| followup::set_status(tx, &id, status, &reason, today, &actor))?))
@@ -79,7 +83,10 @@ pub fn set_task_status(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn add_task_note(
-    state: State<'_, AppState>, id: String, note: NewNote, actor: String,
+    state: State<'_, AppState>,
+    id: String,
+    note: NewNote,
+    actor: String,
 ) -> CommandResult<FollowUpReport> {
     let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| followup::add_note(tx, &id, &note, today, &actor))?))
@@ -88,14 +95,17 @@ pub fn add_task_note(
 /// 落实情况公示 of the ticked tasks, saved where she chooses; `None` when she cancelled.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_progress(
-    state: State<'_, AppState>, task_ids: Vec<String>, omit_missing: Option<bool>,
+    state: State<'_, AppState>,
+    task_ids: Vec<String>,
+    omit_missing: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let unprintable = pdf_file::unprintable(omit_missing);
     let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };
     let subject = state.with_store(|store| Ok(progress_of_tasks(store.conn(), &task_ids, &opts)?.subject))?;
-    let Some(path) = pdf_file::ask("落实情况公示", &subject.replace(['“', '”'], "")).await else { return Ok(None) };
-    let bytes = state.with_store(|store| {
-        Ok(store.write(|tx| bulletin::print_progress_of_tasks_to(tx, &task_ids, &opts, &path))?)
-    })?;
+    let Some(path) = pdf_file::ask("落实情况公示", &subject.replace(['“', '”'], "")).await else {
+        return Ok(None);
+    };
+    let bytes = state
+        .with_store(|store| Ok(store.write(|tx| bulletin::print_progress_of_tasks_to(tx, &task_ids, &opts, &path))?))?;
     Ok(Some(pdf_file::saved(path, bytes)))
 }

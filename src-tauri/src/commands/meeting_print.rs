@@ -4,7 +4,7 @@
 
 use tauri::State;
 use yishi_core::bulletin;
-use yishi_core::notices::load::{LoadOptions, NoticeKind};
+use yishi_core::printouts::{LoadOptions, NoticeKind};
 
 use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;
@@ -15,21 +15,18 @@ use crate::state::AppState;
 /// overrides the notice's default for names (议题公示 masks the raiser unless false).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_meeting_doc(
-    state: State<'_, AppState>, kind: String, id: String, title: String, omit_missing: Option<bool>,
+    state: State<'_, AppState>,
+    kind: String,
+    id: String,
+    title: String,
+    omit_missing: Option<bool>,
     mask_names: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let kind = NoticeKind::parse(&kind)?;
     let unprintable = pdf_file::unprintable(omit_missing);
     let opts = LoadOptions { unprintable, mask_names, ..LoadOptions::new(state.today()) };
     let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };
-    let bytes = state.with_store(|store| {
-        Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?)
-    })?;
+    let bytes =
+        state.with_store(|store| Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?))?;
     Ok(Some(pdf_file::saved(path, bytes)))
-}
-
-/// Opens the PDF just saved in the system viewer (from which she prints).
-#[tauri::command(rename_all = "snake_case")]
-pub fn open_meeting_doc() -> CommandResult<()> {
-    pdf_file::open_saved_pdf()
 }

@@ -4,10 +4,10 @@ use serde::Serialize;
 use tauri::{Runtime, State, Window};
 use yishi_core::decisions::{TaskMode, TaskStatus};
 use yishi_core::meetings::{
-    self, AgendaItem, AgendaKind, CloseReport, Direction, FollowUpLine, Meeting, MeetingKind, MeetingStatus,
-    NewMeeting, ParticipantKind,
+    self, AgendaItem, AgendaKind, Direction, Meeting, MeetingKind, MeetingStatus, NewMeeting, ParticipantKind,
 };
 use yishi_core::minutes::RevisionReason;
+use yishi_core::proceedings::{self, CloseReport, FollowUpLine};
 use yishi_core::votes::{Choice, VoteMethod, VoteResult, VoteRule};
 
 use crate::error::CommandResult;
@@ -65,16 +65,6 @@ pub fn create_meeting(state: State<'_, AppState>, meeting: NewMeeting) -> Comman
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn update_meeting(state: State<'_, AppState>, id: String, meeting: NewMeeting) -> CommandResult<Meeting> {
-    state.with_store(|store| Ok(store.write(|tx| meetings::update(tx, &id, &meeting))?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub fn start_meeting(state: State<'_, AppState>, id: String) -> CommandResult<Meeting> {
-    state.with_store(|store| Ok(store.write(|tx| meetings::start(tx, &id))?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
 pub fn get_meeting(state: State<'_, AppState>, id: String) -> CommandResult<Meeting> {
     state.with_store(|store| Ok(meetings::get(store.conn(), &id)?))
 }
@@ -86,7 +76,7 @@ pub fn list_meetings(state: State<'_, AppState>) -> CommandResult<Vec<Meeting>> 
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn close_meeting(state: State<'_, AppState>, id: String, actor: String) -> CommandResult<CloseReport> {
-    state.with_store(|store| Ok(store.write(|tx| meetings::close(tx, &id, &actor))?))
+    state.with_store(|store| Ok(store.write(|tx| proceedings::close(tx, &id, &actor))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -101,7 +91,10 @@ pub fn meeting_agenda(state: State<'_, AppState>, meeting_id: String) -> Command
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn add_agenda_topic(
-    state: State<'_, AppState>, meeting_id: String, topic_id: String, actor: String,
+    state: State<'_, AppState>,
+    meeting_id: String,
+    topic_id: String,
+    actor: String,
 ) -> CommandResult<AgendaItem> {
     state.with_store(|store| Ok(store.write(|tx| meetings::add_topic(tx, &meeting_id, &topic_id, &actor))?))
 }
@@ -112,13 +105,19 @@ pub fn add_agenda_other(state: State<'_, AppState>, meeting_id: String, title: S
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn remove_agenda_item(state: State<'_, AppState>, item_id: String, actor: String) -> CommandResult<Vec<AgendaItem>> {
+pub fn remove_agenda_item(
+    state: State<'_, AppState>,
+    item_id: String,
+    actor: String,
+) -> CommandResult<Vec<AgendaItem>> {
     state.with_store(|store| Ok(store.write(|tx| meetings::remove_item(tx, &item_id, &actor))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn move_agenda_item(
-    state: State<'_, AppState>, item_id: String, direction: Direction,
+    state: State<'_, AppState>,
+    item_id: String,
+    direction: Direction,
 ) -> CommandResult<Vec<AgendaItem>> {
     state.with_store(|store| Ok(store.write(|tx| meetings::move_item(tx, &item_id, direction))?))
 }
@@ -127,7 +126,7 @@ pub fn move_agenda_item(
 #[tauri::command(rename_all = "snake_case")]
 pub fn followup_summary(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Vec<FollowUpLine>> {
     let today = state.today();
-    state.with_store(|store| Ok(meetings::followup_summary(store.conn(), &meeting_id, today)?))
+    state.with_store(|store| Ok(proceedings::followup_summary(store.conn(), &meeting_id, today)?))
 }
 
 /// The bench view's 全屏: the window itself, so the taskbar and title bar go too.

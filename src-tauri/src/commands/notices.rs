@@ -34,15 +34,24 @@ pub fn check_notice(state: State<'_, AppState>, content: String) -> CommandResul
 
 /// The PDF of what the composer holds, as an ArrayBuffer for pdf.js. Nothing is stored.
 #[tauri::command(rename_all = "snake_case")]
-pub fn preview_notice(state: State<'_, AppState>, content: String, omit_missing: Option<bool>) -> CommandResult<Response> {
+pub fn preview_notice(
+    state: State<'_, AppState>,
+    content: String,
+    omit_missing: Option<bool>,
+) -> CommandResult<Response> {
     let unprintable = super::pdf_file::unprintable(omit_missing);
-    state.with_store(|store| Ok(Response::new(bulletin::preview(store.conn(), NoticeKind::Free, &content, unprintable)?)))
+    state.with_store(|store| {
+        Ok(Response::new(bulletin::preview(store.conn(), NoticeKind::Free, &content, unprintable)?))
+    })
 }
 
 /// Issues the composed notice (a new version of `replaces`, if given) and drops its draft.
 #[tauri::command(rename_all = "snake_case")]
 pub fn issue_notice(
-    state: State<'_, AppState>, content: String, draft_id: Option<String>, replaces: Option<String>,
+    state: State<'_, AppState>,
+    content: String,
+    draft_id: Option<String>,
+    replaces: Option<String>,
     omit_missing: Option<bool>,
 ) -> CommandResult<NoticeEntry> {
     let today = state.today();
@@ -125,7 +134,11 @@ pub fn notice_boards(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
 /// nothing recorded).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn record_notice_posting(
-    state: State<'_, AppState>, id: String, posted_where: String, posted_at: String, with_photo: bool,
+    state: State<'_, AppState>,
+    id: String,
+    posted_where: String,
+    posted_at: String,
+    with_photo: bool,
 ) -> CommandResult<Option<NoticeEntry>> {
     let photo = if with_photo {
         match crate::dialogs::pick_image().await {
@@ -137,14 +150,18 @@ pub async fn record_notice_posting(
     };
     let today = state.today();
     state.with_store(|store| {
-        Ok(Some(store.write(|tx| {
-            bulletin::record_posting(tx, &id, &posted_where, &posted_at, photo.as_deref(), today)
-        })?))
+        Ok(Some(
+            store.write(|tx| bulletin::record_posting(tx, &id, &posted_where, &posted_at, photo.as_deref(), today))?,
+        ))
     })
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn record_notice_taken_down(state: State<'_, AppState>, id: String, taken_down_at: String) -> CommandResult<NoticeEntry> {
+pub fn record_notice_taken_down(
+    state: State<'_, AppState>,
+    id: String,
+    taken_down_at: String,
+) -> CommandResult<NoticeEntry> {
     let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| bulletin::record_taken_down(tx, &id, &taken_down_at, today))?))
 }
@@ -161,11 +178,6 @@ pub fn list_notice_drafts(state: State<'_, AppState>) -> CommandResult<Vec<Draft
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn discard_notice_draft(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| Ok(store.write(|tx| bulletin::discard_draft(tx, &id))?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
 pub fn save_notice_template(state: State<'_, AppState>, name: String, content: String) -> CommandResult<Template> {
     state.with_store(|store| Ok(store.write(|tx| bulletin::save_template(tx, &name, &content))?))
 }
@@ -175,14 +187,13 @@ pub fn list_notice_templates(state: State<'_, AppState>) -> CommandResult<Vec<Te
     state.with_store(|store| Ok(bulletin::list_templates(store.conn())?))
 }
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn remove_notice_template(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| Ok(store.write(|tx| bulletin::remove_template(tx, &id))?))
-}
-
 /// A new draft `draft_id` from a template, dated today.
 #[tauri::command(rename_all = "snake_case")]
-pub fn start_notice_from_template(state: State<'_, AppState>, template_id: String, draft_id: String) -> CommandResult<Draft> {
+pub fn start_notice_from_template(
+    state: State<'_, AppState>,
+    template_id: String,
+    draft_id: String,
+) -> CommandResult<Draft> {
     let today = state.today();
     state.with_store(|store| Ok(store.write(|tx| bulletin::start_from_template(tx, &template_id, &draft_id, today))?))
 }
@@ -193,9 +204,13 @@ pub fn start_notice_from_template(state: State<'_, AppState>, template_id: Strin
 /// `print_notice` or `save_notice_as` with the returned id.
 #[tauri::command(rename_all = "snake_case")]
 pub fn issue_notice_from_record(
-    state: State<'_, AppState>, kind: NoticeKind, id: String, omit_missing: Option<bool>,
+    state: State<'_, AppState>,
+    kind: NoticeKind,
+    id: String,
+    omit_missing: Option<bool>,
 ) -> CommandResult<NoticeEntry> {
     let unprintable = super::pdf_file::unprintable(omit_missing);
-    let opts = yishi_core::notices::load::LoadOptions { unprintable, ..yishi_core::notices::load::LoadOptions::new(state.today()) };
+    let opts =
+        yishi_core::printouts::LoadOptions { unprintable, ..yishi_core::printouts::LoadOptions::new(state.today()) };
     state.with_store(|store| Ok(store.write(|tx| bulletin::issue_from_record(tx, kind, &id, &opts))?.entry))
 }

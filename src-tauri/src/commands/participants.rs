@@ -22,17 +22,14 @@ pub fn invite_core_members(state: State<'_, AppState>, meeting_id: String) -> Co
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn invite_core_member(state: State<'_, AppState>, meeting_id: String, person_id: String) -> CommandResult<Participant> {
-    state.with_store(|store| Ok(store.write(|tx| meetings::invite_core_member(tx, &meeting_id, &person_id))?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
 pub fn invite_stakeholder(
-    state: State<'_, AppState>, meeting_id: String, person_id: String, topic_id: String,
+    state: State<'_, AppState>,
+    meeting_id: String,
+    person_id: String,
+    topic_id: String,
 ) -> CommandResult<Participant> {
-    state.with_store(|store| {
-        Ok(store.write(|tx| meetings::invite_stakeholder(tx, &meeting_id, &person_id, &topic_id))?)
-    })
+    state
+        .with_store(|store| Ok(store.write(|tx| meetings::invite_stakeholder(tx, &meeting_id, &person_id, &topic_id))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -47,7 +44,10 @@ pub fn undo_sign_in(state: State<'_, AppState>, participant_id: String) -> Comma
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn add_walk_in(
-    state: State<'_, AppState>, meeting_id: String, name: String, role_label: String,
+    state: State<'_, AppState>,
+    meeting_id: String,
+    name: String,
+    role_label: String,
 ) -> CommandResult<Participant> {
     state.with_store(|store| Ok(store.write(|tx| meetings::add_walk_in(tx, &meeting_id, &name, &role_label))?))
 }
@@ -55,11 +55,6 @@ pub fn add_walk_in(
 #[tauri::command(rename_all = "snake_case")]
 pub fn add_speaker(state: State<'_, AppState>, item_id: String, speaker: NewSpeaker) -> CommandResult<Speaker> {
     state.with_store(|store| Ok(store.write(|tx| meetings::add_speaker(tx, &item_id, &speaker))?))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub fn item_speakers(state: State<'_, AppState>, item_id: String) -> CommandResult<Vec<Speaker>> {
-    state.with_store(|store| Ok(meetings::speakers(store.conn(), &item_id)?))
 }
 
 /// The meeting's people as the minutes editor's quick-pick list, those present first.

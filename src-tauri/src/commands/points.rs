@@ -4,8 +4,8 @@
 use serde::Serialize;
 use tauri::State;
 use yishi_core::bulletin;
-use yishi_core::notices::load::{LoadOptions, NoticeKind};
 use yishi_core::points::{self, LedgerLine, PointsEntry, PointsRules, PointsSource, RankLine};
+use yishi_core::printouts::{LoadOptions, NoticeKind};
 
 use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;
@@ -28,14 +28,21 @@ pub fn points_ledger(state: State<'_, AppState>, person_id: String) -> CommandRe
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn credit_points(
-    state: State<'_, AppState>, person_id: String, points: i64, source: PointsSource, reason: String,
+    state: State<'_, AppState>,
+    person_id: String,
+    points: i64,
+    source: PointsSource,
+    reason: String,
 ) -> CommandResult<PointsEntry> {
     state.with_store(|store| Ok(store.write(|tx| points::credit(tx, &person_id, points, source, &reason, None))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn redeem_points(
-    state: State<'_, AppState>, person_id: String, points: i64, what: String,
+    state: State<'_, AppState>,
+    person_id: String,
+    points: i64,
+    what: String,
 ) -> CommandResult<PointsEntry> {
     state.with_store(|store| Ok(store.write(|tx| points::redeem(tx, &person_id, points, &what))?))
 }
@@ -59,7 +66,10 @@ pub fn points_ranking(state: State<'_, AppState>, year: i32) -> CommandResult<Ve
 /// The 积分榜 of `year`, names masked (王*兰) unless `mask_names` is false.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_points_table(
-    state: State<'_, AppState>, year: i32, mask_names: bool, omit_missing: Option<bool>,
+    state: State<'_, AppState>,
+    year: i32,
+    mask_names: bool,
+    omit_missing: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let unprintable = pdf_file::unprintable(omit_missing);
     let opts = LoadOptions { mask_names: Some(mask_names), unprintable, ..LoadOptions::new(state.today()) };

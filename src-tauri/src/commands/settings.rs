@@ -32,7 +32,7 @@ pub fn load_demo(state: State<'_, AppState>) -> CommandResult<yishi_core::demo::
 /// 重建搜索索引: repairs search from the records; returns how many documents it now holds.
 #[tauri::command(async)]
 pub fn rebuild_search_index(state: State<'_, AppState>) -> CommandResult<usize> {
-    state.with_store(|store| Ok(store.rebuild_search_index()?))
+    state.with_store(|store| Ok(yishi_core::reindex::rebuild(store)?))
 }
 
 /// The UI calls this once its first screen is drawn and usable. Nothing happens unless

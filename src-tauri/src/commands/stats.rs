@@ -17,12 +17,15 @@ pub fn year_stats(state: State<'_, AppState>, year: i32, place_id: Option<String
 /// The yearly report PDF, dated today, saved where she chooses; `None` when she cancelled.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_year_report(
-    state: State<'_, AppState>, year: i32, place_id: Option<String>, omit_missing: Option<bool>,
+    state: State<'_, AppState>,
+    year: i32,
+    place_id: Option<String>,
+    omit_missing: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let today = state.today();
     let unprintable = pdf_file::unprintable(omit_missing);
     let (bytes, title) = state.with_store(|store| {
-        let report = stats::year_report(store.conn(), year, place_id.as_deref(), today)?;
+        let report = yishi_core::printouts::year_report(store.conn(), year, place_id.as_deref(), today)?;
         Ok((report.render_as(unprintable)?, report.title()))
     })?;
     pdf_file::save(bytes, "年度报告", &title).await

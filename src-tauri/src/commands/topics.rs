@@ -2,9 +2,7 @@
 
 use serde::Serialize;
 use tauri::State;
-use yishi_core::topics::{
-    self, Channel, HandlingClass, NewTopic, Scale, Topic, TopicEvent, TopicFilter, TopicStatus,
-};
+use yishi_core::topics::{self, Channel, HandlingClass, NewTopic, Scale, Topic, TopicEvent, TopicFilter, TopicStatus};
 
 use crate::error::CommandResult;
 use crate::state::AppState;
@@ -56,7 +54,10 @@ pub fn topic_vocab() -> TopicVocab {
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn create_topic(
-    state: State<'_, AppState>, topic: NewTopic, actor: String, draft_key: Option<String>,
+    state: State<'_, AppState>,
+    topic: NewTopic,
+    actor: String,
+    draft_key: Option<String>,
 ) -> CommandResult<Topic> {
     state.with_store(|store| Ok(store.write(|tx| topics::register(tx, &topic, &actor, draft_key.as_deref()))?))
 }
@@ -68,7 +69,11 @@ pub fn update_topic(state: State<'_, AppState>, id: String, topic: NewTopic, act
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn move_topic(
-    state: State<'_, AppState>, id: String, to: TopicStatus, actor: String, note: String,
+    state: State<'_, AppState>,
+    id: String,
+    to: TopicStatus,
+    actor: String,
+    note: String,
 ) -> CommandResult<Topic> {
     state.with_store(|store| Ok(store.write(|tx| topics::move_to(tx, &id, to, &actor, &note))?))
 }

@@ -28,7 +28,11 @@ pub fn record_vote(state: State<'_, AppState>, item_id: String, input: VoteInput
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn record_household_vote(
-    state: State<'_, AppState>, item_id: String, ticks: Vec<Tick>, eligible: u32, rule: VoteRule,
+    state: State<'_, AppState>,
+    item_id: String,
+    ticks: Vec<Tick>,
+    eligible: u32,
+    rule: VoteRule,
     quorum: Option<u32>,
 ) -> CommandResult<Vote> {
     let ticks: Vec<(String, Choice)> = ticks.into_iter().map(|t| (t.household_id, t.choice)).collect();

@@ -237,7 +237,10 @@ fn held_open(e: &std::io::Error) -> bool {
 fn check_copy(path: &Path) -> Result<(), ArchiveError> {
     let (_, version) = super::verify::open_checked(path)?;
     if version > LATEST_VERSION {
-        return Err(ArchiveError::TooNew { found: format!("数据 {version}"), supported: format!("数据 {LATEST_VERSION}") });
+        return Err(ArchiveError::TooNew {
+            found: format!("数据 {version}"),
+            supported: format!("数据 {LATEST_VERSION}"),
+        });
     }
     Ok(())
 }

@@ -9,8 +9,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::manifest::{self, FileEntry, Manifest, DB_FILE, FORMAT_NAME, FORMAT_VERSION, MANIFEST_FILE};
-use super::sink::{Disk, Hashing, Sink};
 use super::notices::{self, Period};
+use super::sink::{Disk, Hashing, Sink};
 use super::{csv, ledger, verify, ArchiveError, Progress, Step};
 use crate::community::load_settings;
 use crate::store::Store;

@@ -4,23 +4,23 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-
 use super::manifest::DB_FILE;
 use super::merge::{merge, ImportSummary};
-use super::{backup, reindex, verify, ArchiveError};
+use super::{backup, verify, ArchiveError};
 use crate::store::Store;
 
 /// What importing `archive` would change, without changing anything.
 pub fn dry_run(store: &Store, archive: &Path) -> Result<ImportSummary, ArchiveError> {
     let staged = Staged::new(store, archive)?;
-    staged.attached(store, |conn| {
-        // Rolled back when dropped: the merge runs for real and is then undone.
-        let tx = conn.unchecked_transaction()?;
-        let mut summary = merge(&tx)?;
-        summary.applied = false;
-        Ok(summary)
-    })
-    .map(|s| staged.describe(s))
+    staged
+        .attached(store, |conn| {
+            // Rolled back when dropped: the merge runs for real and is then undone.
+            let tx = conn.unchecked_transaction()?;
+            let mut summary = merge(&tx)?;
+            summary.applied = false;
+            Ok(summary)
+        })
+        .map(|s| staged.describe(s))
 }
 
 /// Merges `archive` into the store in one transaction, after a local backup; rebuilds the
@@ -32,7 +32,7 @@ pub fn import(store: &mut Store, archive: &Path) -> Result<ImportSummary, Archiv
     let result = store.write(|tx| {
         let mut summary = merge(tx)?;
         if summary.changes_anything() {
-            reindex(tx)?;
+            crate::reindex::all(tx)?;
         }
         summary.applied = true;
         Ok::<_, ArchiveError>(summary)

@@ -37,7 +37,13 @@ pub struct Sheet {
 /// 议题, 会议, 议定事项与任务, 评价, 积分 — in that order.
 pub fn sheets(conn: &Connection) -> rusqlite::Result<Vec<Sheet>> {
     let zone = crate::community::zone(conn)?;
-    Ok(vec![topics(conn, zone)?, meetings(conn, zone)?, decisions(conn, zone)?, evaluations(conn, zone)?, points(conn, zone)?])
+    Ok(vec![
+        topics(conn, zone)?,
+        meetings(conn, zone)?,
+        decisions(conn, zone)?,
+        evaluations(conn, zone)?,
+        points(conn, zone)?,
+    ])
 }
 
 /// The workbook as bytes.
@@ -60,11 +66,15 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u16;
                 match cell {
-                    Cell::Text(s) if s.chars().count() > 40 => ws.write_string_with_format(r, c, s, &wrap).map(|_| ())?,
+                    Cell::Text(s) if s.chars().count() > 40 => {
+                        ws.write_string_with_format(r, c, s, &wrap).map(|_| ())?
+                    }
                     Cell::Text(s) => ws.write_string(r, c, s).map(|_| ())?,
                     Cell::Int(n) => ws.write_number(r, c, *n as f64).map(|_| ())?,
                     Cell::Date(d) => ws.write_datetime_with_format(r, c, excel_date(*d)?, &date).map(|_| ())?,
-                    Cell::DateTime(t) => ws.write_datetime_with_format(r, c, excel_datetime(*t)?, &datetime).map(|_| ())?,
+                    Cell::DateTime(t) => {
+                        ws.write_datetime_with_format(r, c, excel_datetime(*t)?, &datetime).map(|_| ())?
+                    }
                     Cell::Empty => {}
                 }
             }
@@ -147,8 +157,17 @@ fn topics(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     Ok(Sheet {
         name: "议题",
         columns: vec![
-            ("登记时间", 17.0), ("议题", 30.0), ("来源渠道", 10.0), ("提出人", 10.0), ("地点", 14.0),
-            ("类别", 14.0), ("办理类型", 10.0), ("规模", 8.0), ("状态", 10.0), ("状态说明", 30.0), ("内容", 50.0),
+            ("登记时间", 17.0),
+            ("议题", 30.0),
+            ("来源渠道", 10.0),
+            ("提出人", 10.0),
+            ("地点", 14.0),
+            ("类别", 14.0),
+            ("办理类型", 10.0),
+            ("规模", 8.0),
+            ("状态", 10.0),
+            ("状态说明", 30.0),
+            ("内容", 50.0),
         ],
         rows,
     })
@@ -179,8 +198,15 @@ fn meetings(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     Ok(Sheet {
         name: "会议",
         columns: vec![
-            ("会议时间", 17.0), ("形式", 10.0), ("会议名称", 30.0), ("地点", 16.0), ("主持人", 10.0),
-            ("记录人", 10.0), ("状态", 8.0), ("到会人数", 9.0), ("议程数", 8.0),
+            ("会议时间", 17.0),
+            ("形式", 10.0),
+            ("会议名称", 30.0),
+            ("地点", 16.0),
+            ("主持人", 10.0),
+            ("记录人", 10.0),
+            ("状态", 8.0),
+            ("到会人数", 9.0),
+            ("议程数", 8.0),
         ],
         rows,
     })
@@ -215,9 +241,18 @@ fn decisions(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     Ok(Sheet {
         name: "议定事项与任务",
         columns: vec![
-            ("会议时间", 17.0), ("会议", 24.0), ("议程", 24.0), ("议定事项", 40.0), ("是否办理", 9.0),
-            ("任务", 28.0), ("办理方式", 9.0), ("承办单位", 16.0), ("负责人", 10.0), ("办结期限", 12.0),
-            ("任务状态", 9.0), ("完成时间", 17.0),
+            ("会议时间", 17.0),
+            ("会议", 24.0),
+            ("议程", 24.0),
+            ("议定事项", 40.0),
+            ("是否办理", 9.0),
+            ("任务", 28.0),
+            ("办理方式", 9.0),
+            ("承办单位", 16.0),
+            ("负责人", 10.0),
+            ("办结期限", 12.0),
+            ("任务状态", 9.0),
+            ("完成时间", 17.0),
         ],
         rows,
     })
@@ -248,8 +283,15 @@ fn evaluations(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     Ok(Sheet {
         name: "评价",
         columns: vec![
-            ("评价日期", 12.0), ("议题", 30.0), ("满意", 7.0), ("基本满意", 9.0), ("不满意", 8.0),
-            ("满意率", 9.0), ("方式", 10.0), ("评价人", 12.0), ("意见", 40.0),
+            ("评价日期", 12.0),
+            ("议题", 30.0),
+            ("满意", 7.0),
+            ("基本满意", 9.0),
+            ("不满意", 8.0),
+            ("满意率", 9.0),
+            ("方式", 10.0),
+            ("评价人", 12.0),
+            ("意见", 40.0),
         ],
         rows,
     })

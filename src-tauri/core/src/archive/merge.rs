@@ -129,9 +129,8 @@ fn merge_table(
             }
         }
         let id = text(&row[id_at]);
-        let local: Option<Vec<Value>> = read_local
-            .query_row([&id], |l| (0..cols.len()).map(|i| l.get(i)).collect())
-            .optional()?;
+        let local: Option<Vec<Value>> =
+            read_local.query_row([&id], |l| (0..cols.len()).map(|i| l.get(i)).collect()).optional()?;
         match local {
             None if insert.execute(rusqlite::params_from_iter(&row))? == 1 => summary.new += 1,
             None => conflicts.push(Conflict {
@@ -214,8 +213,10 @@ fn merge_minutes(
     for inc in incoming {
         let local = tx
             .query_row(
-                &format!("SELECT {MINUTES_COLS} FROM main.minutes WHERE id = ?1 OR agenda_item_id = ?2 \
-                          ORDER BY id = ?1 DESC LIMIT 1"),
+                &format!(
+                    "SELECT {MINUTES_COLS} FROM main.minutes WHERE id = ?1 OR agenda_item_id = ?2 \
+                          ORDER BY id = ?1 DESC LIMIT 1"
+                ),
                 params![inc.id, inc.agenda_item_id],
                 side,
             )
@@ -227,7 +228,11 @@ fn merge_minutes(
         };
         if local.agenda_item_id != inc.agenda_item_id {
             // Same id, another agenda item: not something this app writes; keep ours.
-            conflicts.push(Conflict { table: "minutes".into(), id: inc.id, what: "会议记录编号冲突，保留本机的".into() });
+            conflicts.push(Conflict {
+                table: "minutes".into(),
+                id: inc.id,
+                what: "会议记录编号冲突，保留本机的".into(),
+            });
             continue;
         }
         if local.id != inc.id {
@@ -240,7 +245,9 @@ fn merge_minutes(
                 losers.push(Loser { minutes_id: local.id.clone(), text: loser.clone() });
             }
         }
-        if incoming_wins && (inc.text != local.text || inc.save_count != local.save_count || inc.deleted_at != local.deleted_at) {
+        if incoming_wins
+            && (inc.text != local.text || inc.save_count != local.save_count || inc.deleted_at != local.deleted_at)
+        {
             tx.execute(
                 "UPDATE main.minutes SET text = ?2, save_count = ?3, updated_at = ?4, deleted_at = ?5 WHERE id = ?1",
                 params![local.id, inc.text, inc.save_count, inc.updated_at, inc.deleted_at],
@@ -289,7 +296,10 @@ fn keep_losers(tx: &Transaction, losers: Vec<Loser>, conflicts: &mut Vec<Conflic
         conflicts.push(Conflict {
             table: "minutes".into(),
             id: l.minutes_id,
-            what: format!("“{title}”的会议记录两台电脑都改过：保留较新的一份，另一份存为“{}”", RevisionReason::ImportConflict.label()),
+            what: format!(
+                "“{title}”的会议记录两台电脑都改过：保留较新的一份，另一份存为“{}”",
+                RevisionReason::ImportConflict.label()
+            ),
         });
     }
     Ok(())

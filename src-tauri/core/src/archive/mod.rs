@@ -8,7 +8,7 @@
 //! folder fsynced, verified, then renamed, so a stick pulled out half way leaves nothing that
 //! passes [`verify`]. [`import`] verifies, then merges by id in one transaction (newer
 //! `updated_at` wins; a minutes text changed on both sides keeps the other text as an
-//! `import_conflict` revision) and rebuilds the search index. [`backup`] keeps daily copies beside
+//! `import_conflict` revision) and rebuilds the search index (`reindex::all`). [`backup`] keeps daily copies beside
 //! the database and restores from a backup or an archive.
 //!
 //! It leaves to others: what the records mean (domain modules), notice PDFs (`notices`), dialogs
@@ -31,7 +31,6 @@ pub mod ledger;
 mod manifest;
 mod merge;
 mod notices;
-mod reindex;
 mod sink;
 mod verify;
 pub mod volume;
@@ -43,11 +42,10 @@ use serde::Serialize;
 
 pub use error::ArchiveError;
 pub use export::{archive_name, export, export_prepared, export_with, prepare_export, ExportReport, PreparedExport};
-pub use notices::Period;
 pub use import::{dry_run, import};
 pub use manifest::{FileEntry, Manifest, NoticesNote, FORMAT_VERSION};
 pub use merge::{Conflict, ImportSummary, TableSummary};
-pub use reindex::reindex;
+pub use notices::Period;
 pub use sink::{Disk, Sink};
 pub use verify::{verify, VerifyReport};
 

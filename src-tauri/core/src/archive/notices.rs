@@ -35,7 +35,8 @@ pub(crate) fn write(
         for (id, title, day) in &chosen {
             match crate::bulletin::reprint(conn, id) {
                 Ok(pdf) => {
-                    let name = unique(&mut names, &format!("{}-{}", day.format("%Y%m%d"), crate::pdf::file_name_part(title)));
+                    let name =
+                        unique(&mut names, &format!("{}-{}", day.format("%Y%m%d"), crate::pdf::file_name_part(title)));
                     files.push(super::export::put(sink, dir, &format!("notices/{name}.pdf"), &pdf)?);
                 }
                 Err(_) => failed.push(title.clone()),
@@ -46,7 +47,9 @@ pub(crate) fn write(
     let note = match (chosen.is_empty(), failed.is_empty()) {
         (true, _) => "所选时段内没有发布过公示。".to_string(),
         (false, true) => String::new(),
-        (false, false) => format!("以下公示无法按原样重新生成，未放入 notices/（记录仍在 yishi.db 中）：{}", failed.join("、")),
+        (false, false) => {
+            format!("以下公示无法按原样重新生成，未放入 notices/（记录仍在 yishi.db 中）：{}", failed.join("、"))
+        }
     };
     Ok((files.clone(), NoticesNote { included: !files.is_empty(), count: files.len(), note }))
 }
@@ -62,7 +65,6 @@ fn issued(conn: &Connection) -> rusqlite::Result<Vec<(String, String, NaiveDate)
     })?;
     rows.collect()
 }
-
 
 fn unique(taken: &mut BTreeSet<String>, base: &str) -> String {
     let mut name = base.to_string();

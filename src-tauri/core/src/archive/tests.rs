@@ -32,9 +32,8 @@ fn names(keep: &std::collections::BTreeSet<PathBuf>) -> Vec<String> {
 fn retention_keeps_seven_days_and_four_weeks_and_ten_safety_copies() {
     // 60 days of daily backups ending Saturday 2026-11-21, two on the last day.
     let end = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    let mut spec: Vec<(String, &str)> = (0..60)
-        .map(|i| ((end - Duration::days(i)).format("%Y%m%d-080000").to_string(), "daily"))
-        .collect();
+    let mut spec: Vec<(String, &str)> =
+        (0..60).map(|i| ((end - Duration::days(i)).format("%Y%m%d-080000").to_string(), "daily")).collect();
     spec.push((end.format("%Y%m%d-200000").to_string(), "daily"));
     for i in 0..12 {
         spec.push(((end - Duration::days(i)).format("%Y%m%d-120000").to_string(), "import"));
@@ -71,9 +70,7 @@ fn daily_backup_is_taken_once_a_day() {
 
 fn index(store: &crate::store::Store) -> BTreeMap<(String, String), (String, String, String)> {
     let mut stmt = store.conn().prepare("SELECT kind, record_id, title, body, date FROM search_docs").unwrap();
-    let rows = stmt
-        .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?, r.get(4)?))))
-        .unwrap();
+    let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?, r.get(4)?)))).unwrap();
     rows.map(|r| r.unwrap()).collect()
 }
 
@@ -86,7 +83,7 @@ fn reindex_rebuilds_what_live_writes_indexed() {
     for kind in ["topic", "minutes", "decision", "task_note", "evaluation", "notice", "convention"] {
         assert!(kinds.contains(kind), "the demo has {kind} documents to compare: {kinds:?}");
     }
-    let n = store.write(super::reindex).unwrap();
+    let n = store.write(crate::reindex::all).unwrap();
     let rebuilt = index(&store);
     assert_eq!(n, rebuilt.len());
     for (key, doc) in &live {

@@ -139,11 +139,20 @@ pub fn remove(tx: &Transaction, id: &str) -> Result<(), AttachmentError> {
         "UPDATE attachments SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, now],
     )?;
-    if n == 0 { Err(AttachmentError::NotFound) } else { Ok(()) }
+    if n == 0 {
+        Err(AttachmentError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// Hands the photos taken in a form (drafts under `draft_key`) to the record the form created.
-pub fn claim_drafts(tx: &Transaction, draft_key: &str, owner_kind: OwnerKind, owner_id: &str) -> rusqlite::Result<usize> {
+pub fn claim_drafts(
+    tx: &Transaction,
+    draft_key: &str,
+    owner_kind: OwnerKind,
+    owner_id: &str,
+) -> rusqlite::Result<usize> {
     tx.execute(
         "UPDATE attachments SET owner_kind = ?3, owner_id = ?4, updated_at = ?5 \
          WHERE owner_kind = ?1 AND owner_id = ?2 AND deleted_at IS NULL",
@@ -165,20 +174,21 @@ fn sniff(bytes: &[u8]) -> Option<&'static str> {
 
 fn owner_exists(conn: &Connection, kind: OwnerKind, id: &str) -> Result<(), AttachmentError> {
     let Some(table) = kind.table() else { return Ok(()) };
-    let n: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM {table} WHERE id = ?1 AND deleted_at IS NULL"),
-        [id],
-        |r| r.get(0),
-    )?;
-    if n == 0 { Err(AttachmentError::OwnerNotFound { what: kind.label() }) } else { Ok(()) }
+    let n: i64 =
+        conn.query_row(&format!("SELECT count(*) FROM {table} WHERE id = ?1 AND deleted_at IS NULL"), [id], |r| {
+            r.get(0)
+        })?;
+    if n == 0 {
+        Err(AttachmentError::OwnerNotFound { what: kind.label() })
+    } else {
+        Ok(())
+    }
 }
 
 const SELECT: &str = "SELECT id, owner_kind, owner_id, file_name, mime, size, created_at FROM attachments";
 
 fn get(conn: &Connection, id: &str) -> Result<Attachment, AttachmentError> {
-    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(AttachmentError::NotFound)
+    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row).optional()?.ok_or(AttachmentError::NotFound)
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<Attachment> {

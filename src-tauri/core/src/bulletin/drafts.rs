@@ -61,7 +61,8 @@ pub fn list_drafts(conn: &Connection) -> Result<Vec<Draft>, BulletinError> {
     let mut stmt = conn.prepare(
         "SELECT id, title, content, updated_at FROM notice_drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id",
     )?;
-    let rows = stmt.query_map([], |r| Ok(Draft { id: r.get(0)?, title: r.get(1)?, content: r.get(2)?, updated_at: r.get(3)? }))?;
+    let rows = stmt
+        .query_map([], |r| Ok(Draft { id: r.get(0)?, title: r.get(1)?, content: r.get(2)?, updated_at: r.get(3)? }))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -77,7 +78,11 @@ pub fn get_draft(conn: &Connection, id: &str) -> Result<Draft, BulletinError> {
 
 /// Throws a draft away (soft delete, like every record).
 pub fn discard_draft(tx: &Transaction, id: &str) -> Result<(), BulletinError> {
-    if discard_if_present(tx, id)? { Ok(()) } else { Err(BulletinError::DraftNotFound) }
+    if discard_if_present(tx, id)? {
+        Ok(())
+    } else {
+        Err(BulletinError::DraftNotFound)
+    }
 }
 
 pub(super) fn discard_if_present(tx: &Transaction, id: &str) -> Result<bool, BulletinError> {
@@ -104,7 +109,10 @@ pub fn save_template(tx: &Transaction, name: &str, content: &str) -> Result<Temp
         .optional()?;
     let id = match existing {
         Some(id) => {
-            tx.execute("UPDATE notice_templates SET content = ?2, updated_at = ?3 WHERE id = ?1", params![id, content, now])?;
+            tx.execute(
+                "UPDATE notice_templates SET content = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, content, now],
+            )?;
             id
         }
         None => {
@@ -124,7 +132,9 @@ pub fn list_templates(conn: &Connection) -> Result<Vec<Template>, BulletinError>
     let mut stmt = conn.prepare(
         "SELECT id, name, content, updated_at FROM notice_templates WHERE deleted_at IS NULL ORDER BY name, id",
     )?;
-    let rows = stmt.query_map([], |r| Ok(Template { id: r.get(0)?, name: r.get(1)?, content: r.get(2)?, updated_at: r.get(3)? }))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Template { id: r.get(0)?, name: r.get(1)?, content: r.get(2)?, updated_at: r.get(3)? })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -134,13 +144,24 @@ pub fn remove_template(tx: &Transaction, id: &str) -> Result<(), BulletinError> 
         "UPDATE notice_templates SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, now],
     )?;
-    if n == 0 { Err(BulletinError::TemplateNotFound) } else { Ok(()) }
+    if n == 0 {
+        Err(BulletinError::TemplateNotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// A new draft `draft_id` from a template, dated `today`; a 公示期 keeps its length and starts today.
-pub fn start_from_template(tx: &Transaction, template_id: &str, draft_id: &str, today: NaiveDate) -> Result<Draft, BulletinError> {
+pub fn start_from_template(
+    tx: &Transaction,
+    template_id: &str,
+    draft_id: &str,
+    today: NaiveDate,
+) -> Result<Draft, BulletinError> {
     let content: String = tx
-        .query_row("SELECT content FROM notice_templates WHERE id = ?1 AND deleted_at IS NULL", [template_id], |r| r.get(0))
+        .query_row("SELECT content FROM notice_templates WHERE id = ?1 AND deleted_at IS NULL", [template_id], |r| {
+            r.get(0)
+        })
         .optional()?
         .ok_or(BulletinError::TemplateNotFound)?;
     let mut value = parse(&content)?;

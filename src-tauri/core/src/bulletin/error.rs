@@ -20,7 +20,7 @@ pub enum BulletinError {
     NotFound,
     /// A template could not be filled from its record.
     #[error(transparent)]
-    Load(#[from] crate::notices::load::LoadError),
+    Load(#[from] crate::printouts::LoadError),
     #[error("自由撰写的通知没有对应的记录，请在“公示 · 撰写”里发布。")]
     NotFromRecord,
     #[error("没有找到这份草稿（可能已经发布或删除）。")]

@@ -10,28 +10,28 @@ use std::path::Path;
 use rusqlite::Transaction;
 
 use super::spec::NoticeKind;
-use super::{repo, reissue, store_issue, BulletinError, IssuedNotice};
-use crate::notices::load::{self, LoadOptions};
+use super::{reissue, repo, store_issue, BulletinError, IssuedNotice};
+use crate::printouts::{self, LoadOptions};
 
 /// The PDF a print button saves: recorded in the 公示台账 for public notices (会议通知, 议题公示,
 /// 决议公示, 落实情况公示, 积分榜, 公约), rendered without an entry for the internal 会议记录 and
 /// 签到表.
 pub fn print_record(
     tx: &Transaction,
-    kind: load::NoticeKind,
+    kind: printouts::NoticeKind,
     id: &str,
     opts: &LoadOptions,
 ) -> Result<Vec<u8>, BulletinError> {
     let ledger_kind = match kind {
-        load::NoticeKind::Minutes | load::NoticeKind::SignIn => {
-            return Ok(load::load(tx, kind, id, opts)?.render_as(opts.unprintable)?);
+        printouts::NoticeKind::Minutes | printouts::NoticeKind::SignIn => {
+            return Ok(printouts::load(tx, kind, id, opts)?.render_as(opts.unprintable)?);
         }
-        load::NoticeKind::MeetingNotice => NoticeKind::MeetingNotice,
-        load::NoticeKind::Topic => NoticeKind::Topic,
-        load::NoticeKind::Decision => NoticeKind::Decision,
-        load::NoticeKind::Progress => NoticeKind::Progress,
-        load::NoticeKind::Points => NoticeKind::Points,
-        load::NoticeKind::Convention => NoticeKind::Convention,
+        printouts::NoticeKind::MeetingNotice => NoticeKind::MeetingNotice,
+        printouts::NoticeKind::Topic => NoticeKind::Topic,
+        printouts::NoticeKind::Decision => NoticeKind::Decision,
+        printouts::NoticeKind::Progress => NoticeKind::Progress,
+        printouts::NoticeKind::Points => NoticeKind::Points,
+        printouts::NoticeKind::Convention => NoticeKind::Convention,
     };
     Ok(issue_from_record(tx, ledger_kind, id, opts)?.pdf)
 }
@@ -41,7 +41,7 @@ pub fn print_record(
 /// pulled out) leaves no 台账 entry behind.
 pub fn print_record_to(
     tx: &Transaction,
-    kind: load::NoticeKind,
+    kind: printouts::NoticeKind,
     id: &str,
     opts: &LoadOptions,
     path: &Path,
@@ -72,7 +72,7 @@ pub fn print_progress_of_tasks(
     task_ids: &[String],
     opts: &LoadOptions,
 ) -> Result<(Vec<u8>, String), BulletinError> {
-    let notice = load::progress_of_tasks(tx, task_ids, opts)?;
+    let notice = printouts::progress_of_tasks(tx, task_ids, opts)?;
     let spec = serde_json::to_string(&notice).map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })?;
     let mut ids = task_ids.to_vec();
     ids.sort();
@@ -126,14 +126,14 @@ fn ref_kind(kind: NoticeKind) -> &'static str {
 
 fn load_spec(tx: &Transaction, kind: NoticeKind, id: &str, opts: &LoadOptions) -> Result<String, BulletinError> {
     let json = match kind {
-        NoticeKind::MeetingNotice => serde_json::to_string(&load::meeting_notice(tx, id, opts)?),
-        NoticeKind::Topic => serde_json::to_string(&load::topic(tx, id, opts)?),
-        NoticeKind::Decision => serde_json::to_string(&load::decision(tx, id, opts)?),
-        NoticeKind::Progress => serde_json::to_string(&load::progress(tx, id, opts)?),
-        NoticeKind::Minutes => serde_json::to_string(&load::minutes(tx, id, opts)?),
-        NoticeKind::SignIn => serde_json::to_string(&load::sign_in(tx, id, opts)?),
-        NoticeKind::Points => serde_json::to_string(&load::points(tx, id, opts)?),
-        NoticeKind::Convention => serde_json::to_string(&load::convention(tx, id, opts)?),
+        NoticeKind::MeetingNotice => serde_json::to_string(&printouts::meeting_notice(tx, id, opts)?),
+        NoticeKind::Topic => serde_json::to_string(&printouts::topic(tx, id, opts)?),
+        NoticeKind::Decision => serde_json::to_string(&printouts::decision(tx, id, opts)?),
+        NoticeKind::Progress => serde_json::to_string(&printouts::progress(tx, id, opts)?),
+        NoticeKind::Minutes => serde_json::to_string(&printouts::minutes(tx, id, opts)?),
+        NoticeKind::SignIn => serde_json::to_string(&printouts::sign_in(tx, id, opts)?),
+        NoticeKind::Points => serde_json::to_string(&printouts::points(tx, id, opts)?),
+        NoticeKind::Convention => serde_json::to_string(&printouts::convention(tx, id, opts)?),
         NoticeKind::Free => return Err(BulletinError::NotFromRecord),
     };
     json.map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })

@@ -111,7 +111,12 @@ pub struct NoticeCheck {
 /// the public contact number of 设置 left whole, as it will be issued; with
 /// [`Unprintable::Omit`] the characters no font has are left out, as they will be when it is
 /// issued so.
-pub fn preview(conn: &Connection, kind: NoticeKind, spec: &str, unprintable: Unprintable) -> Result<Vec<u8>, BulletinError> {
+pub fn preview(
+    conn: &Connection,
+    kind: NoticeKind,
+    spec: &str,
+    unprintable: Unprintable,
+) -> Result<Vec<u8>, BulletinError> {
     spec::render(conn, kind, &as_issued(conn, kind, spec)?, unprintable)
 }
 
@@ -132,7 +137,11 @@ pub fn check(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<NoticeCh
 /// The composer's free notice with today's public contact number of 设置; template specs come
 /// from the loaders with it already.
 fn as_issued(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<String, BulletinError> {
-    if kind == NoticeKind::Free { spec::with_public_numbers(conn, spec) } else { Ok(spec.to_string()) }
+    if kind == NoticeKind::Free {
+        spec::with_public_numbers(conn, spec)
+    } else {
+        Ok(spec.to_string())
+    }
 }
 
 /// Renders and records a notice (version 1) and indexes its text.
@@ -143,7 +152,12 @@ pub fn issue(tx: &Transaction, new: &NewNotice, today: NaiveDate) -> Result<Issu
 
 /// Issues a corrected notice as the next version of `id` (same kind and reference). Without a
 /// new spec the stored one is rendered again (e.g. after the program was updated).
-pub fn reissue(tx: &Transaction, id: &str, spec: Option<&str>, today: NaiveDate) -> Result<IssuedNotice, BulletinError> {
+pub fn reissue(
+    tx: &Transaction,
+    id: &str,
+    spec: Option<&str>,
+    today: NaiveDate,
+) -> Result<IssuedNotice, BulletinError> {
     let old = repo::get(tx, id)?;
     if let Some(version) = old.superseded_by {
         return Err(BulletinError::Superseded { version });
@@ -188,20 +202,44 @@ fn store_issue(
     let pdf = pdf::render(&doc).map_err(NoticeError::from)?;
     let sha256 = sha256_hex(&pdf);
     let period = spec::period(kind, spec_json).map(|(f, t)| (f.to_string(), t.to_string()));
-    let id = repo::insert(tx, &repo::Insert {
-        kind,
-        title: &doc.title,
-        version,
-        replaces_id,
-        ref_kind: reference.map(|r| r.0),
-        ref_id: reference.map(|r| r.1),
-        period,
-        sha256: &sha256,
-        spec: spec_json,
-    })?;
+    let id = repo::insert(
+        tx,
+        &repo::Insert {
+            kind,
+            title: &doc.title,
+            version,
+            replaces_id,
+            ref_kind: reference.map(|r| r.0),
+            ref_id: reference.map(|r| r.1),
+            period,
+            sha256: &sha256,
+            spec: spec_json,
+        },
+    )?;
     let body = spec::plain_text(&doc);
-    search::upsert(tx, &SearchDoc { kind: DocKind::Notice, record_id: id.clone(), title: doc.title.clone(), body, date: today })?;
+    search::upsert(
+        tx,
+        &SearchDoc { kind: DocKind::Notice, record_id: id.clone(), title: doc.title.clone(), body, date: today },
+    )?;
     Ok(IssuedNotice { entry: get(tx, &id, today)?, pdf })
+}
+
+/// Every issued notice as the search index holds it (the printed text, dated the day it was
+/// issued in the community's zone), for rebuilding the index.
+pub fn search_docs(conn: &Connection, zone: crate::time::Zone) -> Result<Vec<SearchDoc>, BulletinError> {
+    let mut docs = Vec::new();
+    for row in repo::all(conn)? {
+        let doc = spec::document(conn, row.kind, &row.spec)?;
+        let body = spec::plain_text(&doc);
+        docs.push(SearchDoc {
+            kind: DocKind::Notice,
+            record_id: row.id,
+            title: doc.title,
+            body,
+            date: zone.date_or_today(&row.issued_at),
+        });
+    }
+    Ok(docs)
 }
 
 /// The PDF of an issued notice, rendered again from its stored spec: the same bytes as when it

@@ -53,8 +53,20 @@ pub(super) fn insert(tx: &Transaction, row: &Insert) -> Result<String, BulletinE
         "INSERT INTO notices (id, kind, title, version, replaces_id, ref_kind, ref_id, period_from, period_to, \
          issued_at, pdf_sha256, spec, created_at, updated_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?10, ?10)",
-        params![id, row.kind.as_str(), row.title, row.version, row.replaces_id, row.ref_kind, row.ref_id, from, to,
-            now, row.sha256, row.spec],
+        params![
+            id,
+            row.kind.as_str(),
+            row.title,
+            row.version,
+            row.replaces_id,
+            row.ref_kind,
+            row.ref_id,
+            from,
+            to,
+            now,
+            row.sha256,
+            row.spec
+        ],
     )?;
     Ok(id)
 }
@@ -64,7 +76,12 @@ pub(super) fn get(conn: &Connection, id: &str) -> Result<Row, BulletinError> {
 }
 
 /// The current (not superseded) notice of `kind` about a record, if one was issued.
-pub(super) fn current_for(conn: &Connection, kind: NoticeKind, ref_kind: &str, ref_id: &str) -> Result<Option<Row>, BulletinError> {
+pub(super) fn current_for(
+    conn: &Connection,
+    kind: NoticeKind,
+    ref_kind: &str,
+    ref_id: &str,
+) -> Result<Option<Row>, BulletinError> {
     let sql = format!(
         "{SELECT} AND n.kind = ?1 AND n.ref_kind = ?2 AND n.ref_id = ?3 AND NOT EXISTS \
          (SELECT 1 FROM notices m WHERE m.replaces_id = n.id AND m.deleted_at IS NULL) ORDER BY n.version DESC LIMIT 1"

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::BulletinError;
 use crate::attachments;
 use crate::notices::{
-    Convention, DecisionNotice, FreeNotice, MeetingNotice, Minutes, Notice, NoticeError, PointsTable,
-    ProgressNotice, SignInSheet, TopicNotice,
+    Convention, DecisionNotice, FreeNotice, MeetingNotice, Minutes, Notice, NoticeError, PointsTable, ProgressNotice,
+    SignInSheet, TopicNotice,
 };
 use crate::pdf::{self, Block, Document, Unprintable};
 use crate::privacy::{self, Masked};
@@ -84,7 +84,11 @@ fn mask(notice: &FreeNotice, text: &str) -> String {
 
 fn photo_position(doc: &Document, has_closing: bool) -> usize {
     let signoff = doc.blocks.iter().rposition(|b| matches!(b, Block::Signoff { .. })).unwrap_or(doc.blocks.len());
-    if has_closing { signoff.saturating_sub(1) } else { signoff }
+    if has_closing {
+        signoff.saturating_sub(1)
+    } else {
+        signoff
+    }
 }
 
 /// The document a stored spec describes.
@@ -111,7 +115,8 @@ pub fn document(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Docum
 /// and sign-in sheet hide none.
 pub fn masked_numbers(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Masked, BulletinError> {
     let bad = |e: serde_json::Error| BulletinError::BadStoredSpec { detail: e.to_string() };
-    let mut value: serde_json::Value = serde_json::from_str(spec).map_err(|e| NoticeError::BadSpec { detail: e.to_string() })?;
+    let mut value: serde_json::Value =
+        serde_json::from_str(spec).map_err(|e| NoticeError::BadSpec { detail: e.to_string() })?;
     let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
         v.and_then(|v| v.as_array())
             .map(|a| a.iter().filter_map(|n| n.as_str().map(str::to_string)).collect())
@@ -156,7 +161,12 @@ pub fn with_public_numbers(conn: &Connection, content: &str) -> Result<String, B
 }
 
 /// The PDF bytes of a spec.
-pub fn render(conn: &Connection, kind: NoticeKind, spec: &str, unprintable: Unprintable) -> Result<Vec<u8>, BulletinError> {
+pub fn render(
+    conn: &Connection,
+    kind: NoticeKind,
+    spec: &str,
+    unprintable: Unprintable,
+) -> Result<Vec<u8>, BulletinError> {
     let doc = document(conn, kind, spec)?;
     Ok(pdf::render_as(&doc, unprintable).map_err(NoticeError::from)?)
 }
@@ -165,7 +175,12 @@ pub fn render(conn: &Connection, kind: NoticeKind, spec: &str, unprintable: Unpr
 /// characters no font has, so that what is stored is exactly what was printed and a reprint
 /// of the stored spec gives the same bytes. The characters are taken out of the JSON text
 /// itself: they are never ASCII (JSON's syntax), and keys, ids and dates stay as they were.
-pub fn printable_spec(conn: &Connection, kind: NoticeKind, spec: &str, unprintable: Unprintable) -> Result<String, BulletinError> {
+pub fn printable_spec(
+    conn: &Connection,
+    kind: NoticeKind,
+    spec: &str,
+    unprintable: Unprintable,
+) -> Result<String, BulletinError> {
     if unprintable == Unprintable::Refuse {
         return Ok(spec.to_string());
     }

@@ -66,7 +66,9 @@ fn a_reissue_is_a_new_version_and_the_old_one_still_reprints_as_it_was() {
     let (_dir, mut store) = temp_store();
     let v1 = issue_water(&mut store);
     let corrected = water_notice().replace("3号楼", "6号楼");
-    let v2 = store.write(|tx| issue_composed(tx, &corrected, None, Some(&v1.entry.id), day("2026-12-02"), Unprintable::Refuse)).unwrap();
+    let v2 = store
+        .write(|tx| issue_composed(tx, &corrected, None, Some(&v1.entry.id), day("2026-12-02"), Unprintable::Refuse))
+        .unwrap();
     assert_eq!((v2.entry.version, v2.entry.replaces_id.as_deref()), (2, Some(v1.entry.id.as_str())));
     assert_ne!(v2.entry.pdf_sha256, v1.entry.pdf_sha256);
     let old = get(store.conn(), &v1.entry.id, day("2026-12-02")).unwrap();
@@ -87,7 +89,8 @@ fn characters_the_fonts_lack_are_named_with_where_they_are_and_nothing_is_issued
     assert_eq!((missing.chars.as_str(), missing.location.as_str()), ("\u{E000}", "第1段"));
     assert_eq!(check(store.conn(), NoticeKind::Free, &water_notice()).unwrap().missing, None);
     let before = (count(&store, "notices"), count(&store, "search_docs"));
-    let err = store.write(|tx| issue_composed(tx, &bad, None, None, day("2026-12-01"), Unprintable::Refuse)).unwrap_err();
+    let err =
+        store.write(|tx| issue_composed(tx, &bad, None, None, day("2026-12-01"), Unprintable::Refuse)).unwrap_err();
     assert_eq!(err.code(), "pdf_missing_glyphs");
     assert!(err.message().contains('\u{E000}') && err.message().contains("第1段"), "{}", err.message());
     assert_eq!((count(&store, "notices"), count(&store, "search_docs")), before);
@@ -109,7 +112,9 @@ fn the_public_number_of_the_settings_is_printed_whole_and_the_preview_counts_wha
     );
     let c = check(store.conn(), NoticeKind::Free, &text).unwrap();
     assert_eq!((c.missing, c.masked_phones, c.masked_ids), (None, 2, 1));
-    let issued = store.write(|tx| issue_composed(tx, &text, None, None, day("2026-12-01"), crate::pdf::Unprintable::Refuse)).unwrap();
+    let issued = store
+        .write(|tx| issue_composed(tx, &text, None, None, day("2026-12-01"), crate::pdf::Unprintable::Refuse))
+        .unwrap();
     let (kind, stored) = spec_of(store.conn(), &issued.entry.id).unwrap();
     let body = spec::plain_text(&spec::document(store.conn(), kind, &stored).unwrap());
     assert!(body.contains("0531-86001234"), "{body}");
@@ -143,17 +148,16 @@ fn a_notice_issued_without_its_unprintable_characters_reprints_byte_for_byte() {
 
 #[test]
 fn a_record_printed_without_its_unprintable_characters_is_the_same_notice_next_time() {
-    use crate::notices::load::LoadOptions;
+    use crate::printouts::LoadOptions;
     let (_dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
-    let meeting: String = store
-        .conn()
-        .query_row("SELECT id FROM meetings WHERE title = '十一月居民议事会'", [], |r| r.get(0))
-        .unwrap();
+    let meeting: String =
+        store.conn().query_row("SELECT id FROM meetings WHERE title = '十一月居民议事会'", [], |r| r.get(0)).unwrap();
     store.conn().execute("UPDATE meetings SET title = title || '😀\u{E000}' WHERE id = ?1", [&meeting]).unwrap();
     let today = day("2026-11-21");
     let opts = LoadOptions { unprintable: Unprintable::Omit, ..LoadOptions::new(today) };
-    let refused = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &LoadOptions::new(today)));
+    let refused =
+        store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &LoadOptions::new(today)));
     assert_eq!(refused.unwrap_err().code(), "pdf_missing_glyphs");
     let first = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &opts)).unwrap();
     assert!(first.entry.title.contains('😀') && !first.entry.title.contains('\u{E000}'), "{}", first.entry.title);
@@ -190,7 +194,9 @@ fn refused_postings_change_nothing() {
     let id = issue_water(&mut store).entry.id;
     let not_a_photo = dir.path().join("note.txt");
     std::fs::write(&not_a_photo, "hello").unwrap();
-    let err = store.write(|tx| record_posting(tx, &id, "北门", "2026-12-01", Some(&not_a_photo), day("2026-12-01"))).unwrap_err();
+    let err = store
+        .write(|tx| record_posting(tx, &id, "北门", "2026-12-01", Some(&not_a_photo), day("2026-12-01")))
+        .unwrap_err();
     assert!(err.message().contains("JPEG 或 PNG"), "{}", err.message());
     // US order (what a webview under LANG=C shows) is not a Chinese date: refused, naming the field.
     let err = store.write(|tx| record_posting(tx, &id, "北门", "12/01/2026", None, day("2026-12-01"))).unwrap_err();
@@ -233,12 +239,15 @@ fn a_template_from_a_record_keeps_its_reference_and_period() {
 #[test]
 fn a_photo_in_a_free_notice_is_printed_and_reprinted_identically() {
     let (_dir, mut store) = temp_store();
-    let photo = store.write(|tx| attachments::add_image(tx, OwnerKind::Draft, "d-1", "管道.png", &demo::garage_photo())).unwrap();
+    let photo = store
+        .write(|tx| attachments::add_image(tx, OwnerKind::Draft, "d-1", "管道.png", &demo::garage_photo()))
+        .unwrap();
     let mut spec: serde_json::Value = serde_json::from_str(&water_notice()).unwrap();
     spec["photo"] = serde_json::json!({"attachment_id": photo.id, "caption": "检修的水泵房"});
     let spec = spec.to_string();
     let plain = preview(store.conn(), NoticeKind::Free, &water_notice(), Unprintable::Refuse).unwrap();
-    let issued = store.write(|tx| issue_composed(tx, &spec, None, None, day("2026-12-01"), Unprintable::Refuse)).unwrap();
+    let issued =
+        store.write(|tx| issue_composed(tx, &spec, None, None, day("2026-12-01"), Unprintable::Refuse)).unwrap();
     assert!(issued.pdf.len() > plain.len() + 1000, "the photo is embedded");
     assert_eq!(reprint(store.conn(), &issued.entry.id).unwrap(), issued.pdf);
 }
@@ -252,7 +261,9 @@ fn drafts_autosave_and_issuing_discards_the_draft() {
     assert_eq!(r.save_count, 2);
     let drafts = list_drafts(store.conn()).unwrap();
     assert_eq!((drafts.len(), drafts[0].title.as_str()), (1, "停水通知"));
-    store.write(|tx| issue_composed(tx, &water_notice(), Some("draft-1"), None, day("2026-12-01"), Unprintable::Refuse)).unwrap();
+    store
+        .write(|tx| issue_composed(tx, &water_notice(), Some("draft-1"), None, day("2026-12-01"), Unprintable::Refuse))
+        .unwrap();
     assert!(list_drafts(store.conn()).unwrap().is_empty());
     let err = store.write(|tx| save_draft(tx, "draft-1", half)).unwrap_err();
     assert_eq!(err.code(), "notice_draft_not_found", "a late autosave does not bring it back");
@@ -283,13 +294,11 @@ fn a_template_is_saved_by_name_and_a_new_draft_starts_from_it_dated_today() {
 
 #[test]
 fn printing_a_record_again_gives_the_same_notice_until_it_changes() {
-    use crate::notices::load::LoadOptions;
+    use crate::printouts::LoadOptions;
     let (_dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
-    let meeting: String = store
-        .conn()
-        .query_row("SELECT id FROM meetings WHERE title = '十一月居民议事会'", [], |r| r.get(0))
-        .unwrap();
+    let meeting: String =
+        store.conn().query_row("SELECT id FROM meetings WHERE title = '十一月居民议事会'", [], |r| r.get(0)).unwrap();
     let before = count(&store, "notices");
     let opts = LoadOptions::new(day("2026-11-21"));
     let first = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &opts)).unwrap();
@@ -309,14 +318,12 @@ fn printing_a_record_again_gives_the_same_notice_until_it_changes() {
 
 #[test]
 fn print_buttons_record_public_notices_in_the_ledger_but_not_the_internal_minutes() {
-    use crate::notices::load::{LoadOptions, NoticeKind as Kind};
+    use crate::printouts::{LoadOptions, NoticeKind as Kind};
     let (_dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
     let opts = LoadOptions::new(day("2026-11-21"));
-    let closed: String = store
-        .conn()
-        .query_row("SELECT id FROM meetings WHERE title = '便民桥修缮院坝会'", [], |r| r.get(0))
-        .unwrap();
+    let closed: String =
+        store.conn().query_row("SELECT id FROM meetings WHERE title = '便民桥修缮院坝会'", [], |r| r.get(0)).unwrap();
     let before = count(&store, "notices");
     for kind in [Kind::Minutes, Kind::SignIn] {
         let pdf = store.write(|tx| print_record(tx, kind, &closed, &opts)).unwrap();
@@ -329,8 +336,14 @@ fn print_buttons_record_public_notices_in_the_ledger_but_not_the_internal_minute
     let entries = list(store.conn(), day("2026-11-21")).unwrap();
     assert!(entries.iter().any(|e| e.kind == NoticeKind::Points && e.ref_id.as_deref() == Some("2026")));
 
-    let tasks: Vec<String> = store.conn().prepare("SELECT id FROM tasks ORDER BY id LIMIT 2").unwrap()
-        .query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    let tasks: Vec<String> = store
+        .conn()
+        .prepare("SELECT id FROM tasks ORDER BY id LIMIT 2")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
     let (pdf, subject) = store.write(|tx| print_progress_of_tasks(tx, &tasks, &opts)).unwrap();
     assert!(pdf.starts_with(b"%PDF") && !subject.is_empty());
     let reversed: Vec<String> = tasks.iter().rev().cloned().collect();
@@ -341,7 +354,7 @@ fn print_buttons_record_public_notices_in_the_ledger_but_not_the_internal_minute
 
 #[test]
 fn a_print_whose_file_cannot_be_written_leaves_no_ledger_entry() {
-    use crate::notices::load::{LoadOptions, NoticeKind as Kind};
+    use crate::printouts::{LoadOptions, NoticeKind as Kind};
     let (dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
     let before = count(&store, "notices");

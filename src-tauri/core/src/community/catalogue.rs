@@ -56,7 +56,11 @@ pub fn rename_category(tx: &Transaction, id: &str, name: &str) -> Result<(), Com
         "UPDATE categories SET name = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, name, now_utc()],
     )?;
-    if n == 0 { Err(CommunityError::NotFound { what: "分类" }) } else { Ok(()) }
+    if n == 0 {
+        Err(CommunityError::NotFound { what: "分类" })
+    } else {
+        Ok(())
+    }
 }
 
 /// Stops offering a category (and its kinds) for new topics; old topics keep it.
@@ -67,7 +71,11 @@ pub fn retire_category(tx: &Transaction, id: &str) -> Result<(), CommunityError>
          WHERE (id = ?1 OR parent_id = ?1) AND deleted_at IS NULL AND retired_at IS NULL",
         params![id, now],
     )?;
-    if n == 0 { Err(CommunityError::NotFound { what: "分类" }) } else { Ok(()) }
+    if n == 0 {
+        Err(CommunityError::NotFound { what: "分类" })
+    } else {
+        Ok(())
+    }
 }
 
 fn insert(tx: &Transaction, parent_id: Option<&str>, name: &str, position: i64) -> Result<String, CommunityError> {

@@ -13,7 +13,9 @@ pub enum CommunityError {
     Duplicate { what: &'static str, name: String },
     #[error(transparent)]
     BadPhone(#[from] crate::validate::BadPhone),
-    #[error("公开联系电话“{value}”不是能拨通的号码：请填11位手机号（如 13812345678）或带区号的座机号（如 028-86001234）。")]
+    #[error(
+        "公开联系电话“{value}”不是能拨通的号码：请填11位手机号（如 13812345678）或带区号的座机号（如 028-86001234）。"
+    )]
     BadPublicPhone { value: String },
     #[error(transparent)]
     Time(#[from] crate::time::TimeError),

@@ -14,8 +14,8 @@ mod settings;
 pub use catalogue::{add_category, list_categories, rename_category, retire_category, Category};
 pub use error::CommunityError;
 pub use people::{
-    add_household, add_person, get_person, list_households, list_people, update_person, Household,
-    NewHousehold, NewPerson, Person, ROLES,
+    add_household, add_person, get_person, list_households, list_people, update_person, Household, NewHousehold,
+    NewPerson, Person, ROLES,
 };
 pub use places::{add_place, list_places, rename_place, NewPlace, Place, PLACE_KINDS};
 pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};

@@ -8,9 +8,8 @@ use crate::ids::{new_id, now_utc};
 use crate::validate::{optional_line, required_line};
 
 /// Roles a person can hold; the roster screen offers these, others can be typed.
-pub const ROLES: &[&str] = &[
-    "党员", "居民代表", "楼栋长", "网格员", "物业", "业委会", "专业人士", "两委成员", "乡贤", "志愿者", "居民",
-];
+pub const ROLES: &[&str] =
+    &["党员", "居民代表", "楼栋长", "网格员", "物业", "业委会", "专业人士", "两委成员", "乡贤", "志愿者", "居民"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
@@ -146,20 +145,18 @@ pub fn get_person(conn: &Connection, id: &str) -> Result<Person, CommunityError>
 
 /// The roster, core members first, then by name.
 pub fn list_people(conn: &Connection) -> Result<Vec<Person>, CommunityError> {
-    let mut stmt = conn.prepare(&format!(
-        "{PERSON_SELECT} WHERE p.deleted_at IS NULL ORDER BY p.is_core_member DESC, p.name, p.id"
-    ))?;
+    let mut stmt = conn
+        .prepare(&format!("{PERSON_SELECT} WHERE p.deleted_at IS NULL ORDER BY p.is_core_member DESC, p.name, p.id"))?;
     let rows = stmt.query_map([], person_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 pub fn add_household(tx: &Transaction, h: &NewHousehold) -> Result<Household, CommunityError> {
     let label = required_line("户名（门牌）", &h.label, 60)?;
-    let dup: i64 = tx.query_row(
-        "SELECT count(*) FROM households WHERE label = ?1 AND deleted_at IS NULL",
-        [&label],
-        |r| r.get(0),
-    )?;
+    let dup: i64 =
+        tx.query_row("SELECT count(*) FROM households WHERE label = ?1 AND deleted_at IS NULL", [&label], |r| {
+            r.get(0)
+        })?;
     if dup > 0 {
         return Err(CommunityError::Duplicate { what: "户", name: label });
     }

@@ -80,17 +80,15 @@ pub fn list_places(conn: &Connection) -> Result<Vec<Place>, CommunityError> {
 }
 
 fn exists(conn: &Connection, id: &str) -> Result<(), CommunityError> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM places WHERE id = ?1 AND deleted_at IS NULL",
-        [id],
-        |r| r.get(0),
-    )?;
-    if n == 0 { Err(CommunityError::NotFound { what: "地点" }) } else { Ok(()) }
+    let n: i64 =
+        conn.query_row("SELECT count(*) FROM places WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))?;
+    if n == 0 {
+        Err(CommunityError::NotFound { what: "地点" })
+    } else {
+        Ok(())
+    }
 }
 
 fn find(conn: &Connection, id: &str) -> Result<Place, CommunityError> {
-    list_places(conn)?
-        .into_iter()
-        .find(|p| p.id == id)
-        .ok_or(CommunityError::NotFound { what: "地点" })
+    list_places(conn)?.into_iter().find(|p| p.id == id).ok_or(CommunityError::NotFound { what: "地点" })
 }

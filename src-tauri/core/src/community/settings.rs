@@ -81,11 +81,9 @@ pub fn today(conn: &Connection) -> rusqlite::Result<chrono::NaiveDate> {
 /// The settings, or empty strings before the secretary has filled them in.
 pub fn load_settings(conn: &Connection) -> Result<CommunitySettings, CommunityError> {
     let row = conn
-        .query_row(
-            "SELECT name, issuer, default_place FROM community_settings WHERE id = ?1",
-            [SETTINGS_ID],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        .query_row("SELECT name, issuer, default_place FROM community_settings WHERE id = ?1", [SETTINGS_ID], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?;
     let (name, issuer, default_place) = row.unwrap_or_default();
     Ok(CommunitySettings {

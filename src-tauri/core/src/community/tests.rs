@@ -18,12 +18,24 @@ fn person(name: &str, phone: &str, roles: &[&str]) -> NewPerson {
 fn settings_start_empty_and_save_trimmed() {
     let (_d, mut store) = temp_store();
     assert_eq!(load_settings(store.conn()).unwrap().issuer, "");
-    let s = CommunitySettings { name: " 幸福里社区 ".into(), issuer: "幸福里社区居民委员会".into(), default_place: "3号楼前小广场".into(), time_zone: "Asia/Shanghai".into(), public_phone: String::new() };
+    let s = CommunitySettings {
+        name: " 幸福里社区 ".into(),
+        issuer: "幸福里社区居民委员会".into(),
+        default_place: "3号楼前小广场".into(),
+        time_zone: "Asia/Shanghai".into(),
+        public_phone: String::new(),
+    };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     let loaded = load_settings(store.conn()).unwrap();
     assert_eq!(loaded.name, "幸福里社区");
     assert_eq!(loaded.issuer, "幸福里社区居民委员会");
-    let empty = CommunitySettings { name: "幸福里社区".into(), issuer: " ".into(), default_place: String::new(), time_zone: "Asia/Shanghai".into(), public_phone: String::new() };
+    let empty = CommunitySettings {
+        name: "幸福里社区".into(),
+        issuer: " ".into(),
+        default_place: String::new(),
+        time_zone: "Asia/Shanghai".into(),
+        public_phone: String::new(),
+    };
     let err = store.write(|tx| save_settings(tx, &empty)).unwrap_err();
     assert!(err.to_string().contains("落款单位"), "{err}");
     assert_eq!(load_settings(store.conn()).unwrap().issuer, "幸福里社区居民委员会");
@@ -34,7 +46,13 @@ fn the_time_zone_is_a_setting_that_defaults_to_china() {
     let (_d, mut store) = temp_store();
     assert_eq!(zone(store.conn()).unwrap().name(), "Asia/Shanghai");
     assert_eq!(load_settings(store.conn()).unwrap().time_zone, "Asia/Shanghai");
-    let mut s = CommunitySettings { name: "乌鲁木齐某社区".into(), issuer: "某社区居民委员会".into(), default_place: String::new(), time_zone: "Asia/Urumqi".into(), public_phone: String::new() };
+    let mut s = CommunitySettings {
+        name: "乌鲁木齐某社区".into(),
+        issuer: "某社区居民委员会".into(),
+        default_place: String::new(),
+        time_zone: "Asia/Urumqi".into(),
+        public_phone: String::new(),
+    };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     assert_eq!(zone(store.conn()).unwrap().name(), "Asia/Urumqi");
     s.time_zone = "UTC+8".into();
@@ -46,15 +64,28 @@ fn the_time_zone_is_a_setting_that_defaults_to_china() {
 #[test]
 fn places_form_a_tree_with_paths() {
     let (_d, mut store) = temp_store();
-    let estate = store.write(|tx| add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "幸福里小区".into() })).unwrap();
-    let b3 = store.write(|tx| add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() })).unwrap();
-    let unit = store.write(|tx| add_place(tx, &NewPlace { parent_id: Some(b3.id.clone()), kind: "单元".into(), name: "2单元".into() })).unwrap();
+    let estate = store
+        .write(|tx| add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "幸福里小区".into() }))
+        .unwrap();
+    let b3 = store
+        .write(|tx| {
+            add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() })
+        })
+        .unwrap();
+    let unit = store
+        .write(|tx| {
+            add_place(tx, &NewPlace { parent_id: Some(b3.id.clone()), kind: "单元".into(), name: "2单元".into() })
+        })
+        .unwrap();
     assert_eq!(unit.path, "幸福里小区 / 3号楼 / 2单元");
     let names: Vec<_> = list_places(store.conn()).unwrap().into_iter().map(|p| p.name).collect();
     assert_eq!(names, ["幸福里小区", "3号楼", "2单元"]);
-    let dup = store.write(|tx| add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() }));
+    let dup = store.write(|tx| {
+        add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() })
+    });
     assert_eq!(dup.unwrap_err().code(), "community_duplicate");
-    let bad_kind = store.write(|tx| add_place(tx, &NewPlace { parent_id: None, kind: "星球".into(), name: "火星".into() }));
+    let bad_kind =
+        store.write(|tx| add_place(tx, &NewPlace { parent_id: None, kind: "星球".into(), name: "火星".into() }));
     assert_eq!(bad_kind.unwrap_err().code(), "field_not_an_option");
     assert_eq!(count(&store, "places"), 3);
 }
@@ -62,7 +93,8 @@ fn places_form_a_tree_with_paths() {
 #[test]
 fn people_keep_whole_phone_but_lists_carry_a_masked_copy() {
     let (_d, mut store) = temp_store();
-    let h = store.write(|tx| add_household(tx, &NewHousehold { label: "3号楼2单元501".into(), place_id: None })).unwrap();
+    let h =
+        store.write(|tx| add_household(tx, &NewHousehold { label: "3号楼2单元501".into(), place_id: None })).unwrap();
     let mut p = person("王秀兰", "13812345678", &["居民代表", "党员", "党员"]);
     p.household_id = Some(h.id.clone());
     let saved = store.write(|tx| add_person(tx, &p)).unwrap();
@@ -145,7 +177,13 @@ fn a_retired_category_stays_on_old_topics() {
 fn the_public_contact_number_is_a_dialable_phone_or_empty() {
     let (_d, mut store) = temp_store();
     assert_eq!(load_settings(store.conn()).unwrap().public_phone, "");
-    let mut s = CommunitySettings { name: "幸福里社区".into(), issuer: "幸福里社区居民委员会".into(), default_place: String::new(), time_zone: "Asia/Shanghai".into(), public_phone: " 0531-86001234 ".into() };
+    let mut s = CommunitySettings {
+        name: "幸福里社区".into(),
+        issuer: "幸福里社区居民委员会".into(),
+        default_place: String::new(),
+        time_zone: "Asia/Shanghai".into(),
+        public_phone: " 0531-86001234 ".into(),
+    };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     assert_eq!(load_settings(store.conn()).unwrap().public_phone, "0531-86001234");
     for bad in ["86001234", "1381234567", "找王主任"] {

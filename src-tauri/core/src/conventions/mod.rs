@@ -106,7 +106,12 @@ pub fn create(tx: &Transaction, title: &str, text: &ConventionText) -> Result<Co
 }
 
 /// Saves the edited text as the next version; a posting in progress ends (back to 草案).
-pub fn save_version(tx: &Transaction, id: &str, text: &ConventionText, note: &str) -> Result<Convention, ConventionError> {
+pub fn save_version(
+    tx: &Transaction,
+    id: &str,
+    text: &ConventionText,
+    note: &str,
+) -> Result<Convention, ConventionError> {
     let c = editable(tx, id)?;
     let text = text::check(text)?;
     let note = optional_line("修改说明", note, 200)?;
@@ -185,7 +190,12 @@ pub fn feedback(conn: &Connection, id: &str) -> Result<Vec<Feedback>, Convention
 /// The printable convention: the adopted version once adopted (with the meeting under the
 /// title), else the posted version while posted (征求意见稿 with its period), else the current
 /// draft.
-pub fn notice(conn: &Connection, id: &str, issuer: &str, date: NaiveDate) -> Result<notices::Convention, ConventionError> {
+pub fn notice(
+    conn: &Connection,
+    id: &str,
+    issuer: &str,
+    date: NaiveDate,
+) -> Result<notices::Convention, ConventionError> {
     let c = get(conn, id)?;
     let (version_no, draft_period, adopted) = match c.status {
         ConventionStatus::Adopted => (c.adopted_version_no, None, adopted_line(conn, &c)?),
@@ -219,7 +229,8 @@ fn adopted_line(conn: &Connection, c: &Convention) -> Result<Option<String>, Con
 
 fn with_current(conn: &Connection, head: repo::Head) -> Result<Convention, ConventionError> {
     let latest = repo::latest_version_no(conn, &head.id)?;
-    let current = repo::version(conn, &head.id, latest)?.ok_or(ConventionError::NoSuchVersion { version_no: latest })?;
+    let current =
+        repo::version(conn, &head.id, latest)?.ok_or(ConventionError::NoSuchVersion { version_no: latest })?;
     Ok(Convention {
         id: head.id,
         title: head.title,

@@ -65,7 +65,11 @@ pub(super) fn insert(conn: &Connection, title: &str) -> rusqlite::Result<String>
 }
 
 pub(super) fn insert_version(
-    conn: &Connection, convention_id: &str, version_no: i64, text: &ConventionText, note: &str,
+    conn: &Connection,
+    convention_id: &str,
+    version_no: i64,
+    text: &ConventionText,
+    note: &str,
 ) -> Result<(), ConventionError> {
     let chapters = serde_json::to_string(&text.chapters)?;
     conn.execute(
@@ -82,7 +86,13 @@ pub(super) fn set_draft(conn: &Connection, id: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
-pub(super) fn set_posted(conn: &Connection, id: &str, version_no: i64, from: NaiveDate, to: NaiveDate) -> rusqlite::Result<()> {
+pub(super) fn set_posted(
+    conn: &Connection,
+    id: &str,
+    version_no: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE conventions SET status = 'posted', posted_version_no = ?2, posted_from = ?3, posted_to = ?4, \
          updated_at = ?5 WHERE id = ?1",
@@ -114,8 +124,13 @@ fn to_version(raw: (i64, String, String, String, String)) -> Result<ConventionVe
     Ok(ConventionVersion { version_no, text, note, created_at })
 }
 
-pub(super) fn version(conn: &Connection, id: &str, version_no: i64) -> Result<Option<ConventionVersion>, ConventionError> {
-    let raw = conn.query_row(&format!("{VERSION} AND version_no = ?2"), params![id, version_no], version_row).optional()?;
+pub(super) fn version(
+    conn: &Connection,
+    id: &str,
+    version_no: i64,
+) -> Result<Option<ConventionVersion>, ConventionError> {
+    let raw =
+        conn.query_row(&format!("{VERSION} AND version_no = ?2"), params![id, version_no], version_row).optional()?;
     raw.map(to_version).transpose()
 }
 
@@ -135,7 +150,12 @@ pub(super) fn versions(conn: &Connection, id: &str) -> Result<Vec<ConventionVers
 }
 
 pub(super) fn insert_feedback(
-    conn: &Connection, convention_id: &str, version_no: i64, f: &NewFeedback, from_name: &str, text: &str,
+    conn: &Connection,
+    convention_id: &str,
+    version_no: i64,
+    f: &NewFeedback,
+    from_name: &str,
+    text: &str,
     response: &str,
 ) -> rusqlite::Result<String> {
     let id = new_id();

@@ -10,7 +10,9 @@ fn draft() -> ConventionText {
     ConventionText {
         preamble: "为营造文明和谐的居住环境，经全体居民协商，制定本公约。".into(),
         chapters: vec![
-            Chapter { title: "总则".into(), articles: vec!["本公约适用于幸福里小区全体居民。".into()] },
+            Chapter {
+                title: "总则".into(), articles: vec!["本公约适用于幸福里小区全体居民。".into()]
+            },
             Chapter {
                 title: "文明养犬".into(),
                 articles: vec!["遛狗须牵绳，及时清理粪便。".into(), "大型犬不得进入儿童游乐区。".into()],
@@ -27,7 +29,12 @@ fn draft_post_feedback_revise_adopt() {
 
     let c = store.write(|tx| post(tx, &c.id, day(11, 1), day(11, 10))).unwrap();
     assert_eq!((c.status, c.posted_version_no, c.posted_to), (ConventionStatus::Posted, Some(1), Some(day(11, 10))));
-    let fb = NewFeedback { received_on: day(11, 3), from_name: "王秀兰".into(), text: "建议增加电动车不得进楼道".into(), response: String::new() };
+    let fb = NewFeedback {
+        received_on: day(11, 3),
+        from_name: "王秀兰".into(),
+        text: "建议增加电动车不得进楼道".into(),
+        response: String::new(),
+    };
     let f = store.write(|tx| add_feedback(tx, &c.id, &fb)).unwrap();
     assert_eq!(f.version_no, 1);
     let f = store.write(|tx| respond_to_feedback(tx, &f.id, "采纳，增加第四条")).unwrap();
@@ -57,7 +64,8 @@ fn an_adopted_convention_is_final_and_refusals_change_nothing() {
     let m = fixtures::meeting(&mut store, "院坝会", "2026-11-20T19:30:00+08:00");
     let e = store.write(|tx| adopt(tx, &c.id, 1, &m.id)).unwrap_err();
     assert_eq!(e.code(), "convention_not_posted_yet");
-    let fb = NewFeedback { received_on: day(11, 3), from_name: String::new(), text: "好".into(), response: String::new() };
+    let fb =
+        NewFeedback { received_on: day(11, 3), from_name: String::new(), text: "好".into(), response: String::new() };
     assert_eq!(store.write(|tx| add_feedback(tx, &c.id, &fb)).unwrap_err().code(), "convention_not_posted_yet");
     store.write(|tx| post(tx, &c.id, day(11, 1), day(11, 7))).unwrap();
     assert_eq!(store.write(|tx| adopt(tx, &c.id, 9, &m.id)).unwrap_err().code(), "convention_no_such_version");
@@ -68,7 +76,10 @@ fn an_adopted_convention_is_final_and_refusals_change_nothing() {
     assert_eq!(e.code(), "convention_already_adopted");
     assert!(e.to_string().contains("院坝公约"));
     assert_eq!(store.write(|tx| add_feedback(tx, &c.id, &fb)).unwrap_err().code(), "convention_already_adopted");
-    assert_eq!(store.write(|tx| post(tx, &c.id, day(11, 1), day(11, 7))).unwrap_err().code(), "convention_already_adopted");
+    assert_eq!(
+        store.write(|tx| post(tx, &c.id, day(11, 1), day(11, 7))).unwrap_err().code(),
+        "convention_already_adopted"
+    );
     assert_eq!((count(&store, "convention_versions"), count(&store, "convention_feedback")), before);
 }
 

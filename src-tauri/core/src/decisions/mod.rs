@@ -4,7 +4,7 @@
 //! decisions ([`DocKind::Decision`]: the text and its tasks). A decision is either to act (it may
 //! create tasks: 自办 / 承办 / 共办, a responsible unit, a person in charge, a deadline) or “not
 //! to act” (the topic then closes with the decision as its reason when the meeting closes — that
-//! move belongs to `meetings::close`). Decisions and tasks are written only while the meeting is
+//! move belongs to `proceedings::close`). Decisions and tasks are written only while the meeting is
 //! not closed (asked of `meetings`). Progress notes, status changes and evaluation of tasks
 //! belong to the follow-up (办理) module; here tasks are created and listed, with an overdue flag
 //! computed against a `today` the caller passes (so tests control the clock).
@@ -22,8 +22,8 @@ pub use kinds::{TaskMode, TaskStatus};
 
 use crate::meetings::{self, AgendaItem, Meeting};
 use crate::search::{self, DocKind, SearchDoc};
-use crate::validate::{free_text, optional_line, required_line, FieldError, TITLE_MAX};
 use crate::time;
+use crate::validate::{free_text, optional_line, required_line, FieldError, TITLE_MAX};
 
 /// What the decision form sends.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -134,7 +134,9 @@ pub fn add_task(tx: &Transaction, decision_id: &str, new: &NewTask) -> Result<Ta
         let meeting_day = zone.date_or_today(&meeting.starts_at);
         time::check_not_before("限时办结", deadline, "会议日期", meeting_day).map_err(FieldError::from)?;
     }
-    let task_id = repo::insert_task(tx, &decision, &title, new.mode, &unit, &person, new.deadline)?;
+    let checked =
+        NewTask { title, mode: new.mode, responsible_unit: unit, person_in_charge: person, deadline: new.deadline };
+    let task_id = repo::insert_task(tx, &decision, &checked)?;
     after_write(tx, decision_id, &item, &meeting)?;
     repo::task(tx, &task_id, today)?.ok_or(DecisionError::NotFound { id: task_id })
 }
@@ -168,11 +170,22 @@ pub fn overdue_count(conn: &Connection, today: NaiveDate) -> Result<usize, Decis
 
 fn after_write(tx: &Transaction, id: &str, item: &AgendaItem, meeting: &Meeting) -> Result<Decision, DecisionError> {
     let decision = get(tx, id)?;
-    search::upsert(tx, &search_doc(crate::community::zone(tx)?, &decision, item, meeting))?;
+    search::upsert(tx, &search_doc(crate::community::zone(tx)?, &decision, &item.title, &meeting.starts_at))?;
     Ok(decision)
 }
 
-fn search_doc(zone: crate::time::Zone, d: &Decision, item: &AgendaItem, meeting: &Meeting) -> SearchDoc {
+/// Every decision as the search index holds it (its text, then one line per task), for
+/// rebuilding the index.
+pub fn search_docs(conn: &Connection) -> Result<Vec<SearchDoc>, DecisionError> {
+    let zone = crate::community::zone(conn)?;
+    let mut docs = Vec::new();
+    for (id, item_title, starts_at) in repo::all_with_item(conn)? {
+        docs.push(search_doc(zone, &get(conn, &id)?, &item_title, &starts_at));
+    }
+    Ok(docs)
+}
+
+fn search_doc(zone: crate::time::Zone, d: &Decision, item_title: &str, starts_at: &str) -> SearchDoc {
     let mut body = d.text.clone();
     for t in &d.tasks {
         body.push_str(&format!("\n{}（{}，{}）", t.title, t.mode.label(), t.responsible_unit));
@@ -180,9 +193,9 @@ fn search_doc(zone: crate::time::Zone, d: &Decision, item: &AgendaItem, meeting:
     SearchDoc {
         kind: DocKind::Decision,
         record_id: d.id.clone(),
-        title: item.title.clone(),
+        title: item_title.to_string(),
         body,
-        date: zone.date_or_today(&meeting.starts_at),
+        date: zone.date_or_today(starts_at),
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 
-use super::{is_overdue, Decision, Task, TaskFilter, TaskMode, TaskStatus};
+use super::{is_overdue, Decision, NewTask, Task, TaskFilter, TaskMode, TaskStatus};
 use crate::ids::{new_id, now_utc};
 use crate::meetings::AgendaItem;
 use crate::store::parse_col;
@@ -26,16 +26,23 @@ pub(super) fn update(conn: &Connection, id: &str, text: &str, act: bool) -> rusq
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn insert_task(
-    conn: &Connection, d: &Decision, title: &str, mode: TaskMode, unit: &str, person: &str,
-    deadline: Option<NaiveDate>,
-) -> rusqlite::Result<String> {
+/// `t` with its text fields already checked.
+pub(super) fn insert_task(conn: &Connection, d: &Decision, t: &NewTask) -> rusqlite::Result<String> {
     let id = new_id();
     conn.execute(
         "INSERT INTO tasks (id, decision_id, topic_id, title, mode, responsible_unit, person_in_charge, \
          deadline, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'not_started', ?9, ?9)",
-        params![id, d.id, d.topic_id, title, mode.as_str(), unit, person, deadline.map(|d| d.to_string()), now_utc()],
+        params![
+            id,
+            d.id,
+            d.topic_id,
+            t.title,
+            t.mode.as_str(),
+            t.responsible_unit,
+            t.person_in_charge,
+            t.deadline.map(|d| d.to_string()),
+            now_utc()
+        ],
     )?;
     Ok(id)
 }
@@ -69,6 +76,17 @@ pub(super) fn for_item(conn: &Connection, item_id: &str) -> rusqlite::Result<Vec
          ORDER BY d.created_at, d.id"
     ))?;
     let rows = stmt.query_map([item_id], decision_row)?;
+    rows.collect()
+}
+
+/// Every decision with its agenda item's title and its meeting's start: (id, title, starts_at).
+pub(super) fn all_with_item(conn: &Connection) -> rusqlite::Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT d.id, a.title, m.starts_at FROM main.decisions d \
+         JOIN main.agenda_items a ON a.id = d.agenda_item_id JOIN main.meetings m ON m.id = a.meeting_id \
+         WHERE d.deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     rows.collect()
 }
 
@@ -111,11 +129,9 @@ fn parse_date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
 }
 
 pub(super) fn task(conn: &Connection, id: &str, today: NaiveDate) -> rusqlite::Result<Option<Task>> {
-    conn.query_row(
-        &format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1 AND t.deleted_at IS NULL"),
-        [id],
-        |r| task_row(r, today),
-    )
+    conn.query_row(&format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE t.id = ?1 AND t.deleted_at IS NULL"), [id], |r| {
+        task_row(r, today)
+    })
     .optional()
 }
 

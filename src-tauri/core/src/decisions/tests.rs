@@ -32,7 +32,9 @@ fn topic_item(store: &mut Store) -> (String, meetings::AgendaItem) {
 fn a_decision_carries_its_topic_and_tasks() {
     let (_d, mut store) = temp_store();
     let (_m, item) = topic_item(&mut store);
-    let d = store.write(|tx| add(tx, &item.id, &NewDecision { text: "在5号楼北侧安装充电桩10个".into(), act: true })).unwrap();
+    let d = store
+        .write(|tx| add(tx, &item.id, &NewDecision { text: "在5号楼北侧安装充电桩10个".into(), act: true }))
+        .unwrap();
     assert_eq!(d.topic_id, item.topic_id);
     let t = store.write(|tx| add_task(tx, &d.id, &task("联系供电所报装", Some(day(12, 15))))).unwrap();
     assert_eq!((t.mode.label(), t.status), ("共办", TaskStatus::NotStarted));
@@ -59,7 +61,8 @@ fn decisions_are_found_by_search_with_their_tasks() {
 fn a_decision_not_to_act_takes_no_tasks() {
     let (_d, mut store) = temp_store();
     let (_m, item) = topic_item(&mut store);
-    let d = store.write(|tx| add(tx, &item.id, &NewDecision { text: "场地不足，暂不安装".into(), act: false })).unwrap();
+    let d =
+        store.write(|tx| add(tx, &item.id, &NewDecision { text: "场地不足，暂不安装".into(), act: false })).unwrap();
     let e = store.write(|tx| add_task(tx, &d.id, &task("安装", None))).unwrap_err();
     assert_eq!(e.code(), "decision_no_act_no_tasks");
     assert_eq!(count(&store, "tasks"), 0);
@@ -78,7 +81,10 @@ fn blank_decisions_and_tasks_are_refused() {
     assert_eq!(e.code(), "field_empty");
     let d = store.write(|tx| add(tx, &item.id, &NewDecision { text: "安装".into(), act: true })).unwrap();
     assert_eq!(store.write(|tx| add_task(tx, &d.id, &task("", None))).unwrap_err().code(), "field_empty");
-    assert_eq!(store.write(|tx| add(tx, "no-item", &NewDecision { text: "x".into(), act: true })).unwrap_err().code(), "meeting_item_not_found");
+    assert_eq!(
+        store.write(|tx| add(tx, "no-item", &NewDecision { text: "x".into(), act: true })).unwrap_err().code(),
+        "meeting_item_not_found"
+    );
     assert_eq!((count(&store, "decisions"), count(&store, "tasks")), (1, 0));
 }
 
@@ -102,16 +108,23 @@ fn task_lists_filter_by_meeting_topic_and_state() {
     store.write(|tx| add_task(tx, &d.id, &task("验收", None))).unwrap();
     store.conn().execute("UPDATE tasks SET status = 'done' WHERE id = ?1", [&done.id]).unwrap();
     let today = day(12, 1);
-    let all = tasks(store.conn(), &TaskFilter { meeting_id: Some(meeting_id), ..TaskFilter::default() }, today).unwrap();
+    let all =
+        tasks(store.conn(), &TaskFilter { meeting_id: Some(meeting_id), ..TaskFilter::default() }, today).unwrap();
     let titles: Vec<&str> = all.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(titles, vec!["选址", "报装", "验收"], "soonest deadline first, none last");
-    let open = tasks(store.conn(), &TaskFilter { topic_id: item.topic_id.clone(), open_only: true, ..TaskFilter::default() }, today).unwrap();
+    let open = tasks(
+        store.conn(),
+        &TaskFilter { topic_id: item.topic_id.clone(), open_only: true, ..TaskFilter::default() },
+        today,
+    )
+    .unwrap();
     assert_eq!(open.len(), 2);
     let overdue = tasks(store.conn(), &TaskFilter { overdue_only: true, ..TaskFilter::default() }, today).unwrap();
     assert_eq!(overdue.iter().map(|t| t.id.clone()).collect::<Vec<_>>(), vec![late.id]);
     assert_eq!(overdue_count(store.conn(), today).unwrap(), 1);
     assert_eq!(overdue_count(store.conn(), day(11, 25)).unwrap(), 0);
-    let other = tasks(store.conn(), &TaskFilter { meeting_id: Some("other".into()), ..TaskFilter::default() }, today).unwrap();
+    let other =
+        tasks(store.conn(), &TaskFilter { meeting_id: Some("other".into()), ..TaskFilter::default() }, today).unwrap();
     assert!(other.is_empty());
 }
 

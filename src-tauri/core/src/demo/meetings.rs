@@ -13,12 +13,12 @@ use super::topics::{reviewed_at, Topics, TOPICS};
 use super::{at, day, later, step, DemoError};
 use crate::decisions::{self, NewDecision, NewTask};
 use crate::meetings::{self, NewMeeting, NewSpeaker, ParticipantKind};
+use crate::proceedings;
 use crate::time;
 use crate::votes::{self, Choice, VoteInput, VoteMethod};
 
 pub(crate) fn build(tx: &Transaction, roster: &Roster, topics: &Topics) -> Result<usize, DemoError> {
-    let topic_ids: HashMap<usize, String> =
-        topics.for_meetings.iter().map(|(i, t)| (*i, t.id.clone())).collect();
+    let topic_ids: HashMap<usize, String> = topics.for_meetings.iter().map(|(i, t)| (*i, t.id.clone())).collect();
     for m in MEETINGS {
         hold(tx, m, roster, &topic_ids)?;
     }
@@ -53,7 +53,7 @@ fn hold(
     for (k, (item, item_id)) in (0..).zip(&items) {
         time::at(later(start, 20 + 40 * k), || record_item(tx, &meeting_id, item, item_id, roster))?;
     }
-    time::at(later(start, 150), || meetings::close(tx, &meeting_id, "张敏")).map_err(step)?;
+    time::at(later(start, 150), || proceedings::close(tx, &meeting_id, "张敏")).map_err(step)?;
     Ok(())
 }
 
@@ -68,14 +68,17 @@ fn prepare<'a>(
     roster: &Roster,
     topic_ids: &HashMap<usize, String>,
 ) -> Result<(String, Vec<Item<'a>>), DemoError> {
-    let meeting = meetings::create(tx, &NewMeeting {
-        kind: m.kind,
-        title: m.title.into(),
-        starts_at: at(m.when.0, m.when.1, m.when.2, 0),
-        place: m.place.into(),
-        host_name: "李红梅".into(),
-        recorder_name: "张敏".into(),
-    })
+    let meeting = meetings::create(
+        tx,
+        &NewMeeting {
+            kind: m.kind,
+            title: m.title.into(),
+            starts_at: at(m.when.0, m.when.1, m.when.2, 0),
+            place: m.place.into(),
+            host_name: "李红梅".into(),
+            recorder_name: "张敏".into(),
+        },
+    )
     .map_err(step)?;
     let mut items = Vec::new();
     let mut first_topic = None;
@@ -116,7 +119,13 @@ fn topic_id(ids: &HashMap<usize, String>, index: usize) -> Result<String, DemoEr
     ids.get(&index).cloned().ok_or_else(|| DemoError::Step(format!("示例议题 {index} 不在会议议题中")))
 }
 
-fn record_item(tx: &Transaction, meeting_id: &str, item: &DemoItem, item_id: &str, roster: &Roster) -> Result<(), DemoError> {
+fn record_item(
+    tx: &Transaction,
+    meeting_id: &str,
+    item: &DemoItem,
+    item_id: &str,
+    roster: &Roster,
+) -> Result<(), DemoError> {
     crate::minutes::save(tx, item_id, item.minutes).map_err(step)?;
     for name in item.speakers {
         let speaker = match roster.id(name) {
@@ -131,26 +140,37 @@ fn record_item(tx: &Transaction, meeting_id: &str, item: &DemoItem, item_id: &st
     if let Some((text, act)) = item.decision {
         let decision = decisions::add(tx, item_id, &NewDecision { text: text.into(), act }).map_err(step)?;
         for t in item.tasks {
-            decisions::add_task(tx, &decision.id, &NewTask {
-                title: t.title.into(),
-                mode: t.mode,
-                responsible_unit: t.unit.into(),
-                person_in_charge: t.person.into(),
-                deadline: Some(day(t.deadline.0, t.deadline.1)),
-            })
+            decisions::add_task(
+                tx,
+                &decision.id,
+                &NewTask {
+                    title: t.title.into(),
+                    mode: t.mode,
+                    responsible_unit: t.unit.into(),
+                    person_in_charge: t.person.into(),
+                    deadline: Some(day(t.deadline.0, t.deadline.1)),
+                },
+            )
             .map_err(step)?;
         }
     }
     Ok(())
 }
 
-fn record_vote(tx: &Transaction, meeting_id: &str, item_id: &str, vote: &DemoVote, roster: &Roster) -> Result<(), DemoError> {
+fn record_vote(
+    tx: &Transaction,
+    meeting_id: &str,
+    item_id: &str,
+    vote: &DemoVote,
+    roster: &Roster,
+) -> Result<(), DemoError> {
     match *vote {
         DemoVote::Hands { agree, oppose, abstain, rule, quorum, eligible } => {
             let attendance = meetings::attendance(tx, meeting_id).map_err(step)?;
             let present = attendance.present.len() as u32;
             let eligible = eligible.unwrap_or(present + attendance.absent.len() as u32);
-            let input = VoteInput { method: VoteMethod::Hands, agree, oppose, abstain, present, eligible, rule, quorum };
+            let input =
+                VoteInput { method: VoteMethod::Hands, agree, oppose, abstain, present, eligible, rule, quorum };
             votes::record(tx, item_id, &input).map_err(step)?;
         }
         DemoVote::Household { agree, oppose, abstain } => {

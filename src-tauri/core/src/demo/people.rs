@@ -65,14 +65,17 @@ const PEOPLE: &[(&str, &str, &[&str], &str, bool)] = &[
 ];
 
 pub(crate) fn build(tx: &Transaction) -> Result<Roster, DemoError> {
-    community::save_settings(tx, &CommunitySettings {
-        name: "幸福里社区".into(),
-        issuer: "幸福里社区居民委员会".into(),
-        default_place: "3号楼前小广场".into(),
-        time_zone: crate::time::DEFAULT_ZONE.into(),
-        // The committee's office line: printed whole on the notices, unlike residents' numbers.
-        public_phone: "0531-86001234".into(),
-    })
+    community::save_settings(
+        tx,
+        &CommunitySettings {
+            name: "幸福里社区".into(),
+            issuer: "幸福里社区居民委员会".into(),
+            default_place: "3号楼前小广场".into(),
+            time_zone: crate::time::DEFAULT_ZONE.into(),
+            // The committee's office line: printed whole on the notices, unlike residents' numbers.
+            public_phone: "0531-86001234".into(),
+        },
+    )
     .map_err(step)?;
     let places = build_places(tx)?;
     let mut households: HashMap<String, String> = HashMap::new();
@@ -83,15 +86,18 @@ pub(crate) fn build(tx: &Transaction) -> Result<Roster, DemoError> {
         } else {
             Some(household_id(tx, &mut households, &roster.places, household)?)
         };
-        let person = community::add_person(tx, &NewPerson {
-            name: name.to_string(),
-            phone: phone.to_string(),
-            roles: roles.iter().map(|r| r.to_string()).collect(),
-            household_id,
-            place_id: building_of(&roster.places, household),
-            is_core_member: *core,
-            note: String::new(),
-        })
+        let person = community::add_person(
+            tx,
+            &NewPerson {
+                name: name.to_string(),
+                phone: phone.to_string(),
+                roles: roles.iter().map(|r| r.to_string()).collect(),
+                household_id,
+                place_id: building_of(&roster.places, household),
+                is_core_member: *core,
+                note: String::new(),
+            },
+        )
         .map_err(step)?;
         roster.by_name.insert(name.to_string(), person.clone());
         roster.people.push(person);

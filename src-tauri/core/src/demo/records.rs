@@ -7,7 +7,7 @@ use super::topics::Topics;
 use super::{day, moment, step, DemoError};
 use crate::attachments::{self, OwnerKind};
 use crate::bulletin::{self, NewNotice, NoticeKind};
-use crate::notices::load::{self, LoadOptions};
+use crate::printouts::{self, LoadOptions};
 use crate::time;
 
 pub(crate) fn build(tx: &Transaction, topics: &Topics) -> Result<(), DemoError> {
@@ -24,7 +24,7 @@ pub(crate) fn build(tx: &Transaction, topics: &Topics) -> Result<(), DemoError> 
     )?;
     // Issued and posted the morning after the parking meeting.
     let posted_on = day(1, 16);
-    let notice = load::decision(tx, &parking_decision, &LoadOptions::new(posted_on)).map_err(step)?;
+    let notice = printouts::decision(tx, &parking_decision, &LoadOptions::new(posted_on)).map_err(step)?;
     let spec = serde_json::to_string(&notice).map_err(|e| DemoError::Step(e.to_string()))?;
     let new = NewNotice { kind: NoticeKind::Decision, spec, reference: Some(("decision".into(), parking_decision)) };
     let issued = time::at(moment(1, 16, 9, 0), || bulletin::issue(tx, &new, posted_on)).map_err(step)?;

@@ -93,13 +93,13 @@ fn every_record_of_the_demo_carries_its_moment_in_the_story() {
 
 /// The close dates the story gives: a survey closes the topic, or the grid worker fixed it.
 const CLOSED_ON: &[(&str, (u32, u32))] = &[
-    ("小区停车乱，消防通道被占", (4, 2)),   // raised 1-8: 84 days
-    ("申请安装电动车充电桩", (5, 5)),       // raised 1-25, reopened once: 100 days
-    ("共享单车乱停放", (4, 8)),             // raised 3-5: 34 days
-    ("便民桥雨季被水淹", (6, 12)),          // raised 4-12: 61 days
-    ("健身器材损坏", (6, 2)),               // the same morning: 0
-    ("单元门禁坏了", (6, 9)),               // the same day: 0
-    ("楼道灯不亮", (8, 15)),                // raised in the evening, fixed the next day: 1
+    ("小区停车乱，消防通道被占", (4, 2)), // raised 1-8: 84 days
+    ("申请安装电动车充电桩", (5, 5)),     // raised 1-25, reopened once: 100 days
+    ("共享单车乱停放", (4, 8)),           // raised 3-5: 34 days
+    ("便民桥雨季被水淹", (6, 12)),        // raised 4-12: 61 days
+    ("健身器材损坏", (6, 2)),             // the same morning: 0
+    ("单元门禁坏了", (6, 9)),             // the same day: 0
+    ("楼道灯不亮", (8, 15)),              // raised in the evening, fixed the next day: 1
 ];
 
 #[test]
@@ -146,22 +146,54 @@ fn the_demo_year_has_meetings_votes_decisions_and_points() {
     let summary = load(&mut store).unwrap();
     assert_eq!(summary.meetings, 8);
     let counts: std::collections::HashMap<String, i64> = store.table_counts().unwrap().into_iter().collect();
-    for table in ["meetings", "agenda_items", "meeting_participants", "minutes", "minutes_revisions", "speakers",
-        "votes", "vote_households", "decisions", "tasks", "points_entries", "app_settings", "topic_events",
-        "task_notes", "evaluations", "conventions", "convention_versions", "convention_feedback", "notices",
-        "attachments", "places", "households", "categories", "community_settings", "notice_drafts",
-        "notice_templates", "search_docs"] {
+    for table in [
+        "meetings",
+        "agenda_items",
+        "meeting_participants",
+        "minutes",
+        "minutes_revisions",
+        "speakers",
+        "votes",
+        "vote_households",
+        "decisions",
+        "tasks",
+        "points_entries",
+        "app_settings",
+        "topic_events",
+        "task_notes",
+        "evaluations",
+        "conventions",
+        "convention_versions",
+        "convention_feedback",
+        "notices",
+        "attachments",
+        "places",
+        "households",
+        "categories",
+        "community_settings",
+        "notice_drafts",
+        "notice_templates",
+        "search_docs",
+    ] {
         assert!(counts[table] > 0, "demo left {table} empty");
     }
     use crate::votes::VoteResult;
-    let results: Vec<String> = store.conn().prepare("SELECT result FROM votes").unwrap()
-        .query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    let results: Vec<String> = store
+        .conn()
+        .prepare("SELECT result FROM votes")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
     for r in [VoteResult::Passed, VoteResult::NoQuorum] {
         assert!(results.iter().any(|x| x == r.as_str()), "no vote {}", r.label());
     }
-    let planned: i64 = store.conn().query_row("SELECT count(*) FROM meetings WHERE status = 'planned'", [], |r| r.get(0)).unwrap();
+    let planned: i64 =
+        store.conn().query_row("SELECT count(*) FROM meetings WHERE status = 'planned'", [], |r| r.get(0)).unwrap();
     assert_eq!(planned, 1, "the next meeting is still being prepared");
-    let shop: i64 = store.conn().query_row("SELECT count(*) FROM points_entries WHERE points < 0", [], |r| r.get(0)).unwrap();
+    let shop: i64 =
+        store.conn().query_row("SELECT count(*) FROM points_entries WHERE points < 0", [], |r| r.get(0)).unwrap();
     assert!(shop > 0, "someone exchanged points at the points shop");
 }
 

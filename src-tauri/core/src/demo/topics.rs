@@ -41,8 +41,18 @@ pub(crate) struct DemoTopic {
 
 macro_rules! t {
     ($title:literal, $desc:literal, $ch:ident, $by:literal, $m:literal/$d:literal $h:literal, $place:literal, $cat:literal, $class:ident, $scale:ident, $fate:expr) => {
-        DemoTopic { title: $title, description: $desc, channel: Channel::$ch, raised_by: $by, when: ($m, $d, $h),
-            place: $place, category: $cat, class: HandlingClass::$class, scale: Scale::$scale, fate: $fate }
+        DemoTopic {
+            title: $title,
+            description: $desc,
+            channel: Channel::$ch,
+            raised_by: $by,
+            when: ($m, $d, $h),
+            place: $place,
+            category: $cat,
+            class: HandlingClass::$class,
+            scale: Scale::$scale,
+            fate: $fate,
+        }
     };
 }
 

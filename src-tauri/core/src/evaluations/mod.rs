@@ -11,15 +11,14 @@
 //! survey with no answers at all is refused. Totals over a year belong to `stats`.
 
 mod error;
-mod rate;
 mod repo;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
+pub use crate::figures::{Rate, Satisfaction};
 pub use error::EvaluationError;
-pub use rate::{Rate, Satisfaction};
 
 use crate::decisions::{Task, TaskStatus};
 use crate::followup;
@@ -81,7 +80,10 @@ pub struct EvaluationOutcome {
 
 /// Records a survey of a topic waiting for evaluation, and closes or reopens the topic.
 pub fn record(
-    tx: &Transaction, new: &NewEvaluation, today: NaiveDate, actor: &str,
+    tx: &Transaction,
+    new: &NewEvaluation,
+    today: NaiveDate,
+    actor: &str,
 ) -> Result<EvaluationOutcome, EvaluationError> {
     let satisfaction = Satisfaction::new(new.satisfied.into(), new.basically_satisfied.into(), new.unsatisfied.into());
     if satisfaction.answers == 0 {
@@ -121,7 +123,12 @@ pub fn record(
 /// A poor result: the named task back to 进行中 (which takes the topic back to 办理中 through
 /// `followup`), or, without a task, the topic itself.
 fn reopen_work(
-    tx: &Transaction, topic_id: &str, task_id: Option<&str>, summary: &str, reason: &str, today: NaiveDate,
+    tx: &Transaction,
+    topic_id: &str,
+    task_id: Option<&str>,
+    summary: &str,
+    reason: &str,
+    today: NaiveDate,
     actor: &str,
 ) -> Result<(Topic, Option<Task>), EvaluationError> {
     let why = format!("{summary}，重新办理：{reason}");
@@ -139,7 +146,10 @@ fn reopen_work(
 /// Closes a topic that will not be evaluated (办理中 or 待评价; 已议定 when nothing will be
 /// done). The reason is required and goes to the topic's timeline.
 pub fn close_without_evaluation(
-    tx: &Transaction, topic_id: &str, reason: &str, actor: &str,
+    tx: &Transaction,
+    topic_id: &str,
+    reason: &str,
+    actor: &str,
 ) -> Result<Topic, EvaluationError> {
     if reason.trim().is_empty() {
         return Err(EvaluationError::CloseNeedsReason);
@@ -177,7 +187,11 @@ fn summary_line(e: &Evaluation) -> String {
     let s = &e.satisfaction;
     format!(
         "民事民评：满意率{}（满意{}、基本满意{}、不满意{}，{}）",
-        s.rate.display, s.satisfied, s.basically_satisfied, s.unsatisfied, e.method.label()
+        s.rate.display,
+        s.satisfied,
+        s.basically_satisfied,
+        s.unsatisfied,
+        e.method.label()
     )
 }
 

@@ -105,7 +105,10 @@ fn only_topics_awaiting_evaluation_take_a_survey_and_the_task_must_be_theirs() {
     let (topic, _) = awaiting(&mut store);
     let mut wrong = survey(&topic, 5, 0, 0);
     wrong.task_id = Some(open_tasks[0].clone());
-    assert_eq!(store.write(|tx| record(tx, &wrong, today(), "张敏")).unwrap_err().code(), "evaluation_task_not_of_topic");
+    assert_eq!(
+        store.write(|tx| record(tx, &wrong, today(), "张敏")).unwrap_err().code(),
+        "evaluation_task_not_of_topic"
+    );
     let mut future = survey(&topic, 5, 0, 0);
     future.date = day(12, 1);
     assert_eq!(store.write(|tx| record(tx, &future, today(), "张敏")).unwrap_err().code(), "evaluation_date_in_future");

@@ -121,11 +121,10 @@ fn enrich(conn: &Connection, task: Task, today: NaiveDate) -> Result<BoardTask, 
 }
 
 fn last_note(conn: &Connection, task_id: &str) -> Result<(i64, Option<(NaiveDate, String)>), FollowUpError> {
-    let count: i64 = conn.query_row(
-        "SELECT count(*) FROM task_notes WHERE task_id = ?1 AND deleted_at IS NULL",
-        [task_id],
-        |r| r.get(0),
-    )?;
+    let count: i64 =
+        conn.query_row("SELECT count(*) FROM task_notes WHERE task_id = ?1 AND deleted_at IS NULL", [task_id], |r| {
+            r.get(0)
+        })?;
     let last: Option<(String, String)> = conn
         .query_row(
             "SELECT at, text FROM task_notes WHERE task_id = ?1 AND deleted_at IS NULL \

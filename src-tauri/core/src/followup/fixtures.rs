@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::decisions::{self, NewDecision, NewTask, TaskMode};
 use crate::meetings::{self, fixtures};
+use crate::proceedings;
 use crate::store::Store;
 
 pub fn day(m: u32, d: u32) -> NaiveDate {
@@ -33,6 +34,6 @@ pub fn decided_topic(store: &mut Store, title: &str, deadlines: &[Option<NaiveDa
             Ok::<_, decisions::DecisionError>(ids)
         })
         .expect("decision and tasks");
-    store.write(|tx| meetings::close(tx, &m.id, "张敏")).expect("close meeting");
+    store.write(|tx| proceedings::close(tx, &m.id, "张敏")).expect("close meeting");
     (topic, tasks)
 }

@@ -27,8 +27,8 @@ pub use error::FollowUpError;
 
 use crate::attachments::{self, Attachment, OwnerKind};
 use crate::decisions::{self, Task, TaskStatus};
-use crate::meetings::TopicMove;
 use crate::search::{self, DocKind, SearchDoc};
+use crate::topics::TopicMove;
 use crate::validate::{free_text, FieldError};
 
 /// A photo sent with a note (before / after the work).
@@ -76,21 +76,36 @@ pub struct FollowUpReport {
 
 /// Changes a task's status (受阻 needs a reason); a note records the change.
 pub fn set_status(
-    tx: &Transaction, task_id: &str, status: TaskStatus, reason: &str, today: NaiveDate, actor: &str,
+    tx: &Transaction,
+    task_id: &str,
+    status: TaskStatus,
+    reason: &str,
+    today: NaiveDate,
+    actor: &str,
 ) -> Result<FollowUpReport, FollowUpError> {
-    let note = NewNote { date: today, text: reason.to_string(), status: Some(status), photos: Vec::new(), draft_key: None };
+    let note =
+        NewNote { date: today, text: reason.to_string(), status: Some(status), photos: Vec::new(), draft_key: None };
     write(tx, task_id, &note, today, actor, true)
 }
 
 /// Adds a progress note (text required); with `status` it also moves the task.
 pub fn add_note(
-    tx: &Transaction, task_id: &str, new: &NewNote, today: NaiveDate, actor: &str,
+    tx: &Transaction,
+    task_id: &str,
+    new: &NewNote,
+    today: NaiveDate,
+    actor: &str,
 ) -> Result<FollowUpReport, FollowUpError> {
     write(tx, task_id, new, today, actor, false)
 }
 
 fn write(
-    tx: &Transaction, task_id: &str, new: &NewNote, today: NaiveDate, actor: &str, status_required: bool,
+    tx: &Transaction,
+    task_id: &str,
+    new: &NewNote,
+    today: NaiveDate,
+    actor: &str,
+    status_required: bool,
 ) -> Result<FollowUpReport, FollowUpError> {
     let head = repo::head(tx, task_id)?.ok_or_else(|| FollowUpError::TaskNotFound { id: task_id.to_string() })?;
     if new.date > today {
@@ -130,7 +145,11 @@ fn write(
 /// “状态由“未开始”改为“受阻”：……” — the note that keeps a status change in the task's history.
 fn status_line(from: TaskStatus, to: TaskStatus, text: &str) -> String {
     let line = format!("状态由“{}”改为“{}”", from.label(), to.label());
-    if text.is_empty() { format!("{line}。") } else { format!("{line}：{text}") }
+    if text.is_empty() {
+        format!("{line}。")
+    } else {
+        format!("{line}：{text}")
+    }
 }
 
 fn attach_photos(tx: &Transaction, note_id: &str, new: &NewNote) -> Result<(), FollowUpError> {
@@ -149,10 +168,7 @@ pub fn task(conn: &Connection, task_id: &str, today: NaiveDate) -> Result<Task, 
     let head = repo::head(conn, task_id)?.ok_or_else(missing)?;
     // Tasks are always created under a decision; its list is the one place a Task is built.
     let decision_id = head.decision_id.ok_or_else(missing)?;
-    decisions::tasks_of_decision(conn, &decision_id, today)?
-        .into_iter()
-        .find(|t| t.id == task_id)
-        .ok_or_else(missing)
+    decisions::tasks_of_decision(conn, &decision_id, today)?.into_iter().find(|t| t.id == task_id).ok_or_else(missing)
 }
 
 /// The notes of a task with their photos, newest first.

@@ -4,14 +4,19 @@ use rusqlite::Transaction;
 
 use super::{repo, FollowUpError};
 use crate::decisions::TaskStatus;
-use crate::meetings::TopicMove;
+use crate::topics::TopicMove;
 use crate::topics::{self, TopicStatus};
 
 /// Moves the topic after one of its tasks changed to `to`; returns the moves made, in order.
 /// A topic not (yet) in 已议定 / 办理中 / 待评价 — still on a meeting's agenda, or finished — is
 /// left alone: the next change of one of its tasks catches up.
 pub(super) fn sync_topic(
-    tx: &Transaction, topic_id: &str, task_title: &str, to: TaskStatus, why: &str, actor: &str,
+    tx: &Transaction,
+    topic_id: &str,
+    task_title: &str,
+    to: TaskStatus,
+    why: &str,
+    actor: &str,
 ) -> Result<Vec<TopicMove>, FollowUpError> {
     let statuses = repo::statuses_of_topic(tx, topic_id)?;
     let started = statuses.iter().any(|s| *s != TaskStatus::NotStarted);

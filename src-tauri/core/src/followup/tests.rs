@@ -46,7 +46,9 @@ fn reopening_a_done_task_takes_the_topic_back_to_in_progress() {
     let (_d, mut store) = temp_store();
     let (topic, tasks) = decided_topic(&mut store, "楼道杂物", &[None]);
     store.write(|tx| set_status(tx, &tasks[0], TaskStatus::Done, "", day(11, 21), "张敏")).unwrap();
-    let r = store.write(|tx| add_note(tx, &tasks[0], &note("又堆满了", Some(TaskStatus::InProgress)), day(11, 22), "张敏")).unwrap();
+    let r = store
+        .write(|tx| add_note(tx, &tasks[0], &note("又堆满了", Some(TaskStatus::InProgress)), day(11, 22), "张敏"))
+        .unwrap();
     assert_eq!(r.topic_moves[0].to, TopicStatus::InProgress);
     assert!(r.task.done_at.is_none());
     let last = topics::timeline(store.conn(), &topic).unwrap().pop().unwrap();
@@ -65,9 +67,11 @@ fn blocked_needs_a_reason_and_a_refusal_changes_nothing() {
     assert_eq!(followup_status(&store, &tasks[0]), TaskStatus::NotStarted);
     assert_eq!(topics::get(store.conn(), &topic).unwrap().status, TopicStatus::Decided);
 
-    let r = store.write(|tx| set_status(tx, &tasks[0], TaskStatus::Blocked, "供电所未批复", day(11, 21), "张敏")).unwrap();
+    let r =
+        store.write(|tx| set_status(tx, &tasks[0], TaskStatus::Blocked, "供电所未批复", day(11, 21), "张敏")).unwrap();
     assert_eq!(r.note.text, "状态由“未开始”改为“受阻”：供电所未批复");
-    let e = store.write(|tx| set_status(tx, &tasks[0], TaskStatus::Blocked, "再说一次", day(11, 21), "张敏")).unwrap_err();
+    let e =
+        store.write(|tx| set_status(tx, &tasks[0], TaskStatus::Blocked, "再说一次", day(11, 21), "张敏")).unwrap_err();
     assert_eq!(e.code(), "task_status_unchanged");
 }
 
@@ -106,8 +110,13 @@ fn a_note_keeps_photos_is_searchable_and_refuses_future_dates_and_blank_text() {
 fn board_flags_overdue_and_due_soon_and_counts_them_for_the_home_screen() {
     let (_d, mut store) = temp_store();
     let today = day(11, 21);
-    let (topic, tasks) = decided_topic(&mut store, "车库", &[Some(day(11, 18)), Some(day(11, 21)), Some(day(11, 24)), Some(day(11, 25)), None]);
-    let lines = board(store.conn(), &BoardFilter { topic_id: Some(topic.clone()), ..Default::default() }, today).unwrap();
+    let (topic, tasks) = decided_topic(
+        &mut store,
+        "车库",
+        &[Some(day(11, 18)), Some(day(11, 21)), Some(day(11, 24)), Some(day(11, 25)), None],
+    );
+    let lines =
+        board(store.conn(), &BoardFilter { topic_id: Some(topic.clone()), ..Default::default() }, today).unwrap();
     assert_eq!(lines.len(), 5);
     assert_eq!(lines[0].task.id, tasks[0]);
     assert_eq!((lines[0].task.overdue, lines[0].days_overdue, lines[0].due_soon), (true, 3, false));
@@ -140,10 +149,17 @@ fn board_per_meeting_and_tasks_of_finished_topics_leave_the_board() {
 
 /// What `search_docs` gives for rebuilding the index is what live writes indexed.
 pub(crate) fn assert_index_matches(store: &crate::store::Store, kind: &str, docs: &[crate::search::SearchDoc]) {
-    let mut stmt = store.conn().prepare("SELECT record_id, title, body, date FROM search_docs WHERE kind = ?1 ORDER BY record_id").unwrap();
-    let live: Vec<(String, String, String, String)> =
-        stmt.query_map([kind], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(|r| r.unwrap()).collect();
-    let mut rebuilt: Vec<_> = docs.iter().map(|d| (d.record_id.clone(), d.title.clone(), d.body.clone(), d.date.to_string())).collect();
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT record_id, title, body, date FROM search_docs WHERE kind = ?1 ORDER BY record_id")
+        .unwrap();
+    let live: Vec<(String, String, String, String)> = stmt
+        .query_map([kind], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let mut rebuilt: Vec<_> =
+        docs.iter().map(|d| (d.record_id.clone(), d.title.clone(), d.body.clone(), d.date.to_string())).collect();
     rebuilt.sort();
     assert!(!live.is_empty());
     assert_eq!(live, rebuilt);

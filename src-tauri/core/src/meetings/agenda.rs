@@ -82,7 +82,9 @@ pub fn move_item(tx: &Transaction, item_id: &str, direction: Direction) -> Resul
     let item = item(tx, item_id)?;
     editable_meeting(tx, &item.meeting_id)?;
     let mut items = agenda(tx, &item.meeting_id)?;
-    let Some(at) = items.iter().position(|i| i.id == item_id) else { return Err(MeetingError::ItemNotFound { id: item_id.into() }) };
+    let Some(at) = items.iter().position(|i| i.id == item_id) else {
+        return Err(MeetingError::ItemNotFound { id: item_id.into() });
+    };
     let other = match direction {
         Direction::Up => at.checked_sub(1),
         Direction::Down => Some(at + 1).filter(|n| *n < items.len()),
@@ -125,17 +127,17 @@ pub fn agenda(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>, Me
 }
 
 pub(super) fn item(conn: &Connection, id: &str) -> Result<AgendaItem, MeetingError> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM agenda_items WHERE id = ?1 AND deleted_at IS NULL"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or_else(|| MeetingError::ItemNotFound { id: id.to_string() })
+    conn.query_row(&format!("SELECT {COLUMNS} FROM agenda_items WHERE id = ?1 AND deleted_at IS NULL"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| MeetingError::ItemNotFound { id: id.to_string() })
 }
 
 fn insert(
-    tx: &Transaction, meeting_id: &str, kind: AgendaKind, topic_id: Option<&str>, title: &str,
+    tx: &Transaction,
+    meeting_id: &str,
+    kind: AgendaKind,
+    topic_id: Option<&str>,
+    title: &str,
 ) -> Result<AgendaItem, MeetingError> {
     let id = new_id();
     let position: i64 = tx.query_row(
@@ -153,9 +155,8 @@ fn insert(
 
 fn renumber(tx: &Transaction, ids: &[String]) -> rusqlite::Result<()> {
     let now = now_utc();
-    let mut stmt = tx.prepare(
-        "UPDATE agenda_items SET position = ?2, updated_at = ?3 WHERE id = ?1 AND position <> ?2",
-    )?;
+    let mut stmt =
+        tx.prepare("UPDATE agenda_items SET position = ?2, updated_at = ?3 WHERE id = ?1 AND position <> ?2")?;
     for (i, id) in ids.iter().enumerate() {
         stmt.execute(params![id, i as i64 + 1, now])?;
     }

@@ -8,6 +8,7 @@ use crate::decisions::{self, NewDecision, NewTask, TaskMode};
 use crate::error::UserFacing;
 use crate::minutes::{self, RevisionReason};
 use crate::points::{self, PointsSource};
+use crate::proceedings::{close, followup_summary};
 use crate::store::Store;
 use crate::testing::{count, temp_store};
 use crate::topics::{self, TopicStatus};
@@ -22,7 +23,9 @@ fn october(store: &mut Store) -> String {
     let m = fixtures::meeting(store, "10月议事会", "2026-10-15T19:30:00+08:00");
     let t = accepted_topic(store, "小区停车乱");
     let item = store.write(|tx| add_topic(tx, &m.id, &t, "张敏")).unwrap();
-    let d = store.write(|tx| decisions::add(tx, &item.id, &NewDecision { text: "利用闲置场地施划车位".into(), act: true })).unwrap();
+    let d = store
+        .write(|tx| decisions::add(tx, &item.id, &NewDecision { text: "利用闲置场地施划车位".into(), act: true }))
+        .unwrap();
     let task = NewTask {
         title: "施划车位".into(),
         mode: TaskMode::Undertake,
@@ -51,7 +54,10 @@ fn a_whole_bench_meeting_from_agenda_to_close_and_reopen() {
     assert_eq!(items[0].kind, AgendaKind::FollowUp);
     let follow = followup_summary(store.conn(), &m.id, today()).unwrap();
     assert_eq!(follow.len(), 1);
-    assert_eq!((follow[0].topic_id.as_deref(), follow[0].decision_text.as_str()), (Some(parking.as_str()), "利用闲置场地施划车位"));
+    assert_eq!(
+        (follow[0].topic_id.as_deref(), follow[0].decision_text.as_str()),
+        (Some(parking.as_str()), "利用闲置场地施划车位")
+    );
     assert!(follow[0].tasks[0].overdue);
 
     let secretary = person(&mut store, "李书记", "党支部书记", true);
@@ -78,35 +84,65 @@ fn a_whole_bench_meeting_from_agenda_to_close_and_reopen() {
     store.write(|tx| add_speaker(tx, &bike_item.id, &walk_in)).unwrap();
     store.write(|tx| add_speaker(tx, &dog_item.id, &NewSpeaker::Person { person_id: chen.clone() })).unwrap();
     store.write(|tx| add_speaker(tx, &dog_item.id, &NewSpeaker::Person { person_id: wang.clone() })).unwrap();
-    let bike_text = format!("{}单车堵住了消防通道。\n{}可以在门口划停放区。", speaker_line("王秀兰", "居民代表"), speaker_line("刘师傅", "外卖骑手"));
+    let bike_text = format!(
+        "{}单车堵住了消防通道。\n{}可以在门口划停放区。",
+        speaker_line("王秀兰", "居民代表"),
+        speaker_line("刘师傅", "外卖骑手")
+    );
     store.write(|tx| minutes::save(tx, &bike_item.id, &bike_text)).unwrap();
     store.write(|tx| minutes::save(tx, &dog_item.id, "陈阿姨（居民）：晚上遛狗不牵绳，孩子害怕。")).unwrap();
 
     // A household vote that passes, a show of hands without quorum.
     let homes: Vec<String> = (1..=6).map(|i| household(&mut store, &format!("2号楼{i}01"))).collect();
     let ticks: Vec<(String, Choice)> = vec![
-        (homes[0].clone(), Choice::Agree), (homes[1].clone(), Choice::Agree), (homes[2].clone(), Choice::Agree),
-        (homes[3].clone(), Choice::Agree), (homes[4].clone(), Choice::Oppose),
+        (homes[0].clone(), Choice::Agree),
+        (homes[1].clone(), Choice::Agree),
+        (homes[2].clone(), Choice::Agree),
+        (homes[3].clone(), Choice::Agree),
+        (homes[4].clone(), Choice::Oppose),
     ];
     let eligible = votes::household_count(store.conn()).unwrap();
-    let passed = store.write(|tx| votes::record_household_vote(tx, &bike_item.id, &ticks, eligible, VoteRule::MajorityEligible, None)).unwrap();
+    let passed = store
+        .write(|tx| votes::record_household_vote(tx, &bike_item.id, &ticks, eligible, VoteRule::MajorityEligible, None))
+        .unwrap();
     assert_eq!(passed.result, VoteResult::Passed, "{}", passed.explanation);
     let hands = VoteInput {
-        method: VoteMethod::Hands, agree: 4, oppose: 0, abstain: 1, present: 5, eligible: 12,
-        rule: VoteRule::MajorityPresent, quorum: Some(7),
+        method: VoteMethod::Hands,
+        agree: 4,
+        oppose: 0,
+        abstain: 1,
+        present: 5,
+        eligible: 12,
+        rule: VoteRule::MajorityPresent,
+        quorum: Some(7),
     };
     let no_quorum = store.write(|tx| votes::record(tx, &dog_item.id, &hands)).unwrap();
     assert_eq!(no_quorum.result, VoteResult::NoQuorum);
     assert_eq!(no_quorum.explanation, "到会 5 人，不足法定人数 7 人，表决无效。");
 
     // Decisions.
-    let d = store.write(|tx| decisions::add(tx, &bike_item.id, &NewDecision { text: "在小区门口施划共享单车停放区".into(), act: true })).unwrap();
+    let d = store
+        .write(|tx| {
+            decisions::add(tx, &bike_item.id, &NewDecision { text: "在小区门口施划共享单车停放区".into(), act: true })
+        })
+        .unwrap();
     let task = NewTask {
-        title: "施划停放区并联系运营企业".into(), mode: TaskMode::Joint, responsible_unit: "社区居委会、物业公司".into(),
-        person_in_charge: "周经理".into(), deadline: NaiveDate::from_ymd_opt(2026, 12, 15),
+        title: "施划停放区并联系运营企业".into(),
+        mode: TaskMode::Joint,
+        responsible_unit: "社区居委会、物业公司".into(),
+        person_in_charge: "周经理".into(),
+        deadline: NaiveDate::from_ymd_opt(2026, 12, 15),
     };
     store.write(|tx| decisions::add_task(tx, &d.id, &task)).unwrap();
-    store.write(|tx| decisions::add(tx, &dog_item.id, &NewDecision { text: "张贴文明养犬倡议书，下次居民会议再表决".into(), act: true })).unwrap();
+    store
+        .write(|tx| {
+            decisions::add(
+                tx,
+                &dog_item.id,
+                &NewDecision { text: "张贴文明养犬倡议书，下次居民会议再表决".into(), act: true },
+            )
+        })
+        .unwrap();
 
     // Close.
     let report = store.write(|tx| close(tx, &m.id, "张敏")).unwrap();
@@ -127,7 +163,10 @@ fn a_whole_bench_meeting_from_agenda_to_close_and_reopen() {
     assert_eq!(balances(&store), vec![2, 3, 2, 0, 3]);
     assert_eq!(report.points_credited.len(), 6);
     let wang_ledger = points::ledger(store.conn(), &wang).unwrap();
-    assert_eq!(wang_ledger.iter().map(|l| l.entry.source).collect::<Vec<_>>(), vec![PointsSource::Attendance, PointsSource::Speaking]);
+    assert_eq!(
+        wang_ledger.iter().map(|l| l.entry.source).collect::<Vec<_>>(),
+        vec![PointsSource::Attendance, PointsSource::Speaking]
+    );
 
     // Closed: the bench is cleared.
     let e = store.write(|tx| add_walk_in(tx, &m.id, "迟到的人", "")).unwrap_err();
@@ -136,7 +175,11 @@ fn a_whole_bench_meeting_from_agenda_to_close_and_reopen() {
 
     // Reopen for a correction: 吴主任 did come after all.
     store.write(|tx| reopen(tx, &m.id, "吴主任会议中途到场，补签到", "张敏")).unwrap();
-    let late = participants(store.conn(), &m.id).unwrap().into_iter().find(|p| p.person_id.as_deref() == Some(absent.as_str())).unwrap();
+    let late = participants(store.conn(), &m.id)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.person_id.as_deref() == Some(absent.as_str()))
+        .unwrap();
     store.write(|tx| sign_in(tx, &late.id)).unwrap();
     let events_before = topics::timeline(store.conn(), &bikes).unwrap().len();
     let again = store.write(|tx| close(tx, &m.id, "张敏")).unwrap();

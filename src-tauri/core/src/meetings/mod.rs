@@ -1,22 +1,21 @@
-//! 议事: meetings, their agenda, who came, who spoke, and closing.
+//! 议事: meetings, their agenda, who came, who spoke, and reopening.
 //!
 //! `meetings` owns the `meetings`, `agenda_items`, `meeting_participants` and `speakers` tables.
 //! A meeting is planned → in_session → closed; a closed meeting refuses every edit of its agenda,
 //! participants, speakers, votes and decisions ([`MeetingError::Closed`]) until it is reopened
-//! with a reason. Item 1 of every new meeting is the generated follow-up of earlier decisions
-//! ([`followup_summary`]). [`close`] is the one transaction that freezes the minutes (through
-//! `minutes`), moves the topics along (through `topics::move_to`) and credits participation
-//! points (through `points`).
+//! with a reason ([`reopen`]). Item 1 of every new meeting is the follow-up of earlier decisions,
+//! computed by `proceedings::followup_summary`; closing (散会) is `proceedings::close`: both read
+//! decisions, which sit above meetings.
 //!
 //! Left to others: the minutes text (`minutes`), votes (`votes`), decisions and tasks
-//! (`decisions`), the roster of people and households (community records), printing (`notices`).
+//! (`decisions`), closing and the follow-up (`proceedings`), the roster of people and households
+//! (`community`), printing (`notices`, `printouts`).
 
 mod agenda;
-mod close;
 mod error;
-mod followup;
 mod kinds;
 mod participants;
+mod reopen;
 mod repo;
 mod speakers;
 
@@ -24,17 +23,16 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub use agenda::{
-    add_other, add_topic, agenda, move_item, remove_item, set_order, AgendaItem, Direction,
-    FOLLOW_UP_TITLE,
+    add_other, add_topic, agenda, move_item, remove_item, set_order, AgendaItem, Direction, FOLLOW_UP_TITLE,
 };
-pub use close::{close, reopen, CloseReport, TopicMove};
 pub use error::MeetingError;
-pub use followup::{followup_summary, FollowUpLine};
 pub use kinds::{AgendaKind, MeetingKind, MeetingStatus, ParticipantKind};
 pub use participants::{
-    add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder,
-    participants, sign_in, undo_sign_in, Attendance, Participant,
+    add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder, participants, sign_in,
+    undo_sign_in, Attendance, Participant,
 };
+pub use reopen::reopen;
+pub(crate) use repo::set_closed;
 pub use speakers::{add_speaker, quick_pick, speaker_line, speakers, NewSpeaker, QuickPick, Speaker};
 
 use crate::ids::new_id;
@@ -75,6 +73,7 @@ pub struct Meeting {
 
 /// The checked form, as it is stored.
 struct Checked {
+    kind: MeetingKind,
     title: String,
     starts_at: String,
     place: String,
@@ -88,6 +87,7 @@ fn check(conn: &Connection, new: &NewMeeting) -> Result<Checked, MeetingError> {
     let zone = crate::community::zone(conn)?;
     let starts_at = zone.instant_of_local(&new.starts_at, "会议时间", zone.today()).map_err(FieldError::from)?;
     Ok(Checked {
+        kind: new.kind,
         title: required_line("会议名称", &new.title, TITLE_MAX)?,
         starts_at,
         place: optional_line("会议地点", &new.place, 100)?,
@@ -100,7 +100,7 @@ fn check(conn: &Connection, new: &NewMeeting) -> Result<Checked, MeetingError> {
 pub fn create(tx: &Transaction, new: &NewMeeting) -> Result<Meeting, MeetingError> {
     let c = check(tx, new)?;
     let id = new_id();
-    repo::insert(tx, &id, new.kind, &c.title, &c.starts_at, &c.place, &c.host_name, &c.recorder_name)?;
+    repo::insert(tx, &id, &c)?;
     agenda::insert_follow_up(tx, &id)?;
     get(tx, &id)
 }
@@ -109,7 +109,7 @@ pub fn create(tx: &Transaction, new: &NewMeeting) -> Result<Meeting, MeetingErro
 pub fn update(tx: &Transaction, id: &str, new: &NewMeeting) -> Result<Meeting, MeetingError> {
     editable_meeting(tx, id)?;
     let c = check(tx, new)?;
-    repo::update(tx, id, new.kind, &c.title, &c.starts_at, &c.place, &c.host_name, &c.recorder_name)?;
+    repo::update(tx, id, &c)?;
     get(tx, id)
 }
 
@@ -150,6 +150,6 @@ pub(crate) fn editable_item(conn: &Connection, item_id: &str) -> Result<(AgendaI
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod tests;

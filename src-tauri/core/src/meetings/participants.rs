@@ -42,11 +42,9 @@ pub(super) struct Person {
 
 pub(super) fn person(conn: &Connection, id: &str) -> Result<Person, MeetingError> {
     let row = conn
-        .query_row(
-            "SELECT name, roles, is_core_member FROM people WHERE id = ?1 AND deleted_at IS NULL",
-            [id],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?)),
-        )
+        .query_row("SELECT name, roles, is_core_member FROM people WHERE id = ?1 AND deleted_at IS NULL", [id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
+        })
         .optional()?;
     let (name, roles, is_core_member) = row.ok_or_else(|| MeetingError::PersonNotFound { id: id.to_string() })?;
     // A damaged roles column only loses the role label, never the invitation.
@@ -63,9 +61,8 @@ pub fn invite_core_member(tx: &Transaction, meeting_id: &str, person_id: &str) -
 /// Invites every roster person marked as a core member who is not invited yet; returns the list.
 pub fn invite_all_core_members(tx: &Transaction, meeting_id: &str) -> Result<Vec<Participant>, MeetingError> {
     editable_meeting(tx, meeting_id)?;
-    let mut stmt = tx.prepare(
-        "SELECT id FROM people WHERE is_core_member = 1 AND deleted_at IS NULL ORDER BY name, id",
-    )?;
+    let mut stmt =
+        tx.prepare("SELECT id FROM people WHERE is_core_member = 1 AND deleted_at IS NULL ORDER BY name, id")?;
     let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
         invite(tx, meeting_id, &id, ParticipantKind::Core, None)?;
@@ -75,7 +72,10 @@ pub fn invite_all_core_members(tx: &Transaction, meeting_id: &str) -> Result<Vec
 
 /// Invites a stakeholder for one topic on this meeting's agenda.
 pub fn invite_stakeholder(
-    tx: &Transaction, meeting_id: &str, person_id: &str, topic_id: &str,
+    tx: &Transaction,
+    meeting_id: &str,
+    person_id: &str,
+    topic_id: &str,
 ) -> Result<Participant, MeetingError> {
     editable_meeting(tx, meeting_id)?;
     let on_agenda = agenda(tx, meeting_id)?.iter().any(|i| i.topic_id.as_deref() == Some(topic_id));
@@ -86,7 +86,11 @@ pub fn invite_stakeholder(
 }
 
 fn invite(
-    tx: &Transaction, meeting_id: &str, person_id: &str, kind: ParticipantKind, topic_id: Option<&str>,
+    tx: &Transaction,
+    meeting_id: &str,
+    person_id: &str,
+    kind: ParticipantKind,
+    topic_id: Option<&str>,
 ) -> Result<Participant, MeetingError> {
     let p = person(tx, person_id)?;
     if let Some(existing) = find_person(tx, meeting_id, person_id)? {
@@ -94,15 +98,33 @@ fn invite(
     }
     // A core member invited for a topic still sits as a core member.
     let kind = if p.is_core_member { ParticipantKind::Core } else { kind };
-    insert(tx, meeting_id, Some(person_id), &p.name, &p.role, kind, topic_id, None)
+    insert(
+        tx,
+        meeting_id,
+        NewRow { person_id: Some(person_id), name: &p.name, role: &p.role, kind, topic_id, signed_in_at: None },
+    )
 }
 
 /// Someone came who is not on the roster: added and signed in at once.
-pub fn add_walk_in(tx: &Transaction, meeting_id: &str, name: &str, role_label: &str) -> Result<Participant, MeetingError> {
+pub fn add_walk_in(
+    tx: &Transaction,
+    meeting_id: &str,
+    name: &str,
+    role_label: &str,
+) -> Result<Participant, MeetingError> {
     let meeting = editable_meeting(tx, meeting_id)?;
     let name = required_line("姓名", name, 50)?;
     let role = optional_line("身份", role_label, 50)?;
-    let participant = insert(tx, meeting_id, None, &name, &role, ParticipantKind::WalkIn, None, Some(&now_utc()))?;
+    let now = now_utc();
+    let row = NewRow {
+        person_id: None,
+        name: &name,
+        role: &role,
+        kind: ParticipantKind::WalkIn,
+        topic_id: None,
+        signed_in_at: Some(&now),
+    };
+    let participant = insert(tx, meeting_id, row)?;
     start_if_planned(tx, meeting_id, meeting.status)?;
     Ok(participant)
 }
@@ -169,25 +191,44 @@ fn participant(conn: &Connection, id: &str) -> Result<Participant, MeetingError>
 fn find_person(conn: &Connection, meeting_id: &str, person_id: &str) -> Result<Option<Participant>, MeetingError> {
     Ok(conn
         .query_row(
-            &format!("SELECT {COLUMNS} FROM meeting_participants WHERE meeting_id = ?1 AND person_id = ?2 \
-                      AND deleted_at IS NULL"),
+            &format!(
+                "SELECT {COLUMNS} FROM meeting_participants WHERE meeting_id = ?1 AND person_id = ?2 \
+                      AND deleted_at IS NULL"
+            ),
             [meeting_id, person_id],
             from_row,
         )
         .optional()?)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn insert(
-    tx: &Transaction, meeting_id: &str, person_id: Option<&str>, name: &str, role: &str,
-    kind: ParticipantKind, topic_id: Option<&str>, signed_in_at: Option<&str>,
-) -> Result<Participant, MeetingError> {
+/// A participant row to add to a meeting.
+struct NewRow<'a> {
+    person_id: Option<&'a str>,
+    name: &'a str,
+    role: &'a str,
+    kind: ParticipantKind,
+    topic_id: Option<&'a str>,
+    signed_in_at: Option<&'a str>,
+}
+
+fn insert(tx: &Transaction, meeting_id: &str, row: NewRow) -> Result<Participant, MeetingError> {
+    let NewRow { person_id, name, role, kind, topic_id, signed_in_at } = row;
     let id = new_id();
     tx.execute(
         "INSERT INTO meeting_participants (id, meeting_id, person_id, name, role_label, kind, topic_id, \
          attended, signed_in_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![id, meeting_id, person_id, name, role, kind.as_str(), topic_id, signed_in_at.is_some(),
-            signed_in_at, now_utc()],
+        params![
+            id,
+            meeting_id,
+            person_id,
+            name,
+            role,
+            kind.as_str(),
+            topic_id,
+            signed_in_at.is_some(),
+            signed_in_at,
+            now_utc()
+        ],
     )?;
     participant(tx, &id)
 }

@@ -2,35 +2,27 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{Meeting, MeetingKind, MeetingStatus};
+use super::{Checked, Meeting, MeetingKind, MeetingStatus};
 use crate::ids::now_utc;
 use crate::store::parse_col;
 
 const COLUMNS: &str = "id, kind, title, starts_at, ends_at, place, host_name, recorder_name, status, \
     closed_at, reopen_note, created_at, updated_at";
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn insert(
-    conn: &Connection, id: &str, kind: MeetingKind, title: &str, starts_at: &str, place: &str,
-    host: &str, recorder: &str,
-) -> rusqlite::Result<()> {
+pub(super) fn insert(conn: &Connection, id: &str, m: &Checked) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO meetings (id, kind, title, starts_at, place, host_name, recorder_name, status, \
          created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned', ?8, ?8)",
-        params![id, kind.as_str(), title, starts_at, place, host, recorder, now_utc()],
+        params![id, m.kind.as_str(), m.title, m.starts_at, m.place, m.host_name, m.recorder_name, now_utc()],
     )?;
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn update(
-    conn: &Connection, id: &str, kind: MeetingKind, title: &str, starts_at: &str, place: &str,
-    host: &str, recorder: &str,
-) -> rusqlite::Result<()> {
+pub(super) fn update(conn: &Connection, id: &str, m: &Checked) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE meetings SET kind = ?2, title = ?3, starts_at = ?4, place = ?5, host_name = ?6, \
          recorder_name = ?7, updated_at = ?8 WHERE id = ?1",
-        params![id, kind.as_str(), title, starts_at, place, host, recorder, now_utc()],
+        params![id, m.kind.as_str(), m.title, m.starts_at, m.place, m.host_name, m.recorder_name, now_utc()],
     )?;
     Ok(())
 }
@@ -44,7 +36,7 @@ pub(super) fn set_status(conn: &Connection, id: &str, status: MeetingStatus) -> 
 }
 
 /// Closed now; the end time is the first close (a re-close after a correction keeps it).
-pub(super) fn set_closed(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+pub(crate) fn set_closed(conn: &Connection, id: &str) -> rusqlite::Result<()> {
     let now = now_utc();
     conn.execute(
         "UPDATE meetings SET status = 'closed', closed_at = ?2, ends_at = coalesce(ends_at, ?2), \
@@ -64,12 +56,8 @@ pub(super) fn set_reopened(conn: &Connection, id: &str, reopen_note: &str) -> ru
 }
 
 pub(super) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Meeting>> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1 AND deleted_at IS NULL"),
-        [id],
-        from_row,
-    )
-    .optional()
+    conn.query_row(&format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1 AND deleted_at IS NULL"), [id], from_row)
+        .optional()
 }
 
 pub(super) fn list(conn: &Connection) -> rusqlite::Result<Vec<Meeting>> {

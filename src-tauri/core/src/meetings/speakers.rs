@@ -13,8 +13,14 @@ use crate::validate::{optional_line, required_line};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "by", rename_all = "snake_case")]
 pub enum NewSpeaker {
-    Person { person_id: String },
-    Named { name: String, #[serde(default)] role_label: String },
+    Person {
+        person_id: String,
+    },
+    Named {
+        name: String,
+        #[serde(default)]
+        role_label: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,7 +47,11 @@ pub struct QuickPick {
 /// “王秀兰（居民代表）：”, or “王秀兰：” without a role.
 pub fn speaker_line(name: &str, role_label: &str) -> String {
     let (name, role) = (name.trim(), role_label.trim());
-    if role.is_empty() { format!("{name}：") } else { format!("{name}（{role}）：") }
+    if role.is_empty() {
+        format!("{name}：")
+    } else {
+        format!("{name}（{role}）：")
+    }
 }
 
 /// Records that someone spoke on an item (once per item: adding them again returns the row).

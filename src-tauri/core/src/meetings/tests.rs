@@ -4,6 +4,7 @@ use super::fixtures::{self, accepted_topic, person};
 use super::*;
 use crate::decisions::{self, NewDecision, NewTask, TaskMode};
 use crate::error::UserFacing;
+use crate::proceedings::{close, followup_summary};
 use crate::testing::{count, temp_store};
 use crate::topics::{self, TopicStatus};
 
@@ -102,7 +103,10 @@ fn reordering_keeps_the_follow_up_first() {
     let e = store.write(|tx| move_item(tx, &b.id, Direction::Up)).unwrap_err();
     assert_eq!(e.code(), "meeting_follow_up_stays_first");
     let follow = agenda(store.conn(), &m.id).unwrap()[0].id.clone();
-    assert_eq!(store.write(|tx| move_item(tx, &follow, Direction::Down)).unwrap_err().code(), "meeting_follow_up_stays_first");
+    assert_eq!(
+        store.write(|tx| move_item(tx, &follow, Direction::Down)).unwrap_err().code(),
+        "meeting_follow_up_stays_first"
+    );
     // At the bottom, nothing moves.
     let same = store.write(|tx| move_item(tx, &a.id, Direction::Down)).unwrap();
     assert_eq!(titles(same), vec![FOLLOW_UP_TITLE, "乙", "甲"]);
@@ -127,9 +131,15 @@ fn core_members_and_stakeholders_are_invited_once() {
     assert_eq!(e.code(), "meeting_topic_not_on_agenda");
     store.write(|tx| add_topic(tx, &m.id, &t, "张敏")).unwrap();
     let s = store.write(|tx| invite_stakeholder(tx, &m.id, &resident, &t)).unwrap();
-    assert_eq!((s.kind, s.topic_id.as_deref(), s.role_label.as_str()), (ParticipantKind::Stakeholder, Some(t.as_str()), "居民代表"));
+    assert_eq!(
+        (s.kind, s.topic_id.as_deref(), s.role_label.as_str()),
+        (ParticipantKind::Stakeholder, Some(t.as_str()), "居民代表")
+    );
     assert_eq!(participants(store.conn(), &m.id).unwrap().len(), 3);
-    assert_eq!(store.write(|tx| invite_core_member(tx, &m.id, "nobody")).unwrap_err().code(), "meeting_person_not_found");
+    assert_eq!(
+        store.write(|tx| invite_core_member(tx, &m.id, "nobody")).unwrap_err().code(),
+        "meeting_person_not_found"
+    );
 }
 
 #[test]
@@ -175,10 +185,17 @@ fn speakers_and_the_quick_pick_line() {
     assert_eq!(picks[1].person_id.as_deref(), Some(invited.person_id.as_deref().unwrap()));
 }
 
-fn decided_topic_with_task(store: &mut crate::store::Store, meeting: &Meeting, title: &str, deadline: NaiveDate) -> String {
+fn decided_topic_with_task(
+    store: &mut crate::store::Store,
+    meeting: &Meeting,
+    title: &str,
+    deadline: NaiveDate,
+) -> String {
     let t = accepted_topic(store, title);
     let item = store.write(|tx| add_topic(tx, &meeting.id, &t, "张敏")).unwrap();
-    let d = store.write(|tx| decisions::add(tx, &item.id, &NewDecision { text: format!("{title}：物业负责整改"), act: true })).unwrap();
+    let d = store
+        .write(|tx| decisions::add(tx, &item.id, &NewDecision { text: format!("{title}：物业负责整改"), act: true }))
+        .unwrap();
     let task = NewTask {
         title: "施划停车位".into(),
         mode: TaskMode::Undertake,
@@ -194,14 +211,18 @@ fn decided_topic_with_task(store: &mut crate::store::Store, meeting: &Meeting, t
 fn the_follow_up_lists_earlier_decisions_not_yet_closed() {
     let (_d, mut store) = temp_store();
     let october = fixtures::meeting(&mut store, "10月议事会", "2026-10-15T19:30:00+08:00");
-    let parking = decided_topic_with_task(&mut store, &october, "小区停车乱", NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-    let finished = decided_topic_with_task(&mut store, &october, "路灯不亮", NaiveDate::from_ymd_opt(2026, 12, 30).unwrap());
+    let parking =
+        decided_topic_with_task(&mut store, &october, "小区停车乱", NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let finished =
+        decided_topic_with_task(&mut store, &october, "路灯不亮", NaiveDate::from_ymd_opt(2026, 12, 30).unwrap());
     store.write(|tx| close(tx, &october.id, "张敏")).unwrap();
-    store.write(|tx| {
-        topics::move_to(tx, &finished, TopicStatus::InProgress, "张敏", "")?;
-        topics::move_to(tx, &finished, TopicStatus::AwaitingEvaluation, "张敏", "")?;
-        topics::move_to(tx, &finished, TopicStatus::Closed, "张敏", "")
-    }).unwrap();
+    store
+        .write(|tx| {
+            topics::move_to(tx, &finished, TopicStatus::InProgress, "张敏", "")?;
+            topics::move_to(tx, &finished, TopicStatus::AwaitingEvaluation, "张敏", "")?;
+            topics::move_to(tx, &finished, TopicStatus::Closed, "张敏", "")
+        })
+        .unwrap();
     let november = fixtures::meeting(&mut store, "11月板凳会", NOV20);
     let later = fixtures::meeting(&mut store, "12月板凳会", "2026-12-20T20:00:00+08:00");
     decided_topic_with_task(&mut store, &later, "不该出现", NaiveDate::from_ymd_opt(2027, 1, 10).unwrap());
@@ -213,7 +234,8 @@ fn the_follow_up_lists_earlier_decisions_not_yet_closed() {
     assert_eq!(line.meeting_title, "10月议事会");
     assert_eq!(line.tasks.len(), 1);
     assert!(line.tasks[0].overdue, "deadline 11-30 is before 12-01");
-    let on_deadline = followup_summary(store.conn(), &november.id, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()).unwrap();
+    let on_deadline =
+        followup_summary(store.conn(), &november.id, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()).unwrap();
     assert!(!on_deadline[0].tasks[0].overdue, "due today is not overdue");
 }
 
@@ -224,12 +246,16 @@ fn closing_moves_topics_by_what_was_decided() {
     let act = accepted_topic(&mut store, "地下车库照明");
     let no_act = accepted_topic(&mut store, "加装电梯");
     let none = accepted_topic(&mut store, "广场舞噪音");
-    let items: Vec<AgendaItem> = [&act, &no_act, &none]
-        .iter()
-        .map(|t| store.write(|tx| add_topic(tx, &m.id, t, "张敏")).unwrap())
-        .collect();
-    store.write(|tx| decisions::add(tx, &items[0].id, &NewDecision { text: "开发商出资修复照明".into(), act: true })).unwrap();
-    store.write(|tx| decisions::add(tx, &items[1].id, &NewDecision { text: "费用超出预算，暂不实施".into(), act: false })).unwrap();
+    let items: Vec<AgendaItem> =
+        [&act, &no_act, &none].iter().map(|t| store.write(|tx| add_topic(tx, &m.id, t, "张敏")).unwrap()).collect();
+    store
+        .write(|tx| decisions::add(tx, &items[0].id, &NewDecision { text: "开发商出资修复照明".into(), act: true }))
+        .unwrap();
+    store
+        .write(|tx| {
+            decisions::add(tx, &items[1].id, &NewDecision { text: "费用超出预算，暂不实施".into(), act: false })
+        })
+        .unwrap();
     let report = store.write(|tx| close(tx, &m.id, "张敏")).unwrap();
     assert_eq!(report.meeting.status, MeetingStatus::Closed);
     assert!(report.meeting.closed_at.is_some());
@@ -252,10 +278,18 @@ fn a_closed_meeting_refuses_edits_until_reopened() {
     let t = accepted_topic(&mut store, "垃圾分类");
     store.write(|tx| close(tx, &m.id, "张敏")).unwrap();
     let before: Vec<i64> = ["agenda_items", "meeting_participants", "speakers", "votes", "decisions"]
-        .iter().map(|t| count(&store, t)).collect();
+        .iter()
+        .map(|t| count(&store, t))
+        .collect();
     let hands = crate::votes::VoteInput {
-        method: crate::votes::VoteMethod::Hands, agree: 3, oppose: 0, abstain: 0, present: 3, eligible: 5,
-        rule: crate::votes::VoteRule::MajorityPresent, quorum: None,
+        method: crate::votes::VoteMethod::Hands,
+        agree: 3,
+        oppose: 0,
+        abstain: 0,
+        present: 3,
+        eligible: 5,
+        rule: crate::votes::VoteRule::MajorityPresent,
+        quorum: None,
     };
     let codes = vec![
         store.write(|tx| add_other(tx, &m.id, "补充事项")).unwrap_err().code(),
@@ -268,12 +302,17 @@ fn a_closed_meeting_refuses_edits_until_reopened() {
         store.write(|tx| add_speaker(tx, &item.id, &NewSpeaker::Person { person_id: p.clone() })).unwrap_err().code(),
         store.write(|tx| update(tx, &m.id, &fixtures::new_meeting("改名", NOV20))).unwrap_err().code(),
         store.write(|tx| crate::votes::record(tx, &item.id, &hands)).unwrap_err().code(),
-        store.write(|tx| decisions::add(tx, &item.id, &NewDecision { text: "补一条".into(), act: true })).unwrap_err().code(),
+        store
+            .write(|tx| decisions::add(tx, &item.id, &NewDecision { text: "补一条".into(), act: true }))
+            .unwrap_err()
+            .code(),
         store.write(|tx| close(tx, &m.id, "张敏")).unwrap_err().code(),
     ];
     assert!(codes.iter().all(|c| *c == "meeting_closed"), "{codes:?}");
     let after: Vec<i64> = ["agenda_items", "meeting_participants", "speakers", "votes", "decisions"]
-        .iter().map(|t| count(&store, t)).collect();
+        .iter()
+        .map(|t| count(&store, t))
+        .collect();
     assert_eq!(before, after);
     assert_eq!(topics::get(store.conn(), &t).unwrap().status, TopicStatus::Accepted);
     let e = store.write(|tx| sign_in(tx, &invited.id)).unwrap_err();
@@ -316,9 +355,13 @@ fn a_close_that_fails_half_way_changes_nothing() {
     let invited = store.write(|tx| invite_core_member(tx, &m.id, &p)).unwrap();
     store.write(|tx| sign_in(tx, &invited.id)).unwrap();
     // Points are credited after the minutes are frozen and the topic moved: break the rules.
-    store.conn().execute(
-        "INSERT INTO app_settings (id, value, created_at, updated_at) VALUES ('points_rules', '坏了', 'x', 'x')", [],
-    ).unwrap();
+    store
+        .conn()
+        .execute(
+            "INSERT INTO app_settings (id, value, created_at, updated_at) VALUES ('points_rules', '坏了', 'x', 'x')",
+            [],
+        )
+        .unwrap();
     let e = store.write(|tx| close(tx, &m.id, "张敏")).unwrap_err();
     assert_eq!(e.code(), "points_rules_damaged");
     assert_eq!(get(store.conn(), &m.id).unwrap().status, MeetingStatus::InSession);

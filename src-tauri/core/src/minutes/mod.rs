@@ -70,9 +70,7 @@ impl RevisionReason {
 
     pub fn parse(s: &str) -> Option<RevisionReason> {
         use RevisionReason::*;
-        [Interval, LargeDeletion, MeetingClose, BeforeRestore, ImportConflict]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+        [Interval, LargeDeletion, MeetingClose, BeforeRestore, ImportConflict].into_iter().find(|r| r.as_str() == s)
     }
 
     pub fn label(self) -> &'static str {
@@ -164,8 +162,18 @@ pub fn get(conn: &Connection, agenda_item_id: &str) -> Result<Minutes, MinutesEr
     repo::agenda_item(conn, agenda_item_id)?
         .ok_or_else(|| MinutesError::NoSuchItem { id: agenda_item_id.to_string() })?;
     Ok(match repo::working(conn, agenda_item_id)? {
-        Some(w) => Minutes { agenda_item_id: agenda_item_id.into(), text: w.text, updated_at: w.updated_at, save_count: w.save_count },
-        None => Minutes { agenda_item_id: agenda_item_id.into(), text: String::new(), updated_at: String::new(), save_count: 0 },
+        Some(w) => Minutes {
+            agenda_item_id: agenda_item_id.into(),
+            text: w.text,
+            updated_at: w.updated_at,
+            save_count: w.save_count,
+        },
+        None => Minutes {
+            agenda_item_id: agenda_item_id.into(),
+            text: String::new(),
+            updated_at: String::new(),
+            save_count: 0,
+        },
     })
 }
 
@@ -176,8 +184,8 @@ pub fn list_revisions(conn: &Connection, agenda_item_id: &str) -> Result<Vec<Rev
 
 /// Makes a kept version the working text again; the current text is kept as a revision first.
 pub fn restore_revision(tx: &Transaction, revision_id: &str) -> Result<Minutes, MinutesError> {
-    let rev = repo::revision(tx, revision_id)?
-        .ok_or_else(|| MinutesError::NoSuchRevision { id: revision_id.to_string() })?;
+    let rev =
+        repo::revision(tx, revision_id)?.ok_or_else(|| MinutesError::NoSuchRevision { id: revision_id.to_string() })?;
     editable_item(tx, &rev.agenda_item_id)?;
     let now = now_utc();
     if let Some(cur) = repo::working(tx, &rev.agenda_item_id)? {
@@ -214,14 +222,24 @@ fn save_without_revision(tx: &Transaction, item_id: &str, text: &str, now: &str)
 
 /// Keeps the search index in step with an agenda item's minutes (one document per item).
 fn index(tx: &Transaction, item_id: &str, item: repo::ItemInfo, text: String) -> Result<(), MinutesError> {
-    search::upsert(tx, &SearchDoc {
-        kind: DocKind::Minutes,
-        record_id: item_id.to_string(),
-        title: item.title,
-        body: text,
-        date: crate::community::zone(tx)?.date_or_today(&item.meeting_starts_at),
-    })?;
+    let zone = crate::community::zone(tx)?;
+    search::upsert(tx, &search_doc(zone, item_id.to_string(), item.title, text, &item.meeting_starts_at))?;
     Ok(())
+}
+
+/// Every agenda item's minutes as the search index holds them, for rebuilding the index.
+pub fn search_docs(conn: &Connection) -> Result<Vec<SearchDoc>, MinutesError> {
+    let zone = crate::community::zone(conn)?;
+    let mut docs = Vec::new();
+    for (item_id, title, text, starts_at) in repo::all_texts(conn)? {
+        docs.push(search_doc(zone, item_id, title, text, &starts_at));
+    }
+    Ok(docs)
+}
+
+/// One document per agenda item: its title, the text, the day of its meeting.
+fn search_doc(zone: crate::time::Zone, item_id: String, title: String, text: String, starts_at: &str) -> SearchDoc {
+    SearchDoc { kind: DocKind::Minutes, record_id: item_id, title, body: text, date: zone.date_or_today(starts_at) }
 }
 
 #[cfg(test)]

@@ -24,6 +24,17 @@ pub(super) struct LastRevision {
     pub reason: RevisionReason,
 }
 
+/// Every item's working text with its title and meeting start: (item id, title, text, starts_at).
+pub(super) fn all_texts(conn: &Connection) -> rusqlite::Result<Vec<(String, String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.title, n.text, m.starts_at FROM main.minutes n \
+         JOIN main.agenda_items a ON a.id = n.agenda_item_id JOIN main.meetings m ON m.id = a.meeting_id \
+         WHERE n.deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}
+
 pub(super) fn agenda_item(conn: &Connection, id: &str) -> rusqlite::Result<Option<ItemInfo>> {
     conn.query_row(
         "SELECT a.title, m.starts_at, m.status = 'closed' FROM agenda_items a \
@@ -35,11 +46,9 @@ pub(super) fn agenda_item(conn: &Connection, id: &str) -> rusqlite::Result<Optio
 }
 
 pub(super) fn working(conn: &Connection, item_id: &str) -> rusqlite::Result<Option<Working>> {
-    conn.query_row(
-        "SELECT id, text, updated_at, save_count FROM minutes WHERE agenda_item_id = ?1",
-        [item_id],
-        |r| Ok(Working { minutes_id: r.get(0)?, text: r.get(1)?, updated_at: r.get(2)?, save_count: r.get(3)? }),
-    )
+    conn.query_row("SELECT id, text, updated_at, save_count FROM minutes WHERE agenda_item_id = ?1", [item_id], |r| {
+        Ok(Working { minutes_id: r.get(0)?, text: r.get(1)?, updated_at: r.get(2)?, save_count: r.get(3)? })
+    })
     .optional()
 }
 
@@ -57,7 +66,11 @@ pub(super) fn upsert_working(conn: &Connection, item_id: &str, text: &str, now: 
 }
 
 pub(super) fn insert_revision(
-    conn: &Connection, minutes_id: &str, text: &str, reason: RevisionReason, now: &str,
+    conn: &Connection,
+    minutes_id: &str,
+    text: &str,
+    reason: RevisionReason,
+    now: &str,
 ) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO minutes_revisions (id, minutes_id, text, reason, created_at, updated_at) \

@@ -6,8 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
     AgendaItem, Chapter, Convention, Decided, DecidedTask, DecisionNotice, FreeNotice, Invitee, Masking, MeetingNotice,
-    Minutes, Photo, PointsEntry, PointsTable, ProgressNotice, SignInSheet, Speech, TaskRow,
-    TopicNotice, VoteCounts,
+    Minutes, Photo, PointsEntry, PointsTable, ProgressNotice, SignInSheet, Speech, TaskRow, TopicNotice, VoteCounts,
 };
 use crate::pdf::Paper;
 
@@ -241,7 +240,8 @@ pub fn points_table() -> PointsTable {
 }
 
 pub fn convention() -> Convention {
-    let ch = |title: &str, articles: &[&str]| Chapter { title: s(title), articles: articles.iter().map(|a| s(a)).collect() };
+    let ch =
+        |title: &str, articles: &[&str]| Chapter { title: s(title), articles: articles.iter().map(|a| s(a)).collect() };
     Convention {
         paper: Paper::A4,
         title: s("幸福里小区居民公约"),
@@ -298,7 +298,13 @@ pub fn garage_photo() -> Vec<u8> {
         for x in 0..w {
             let lamp = y < 14 && (x % 40) < 18;
             let floor_crack = y > 80 && (x + y * 2) % 57 < 2;
-            let shade = if lamp { 230 } else if floor_crack { 20 } else { 60 + (y / 3) as u8 };
+            let shade = if lamp {
+                230
+            } else if floor_crack {
+                20
+            } else {
+                60 + (y / 3) as u8
+            };
             raw.extend_from_slice(&[shade, shade, shade.saturating_add(10)]);
         }
     }

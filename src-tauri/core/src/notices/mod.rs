@@ -2,7 +2,7 @@
 //!
 //! Each template is a plain data struct (serde, no database handles) and implements [`Notice`]:
 //! `document()` builds a [`pdf::Document`](crate::pdf::Document), `render()` gives PDF bytes.
-//! [`load`] fills these structs from the store by id (plain SQL reads); the templates themselves
+//! `printouts` fills these structs from the store by id (plain SQL reads); the templates themselves
 //! only know what a notice says and how it is arranged. Public notices mask phone and ID numbers by
 //! default ([`Masking`]); the minutes and the sign-in sheet are internal and print what they get.
 //!
@@ -16,7 +16,6 @@
 mod boards;
 pub mod demo;
 mod format;
-pub mod load;
 mod public;
 mod records;
 mod spec;
@@ -103,7 +102,11 @@ impl Masking {
 
     /// Free text as it may be printed.
     pub fn text(&self, text: &str) -> String {
-        if self.personal_data { privacy::mask_text_keeping(text, &self.public_numbers).text } else { text.to_string() }
+        if self.personal_data {
+            privacy::mask_text_keeping(text, &self.public_numbers).text
+        } else {
+            text.to_string()
+        }
     }
 
     /// A person's name as it may be printed.

@@ -181,12 +181,20 @@ pub struct VoteCounts {
 impl VoteCounts {
     /// 户 for 一户一票, else 人.
     pub fn unit(&self) -> &'static str {
-        if self.by_household { "户" } else { "人" }
+        if self.by_household {
+            "户"
+        } else {
+            "人"
+        }
     }
 
     /// What one 同意 is counted as: a household, or a person's vote (票).
     pub fn vote_unit(&self) -> &'static str {
-        if self.by_household { "户" } else { "票" }
+        if self.by_household {
+            "户"
+        } else {
+            "票"
+        }
     }
 
     /// "应到11人，实到11人；同意9票，反对1票，弃权1票" (households: 应到5户…同意3户).
@@ -473,7 +481,11 @@ impl Notice for ProgressNotice {
 
 /// `text` ending in a full stop (the rule is stored as a clause).
 fn sentence(text: &str) -> String {
-    if text.ends_with(['。', '！', '？']) { text.to_string() } else { format!("{text}。") }
+    if text.ends_with(['。', '！', '？']) {
+        text.to_string()
+    } else {
+        format!("{text}。")
+    }
 }
 
 /// "一、会议议题" style heading.

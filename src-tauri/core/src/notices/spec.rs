@@ -111,7 +111,11 @@ impl FreeNotice {
 
 impl Notice for FreeNotice {
     fn document(&self) -> Result<Document, NoticeError> {
-        let m = Masking { personal_data: self.mask_personal_data, names: false, public_numbers: self.public_numbers.clone() };
+        let m = Masking {
+            personal_data: self.mask_personal_data,
+            names: false,
+            public_numbers: self.public_numbers.clone(),
+        };
         let mut doc = Document::new(&self.title, self.paper, self.date);
         doc.push(Block::Title(m.text(&self.title)));
         if let Some(p) = self.period {
@@ -142,18 +146,15 @@ fn bad_spec(detail: String) -> NoticeError {
 }
 
 fn parse_date(text: &str, field: &str) -> Result<NaiveDate, NoticeError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        bad_spec(format!("日期“{text}”（{field}）无效，请写成 2026-11-21 这样的格式，并确认这一天存在"))
-    })
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| bad_spec(format!("日期“{text}”（{field}）无效，请写成 2026-11-21 这样的格式，并确认这一天存在")))
 }
 
 /// serde_json's English message, turned into a sentence a secretary can act on.
 fn json_problem(e: &serde_json::Error) -> String {
     let at = format!("第{}行第{}列", e.line(), e.column());
     let msg = e.to_string();
-    let quoted = |prefix: &str| {
-        msg.strip_prefix(prefix).and_then(|rest| rest.split('`').nth(1)).map(str::to_string)
-    };
+    let quoted = |prefix: &str| msg.strip_prefix(prefix).and_then(|rest| rest.split('`').nth(1)).map(str::to_string);
     if let Some(field) = quoted("missing field") {
         return format!("缺少必填项“{field}”");
     }

@@ -7,9 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::format::{cn_number, fmt_date};
 use super::{Notice, NoticeError};
-use crate::evaluations::Rate;
+use crate::figures::{CountRow, Rate, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION};
 use crate::pdf::{Align, Block, Column, Document, Paper, Table};
-use crate::stats::{CountRow, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION};
 
 /// The yearly report: the figures, who issues it, and optional closing remarks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,7 +107,11 @@ fn handling(doc: &mut Document, s: &YearStats) {
     let parts: Vec<String> = s.by_handling_class.iter().map(|r| format!("{}{}件", r.label, r.count)).collect();
     doc.push(Block::Paragraph(format!(
         "按办理方式分，{}。已办结（含即办完成）{}件，办结率{}；合并或不予受理{}件；平均办结用时{}。",
-        parts.join("、"), s.solved, s.solved_rate.display, s.merged_or_rejected, s.average_days_to_close.display
+        parts.join("、"),
+        s.solved,
+        s.solved_rate.display,
+        s.merged_or_rejected,
+        s.average_days_to_close.display
     )));
     if s.topics_collected > 0 {
         let rows: Vec<&CountRow> = s.by_handling_class.iter().collect();
@@ -157,10 +160,8 @@ fn count_table(what: &str, rows: &[&CountRow], total: u64) -> Block {
         Column::new("件数").weight(1.2).align(Align::Right),
         Column::new("占比").weight(1.2).align(Align::Right),
     ];
-    let mut cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| vec![r.label.clone(), r.count.to_string(), Rate::new(r.count, total).display])
-        .collect();
+    let mut cells: Vec<Vec<String>> =
+        rows.iter().map(|r| vec![r.label.clone(), r.count.to_string(), Rate::new(r.count, total).display]).collect();
     cells.push(vec!["合计".to_string(), total.to_string(), Rate::new(total, total).display]);
     Block::Table(Table { columns, rows: cells, min_row_height: 0.0 })
 }

@@ -92,10 +92,7 @@ pub fn check_glyphs(doc: &Document, fonts: &Fonts) -> Result<(), PdfError> {
     if missing.is_empty() {
         return Ok(());
     }
-    Err(PdfError::MissingGlyphs {
-        chars: missing.chars.iter().collect(),
-        location: missing.locations.join("、"),
-    })
+    Err(PdfError::MissingGlyphs { chars: missing.chars.iter().collect(), location: missing.locations.join("、") })
 }
 
 /// The document with `chars` removed from every text in it.

@@ -6,8 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate};
 use printpdf::{
     Color, DictItem, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, XObjectId,
-    XObjectTransform,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 
@@ -20,11 +19,8 @@ pub fn to_pdf(layout: &Layout, fonts: &Fonts, title: &str, date: NaiveDate) -> V
     set_dates(&mut doc, date);
     // Which font prints each character, decided once: the same split names the subsets and
     // draws the runs.
-    let runs: Vec<Vec<Vec<Run>>> = layout
-        .pages
-        .iter()
-        .map(|page| page.items.iter().map(|item| text_runs(item, fonts)).collect())
-        .collect();
+    let runs: Vec<Vec<Vec<Run>>> =
+        layout.pages.iter().map(|page| page.items.iter().map(|item| text_runs(item, fonts)).collect()).collect();
     let mut used: BTreeMap<FontFile, BTreeSet<char>> = BTreeMap::new();
     for run in runs.iter().flatten().flatten() {
         used.entry(run.file).or_default().extend(run.text.chars());
@@ -152,8 +148,7 @@ struct Ctx<'a> {
 
 fn set_dates(doc: &mut PdfDocument, date: NaiveDate) {
     let stamp = date.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
-    let when = printpdf::DateTime::from_unix_timestamp(stamp)
-        .or_else(|_| printpdf::DateTime::from_unix_timestamp(0));
+    let when = printpdf::DateTime::from_unix_timestamp(stamp).or_else(|_| printpdf::DateTime::from_unix_timestamp(0));
     if let Ok(when) = when {
         let info = &mut doc.metadata.info;
         info.creation_date = when;
@@ -197,10 +192,7 @@ fn item_ops(item: &Item, runs: &[Run], ctx: &Ctx, ops: &mut Vec<Op>) {
         }
         Item::Line { x1, y1, x2, y2, width, dashed } => {
             stroke_style(*width, *dashed, ops);
-            let points = vec![
-                LinePoint { p: p(*x1, *y1), bezier: false },
-                LinePoint { p: p(*x2, *y2), bezier: false },
-            ];
+            let points = vec![LinePoint { p: p(*x1, *y1), bezier: false }, LinePoint { p: p(*x2, *y2), bezier: false }];
             ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
         }
         Item::Rect { x, y, w, h, width, dashed } => {
@@ -274,29 +266,33 @@ mod tests {
     use crate::pdf::Face;
 
     fn runs(text: &str) -> Vec<(FontFile, String, Option<String>)> {
-        let item = Item::Text { x: 0.0, y: 0.0, width: 0.0, face: Face::Regular, size: 16.0, text: text.into(), grey: false };
+        let item =
+            Item::Text { x: 0.0, y: 0.0, width: 0.0, face: Face::Regular, size: 16.0, text: text.into(), grey: false };
         text_runs(&item, Fonts::get()).into_iter().map(|r| (r.file, r.text, r.actual)).collect()
     }
 
     #[test]
     fn a_line_is_drawn_in_runs_of_one_font_and_ignorables_are_not_drawn() {
         let (serif, emoji) = (FontFile::SerifRegular, FontFile::EmojiRegular);
-        assert_eq!(runs("好的👌！"), [
-            (serif, "好的".into(), None),
-            (emoji, "👌".into(), None),
-            (serif, "！".into(), None),
-        ]);
+        assert_eq!(
+            runs("好的👌！"),
+            [(serif, "好的".into(), None), (emoji, "👌".into(), None), (serif, "！".into(), None),]
+        );
         // The skin tone and the selector are not drawn, but stay in the emoji's /ActualText.
-        assert_eq!(runs("同意👍\u{1F3FB}❤\u{FE0F}支持"), [
-            (serif, "同意".into(), None),
-            (emoji, "👍".into(), Some("👍\u{1F3FB}".into())),
-            (emoji, "❤".into(), Some("❤\u{FE0F}".into())),
-            (serif, "支持".into(), None),
-        ]);
-        assert_eq!(runs("\u{200D}王\u{0007}𪚥"), [
-            (serif, "王".into(), None),
-            (FontFile::HanExt, "𪚥".into(), None),
-        ], "a joiner with nothing before it and a control character are dropped");
+        assert_eq!(
+            runs("同意👍\u{1F3FB}❤\u{FE0F}支持"),
+            [
+                (serif, "同意".into(), None),
+                (emoji, "👍".into(), Some("👍\u{1F3FB}".into())),
+                (emoji, "❤".into(), Some("❤\u{FE0F}".into())),
+                (serif, "支持".into(), None),
+            ]
+        );
+        assert_eq!(
+            runs("\u{200D}王\u{0007}𪚥"),
+            [(serif, "王".into(), None), (FontFile::HanExt, "𪚥".into(), None),],
+            "a joiner with nothing before it and a control character are dropped"
+        );
     }
 
     #[test]

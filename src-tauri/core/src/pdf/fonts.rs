@@ -92,7 +92,8 @@ impl FontFile {
 pub fn is_ignorable(c: char) -> bool {
     // Control characters (other than the line breaks and tabs layout handles first) too: a
     // pasted text can carry them, and they have nothing to show.
-    c.is_control() || matches!(c,
+    c.is_control()
+        || matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
         | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
@@ -263,7 +264,13 @@ mod tests {
             let chain = fonts.face(face);
             for c in "😡❤✅🙏👍🚗☎".chars() {
                 let (file, _) = chain.resolve(c).unwrap_or_else(|| panic!("{face:?} lacks {c:?}"));
-                assert!(matches!(file, FontFile::EmojiRegular | FontFile::EmojiBold | FontFile::SerifRegular | FontFile::SerifBlack), "{c:?} from {file:?}");
+                assert!(
+                    matches!(
+                        file,
+                        FontFile::EmojiRegular | FontFile::EmojiBold | FontFile::SerifRegular | FontFile::SerifBlack
+                    ),
+                    "{c:?} from {file:?}"
+                );
             }
             for c in ['\u{20000}', '\u{2A6A5}', '\u{2B740}', '\u{2CEB0}'] {
                 assert_eq!(chain.resolve(c).map(|r| r.0), Some(FontFile::HanExt), "{face:?} {c:?}");

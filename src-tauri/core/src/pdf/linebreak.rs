@@ -24,12 +24,7 @@ pub struct Line {
 
 /// Break `text` into lines: the first `first_width` wide (room for an indent), the rest `width`
 /// wide. `measure` gives the advance of one character. A `\n` in the text forces a break.
-pub fn break_lines(
-    text: &str,
-    first_width: f32,
-    width: f32,
-    measure: &dyn Fn(char) -> f32,
-) -> Vec<Line> {
+pub fn break_lines(text: &str, first_width: f32, width: f32, measure: &dyn Fn(char) -> f32) -> Vec<Line> {
     let mut out = Vec::new();
     for (i, hard_line) in text.split('\n').enumerate() {
         let first = if i == 0 { first_width } else { width };
@@ -115,13 +110,7 @@ fn width_of(s: &str, measure: &dyn Fn(char) -> f32) -> f32 {
 }
 
 /// Greedy fill: put clusters on the line while they fit.
-fn fill(
-    clusters: &[Cluster],
-    first_width: f32,
-    width: f32,
-    measure: &dyn Fn(char) -> f32,
-    out: &mut Vec<Line>,
-) {
+fn fill(clusters: &[Cluster], first_width: f32, width: f32, measure: &dyn Fn(char) -> f32, out: &mut Vec<Line>) {
     let mut line = Line { text: String::new(), width: 0.0 };
     let mut pending_space = false;
     let mut limit = first_width;
@@ -177,7 +166,11 @@ mod tests {
 
     /// CJK and full-width punctuation one unit, Latin half a unit, like the real font.
     fn measure(c: char) -> f32 {
-        if c.is_ascii() { 0.5 } else { 1.0 }
+        if c.is_ascii() {
+            0.5
+        } else {
+            1.0
+        }
     }
 
     fn lines(text: &str, width: f32) -> Vec<String> {
@@ -296,7 +289,11 @@ mod tests {
 
     /// Like `measure`, with the engine's zero width for joiners and selectors.
     fn measure_emoji(c: char) -> f32 {
-        if super::super::fonts::is_ignorable(c) { 0.0 } else { measure(c) }
+        if super::super::fonts::is_ignorable(c) {
+            0.0
+        } else {
+            measure(c)
+        }
     }
 
     #[test]

@@ -30,8 +30,8 @@ mod table;
 mod write;
 
 pub use check::{check_glyphs, missing_chars, omit_chars, Missing};
-pub use fonts::{is_ignorable, Face, FaceChain, FontFace, FontFile, Fonts};
 pub use fit::layout;
+pub use fonts::{is_ignorable, Face, FaceChain, FontFace, FontFile, Fonts};
 pub use layout::{Geometry, Item, Layout, PageLayout};
 pub use model::{Align, Block, Column, Document, Fit, Orientation, Paper, Spacing, Table};
 pub use write::{file_name_part, write_atomically};
@@ -75,7 +75,11 @@ pub enum Unprintable {
 impl Unprintable {
     /// `Omit` when she asked to leave the characters out.
     pub fn omit_if(omit: bool) -> Unprintable {
-        if omit { Unprintable::Omit } else { Unprintable::Refuse }
+        if omit {
+            Unprintable::Omit
+        } else {
+            Unprintable::Refuse
+        }
     }
 }
 

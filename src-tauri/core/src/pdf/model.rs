@@ -146,16 +146,28 @@ pub enum Block {
     /// Body paragraph with a two-character first-line indent.
     Paragraph(String),
     /// Body text without indent and with a chosen alignment (key–value lines, 此致 敬礼).
-    Line { text: String, align: Align },
+    Line {
+        text: String,
+        align: Align,
+    },
     /// A section heading in the Black face, e.g. 第一章 总则 or 议题一.
-    Heading { text: String, align: Align },
+    Heading {
+        text: String,
+        align: Align,
+    },
     Table(Table),
     /// Issuing body and date, right-aligned, with a dashed box where the seal goes.
-    Signoff { issuer: String, date: String },
+    Signoff {
+        issuer: String,
+        date: String,
+    },
     /// Labels followed by a line to sign on, side by side: 主持人（签字）：______.
     Signatures(Vec<String>),
     /// A JPEG or PNG photo scaled to fit the text width, with an optional caption.
-    Photo { bytes: Vec<u8>, caption: Option<String> },
+    Photo {
+        bytes: Vec<u8>,
+        caption: Option<String>,
+    },
     /// Vertical space in millimetres (on A4).
     Space(f32),
 }

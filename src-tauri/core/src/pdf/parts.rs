@@ -79,8 +79,7 @@ pub(crate) fn signatures(flow: &mut Flow, labels: &[String]) {
 
 /// A photo scaled to the text width and at most half the content height, centred.
 pub(crate) fn photo(flow: &mut Flow, bytes: &[u8], caption: Option<&str>) -> Result<(), PdfError> {
-    let image = RawImage::decode_from_bytes(bytes, &mut Vec::new())
-        .map_err(|detail| PdfError::BadImage { detail })?;
+    let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(|detail| PdfError::BadImage { detail })?;
     if image.width == 0 || image.height == 0 {
         return Err(PdfError::BadImage { detail: "图片尺寸为 0".to_string() });
     }

@@ -45,11 +45,14 @@ pub(crate) fn place_table(flow: &mut Flow, table: &Table) {
     flow.y += size * 0.3 * flow.spacing.gap;
     let first_h = header.height + table.rows.first().map_or(0.0, |_| line_h + 2.0 * pad_y);
     flow.ensure(first_h);
-    draw_row(flow, &grid, &header, Face::Black, 0, usize::MAX, header.height, true);
+    draw_row(
+        flow,
+        &grid,
+        &header,
+        Drawn { face: Face::Black, start: 0, take: usize::MAX, height: header.height, header: true },
+    );
     for cells in &table.rows {
-        let texts: Vec<&str> = (0..grid.widths.len())
-            .map(|i| cells.get(i).map_or("", String::as_str))
-            .collect();
+        let texts: Vec<&str> = (0..grid.widths.len()).map(|i| cells.get(i).map_or("", String::as_str)).collect();
         let row = make_row(flow, &grid, &texts, Face::Regular, min_h);
         place_row(flow, &grid, &header, &row);
     }
@@ -62,7 +65,12 @@ fn place_row(flow: &mut Flow, grid: &Grid, header: &Row, row: &Row) {
         new_page_with_header(flow, grid, header);
     }
     if row.height <= flow.room() {
-        draw_row(flow, grid, row, Face::Regular, 0, usize::MAX, row.height, false);
+        draw_row(
+            flow,
+            grid,
+            row,
+            Drawn { face: Face::Regular, start: 0, take: usize::MAX, height: row.height, header: false },
+        );
         return;
     }
     // Taller than a page: give each page as many whole lines as fit.
@@ -76,7 +84,7 @@ fn place_row(flow: &mut Flow, grid: &Grid, header: &Row, row: &Row) {
         }
         let take = fit.min(total - start);
         let h = take as f32 * grid.line_h + 2.0 * grid.pad_y;
-        draw_row(flow, grid, row, Face::Regular, start, take, h, false);
+        draw_row(flow, grid, row, Drawn { face: Face::Regular, start, take, height: h, header: false });
         start += take;
         if start < total {
             new_page_with_header(flow, grid, header);
@@ -86,7 +94,12 @@ fn place_row(flow: &mut Flow, grid: &Grid, header: &Row, row: &Row) {
 
 fn new_page_with_header(flow: &mut Flow, grid: &Grid, header: &Row) {
     flow.new_page();
-    draw_row(flow, grid, header, Face::Black, 0, usize::MAX, header.height, true);
+    draw_row(
+        flow,
+        grid,
+        header,
+        Drawn { face: Face::Black, start: 0, take: usize::MAX, height: header.height, header: true },
+    );
 }
 
 fn make_row(flow: &Flow, grid: &Grid, texts: &[&str], face: Face, min_h: f32) -> Row {
@@ -104,18 +117,20 @@ fn make_row(flow: &Flow, grid: &Grid, texts: &[&str], face: Face, min_h: f32) ->
     Row { cells, height }
 }
 
-/// Draw lines `start..start + take` of every cell in a row box `height` tall at the cursor.
-#[allow(clippy::too_many_arguments)]
-fn draw_row(
-    flow: &mut Flow,
-    grid: &Grid,
-    row: &Row,
+/// How one row (or the part of it that fits on a page) is drawn.
+struct Drawn {
     face: Face,
+    /// Lines `start..start + take` of every cell.
     start: usize,
     take: usize,
+    /// The row box's height.
     height: f32,
     header: bool,
-) {
+}
+
+/// Draw lines `start..start + take` of every cell in a row box `height` tall at the cursor.
+fn draw_row(flow: &mut Flow, grid: &Grid, row: &Row, how: Drawn) {
+    let Drawn { face, start, take, height, header } = how;
     let size = flow.table;
     let top = flow.y;
     for (i, cell) in row.cells.iter().enumerate() {

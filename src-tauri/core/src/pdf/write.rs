@@ -35,9 +35,8 @@ fn is_reserved_on_windows(name: &str) -> bool {
     }
     // COM1–9 and LPT1–9; Windows also reserves the superscript digits ¹ ² ³.
     ["COM", "LPT"].iter().any(|port| {
-        stem.strip_prefix(port).is_some_and(|n| {
-            matches!(n, "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³")
-        })
+        stem.strip_prefix(port)
+            .is_some_and(|n| matches!(n, "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³"))
     })
 }
 

@@ -3,7 +3,7 @@
 //! `points` owns the `points_entries` table and the `points_rules` setting. Credits are positive
 //! entries (meeting attendance, speaking, volunteering, a manual entry); a redemption at the
 //! points shop (积分超市) is a negative entry and is refused when the balance would go below
-//! zero. `meetings::close` asks [`credit_once`] to credit attendance and speaking by the rules,
+//! zero. `proceedings::close` asks [`credit_once`] to credit attendance and speaking by the rules,
 //! at most once per person, source and meeting — a meeting reopened and closed again credits only
 //! those not credited before. Printing the 积分榜 (with masked names) belongs to `notices`.
 
@@ -63,7 +63,12 @@ pub struct RankLine {
 
 /// Credits points to a person (points > 0; redemptions go through [`redeem`]).
 pub fn credit(
-    tx: &Transaction, person_id: &str, points: i64, source: PointsSource, reason: &str, meeting_id: Option<&str>,
+    tx: &Transaction,
+    person_id: &str,
+    points: i64,
+    source: PointsSource,
+    reason: &str,
+    meeting_id: Option<&str>,
 ) -> Result<PointsEntry, PointsError> {
     if source == PointsSource::Redemption {
         return Err(PointsError::RedemptionIsNotACredit);
@@ -79,7 +84,12 @@ pub fn credit(
 /// Credits a meeting's automatic points unless this person already has them for this meeting
 /// and source; a rule of 0 credits nothing. Returns the entry written, if any.
 pub fn credit_once(
-    tx: &Transaction, person_id: &str, points: i64, source: PointsSource, reason: &str, meeting_id: &str,
+    tx: &Transaction,
+    person_id: &str,
+    points: i64,
+    source: PointsSource,
+    reason: &str,
+    meeting_id: &str,
 ) -> Result<Option<PointsEntry>, PointsError> {
     if points <= 0 {
         return Ok(None);
@@ -166,7 +176,12 @@ fn person_name(conn: &Connection, person_id: &str) -> Result<String, PointsError
 const COLUMNS: &str = "id, person_id, at, points, source, reason, meeting_id";
 
 fn insert(
-    tx: &Transaction, person_id: &str, points: i64, source: PointsSource, reason: &str, meeting_id: Option<&str>,
+    tx: &Transaction,
+    person_id: &str,
+    points: i64,
+    source: PointsSource,
+    reason: &str,
+    meeting_id: Option<&str>,
 ) -> Result<PointsEntry, PointsError> {
     let id = new_id();
     tx.execute(

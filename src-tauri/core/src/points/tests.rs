@@ -84,10 +84,17 @@ fn nonsense_amounts_and_unknown_people_are_refused() {
         store.write(|tx| redeem(tx, &p, 5, "  ")).unwrap_err().code(),
         store.write(|tx| credit(tx, "nobody", 5, PointsSource::Manual, "", None)).unwrap_err().code(),
     ];
-    assert_eq!(codes, vec![
-        "points_not_positive", "points_not_positive", "points_redemption_is_not_a_credit",
-        "points_not_positive", "field_empty", "points_person_not_found",
-    ]);
+    assert_eq!(
+        codes,
+        vec![
+            "points_not_positive",
+            "points_not_positive",
+            "points_redemption_is_not_a_credit",
+            "points_not_positive",
+            "field_empty",
+            "points_person_not_found",
+        ]
+    );
     assert_eq!(count(&store, "points_entries"), 0);
 }
 
@@ -119,13 +126,17 @@ fn ranking_counts_points_earned_in_the_year_most_first() {
     // A redemption does not lower a place on the board.
     store.write(|tx| redeem(tx, &a, 10, "大米一袋")).unwrap();
     // An entry from another year does not count.
-    store.conn().execute(
-        "INSERT INTO points_entries (id, person_id, at, points, source, created_at, updated_at) \
+    store
+        .conn()
+        .execute(
+            "INSERT INTO points_entries (id, person_id, at, points, source, created_at, updated_at) \
          VALUES ('old', ?1, '2019-06-01T04:00:00.000Z', 50, 'manual', 'x', 'x')",
-        [&b],
-    ).unwrap();
+            [&b],
+        )
+        .unwrap();
     let year = this_year(store.conn()).unwrap();
-    let board: Vec<(String, i64)> = ranking(store.conn(), year).unwrap().into_iter().map(|r| (r.name, r.points)).collect();
+    let board: Vec<(String, i64)> =
+        ranking(store.conn(), year).unwrap().into_iter().map(|r| (r.name, r.points)).collect();
     let mut expected = vec![("王秀兰".to_string(), 10), ("陈阿姨".to_string(), 10), ("李建国".to_string(), 8)];
     expected[..2].sort();
     assert_eq!(board, expected);

@@ -42,15 +42,9 @@ pub fn remove(tx: &Transaction, kind: DocKind, record_id: &str) -> Result<(), Se
 
 /// Empties the index and fills it with `docs` (for repair, or to index an existing database);
 /// returns how many documents it holds. Later documents with the same `(kind, record_id)` win.
-pub fn rebuild(
-    tx: &Transaction,
-    docs: impl IntoIterator<Item = SearchDoc>,
-) -> Result<usize, SearchError> {
+pub fn rebuild(tx: &Transaction, docs: impl IntoIterator<Item = SearchDoc>) -> Result<usize, SearchError> {
     tx.execute("DELETE FROM search_docs", [])?;
-    tx.execute(
-        "INSERT INTO search_fts(search_fts) VALUES ('delete-all')",
-        [],
-    )?;
+    tx.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')", [])?;
     for doc in docs {
         upsert(tx, &doc)?;
     }
@@ -62,9 +56,7 @@ pub fn rebuild(
 
 /// The inclusive row-id range of the documents dated `date`.
 pub(crate) fn day_range(date: NaiveDate) -> Result<(i64, i64), SearchError> {
-    let first = i64::from(date.num_days_from_ce())
-        .checked_mul(DAY_SLOTS)
-        .ok_or(SearchError::DateOutOfRange(date))?;
+    let first = i64::from(date.num_days_from_ce()).checked_mul(DAY_SLOTS).ok_or(SearchError::DateOutOfRange(date))?;
     Ok((first, first + DAY_SLOTS - 1))
 }
 
@@ -92,10 +84,8 @@ fn next_id(tx: &Transaction, date: NaiveDate, first: i64, last: i64) -> Result<i
 }
 
 fn delete_by_id(tx: &Transaction, id: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
-        .execute([id])?;
-    tx.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?
-        .execute([id])?;
+    tx.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([id])?;
+    tx.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?.execute([id])?;
     Ok(())
 }
 
@@ -116,11 +106,6 @@ fn insert(tx: &Transaction, id: i64, doc: &SearchDoc) -> Result<(), SearchError>
         doc.body,
     ])?;
     tx.prepare_cached("INSERT INTO search_fts (rowid, kind, title, body) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![
-            id,
-            doc.kind.as_str(),
-            index_tokens(&doc.title),
-            index_tokens(&doc.body)
-        ])?;
+        .execute(params![id, doc.kind.as_str(), index_tokens(&doc.title), index_tokens(&doc.body)])?;
     Ok(())
 }

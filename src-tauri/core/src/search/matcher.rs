@@ -22,10 +22,7 @@ mod tests {
     #[test]
     fn terms_may_sit_in_title_or_body_but_not_across_them() {
         let terms = vec!["车库".to_string(), "ev".to_string()];
-        assert_eq!(
-            check(&terms, "车库 ev", "地下车库", "加装EV充电桩"),
-            (true, false)
-        );
+        assert_eq!(check(&terms, "车库 ev", "地下车库", "加装EV充电桩"), (true, false));
         assert_eq!(check(&terms, "车库 ev", "车库 EV", ""), (true, true));
         let one = vec!["库加".to_string()];
         assert_eq!(check(&one, "库加", "地下车库", "加装"), (false, false));

@@ -75,13 +75,7 @@ pub struct SearchQuery {
 impl SearchQuery {
     /// All kinds, all years, the first 20 hits.
     pub fn new(text: impl Into<String>) -> SearchQuery {
-        SearchQuery {
-            text: text.into(),
-            kinds: Vec::new(),
-            year: None,
-            limit: 20,
-            offset: 0,
-        }
+        SearchQuery { text: text.into(), kinds: Vec::new(), year: None, limit: 20, offset: 0 }
     }
 }
 
@@ -120,12 +114,6 @@ pub struct HitSummary {
 
 impl From<SearchHit> for HitSummary {
     fn from(hit: SearchHit) -> Self {
-        HitSummary {
-            kind: hit.kind,
-            id: hit.record_id,
-            title: hit.title,
-            date: hit.date,
-            snippet: hit.snippet,
-        }
+        HitSummary { kind: hit.kind, id: hit.record_id, title: hit.title, date: hit.date, snippet: hit.snippet }
     }
 }

@@ -26,21 +26,9 @@ pub(crate) fn plan(text: &str) -> Option<Plan> {
     let terms: Vec<String> = text.split_whitespace().map(fold).collect();
     let phrase = terms.join(" ");
     let phrase_match = in_text(chain_phrase(&phrase)?);
-    let term_matches = terms
-        .iter()
-        .filter_map(|t| chain_phrase(t))
-        .map(in_text)
-        .collect();
-    let terms_exact = terms
-        .iter()
-        .all(|t| word_runs(t).next() == Some(t.as_str()));
-    Some(Plan {
-        terms,
-        phrase,
-        term_matches,
-        phrase_match,
-        terms_exact,
-    })
+    let term_matches = terms.iter().filter_map(|t| chain_phrase(t)).map(in_text).collect();
+    let terms_exact = terms.iter().all(|t| word_runs(t).next() == Some(t.as_str()));
+    Some(Plan { terms, phrase, term_matches, phrase_match, terms_exact })
 }
 
 /// Title and body only: the kind column holds names like `topic` that are not text.
@@ -69,10 +57,7 @@ fn with_kinds(expr: String, kinds: &[DocKind]) -> String {
     if kinds.is_empty() {
         return expr;
     }
-    let alternatives: Vec<String> = kinds
-        .iter()
-        .map(|k| format!("kind : \"{}\"", k.as_str()))
-        .collect();
+    let alternatives: Vec<String> = kinds.iter().map(|k| format!("kind : \"{}\"", k.as_str())).collect();
     format!("{expr} AND ({})", alternatives.join(" OR "))
 }
 
@@ -96,10 +81,7 @@ mod tests {
         let p = plan("\"NEAR(车*\" -OR").unwrap();
         assert_eq!(p.terms, ["\"near(车*\"", "-or"]);
         let expr = p.terms_expr(&[DocKind::TaskNote]);
-        assert_eq!(
-            expr,
-            "{title body} : \"ne ea ar r 车\" AND {title body} : \"or\" AND (kind : \"task_note\")"
-        );
+        assert_eq!(expr, "{title body} : \"ne ea ar r 车\" AND {title body} : \"or\" AND (kind : \"task_note\")");
     }
 
     #[test]

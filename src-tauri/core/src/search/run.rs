@@ -35,10 +35,7 @@ pub fn search(conn: &Connection, q: &SearchQuery) -> Result<SearchResults, Searc
         (true, false) => ranked_page(conn, &plan, ids, q)?,
         (false, _) => checked_page(conn, &plan, ids, q)?,
     };
-    let hits = page
-        .into_iter()
-        .map(|(id, exact)| load_hit(conn, &plan, id, exact))
-        .collect::<Result<_, _>>()?;
+    let hits = page.into_iter().map(|(id, exact)| load_hit(conn, &plan, id, exact)).collect::<Result<_, _>>()?;
     Ok(SearchResults { total, hits })
 }
 
@@ -48,43 +45,21 @@ fn year_ids(year: Option<i32>) -> Option<(i64, i64)> {
     let Some(year) = year else {
         return Some((i64::MIN, i64::MAX));
     };
-    let first_id = |y: i32| {
-        day_range(NaiveDate::from_ymd_opt(y, 1, 1)?)
-            .ok()
-            .map(|r| r.0)
-    };
+    let first_id = |y: i32| day_range(NaiveDate::from_ymd_opt(y, 1, 1)?).ok().map(|r| r.0);
     Some((first_id(year)?, first_id(year.checked_add(1)?)? - 1))
 }
 
-fn plain_page(
-    conn: &Connection,
-    expr: &str,
-    ids: (i64, i64),
-    q: &SearchQuery,
-) -> Result<Page, SearchError> {
+fn plain_page(conn: &Connection, expr: &str, ids: (i64, i64), q: &SearchQuery) -> Result<Page, SearchError> {
     let page = newest(conn, expr, ids, &HashSet::new(), q.offset, q.limit)?;
-    Ok((
-        count(conn, expr, ids)?,
-        page.into_iter().map(|id| (id, true)).collect(),
-    ))
+    Ok((count(conn, expr, ids)?, page.into_iter().map(|id| (id, true)).collect()))
 }
 
-fn ranked_page(
-    conn: &Connection,
-    plan: &Plan,
-    ids: (i64, i64),
-    q: &SearchQuery,
-) -> Result<Page, SearchError> {
+fn ranked_page(conn: &Connection, plan: &Plan, ids: (i64, i64), q: &SearchQuery) -> Result<Page, SearchError> {
     let exact: Vec<i64> = checked(conn, plan, &plan.phrase_expr(&q.kinds), ids)?
         .into_iter()
         .filter_map(|(id, exact)| exact.then_some(id))
         .collect();
-    let mut page: Vec<(i64, bool)> = exact
-        .iter()
-        .skip(q.offset)
-        .take(q.limit)
-        .map(|&id| (id, true))
-        .collect();
+    let mut page: Vec<(i64, bool)> = exact.iter().skip(q.offset).take(q.limit).map(|&id| (id, true)).collect();
     let expr = plan.terms_expr(&q.kinds);
     let skip = q.offset.saturating_sub(exact.len());
     let exclude: HashSet<i64> = exact.into_iter().collect();
@@ -93,26 +68,16 @@ fn ranked_page(
     Ok((count(conn, &expr, ids)?, page))
 }
 
-fn checked_page(
-    conn: &Connection,
-    plan: &Plan,
-    ids: (i64, i64),
-    q: &SearchQuery,
-) -> Result<Page, SearchError> {
+fn checked_page(conn: &Connection, plan: &Plan, ids: (i64, i64), q: &SearchQuery) -> Result<Page, SearchError> {
     let mut found = checked(conn, plan, &plan.terms_expr(&q.kinds), ids)?;
     // Stable: within each group the newest-first order of the scan stays.
     found.sort_by_key(|&(_, exact)| !exact);
-    Ok((
-        found.len(),
-        found.into_iter().skip(q.offset).take(q.limit).collect(),
-    ))
+    Ok((found.len(), found.into_iter().skip(q.offset).take(q.limit).collect()))
 }
 
 fn count(conn: &Connection, expr: &str, (lo, hi): (i64, i64)) -> Result<usize, SearchError> {
     let n: i64 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
-        )?
+        .prepare_cached("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3")?
         .query_row(params![expr, lo, hi], |r| r.get(0))?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
@@ -151,12 +116,7 @@ fn newest(
 
 /// The candidates of `expr` whose text holds every term, newest first, with whether they hold
 /// the exact phrase. Reads each candidate's text.
-fn checked(
-    conn: &Connection,
-    plan: &Plan,
-    expr: &str,
-    (lo, hi): (i64, i64),
-) -> Result<Vec<(i64, bool)>, SearchError> {
+fn checked(conn: &Connection, plan: &Plan, expr: &str, (lo, hi): (i64, i64)) -> Result<Vec<(i64, bool)>, SearchError> {
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.title, d.body FROM search_fts f JOIN search_docs d ON d.id = f.rowid \
          WHERE search_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3 ORDER BY f.rowid DESC",
@@ -173,12 +133,7 @@ fn checked(
     Ok(found)
 }
 
-fn load_hit(
-    conn: &Connection,
-    plan: &Plan,
-    id: i64,
-    exact: bool,
-) -> Result<SearchHit, SearchError> {
+fn load_hit(conn: &Connection, plan: &Plan, id: i64, exact: bool) -> Result<SearchHit, SearchError> {
     let (kind, record_id, title, body): (String, String, String, String) = conn
         .prepare_cached("SELECT kind, record_id, title, body FROM search_docs WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
@@ -187,13 +142,5 @@ fn load_hit(
     let mut needles = vec![plan.phrase.clone()];
     needles.extend(plan.terms.iter().cloned());
     let (snippet, highlights) = snippet::make(&body, &needles);
-    Ok(SearchHit {
-        kind,
-        record_id,
-        title,
-        date,
-        snippet,
-        highlights,
-        exact_phrase: exact,
-    })
+    Ok(SearchHit { kind, record_id, title, date, snippet, highlights, exact_phrase: exact })
 }

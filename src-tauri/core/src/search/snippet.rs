@@ -10,27 +10,15 @@ const ELLIPSIS: char = '…';
 pub(crate) fn make(body: &str, needles: &[String]) -> (String, Vec<(usize, usize)>) {
     let original: Vec<char> = body.chars().collect();
     let folded: Vec<char> = original.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let needles: Vec<Vec<char>> = needles
-        .iter()
-        .filter(|n| !n.is_empty())
-        .map(|n| n.chars().collect())
-        .collect();
+    let needles: Vec<Vec<char>> = needles.iter().filter(|n| !n.is_empty()).map(|n| n.chars().collect()).collect();
     let all = occurrences(&folded, &needles);
     let first_hit = all.iter().map(|r| r.0).min().unwrap_or(0);
     let start = first_hit.saturating_sub(BEFORE);
     let end = original.len().min(start + WIDTH);
     let lead = usize::from(start > 0);
-    let mut text: String = if lead == 1 {
-        ELLIPSIS.to_string()
-    } else {
-        String::new()
-    };
+    let mut text: String = if lead == 1 { ELLIPSIS.to_string() } else { String::new() };
     // Line breaks would break the one-line result list; a space keeps offsets one-to-one.
-    text.extend(
-        original[start..end]
-            .iter()
-            .map(|&c| if c.is_whitespace() { ' ' } else { c }),
-    );
+    text.extend(original[start..end].iter().map(|&c| if c.is_whitespace() { ' ' } else { c }));
     if end < original.len() {
         text.push(ELLIPSIS);
     }
@@ -91,10 +79,7 @@ mod tests {
 
     #[test]
     fn short_body_is_whole_and_case_folds_ascii_only() {
-        let (text, hl) = make(
-            "给EV充电\n再给ev充电",
-            &["ev".to_string(), "充电".to_string()],
-        );
+        let (text, hl) = make("给EV充电\n再给ev充电", &["ev".to_string(), "充电".to_string()]);
         assert_eq!(text, "给EV充电 再给ev充电");
         assert_eq!(hl, [(1, 5), (8, 12)]);
     }

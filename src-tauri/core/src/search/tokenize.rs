@@ -21,8 +21,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// The maximal runs of word characters in `text`, as slices of it.
 pub(crate) fn word_runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|run| !run.is_empty())
+    text.split(|c: char| !is_word_char(c)).filter(|run| !run.is_empty())
 }
 
 /// The space-separated token string indexed for `text`.
@@ -78,10 +77,7 @@ mod tests {
     #[test]
     fn runs_become_bigrams_and_a_final_single() {
         assert_eq!(index_tokens("车库照明"), "车库 库照 照明 明 ");
-        assert_eq!(
-            index_tokens("3号楼，EV充电！"),
-            "3号 号楼 楼 ev v充 充电 电 "
-        );
+        assert_eq!(index_tokens("3号楼，EV充电！"), "3号 号楼 楼 ev v充 充电 电 ");
         assert_eq!(index_tokens("灯"), "灯 ");
         assert_eq!(index_tokens("，。 \n"), "");
     }

@@ -4,10 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
-use super::CountRow;
-use crate::evaluations::Rate;
+use super::{AverageDays, CountRow, Participation};
+use crate::figures::Rate;
 use crate::topics::{Channel, HandlingClass, TopicStatus};
 
 /// One topic as the statistics see it.
@@ -74,17 +73,6 @@ pub(super) fn by_category_class(topics: &[TopicRow]) -> Vec<CountRow> {
     rows
 }
 
-/// Average calendar days from intake to 办结 (or 即办完成), over the solved topics.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AverageDays {
-    pub topics: u64,
-    pub total_days: u64,
-    /// The average in tenths of a day, half rounded up; None without solved topics.
-    pub tenths: Option<u64>,
-    /// e.g. “12.5天”, or “—”.
-    pub display: String,
-}
-
 pub(super) fn average_days_to_close(topics: &[TopicRow]) -> AverageDays {
     let days: Vec<u64> = topics
         .iter()
@@ -110,22 +98,15 @@ pub(super) struct TaskRow {
 pub(super) fn on_time_rate(tasks: &[TaskRow], year: i32, today: NaiveDate) -> Rate {
     let due = |t: &&TaskRow| t.deadline.is_some_and(|d| d.year() == year && (t.done_on.is_some() || d < today));
     let due: Vec<&TaskRow> = tasks.iter().filter(due).collect();
-    let on_time = due.iter().filter(|t| t.done_on.zip(t.deadline).is_some_and(|(done, deadline)| done <= deadline)).count();
+    let on_time =
+        due.iter().filter(|t| t.done_on.zip(t.deadline).is_some_and(|(done, deadline)| done <= deadline)).count();
     Rate::new(on_time as u64, due.len() as u64)
-}
-
-/// 参与人次: every attendance at a meeting held counts once; a person with the role 党员 counts
-/// as 党员, everyone else (other roles, residents, walk-ins not on the roster) as 居民.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Participation {
-    pub party_members: u64,
-    pub residents: u64,
-    pub total: u64,
 }
 
 /// `attendances`: for each attendance, the roles of the person (None for a walk-in).
 pub(super) fn participation(attendances: &[Option<Vec<String>>]) -> Participation {
-    let party = attendances.iter().filter(|r| r.as_ref().is_some_and(|roles| roles.iter().any(|x| x == "党员"))).count() as u64;
+    let party =
+        attendances.iter().filter(|r| r.as_ref().is_some_and(|roles| roles.iter().any(|x| x == "党员"))).count() as u64;
     let total = attendances.len() as u64;
     Participation { party_members: party, residents: total - party, total }
 }

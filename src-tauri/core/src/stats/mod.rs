@@ -32,66 +32,25 @@
 mod compute;
 mod error;
 mod load;
-mod report;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
 
-pub use compute::{AverageDays, Participation};
+pub use crate::figures::{
+    AverageDays, CountRow, Participation, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION,
+};
 pub use error::StatsError;
-pub use report::year_report;
 
-use crate::evaluations::{Rate, Satisfaction};
-
-/// The solved-rate definition, as printed under the report's figures.
-pub const SOLVED_RATE_DEFINITION: &str =
-    "办结率 =（已办结 + 即办完成）÷（收集议题 − 合并 − 不予受理），上报件计入分母。";
-
-/// The on-time definition, as printed under the report's figures.
-pub const ON_TIME_RATE_DEFINITION: &str =
-    "按期办结率 = 在完成时限内办结的任务 ÷ 本年到期的任务；逾期未办结的计入分母，未填完成时限的不计。";
-
-/// One bar of a chart: a stored key, its Chinese label, a count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CountRow {
-    pub key: String,
-    pub label: String,
-    pub count: u64,
-}
-
-impl CountRow {
-    fn new(key: &str, label: &str, count: usize) -> CountRow {
-        CountRow { key: key.to_string(), label: label.to_string(), count: count as u64 }
-    }
-}
-
-/// The figures of one year (see the module doc for every definition).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct YearStats {
-    pub year: i32,
-    pub place_id: Option<String>,
-    pub place_name: Option<String>,
-    pub topics_collected: u64,
-    pub by_channel: Vec<CountRow>,
-    pub by_category_class: Vec<CountRow>,
-    pub by_handling_class: Vec<CountRow>,
-    pub merged_or_rejected: u64,
-    pub solved: u64,
-    pub solved_rate: Rate,
-    pub average_days_to_close: AverageDays,
-    /// 按期办结率: tasks done by their deadline / tasks due in the year.
-    pub on_time_rate: Rate,
-    pub meetings_held: u64,
-    pub participation: Participation,
-    pub points_given: i64,
-    pub evaluations: u64,
-    pub satisfaction: Satisfaction,
-}
+use crate::figures::Satisfaction;
 
 /// Computes the figures of `year`, for the place `place_id` and below (None: the whole community),
 /// as they stand on `today` (which tasks are late).
-pub fn year_stats(conn: &Connection, year: i32, place_id: Option<&str>, today: NaiveDate) -> Result<YearStats, StatsError> {
+pub fn year_stats(
+    conn: &Connection,
+    year: i32,
+    place_id: Option<&str>,
+    today: NaiveDate,
+) -> Result<YearStats, StatsError> {
     if !(2000..=2100).contains(&year) {
         return Err(StatsError::BadYear { year });
     }

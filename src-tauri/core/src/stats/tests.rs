@@ -8,6 +8,8 @@ use crate::evaluations::{self, EvalMethod, NewEvaluation};
 use crate::followup::{self, fixtures::day};
 use crate::meetings::{self, fixtures};
 use crate::notices::Notice;
+use crate::printouts::year_report;
+use crate::proceedings;
 use crate::store::Store;
 use crate::testing::temp_store;
 use crate::topics::{self, Channel, HandlingClass, NewTopic, Scale, TopicStatus};
@@ -43,16 +45,19 @@ fn solved_rate_leaves_merged_and_rejected_out_of_the_denominator() {
 #[test]
 fn average_days_count_calendar_days_of_solved_topics_only() {
     let topics = [
-        row(TopicStatus::Closed, day(3, 1), Some(day(3, 11))),   // 10
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 11))),    // 10
         row(TopicStatus::DoneOnSpot, day(3, 1), Some(day(3, 1))), // 0
-        row(TopicStatus::Closed, day(3, 1), Some(day(3, 6))),    // 5
-        row(TopicStatus::Closed, day(3, 1), Some(day(3, 2))),    // 1
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 6))),     // 5
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 2))),     // 1
         row(TopicStatus::InProgress, day(1, 1), Some(day(12, 1))),
     ];
     let a = compute::average_days_to_close(&topics);
     assert_eq!((a.topics, a.total_days, a.tenths, a.display.as_str()), (4, 16, Some(40), "4.0天"));
-    let thirds = [row(TopicStatus::Closed, day(3, 1), Some(day(3, 2))), row(TopicStatus::Closed, day(3, 1), Some(day(3, 1))),
-        row(TopicStatus::Closed, day(3, 1), Some(day(3, 1)))];
+    let thirds = [
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 2))),
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 1))),
+        row(TopicStatus::Closed, day(3, 1), Some(day(3, 1))),
+    ];
     assert_eq!(compute::average_days_to_close(&thirds).display, "0.3天");
     let none = compute::average_days_to_close(&[]);
     assert_eq!((none.tenths, none.display.as_str()), (None, "—"));
@@ -89,7 +94,8 @@ fn on_time_rate_counts_tasks_due_in_the_year_and_done_by_their_deadline() {
 #[test]
 fn participation_counts_party_members_by_role_and_everyone_else_as_residents() {
     let roles = |r: &[&str]| Some(r.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-    let attendances = vec![roles(&["党员", "两委成员"]), roles(&["居民代表"]), roles(&[]), None, roles(&["物业", "党员"])];
+    let attendances =
+        vec![roles(&["党员", "两委成员"]), roles(&["居民代表"]), roles(&[]), None, roles(&["物业", "党员"])];
     let p = compute::participation(&attendances);
     assert_eq!((p.party_members, p.residents, p.total), (2, 3, 5));
     assert_eq!(compute::participation(&[]), Participation::default());
@@ -138,13 +144,19 @@ fn counts_by_channel_keep_zero_bars_and_classes_put_uncategorised_last() {
 fn an_empty_year_gives_zeros_and_dashes_not_nan() {
     let (_d, store) = temp_store();
     let s = year_stats(store.conn(), 2026, None, day(12, 31)).unwrap();
-    assert_eq!((s.topics_collected, s.meetings_held, s.participation.total, s.points_given, s.evaluations), (0, 0, 0, 0, 0));
+    assert_eq!(
+        (s.topics_collected, s.meetings_held, s.participation.total, s.points_given, s.evaluations),
+        (0, 0, 0, 0, 0)
+    );
     assert_eq!((s.solved_rate.display.as_str(), s.satisfaction.rate.display.as_str()), ("—", "—"));
     assert_eq!(s.average_days_to_close.display, "—");
     let json = serde_json::to_string(&s).unwrap();
     assert!(!json.contains("NaN"), "{json}");
     assert_eq!(year_stats(store.conn(), 1800, None, day(12, 31)).unwrap_err().code(), "stats_bad_year");
-    assert_eq!(year_stats(store.conn(), 2026, Some("nowhere"), day(12, 31)).unwrap_err().code(), "stats_place_not_found");
+    assert_eq!(
+        year_stats(store.conn(), 2026, Some("nowhere"), day(12, 31)).unwrap_err().code(),
+        "stats_place_not_found"
+    );
     let pdf = year_report(store.conn(), 2026, None, day(12, 31)).unwrap().render().unwrap();
     assert!(pdf.starts_with(b"%PDF"));
 }
@@ -173,7 +185,10 @@ fn topics_count_by_year_and_place_subtree() {
         .write(|tx| {
             use crate::community::{add_place, NewPlace};
             let estate = add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "幸福里小区".into() })?;
-            let b = add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() })?;
+            let b = add_place(
+                tx,
+                &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() },
+            )?;
             let o = add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "和平苑".into() })?;
             Ok::<_, crate::community::CommunityError>((estate.id, b.id, o.id))
         })
@@ -212,26 +227,37 @@ fn an_overdue_task_done_and_evaluated_changes_the_figures() {
             use crate::decisions::{add, add_task, NewDecision, NewTask, TaskMode};
             let d = add(tx, &item.id, &NewDecision { text: "更换车库灯具".into(), act: true })?;
             let deadline = Some(day(11, 10));
-            let new = NewTask { title: "更换灯具".into(), mode: TaskMode::Undertake, responsible_unit: "物业公司".into(),
-                person_in_charge: "周经理".into(), deadline };
+            let new = NewTask {
+                title: "更换灯具".into(),
+                mode: TaskMode::Undertake,
+                responsible_unit: "物业公司".into(),
+                person_in_charge: "周经理".into(),
+                deadline,
+            };
             add_task(tx, &d.id, &new)
         })
         .unwrap()
         .id;
-    store.write(|tx| meetings::close(tx, &m.id, "张敏")).unwrap();
+    store.write(|tx| proceedings::close(tx, &m.id, "张敏")).unwrap();
     let today = day(11, 21);
     assert_eq!(followup::home_counts(store.conn(), today).unwrap().overdue, 1);
     let s = year_stats(store.conn(), 2026, None, today).unwrap();
     assert_eq!((s.meetings_held, s.participation.party_members, s.participation.residents), (1, 1, 1));
     assert_eq!(s.on_time_rate.display, "0.0%", "the task is 11 days overdue");
-    assert_eq!(year_stats(store.conn(), 2026, None, day(11, 10)).unwrap().on_time_rate.display, "—", "not due yet on its deadline");
+    assert_eq!(
+        year_stats(store.conn(), 2026, None, day(11, 10)).unwrap().on_time_rate.display,
+        "—",
+        "not due yet on its deadline"
+    );
     assert_eq!((s.solved, s.solved_rate.display.as_str()), (0, "0.0%"));
     assert!(s.points_given > 0, "attendance points were credited at closing");
 
     store.write(|tx| followup::set_status(tx, &task, TaskStatus::InProgress, "已采购灯具", today, "张敏")).unwrap();
     let evening = crate::time::Zone::default().utc_of(today.and_hms_opt(18, 0, 0).unwrap());
-    crate::time::at(evening, || store.write(|tx| followup::set_status(tx, &task, TaskStatus::Done, "已全部更换", today, "张敏")))
-        .unwrap();
+    crate::time::at(evening, || {
+        store.write(|tx| followup::set_status(tx, &task, TaskStatus::Done, "已全部更换", today, "张敏"))
+    })
+    .unwrap();
     assert_eq!(followup::home_counts(store.conn(), today).unwrap().overdue, 0);
     let survey = NewEvaluation {
         topic_id: topic.clone(),

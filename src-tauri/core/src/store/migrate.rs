@@ -114,7 +114,7 @@ mod tests {
             )
             .unwrap();
         }
-        let store = super::super::Store::open(&path).unwrap();
+        let store = crate::reindex::open(&path).unwrap();
         let found = crate::search::search(store.conn(), &crate::search::SearchQuery::new("车库")).unwrap();
         assert_eq!(found.hits.len(), 1, "the old topic is indexed by the upgrade");
         assert_eq!(found.hits[0].record_id, "t1");
@@ -131,8 +131,12 @@ mod tests {
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, 1);
         let tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap()
-            .query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
         assert_eq!(tables, ["a"], "the failed step's table was rolled back with it");
     }
 }

@@ -100,6 +100,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     _lock: DbLock,
+    needs_search_index: bool,
 }
 
 impl Store {
@@ -113,14 +114,11 @@ impl Store {
     /// Opens (creating if needed) the database at `path`, migrating it to the latest schema.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
         }
         let lock = DbLock::acquire(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = open_connection(path, flags).map_err(|e| corrupt_or(path, e))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = open_connection(path, flags).map_err(|e| corrupt_or(path, e))?;
         // Checks that only read come first: a too-new or corrupt file must stay byte-identical.
         let found = read_version(&conn).map_err(|e| corrupt_or(path, e))?;
         if found > LATEST_VERSION {
@@ -128,21 +126,22 @@ impl Store {
         }
         quick_check(&conn, path)?;
         configure(&conn)?;
-        let mut store = Store { conn, path: path.to_path_buf(), _lock: lock };
-        migrate::run(&mut store.conn, path, found)?;
-        if found > 0 && found < migrate::SEARCH_INDEX_VERSION {
-            // The index tables arrived empty in a file that already held records: fill them now.
-            store.rebuild_search_index().map_err(|e| StoreError::Reindex(e.to_string()))?;
-        }
-        Ok(store)
+        migrate::run(&mut conn, path, found)?;
+        // The index tables arrived empty in a file that already held records: the caller fills
+        // them (`reindex::open`), since only the domain modules know what to index.
+        let needs_search_index = found > 0 && found < migrate::SEARCH_INDEX_VERSION;
+        Ok(Store { conn, path: path.to_path_buf(), _lock: lock, needs_search_index })
     }
 
-    /// Empties the search index and fills it from the records (repair, or after a migration that
-    /// introduced it); returns the number of documents indexed. One transaction.
-    pub fn rebuild_search_index(&mut self) -> Result<usize, crate::archive::ArchiveError> {
-        // The documents are built by `archive::reindex`, the one place that knows how each
-        // domain module indexes its records (an archive import needs the same).
-        self.write(crate::archive::reindex)
+    /// Whether this file's search index is empty although it holds records (it was just
+    /// migrated past the version that introduced the index). `reindex::open` fills it.
+    pub fn needs_search_index(&self) -> bool {
+        self.needs_search_index
+    }
+
+    /// Records that the search index has been filled from the records.
+    pub fn search_index_built(&mut self) {
+        self.needs_search_index = false;
     }
 
     /// The database file this store writes.
@@ -166,9 +165,7 @@ impl Store {
     where
         E: From<rusqlite::Error>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -188,13 +185,10 @@ impl Store {
              AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' \
              ORDER BY name",
         )?;
-        let names: Vec<String> =
-            stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
         let mut counts = Vec::with_capacity(names.len());
         for name in names {
-            let n: i64 = self
-                .conn
-                .query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| r.get(0))?;
+            let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| r.get(0))?;
             counts.push((name, n));
         }
         Ok(counts)
@@ -232,9 +226,7 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
 const WAL_AUTOCHECKPOINT_PAGES: i64 = 20_000;
 
 fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let result: String = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| corrupt_or(path, e))?;
+    let result: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| corrupt_or(path, e))?;
     if result == "ok" {
         Ok(())
     } else {

@@ -71,8 +71,7 @@ fn write_rolls_back_when_the_closure_fails() {
         Err(StoreError::Sqlite(rusqlite::Error::InvalidQuery))
     });
     assert!(result.is_err());
-    let n: i64 =
-        store.conn().query_row("SELECT count(*) FROM community_settings", [], |r| r.get(0)).unwrap();
+    let n: i64 = store.conn().query_row("SELECT count(*) FROM community_settings", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 0, "a refused write must change nothing");
 }
 
@@ -129,8 +128,9 @@ fn the_database_works_under_a_chinese_user_folder_and_a_path_over_260_characters
                 public_phone: String::new(),
             };
             store.write(|tx| crate::community::save_settings(tx, &settings)).expect("write");
-            let backup = crate::archive::backup::take(&store, crate::archive::backup::Reason::Daily, crate::time::now())
-                .expect("backup beside it");
+            let backup =
+                crate::archive::backup::take(&store, crate::archive::backup::Reason::Daily, crate::time::now())
+                    .expect("backup beside it");
             assert!(backup.path.starts_with(&folder));
             let stick = folder.join("U盘");
             std::fs::create_dir(&stick).unwrap();
@@ -138,8 +138,7 @@ fn the_database_works_under_a_chinese_user_folder_and_a_path_over_260_characters
             crate::archive::verify(&report.path).expect("verify");
         }
         let store = Store::open(&path).expect("reopen");
-        let name: String =
-            store.conn().query_row("SELECT name FROM community_settings", [], |r| r.get(0)).unwrap();
+        let name: String = store.conn().query_row("SELECT name FROM community_settings", [], |r| r.get(0)).unwrap();
         assert_eq!(name, "幸福里社区", "{}", path.display());
     }
 }

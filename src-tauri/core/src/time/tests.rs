@@ -12,8 +12,21 @@ fn today() -> NaiveDate {
 
 #[test]
 fn every_chinese_way_of_writing_a_date_is_read() {
-    for text in ["2026-12-20", "2026-12-20 ", "2026/12/20", "2026.12.20", "20261220", "2026年12月20日", "2026年12月20号",
-        "１２月２０日", "12月20日", "12-20", "12/20", "２０２６－１２－２０", "2026年12月20"] {
+    for text in [
+        "2026-12-20",
+        "2026-12-20 ",
+        "2026/12/20",
+        "2026.12.20",
+        "20261220",
+        "2026年12月20日",
+        "2026年12月20号",
+        "１２月２０日",
+        "12月20日",
+        "12-20",
+        "12/20",
+        "２０２６－１２－２０",
+        "2026年12月20",
+    ] {
         assert_eq!(parse_date("完成时限", text, today()), Ok(day(2026, 12, 20)), "{text}");
     }
     assert_eq!(parse_date("完成时限", "2026-1-5", today()), Ok(day(2026, 1, 5)));
@@ -41,8 +54,18 @@ fn a_year_before_2000_or_twenty_years_ahead_is_refused() {
 
 #[test]
 fn times_of_day_read_the_chinese_way() {
-    for text in ["2026-12-02 19:30", "2026-12-02T19:30", "2026-12-02T19:30:00", "2026年12月2日19:30", "2026年12月2日 19：30",
-        "12月2日 晚上7点半", "12月2日19点30分", "2026-12-02 19时30分", "2026-12-02 1930", "12月2日 下午7:30"] {
+    for text in [
+        "2026-12-02 19:30",
+        "2026-12-02T19:30",
+        "2026-12-02T19:30:00",
+        "2026年12月2日19:30",
+        "2026年12月2日 19：30",
+        "12月2日 晚上7点半",
+        "12月2日19点30分",
+        "2026-12-02 19时30分",
+        "2026-12-02 1930",
+        "12月2日 下午7:30",
+    ] {
         let t = parse_datetime("会议时间", text, today()).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert_eq!(t, day(2026, 12, 2).and_hms_opt(19, 30, 0).unwrap(), "{text}");
     }
@@ -64,7 +87,10 @@ fn a_wall_clock_time_is_read_in_the_community_zone_whatever_the_machine_says() {
     assert_eq!(new_york.date_of(&t), Some(day(2026, 12, 2)));
     assert_eq!(shanghai.date_of(&t), Some(day(2026, 12, 3)));
     // An instant with its offset is taken as it is.
-    assert_eq!(shanghai.instant_of_local("2026-12-02T11:30:00Z", "会议时间", today()).unwrap(), "2026-12-02T11:30:00.000Z");
+    assert_eq!(
+        shanghai.instant_of_local("2026-12-02T11:30:00Z", "会议时间", today()).unwrap(),
+        "2026-12-02T11:30:00.000Z"
+    );
 }
 
 #[test]

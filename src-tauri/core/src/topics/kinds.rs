@@ -2,8 +2,6 @@
 
 use crate::labelled_enum;
 
-
-
 labelled_enum! {
     /// How the topic reached the committee.
     Channel {

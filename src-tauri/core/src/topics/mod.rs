@@ -52,6 +52,15 @@ pub struct NewTopic {
     pub scale: Scale,
 }
 
+/// A topic moved along its life cycle by another record's workflow (a meeting closed, a task
+/// started or finished), for the confirmation the secretary sees.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopicMove {
+    pub topic_id: String,
+    pub title: String,
+    pub to: TopicStatus,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Topic {
     pub id: String,
@@ -130,7 +139,7 @@ pub fn create(tx: &Transaction, new: &NewTopic, actor: &str) -> Result<Topic, To
     let c = check(tx, new)?;
     let id = new_id();
     let now = now_utc();
-    repo::insert(tx, &id, new, &c.title, &c.description, &c.raised_by_name, &c.raised_by_phone, &c.raised_at, &now)?;
+    repo::insert(tx, &id, new, &c, &now)?;
     repo::insert_event(tx, &id, actor, None, TopicStatus::Collected, "")?;
     after_write(tx, &id)
 }
@@ -139,7 +148,7 @@ pub fn create(tx: &Transaction, new: &NewTopic, actor: &str) -> Result<Topic, To
 pub fn update(tx: &Transaction, id: &str, new: &NewTopic, actor: &str) -> Result<Topic, TopicError> {
     let old = get(tx, id)?;
     let c = check(tx, new)?;
-    repo::update(tx, id, new, &c.title, &c.description, &c.raised_by_name, &c.raised_by_phone, &c.raised_at)?;
+    repo::update(tx, id, new, &c)?;
     let note = change_note(&old, &c);
     if !note.is_empty() {
         repo::insert_event(tx, id, actor, Some(old.status), old.status, &note)?;
@@ -155,17 +164,15 @@ fn change_note(old: &Topic, c: &Checked) -> String {
     if old.description != c.description {
         parts.push(format!("说明原为“{}”", old.description));
     }
-    if parts.is_empty() { String::new() } else { format!("修改了议题：{}", parts.join("；")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("修改了议题：{}", parts.join("；"))
+    }
 }
 
 /// Moves a topic one legal step along its life cycle, with a note where the step needs one.
-pub fn move_to(
-    tx: &Transaction,
-    id: &str,
-    to: TopicStatus,
-    actor: &str,
-    note: &str,
-) -> Result<Topic, TopicError> {
+pub fn move_to(tx: &Transaction, id: &str, to: TopicStatus, actor: &str, note: &str) -> Result<Topic, TopicError> {
     let topic = get(tx, id)?;
     if !topic.status.can_move_to(to) || to == TopicStatus::Merged {
         return Err(TopicError::IllegalMove { from: topic.status, to });
@@ -195,7 +202,14 @@ pub fn merge(tx: &Transaction, id: &str, into_id: &str, actor: &str) -> Result<T
     let note = format!("并入议题“{}”", target.title);
     repo::set_status(tx, id, TopicStatus::Merged, &note, Some(into_id))?;
     repo::insert_event(tx, id, actor, Some(topic.status), TopicStatus::Merged, &note)?;
-    repo::insert_event(tx, into_id, actor, Some(target.status), target.status, &format!("合并了重复议题“{}”", topic.title))?;
+    repo::insert_event(
+        tx,
+        into_id,
+        actor,
+        Some(target.status),
+        target.status,
+        &format!("合并了重复议题“{}”", topic.title),
+    )?;
     after_write(tx, id)
 }
 

@@ -2,7 +2,9 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 
-use super::{Channel, HandlingClass, NewTopic, Scale, Topic, TopicError, TopicEvent, TopicFilter, TopicStatus};
+use super::{
+    Channel, Checked, HandlingClass, NewTopic, Scale, Topic, TopicError, TopicEvent, TopicFilter, TopicStatus,
+};
 use crate::ids::{new_id, now_utc};
 use crate::store::parse_col;
 
@@ -10,33 +12,52 @@ const COLUMNS: &str = "id, title, description, channel, raised_by_person_id, rai
     raised_by_phone, raised_at, place_id, category_id, handling_class, scale, status, \
     merged_into_id, status_note, created_at, updated_at";
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn insert(
-    conn: &Connection, id: &str, new: &NewTopic, title: &str, description: &str,
-    name: &str, phone: &str, raised_at: &str, now: &str,
-) -> Result<(), TopicError> {
+/// `new` as typed, `c` its checked text fields.
+pub(super) fn insert(conn: &Connection, id: &str, new: &NewTopic, c: &Checked, now: &str) -> Result<(), TopicError> {
     conn.execute(
         "INSERT INTO topics (id, title, description, channel, raised_by_person_id, raised_by_name, \
          raised_by_phone, raised_at, place_id, category_id, handling_class, scale, status, \
          created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'collected', ?13, ?13)",
-        params![id, title, description, new.channel.as_str(), new.raised_by_person_id, name, phone,
-            raised_at, new.place_id, new.category_id, new.handling_class.as_str(), new.scale.as_str(), now],
+        params![
+            id,
+            c.title,
+            c.description,
+            new.channel.as_str(),
+            new.raised_by_person_id,
+            c.raised_by_name,
+            c.raised_by_phone,
+            c.raised_at,
+            new.place_id,
+            new.category_id,
+            new.handling_class.as_str(),
+            new.scale.as_str(),
+            now
+        ],
     )
     .map_err(reference_error)?;
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn update(
-    conn: &Connection, id: &str, new: &NewTopic, title: &str, description: &str,
-    name: &str, phone: &str, raised_at: &str,
-) -> Result<(), TopicError> {
+pub(super) fn update(conn: &Connection, id: &str, new: &NewTopic, c: &Checked) -> Result<(), TopicError> {
     conn.execute(
         "UPDATE topics SET title = ?2, description = ?3, channel = ?4, raised_by_person_id = ?5, \
          raised_by_name = ?6, raised_by_phone = ?7, raised_at = ?8, place_id = ?9, category_id = ?10, \
          handling_class = ?11, scale = ?12, updated_at = ?13 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, title, description, new.channel.as_str(), new.raised_by_person_id, name, phone,
-            raised_at, new.place_id, new.category_id, new.handling_class.as_str(), new.scale.as_str(), now_utc()],
+        params![
+            id,
+            c.title,
+            c.description,
+            new.channel.as_str(),
+            new.raised_by_person_id,
+            c.raised_by_name,
+            c.raised_by_phone,
+            c.raised_at,
+            new.place_id,
+            new.category_id,
+            new.handling_class.as_str(),
+            new.scale.as_str(),
+            now_utc()
+        ],
     )
     .map_err(reference_error)?;
     Ok(())
@@ -53,7 +74,11 @@ fn reference_error(e: rusqlite::Error) -> TopicError {
 }
 
 pub(super) fn set_status(
-    conn: &Connection, id: &str, to: TopicStatus, note: &str, merged_into: Option<&str>,
+    conn: &Connection,
+    id: &str,
+    to: TopicStatus,
+    note: &str,
+    merged_into: Option<&str>,
 ) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE topics SET status = ?2, status_note = ?3, merged_into_id = coalesce(?4, merged_into_id), \
@@ -64,7 +89,12 @@ pub(super) fn set_status(
 }
 
 pub(super) fn insert_event(
-    conn: &Connection, topic_id: &str, actor: &str, from: Option<TopicStatus>, to: TopicStatus, note: &str,
+    conn: &Connection,
+    topic_id: &str,
+    actor: &str,
+    from: Option<TopicStatus>,
+    to: TopicStatus,
+    note: &str,
 ) -> rusqlite::Result<()> {
     let now = now_utc();
     conn.execute(
@@ -76,12 +106,8 @@ pub(super) fn insert_event(
 }
 
 pub(super) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<Topic>> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM topics WHERE id = ?1 AND deleted_at IS NULL"),
-        [id],
-        from_row,
-    )
-    .optional()
+    conn.query_row(&format!("SELECT {COLUMNS} FROM topics WHERE id = ?1 AND deleted_at IS NULL"), [id], from_row)
+        .optional()
 }
 
 pub(super) fn list(conn: &Connection, f: &TopicFilter) -> rusqlite::Result<Vec<Topic>> {
@@ -130,9 +156,7 @@ pub(super) fn review_queue(conn: &Connection) -> rusqlite::Result<Vec<Topic>> {
 }
 
 pub(super) fn counts_by_status(conn: &Connection) -> rusqlite::Result<Vec<(TopicStatus, i64)>> {
-    let mut stmt = conn.prepare(
-        "SELECT status, count(*) FROM topics WHERE deleted_at IS NULL GROUP BY status",
-    )?;
+    let mut stmt = conn.prepare("SELECT status, count(*) FROM topics WHERE deleted_at IS NULL GROUP BY status")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
     let mut counts = Vec::new();
     for row in rows {

@@ -33,8 +33,17 @@ use TopicStatus::*;
 
 impl TopicStatus {
     pub const ALL: [TopicStatus; 11] = [
-        Collected, Accepted, OnAgenda, Decided, InProgress, AwaitingEvaluation, Closed, DoneOnSpot,
-        Escalated, Merged, Rejected,
+        Collected,
+        Accepted,
+        OnAgenda,
+        Decided,
+        InProgress,
+        AwaitingEvaluation,
+        Closed,
+        DoneOnSpot,
+        Escalated,
+        Merged,
+        Rejected,
     ];
 
     pub fn as_str(self) -> &'static str {

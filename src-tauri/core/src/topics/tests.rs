@@ -243,8 +243,13 @@ fn a_topic_takes_phones_as_the_roster_does_and_names_the_field_when_refusing() {
         assert!(err.message().starts_with(&format!("联系电话“{bad}”")), "{}", err.message());
         // The roster refuses the same number with the same words.
         let person = crate::community::NewPerson {
-            name: "王秀兰".into(), phone: bad.into(), roles: Vec::new(), household_id: None, place_id: None,
-            is_core_member: false, note: String::new(),
+            name: "王秀兰".into(),
+            phone: bad.into(),
+            roles: Vec::new(),
+            household_id: None,
+            place_id: None,
+            is_core_member: false,
+            note: String::new(),
         };
         let roster = store.write(|tx| crate::community::add_person(tx, &person)).unwrap_err();
         assert_eq!(roster.message(), err.message());

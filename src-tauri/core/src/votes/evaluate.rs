@@ -50,7 +50,11 @@ pub fn evaluate(v: &VoteInput) -> Result<VoteOutcome, VoteError> {
 
 /// Votes are counted in people, or in households for 一户一票.
 pub fn unit(method: VoteMethod) -> &'static str {
-    if method == VoteMethod::Household { "户" } else { "人" }
+    if method == VoteMethod::Household {
+        "户"
+    } else {
+        "人"
+    }
 }
 
 fn check_counts(v: &VoteInput) -> Result<(), VoteError> {

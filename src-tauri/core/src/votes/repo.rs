@@ -12,13 +12,31 @@ pub(super) fn insert(conn: &Connection, item_id: &str, v: &VoteInput, o: &VoteOu
         "INSERT INTO votes (id, agenda_item_id, method, agree, oppose, abstain, present, eligible, rule, \
          quorum, result, explanation, created_at, updated_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
-        params![id, item_id, v.method.as_str(), v.agree, v.oppose, v.abstain, v.present, v.eligible,
-            v.rule.as_str(), v.quorum, o.result.as_str(), o.explanation, now_utc()],
+        params![
+            id,
+            item_id,
+            v.method.as_str(),
+            v.agree,
+            v.oppose,
+            v.abstain,
+            v.present,
+            v.eligible,
+            v.rule.as_str(),
+            v.quorum,
+            o.result.as_str(),
+            o.explanation,
+            now_utc()
+        ],
     )?;
     Ok(id)
 }
 
-pub(super) fn insert_tick(conn: &Connection, vote_id: &str, household_id: &str, choice: Choice) -> rusqlite::Result<()> {
+pub(super) fn insert_tick(
+    conn: &Connection,
+    vote_id: &str,
+    household_id: &str,
+    choice: Choice,
+) -> rusqlite::Result<()> {
     let now = now_utc();
     conn.execute(
         "INSERT INTO vote_households (id, vote_id, household_id, choice, created_at, updated_at) \
@@ -29,8 +47,7 @@ pub(super) fn insert_tick(conn: &Connection, vote_id: &str, household_id: &str, 
 }
 
 pub(super) fn household_label(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
-    conn.query_row("SELECT label FROM households WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
-        .optional()
+    conn.query_row("SELECT label FROM households WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0)).optional()
 }
 
 pub(super) fn household_count(conn: &Connection) -> rusqlite::Result<u32> {
@@ -78,9 +95,8 @@ pub(super) fn ticks(conn: &Connection, vote_id: &str) -> rusqlite::Result<Vec<Ho
 }
 
 pub(super) fn ids_for_item(conn: &Connection, item_id: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare(
-        "SELECT id FROM votes WHERE agenda_item_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT id FROM votes WHERE agenda_item_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id")?;
     let rows = stmt.query_map([item_id], |r| r.get(0))?;
     rows.collect()
 }

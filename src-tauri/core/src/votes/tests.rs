@@ -137,7 +137,9 @@ fn refused_counts_store_nothing() {
     let e = store.write(|tx| record(tx, &item.id, &hands(20, 5, 0, 23, 30, MajorityPresent))).unwrap_err();
     assert_eq!(e.code(), "vote_votes_over_present");
     let e = store
-        .write(|tx| record(tx, &item.id, &VoteInput { method: VoteMethod::Household, ..hands(1, 0, 0, 1, 1, MajorityPresent) }))
+        .write(|tx| {
+            record(tx, &item.id, &VoteInput { method: VoteMethod::Household, ..hands(1, 0, 0, 1, 1, MajorityPresent) })
+        })
         .unwrap_err();
     assert_eq!(e.code(), "vote_household_needs_ticks");
     assert_eq!(count(&store, "votes"), 0);
@@ -210,8 +212,14 @@ fn a_household_vote_is_explained_in_households_and_hands_in_people() {
 #[test]
 fn the_printed_rule_is_in_households_for_one_vote_per_household() {
     assert_eq!(rule_in_words(VoteMethod::Household, MajorityPresent, None), "到会户数过半数同意即为通过");
-    assert_eq!(rule_in_words(VoteMethod::Household, MajorityEligible, Some(15)), "全体户数过半数同意即为通过；到会不少于15户，表决方为有效");
+    assert_eq!(
+        rule_in_words(VoteMethod::Household, MajorityEligible, Some(15)),
+        "全体户数过半数同意即为通过；到会不少于15户，表决方为有效"
+    );
     assert_eq!(rule_in_words(VoteMethod::Household, TwoThirds, Some(0)), "到会户数三分之二以上同意即为通过");
-    assert_eq!(rule_in_words(VoteMethod::Hands, MajorityPresent, Some(6)), "到会人员过半数同意即为通过；到会不少于6人，表决方为有效");
+    assert_eq!(
+        rule_in_words(VoteMethod::Hands, MajorityPresent, Some(6)),
+        "到会人员过半数同意即为通过；到会不少于6人，表决方为有效"
+    );
     assert_eq!(rule_in_words(VoteMethod::Ballot, MajorityEligible, None), "全体有表决权的人员过半数同意即为通过");
 }

@@ -44,11 +44,8 @@ fn dump_where(store: &Store, keep: impl Fn(&str) -> bool) -> BTreeMap<String, Ve
     for t in tables.into_iter().filter(|t| keep(t)) {
         let mut s = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
         let n = s.column_count();
-        let mut rows: Vec<Vec<Value>> = s
-            .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect();
+        let mut rows: Vec<Vec<Value>> =
+            s.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect()).unwrap().map(|r| r.unwrap()).collect();
         rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
         out.insert(t, rows);
     }

@@ -191,12 +191,10 @@ fn numbers(out: &str, mark: &str) -> Res<Vec<i64>> {
 
 /// Reopens after the kill and checks the file and the text; returns the stored save count.
 fn reopen_and_check(db: &Path, item: &str, script: &Script, before: i64, killed: &Killed) -> Res<i64> {
-    let store = Store::open(db).map_err(|e| format!("reopen after SIGKILL failed: {e}; child stderr: {}", killed.stderr))?;
-    let integrity: Vec<String> = store
-        .conn()
-        .prepare("PRAGMA integrity_check")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let store =
+        Store::open(db).map_err(|e| format!("reopen after SIGKILL failed: {e}; child stderr: {}", killed.stderr))?;
+    let integrity: Vec<String> =
+        store.conn().prepare("PRAGMA integrity_check")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
     if integrity != ["ok"] {
         return Err(format!("integrity_check: {integrity:?}").into());
     }

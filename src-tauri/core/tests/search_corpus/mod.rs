@@ -78,13 +78,7 @@ pub fn doc(rng: &mut Rng, i: usize, min_chars: usize, max_chars: usize) -> Searc
     }
     let day = rng.below(4 * 365) as u64;
     let date = NaiveDate::from_ymd_opt(2023, 1, 1).map(|d| d + chrono::Days::new(day));
-    SearchDoc {
-        kind,
-        record_id: format!("rec-{i:06}"),
-        title,
-        body,
-        date: date.expect("valid date"),
-    }
+    SearchDoc { kind, record_id: format!("rec-{i:06}"), title, body, date: date.expect("valid date") }
 }
 
 fn sentence(rng: &mut Rng, out: &mut String) {
@@ -101,7 +95,5 @@ fn sentence(rng: &mut Rng, out: &mut String) {
 /// `n` documents from `seed`.
 pub fn corpus(seed: u64, n: usize, min_chars: usize, max_chars: usize) -> Vec<SearchDoc> {
     let mut rng = Rng::new(seed);
-    (0..n)
-        .map(|i| doc(&mut rng, i, min_chars, max_chars))
-        .collect()
+    (0..n).map(|i| doc(&mut rng, i, min_chars, max_chars)).collect()
 }

@@ -1,0 +1,257 @@
+//! `yishi-cli`: the headless front door to yishi-core, for scripts, tests and the street office.
+//!
+//! Every subcommand prints JSON on success and a Chinese message on stderr with a non-zero exit
+//! code on failure.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use yishi_core::error::UserFacing;
+use yishi_core::reindex;
+use yishi_core::store::Store;
+
+#[derive(Parser)]
+#[command(name = "yishi-cli", version, about = "议事簿命令行工具")]
+struct Cli {
+    /// Database file (default: the app's database, or $YISHI_DB).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the database path, schema version, app version and row counts as JSON.
+    Info,
+    /// Search every record for QUERY; print the hits (kind, id, title, date, snippet) as JSON.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Rebuild the search index from the records (repair); prints how many documents it holds.
+    Reindex,
+    /// Fill an empty database with the demo community (one year of a realistic community).
+    Demo,
+    /// Print the figures of a year (topics, meetings, participation, points, satisfaction) as JSON;
+    /// with --report, also write the yearly report PDF (年度协商议事工作报告).
+    Stats {
+        #[arg(long)]
+        year: i32,
+        /// Only this place (小区/楼栋/网格 id) and the places below it.
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+    /// Render a free notice described in SPEC (JSON) to a PDF, without any database.
+    Render {
+        spec: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print a notice from the records to a PDF (see `notice --help`).
+    Notice(NoticeArgs),
+    /// Export an archive folder (database snapshot, ledger.xlsx, CSV) into DIR; print its path.
+    Export {
+        #[arg(long)]
+        to: PathBuf,
+        /// Only the notices issued on or after this day (YYYY-MM-DD) go into notices/.
+        #[arg(long)]
+        since: Option<chrono::NaiveDate>,
+        /// Only the notices issued on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<chrono::NaiveDate>,
+    },
+    /// Check an archive folder: exit 0 only when every file and the database are good.
+    Verify { archive: PathBuf },
+    /// Merge an archive into the database (a backup is taken first); print the summary as JSON.
+    Import {
+        #[arg(long)]
+        from: PathBuf,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// `notice --kind KIND --id ID --out FILE.pdf`.
+#[derive(clap::Args)]
+struct NoticeArgs {
+    /// meeting-notice, topic, decision, progress, minutes, sign-in, points or convention.
+    #[arg(long)]
+    kind: String,
+    /// The meeting, topic, agenda item or decision, year (points, e.g. 2026) or convention.
+    #[arg(long)]
+    id: String,
+    /// A4 or A3.
+    #[arg(long, default_value = "A4")]
+    paper: String,
+    /// Mask given names (王*兰) on a public notice (by default only the points table does).
+    #[arg(long, conflicts_with = "unmask_names")]
+    mask_names: bool,
+    /// Print names in full, also on the points table.
+    #[arg(long)]
+    unmask_names: bool,
+    /// The notice's date, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    date: Option<String>,
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// A failure already phrased for the user, with its stable code.
+struct Failure {
+    code: &'static str,
+    message: String,
+}
+
+impl<E: UserFacing> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure { code: e.code(), message: e.message() }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(json) => {
+            // A reader that stops early (`| head`) is not an error of ours.
+            use std::io::Write;
+            let _ = writeln!(std::io::stdout(), "{json}");
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprintln!("错误（{}）：{}", f.code, f.message);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<String, Failure> {
+    let db = cli.db.unwrap_or_else(Store::default_path);
+    match cli.command {
+        Command::Render { spec, out } => render(&spec, &out),
+        Command::Notice(args) => notice(&db, &args),
+        Command::Verify { archive } => to_json(&yishi_core::archive::verify(&archive)?),
+        Command::Export { to, since, until } => {
+            let store = reindex::open(&db)?;
+            let period = (since.is_some() || until.is_some())
+                .then(|| (since.unwrap_or(chrono::NaiveDate::MIN), until.unwrap_or(chrono::NaiveDate::MAX)));
+            let now = yishi_core::time::now();
+            let report = yishi_core::archive::export_with(
+                &store,
+                &to,
+                period,
+                &mut yishi_core::archive::Disk,
+                now,
+                &mut |_| {},
+            )?;
+            Ok(report.path.display().to_string())
+        }
+        Command::Import { from, dry_run } => {
+            let mut store = reindex::open(&db)?;
+            if dry_run {
+                to_json(&yishi_core::archive::dry_run(&store, &from)?)
+            } else {
+                to_json(&yishi_core::archive::import(&mut store, &from)?)
+            }
+        }
+        Command::Info => {
+            let store = reindex::open(&db)?;
+            to_json(&yishi_core::info::db_info(&store)?)
+        }
+        Command::Reindex => {
+            let mut store = reindex::open(&db)?;
+            to_json(&serde_json::json!({ "documents": reindex::rebuild(&mut store)? }))
+        }
+        Command::Demo => {
+            let mut store = reindex::open(&db)?;
+            to_json(&yishi_core::demo::load(&mut store)?)
+        }
+        Command::Stats { year, place, report } => stats(&db, year, place.as_deref(), report.as_deref()),
+        Command::Search { query, limit } => {
+            use yishi_core::search::{search, HitSummary, SearchQuery};
+            let store = reindex::open(&db)?;
+            let hits = search(store.conn(), &SearchQuery { limit, ..SearchQuery::new(query) })?.hits;
+            to_json(&hits.into_iter().map(HitSummary::from).collect::<Vec<_>>())
+        }
+    }
+}
+
+/// `stats --year Y [--place ID] [--report FILE]`: the figures as JSON, the report dated today.
+fn stats(
+    db: &std::path::Path,
+    year: i32,
+    place: Option<&str>,
+    report: Option<&std::path::Path>,
+) -> Result<String, Failure> {
+    use yishi_core::notices::Notice;
+    let store = reindex::open(db)?;
+    let today = community_today(&store)?;
+    let figures = yishi_core::stats::year_stats(store.conn(), year, place, today)?;
+    if let Some(out) = report {
+        let bytes = yishi_core::printouts::year_report(store.conn(), year, place, today)?.render()?;
+        yishi_core::pdf::write_atomically(out, &bytes)?;
+    }
+    to_json(&figures)
+}
+
+/// `render SPEC --out FILE`: no database; the file appears whole or not at all.
+fn render(spec: &std::path::Path, out: &std::path::Path) -> Result<String, Failure> {
+    use yishi_core::notices::{FreeNotice, Notice};
+    let json = std::fs::read_to_string(spec).map_err(|e| Failure {
+        code: "spec_unreadable",
+        message: format!("无法读取公示内容文件 {}：{e}", spec.display()),
+    })?;
+    let bytes = FreeNotice::from_json(&json)?.render()?;
+    yishi_core::pdf::write_atomically(out, &bytes)?;
+    to_json(&serde_json::json!({ "out": out, "bytes": bytes.len() }))
+}
+
+/// `notice`: fill the template from the records and write the PDF whole or not at all.
+fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
+    use yishi_core::printouts::{load, LoadOptions, NoticeKind};
+    let kind = NoticeKind::parse(&args.kind)?;
+    let paper = match args.paper.trim() {
+        "A4" | "a4" => yishi_core::pdf::Paper::A4,
+        "A3" | "a3" => yishi_core::pdf::Paper::A3,
+        other => {
+            return Err(Failure {
+                code: "bad_paper", message: format!("纸张“{other}”不支持，请写 A4 或 A3。")
+            })
+        }
+    };
+    let store = reindex::open(db)?;
+    let today = match &args.date {
+        None => community_today(&store)?,
+        Some(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Failure {
+            code: "bad_date",
+            message: format!("日期“{text}”无效，请写成 2026-11-21 这样的格式。"),
+        })?,
+    };
+    let mask_names = if args.mask_names {
+        Some(true)
+    } else if args.unmask_names {
+        Some(false)
+    } else {
+        None
+    };
+    let opts = LoadOptions { paper, mask_names, ..LoadOptions::new(today) };
+    let bytes = load(store.conn(), kind, &args.id, &opts)?.render()?;
+    yishi_core::pdf::write_atomically(&args.out, &bytes)?;
+    to_json(&serde_json::json!({ "out": args.out, "kind": kind.as_str(), "bytes": bytes.len() }))
+}
+
+/// Today in the community's time zone (not the machine's): what a notice is dated.
+fn community_today(store: &Store) -> Result<chrono::NaiveDate, Failure> {
+    yishi_core::community::today(store.conn())
+        .map_err(|e| Failure { code: "db_error", message: yishi_core::error::db_words(&e) })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Failure { code: "json", message: format!("无法输出 JSON：{e}") })
+}

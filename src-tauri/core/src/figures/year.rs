@@ -1,0 +1,72 @@
+//! The figures of a year as plain data: what `stats` computes, the statistics page shows and
+//! the yearly report (`notices::YearReport`) prints. No SQL and no rule for computing them: the
+//! definitions are in `stats`' module doc and printed under the report's tables.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Rate, Satisfaction};
+
+/// The solved-rate definition, as printed under the report's figures.
+pub const SOLVED_RATE_DEFINITION: &str =
+    "办结率 =（已办结 + 即办完成）÷（收集议题 − 合并 − 不予受理），上报件计入分母。";
+
+/// The on-time definition, as printed under the report's figures.
+pub const ON_TIME_RATE_DEFINITION: &str =
+    "按期办结率 = 在完成时限内办结的任务 ÷ 本年到期的任务；逾期未办结的计入分母，未填完成时限的不计。";
+
+/// One bar of a chart: a stored key, its Chinese label, a count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountRow {
+    pub key: String,
+    pub label: String,
+    pub count: u64,
+}
+
+impl CountRow {
+    pub(crate) fn new(key: &str, label: &str, count: usize) -> CountRow {
+        CountRow { key: key.to_string(), label: label.to_string(), count: count as u64 }
+    }
+}
+
+/// The figures of one year (see the module doc for every definition).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearStats {
+    pub year: i32,
+    pub place_id: Option<String>,
+    pub place_name: Option<String>,
+    pub topics_collected: u64,
+    pub by_channel: Vec<CountRow>,
+    pub by_category_class: Vec<CountRow>,
+    pub by_handling_class: Vec<CountRow>,
+    pub merged_or_rejected: u64,
+    pub solved: u64,
+    pub solved_rate: Rate,
+    pub average_days_to_close: AverageDays,
+    /// 按期办结率: tasks done by their deadline / tasks due in the year.
+    pub on_time_rate: Rate,
+    pub meetings_held: u64,
+    pub participation: Participation,
+    pub points_given: i64,
+    pub evaluations: u64,
+    pub satisfaction: Satisfaction,
+}
+
+/// Average calendar days from intake to 办结 (or 即办完成), over the solved topics.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AverageDays {
+    pub topics: u64,
+    pub total_days: u64,
+    /// The average in tenths of a day, half rounded up; None without solved topics.
+    pub tenths: Option<u64>,
+    /// e.g. “12.5天”, or “—”.
+    pub display: String,
+}
+
+/// 参与人次: every attendance at a meeting held counts once; a person with the role 党员 counts
+/// as 党员, everyone else (other roles, residents, walk-ins not on the roster) as 居民.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participation {
+    pub party_members: u64,
+    pub residents: u64,
+    pub total: u64,
+}

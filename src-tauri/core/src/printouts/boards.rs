@@ -1,0 +1,141 @@
+//! 积分榜 (a year's points) and 公约 (a convention's text).
+
+use chrono::TimeDelta;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::common::{date, issuer, local_time, one, public_masking};
+use super::{LoadError, LoadOptions};
+use crate::notices::fmt_date;
+use crate::notices::{Chapter, Convention, PointsEntry, PointsTable};
+use crate::points::{get_rules, PointsSource};
+
+/// 积分榜 of the year `id` ("2026"): points *earned* that year per person, most first (as
+/// `points::ranking`: exchanging points at the shop does not lower a place). Names are masked
+/// unless asked otherwise: the table hangs in public.
+pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsTable, LoadError> {
+    let year: i32 = id
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))
+        .ok_or_else(|| LoadError::BadYear { text: id.to_string() })?;
+    // Years in the community's time, like every date on a notice.
+    let zone = crate::community::zone(conn)?;
+    let (from, until) = (zone.start_of_year(year), zone.start_of_year(year + 1));
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.name, coalesce(CASE WHEN pl.kind = '单元' THEN pp.name || pl.name ELSE pl.name END, ''), \
+                sum(e.points) AS earned \
+         FROM points_entries e JOIN people p ON p.id = e.person_id \
+         LEFT JOIN households h ON h.id = p.household_id \
+         LEFT JOIN places pl ON pl.id = coalesce(p.place_id, h.place_id) \
+         LEFT JOIN places pp ON pp.id = pl.parent_id \
+         WHERE e.deleted_at IS NULL AND p.deleted_at IS NULL AND e.points > 0 \
+           AND julianday(e.at) >= julianday(?1) AND julianday(e.at) < julianday(?2) \
+         GROUP BY p.id ORDER BY earned DESC, p.name, p.id",
+    )?;
+    let rows = stmt
+        .query_map([&from, &until], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<Vec<(String, String, String, i64)>>>()?;
+    let mut entries = Vec::with_capacity(rows.len());
+    for (person_id, name, building, points) in rows {
+        let note = sources(conn, &person_id, &from, &until)?;
+        entries.push(PointsEntry { name, building, points, note });
+    }
+    let rules = get_rules(conn).map_err(|e| LoadError::Damaged { what: "积分规则", detail: e.to_string() })?;
+    Ok(PointsTable {
+        paper: opts.paper,
+        period: format!("{year}年度"),
+        entries,
+        rules: vec![
+            format!(
+                "参加议事会议签到每次计{}分，在会上发言每次会议计{}分；志愿服务等由社区按实际情况记分。",
+                rules.attendance, rules.speaking
+            ),
+            "积分可到社区“积分超市”兑换生活用品，兑换后不影响本年度排名。".to_string(),
+        ],
+        issuer: issuer(conn)?,
+        date: opts.today,
+        masking: public_masking(conn, opts, true)?,
+    })
+}
+
+/// "参会6次、发言3次、志愿服务2次": what earned a person's points in `year`.
+fn sources(conn: &Connection, person_id: &str, from: &str, until: &str) -> Result<String, LoadError> {
+    let mut stmt = conn.prepare(
+        "SELECT source, count(*) FROM points_entries WHERE person_id = ?1 AND deleted_at IS NULL AND points > 0 \
+           AND julianday(at) >= julianday(?2) AND julianday(at) < julianday(?3) GROUP BY source",
+    )?;
+    let counts = stmt
+        .query_map(rusqlite::params![person_id, from, until], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // In the ledger's own order of sources, not the database's.
+    let parts: Vec<String> = PointsSource::ALL
+        .iter()
+        .filter_map(|s| counts.iter().find(|(code, _)| code == s.as_str()).map(|(_, n)| (s, n)))
+        .map(|(s, n)| match s {
+            PointsSource::Attendance => format!("参会{n}次"),
+            PointsSource::Speaking => format!("发言{n}次"),
+            other => format!("{}{n}次", other.label()),
+        })
+        .collect();
+    Ok(parts.join("、"))
+}
+
+/// 公约 `id`: the adopted version once adopted, the posted one while posted, else the latest
+/// draft (printed as 征求意见稿 with 公示期 today to today + 7 days unless given).
+pub fn convention(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Convention, LoadError> {
+    const WHAT: &str = "公约";
+    let sql = "SELECT c.title, c.status, c.posted_from, c.posted_to, c.adopted_at, coalesce(m.title, ''), \
+                      CASE c.status WHEN 'adopted' THEN c.adopted_version_no WHEN 'posted' THEN c.posted_version_no END \
+               FROM conventions c LEFT JOIN meetings m ON m.id = c.adopted_meeting_id \
+               WHERE c.id = ?1 AND c.deleted_at IS NULL";
+    type Row = (String, String, Option<String>, Option<String>, Option<String>, String, Option<i64>);
+    let (title, status, from, to, adopted_at, meeting, version): Row = one(conn, sql, id, WHAT, |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+    })?;
+    let (chapters, preamble) = version_text(conn, id, version)?;
+    let mut draft_period = None;
+    let mut adopted = None;
+    match (status.as_str(), from, to, adopted_at) {
+        ("adopted", _, _, at) => {
+            let when =
+                at.map(|a| local_time(conn, &a, WHAT)).transpose()?.map(|t| fmt_date(t.date())).unwrap_or_default();
+            let by = if meeting.is_empty() { "居民会议".to_string() } else { format!("“{meeting}”") };
+            adopted = Some(format!("{when}经{by}通过"));
+        }
+        ("posted", Some(f), Some(t), _) => draft_period = Some((date(&f, WHAT)?, date(&t, WHAT)?)),
+        _ => {
+            let period = opts.period.unwrap_or((opts.today, opts.today + TimeDelta::days(7)));
+            draft_period = Some(period);
+        }
+    }
+    Ok(Convention {
+        paper: opts.paper,
+        title,
+        draft_period,
+        adopted,
+        preamble: preamble.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect(),
+        chapters,
+        issuer: issuer(conn)?,
+        date: opts.today,
+        masking: public_masking(conn, opts, false)?,
+    })
+}
+
+/// The chapters (JSON) and preamble of version `no`, or of the latest version.
+fn version_text(conn: &Connection, id: &str, no: Option<i64>) -> Result<(Vec<Chapter>, String), LoadError> {
+    let row: Option<(String, String)> = conn
+        .query_row(
+            "SELECT chapters, preamble FROM convention_versions WHERE convention_id = ?1 AND deleted_at IS NULL \
+               AND (?2 IS NULL OR version_no = ?2) ORDER BY version_no DESC LIMIT 1",
+            rusqlite::params![id, no],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((json, preamble)) = row else {
+        return Ok((Vec::new(), String::new()));
+    };
+    let chapters = serde_json::from_str(&json)
+        .map_err(|e| LoadError::Damaged { what: "公约条文", detail: format!("章节格式不对：{e}") })?;
+    Ok((chapters, preamble))
+}

@@ -1,0 +1,195 @@
+//! 决议公示 (an agenda item's decisions with the vote) and 落实情况公示 (the tasks of a decision
+//! or of a topic).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::common::{date, exists, issuer, one, public_masking};
+use super::meeting::{item_decisions, item_vote, meeting_row};
+use super::{LoadError, LoadOptions};
+use crate::decisions::{TaskMode, TaskStatus};
+use crate::notices::{Decided, DecidedTask, DecisionNotice, ProgressNotice, TaskRow};
+use crate::votes::{VoteMethod, VoteRule};
+
+/// Days residents have to object to a decision notice.
+const OBJECTION_DAYS: u32 = 7;
+
+/// An agenda item id as given, or the item of a decision id.
+fn agenda_item_of(conn: &Connection, id: &str) -> Result<String, LoadError> {
+    if exists(conn, "agenda_items", id)? {
+        return Ok(id.to_string());
+    }
+    let sql = "SELECT agenda_item_id FROM decisions WHERE id = ?1 AND deleted_at IS NULL";
+    one(conn, sql, id, "议程事项或决议", |r| r.get(0))
+}
+
+/// 决议公示 for an agenda item (or the item of a decision): all its decisions and its vote.
+pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<DecisionNotice, LoadError> {
+    let item_id = agenda_item_of(conn, id)?;
+    let sql = "SELECT meeting_id, title FROM agenda_items WHERE id = ?1 AND deleted_at IS NULL";
+    let (meeting_id, title): (String, String) = one(conn, sql, &item_id, "议程", |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let m = meeting_row(conn, &meeting_id)?;
+    let vote = item_vote(conn, &item_id)?;
+    let (rule, result) = match &vote {
+        Some(v) => (rule_in_words(&v.method, &v.rule, v.quorum), v.explanation.clone()),
+        None => (String::new(), String::new()),
+    };
+    Ok(DecisionNotice {
+        paper: opts.paper,
+        topic: title,
+        meeting_kind: m.title,
+        held_at: m.starts_at,
+        place: m.place,
+        decisions: decided(conn, &item_id, opts.today)?,
+        vote: vote.map(|v| v.counts),
+        rule,
+        result,
+        objection_days: OBJECTION_DAYS,
+        issuer: issuer(conn)?,
+        date: opts.today,
+        masking: public_masking(conn, opts, false)?,
+    })
+}
+
+/// The decisions on an agenda item, each with its tasks by deadline.
+fn decided(conn: &Connection, item_id: &str, today: NaiveDate) -> Result<Vec<Decided>, LoadError> {
+    let mut out = Vec::new();
+    for d in item_decisions(conn, item_id)? {
+        let tasks = tasks(conn, "decision_id = ?1", &d.id, today)?
+            .into_iter()
+            .map(|t| DecidedTask { item: t.item, unit: t.unit, person: t.person, deadline: t.deadline })
+            .collect();
+        out.push(Decided { text: d.text, act: d.act, tasks });
+    }
+    Ok(out)
+}
+
+/// The rule as printed ("到会人员过半数同意即为通过；到会不少于15人，表决方为有效"), in households
+/// for 一户一票; empty for a rule this version does not know.
+fn rule_in_words(method: &str, rule: &str, quorum: Option<u32>) -> String {
+    let method = VoteMethod::parse(method).unwrap_or(VoteMethod::Hands);
+    VoteRule::parse(rule).map_or_else(String::new, |rule| crate::votes::rule_in_words(method, rule, quorum))
+}
+
+/// 落实情况公示 for a decision id, or for a topic id (every task of its decisions).
+pub fn progress(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<ProgressNotice, LoadError> {
+    let (subject, tasks) = if exists(conn, "decisions", id)? {
+        let sql = "SELECT a.title FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE d.id = ?1";
+        let title: String = one(conn, sql, id, "决议", |r| r.get(0))?;
+        (title, tasks(conn, "decision_id = ?1", id, opts.today)?)
+    } else {
+        let sql = "SELECT title FROM topics WHERE id = ?1 AND deleted_at IS NULL";
+        let title: String = one(conn, sql, id, "决议或议题", |r| r.get(0))?;
+        let filter =
+            "(topic_id = ?1 OR decision_id IN (SELECT id FROM decisions WHERE topic_id = ?1 AND deleted_at IS NULL))";
+        (title, tasks(conn, filter, id, opts.today)?)
+    };
+    progress_notice(conn, format!("“{subject}”议定事项"), tasks, opts)
+}
+
+/// 落实情况公示 for tasks the secretary ticked on the task board (by deadline). Tasks of one
+/// topic are titled by it; tasks of several topics are “近期议定事项”.
+pub fn progress_of_tasks(
+    conn: &Connection,
+    task_ids: &[String],
+    opts: &LoadOptions,
+) -> Result<ProgressNotice, LoadError> {
+    if task_ids.is_empty() {
+        return Err(LoadError::NotFound { what: "任务", id: String::new() });
+    }
+    let mut unique = task_ids.to_vec();
+    unique.sort();
+    unique.dedup();
+    // The ids travel as one JSON array parameter, so the filter stays a single `?1`.
+    let ids = serde_json::Value::from(unique.clone()).to_string();
+    let filter = "id IN (SELECT value FROM json_each(?1))";
+    let rows = tasks(conn, filter, &ids, opts.today)?;
+    if rows.len() != unique.len() {
+        let missing = unique.iter().find(|id| !exists(conn, "tasks", id).unwrap_or(false));
+        return Err(LoadError::NotFound { what: "任务", id: missing.cloned().unwrap_or_default() });
+    }
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT coalesce(tp.title, '') FROM tasks t LEFT JOIN topics tp ON tp.id = t.topic_id \
+         WHERE t.id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let topics = stmt.query_map([&ids], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let subject = match topics.as_slice() {
+        [one] if !one.is_empty() => format!("“{one}”议定事项"),
+        _ => "近期议定事项".to_string(),
+    };
+    progress_notice(conn, subject, rows, opts)
+}
+
+fn progress_notice(
+    conn: &Connection,
+    subject: String,
+    tasks: Vec<TaskRow>,
+    opts: &LoadOptions,
+) -> Result<ProgressNotice, LoadError> {
+    Ok(ProgressNotice {
+        paper: opts.paper,
+        subject,
+        intro: "根据社区协商议事会议议定事项，现将各项工作的落实情况公示如下，请广大居民监督。".to_string(),
+        tasks,
+        feedback: Some("对落实情况有意见或建议的，可随时向社区居委会或居务监督委员会反映。".to_string()),
+        issuer: issuer(conn)?,
+        date: opts.today,
+        masking: public_masking(conn, opts, false)?,
+    })
+}
+
+/// The tasks matching `filter` (an SQL condition on `?1`), by deadline.
+fn tasks(conn: &Connection, filter: &str, id: &str, today: NaiveDate) -> Result<Vec<TaskRow>, LoadError> {
+    let sql = format!(
+        "SELECT id, title, mode, responsible_unit, person_in_charge, deadline, status, done_at FROM tasks \
+         WHERE {filter} AND deleted_at IS NULL ORDER BY deadline IS NULL, deadline, created_at, id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let raw = stmt
+        .query_map([id], |r| {
+            let texts: [String; 5] = [r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?];
+            Ok((texts, r.get::<_, Option<String>>(5)?, r.get::<_, String>(6)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows = Vec::with_capacity(raw.len());
+    for ([task_id, item, mode, unit, person], deadline, status) in raw {
+        let deadline = deadline.filter(|d| !d.is_empty()).map(|d| date(&d, "任务")).transpose()?;
+        let unit =
+            if unit.trim().is_empty() { TaskMode::parse(&mode).map_or("—", |m| m.label()).to_string() } else { unit };
+        let status = status_words(conn, &task_id, &status, deadline, today)?;
+        rows.push(TaskRow { item, unit, person, deadline, status });
+    }
+    Ok(rows)
+}
+
+/// "进行中（已逾期）：灯具已到货" — the status, overdue if past the deadline and not done, and
+/// the latest progress note.
+fn status_words(
+    conn: &Connection,
+    task_id: &str,
+    status: &str,
+    deadline: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<String, LoadError> {
+    let parsed = TaskStatus::parse(status);
+    let mut words = parsed.map_or("—", |s| s.label()).to_string();
+    if parsed != Some(TaskStatus::Done) && deadline.is_some_and(|d| d < today) {
+        words.push_str("（已逾期）");
+    }
+    let note: Option<String> = conn
+        .query_row(
+            "SELECT text FROM task_notes WHERE task_id = ?1 AND deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT 1",
+            [task_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    // A status change is noted as "状态由“进行中”改为“已完成”：…"; the status is printed already.
+    let note = note.map(|n| match n.strip_prefix("状态由").and_then(|rest| rest.split_once("”：")) {
+        Some((_, what)) => what.to_string(),
+        None => n,
+    });
+    if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
+        words = format!("{words}：{note}");
+    }
+    Ok(words)
+}

@@ -1,0 +1,141 @@
+//! Filling the notice templates from the store, by id: the meeting, topic, agenda item,
+//! decision, year or convention a notice is about is read with plain SQL, and the result is the
+//! template struct of `crate::notices`, ready to render. Nothing is written. The templates are
+//! pure (text → `pdf::Document`) and sit low in the core; these loaders read the records and sit
+//! above the domain modules and `stats` (the yearly report, [`year_report`]).
+//!
+//! Issuer and date default from the community settings and `today` (a parameter, so tests
+//! control the clock); times print in the community's time zone (`time`). Public notices mask phone and ID
+//! numbers; names are masked on the points table unless asked otherwise
+//! ([`LoadOptions::mask_names`]). The minutes and the sign-in sheet are internal and unmasked.
+//!
+//! ```no_run
+//! use yishi_core::printouts::{load, LoadOptions, NoticeKind};
+//! # let store = yishi_core::store::Store::open(std::path::Path::new("/tmp/yishi.db"))?;
+//! let today = yishi_core::community::today(store.conn())?;
+//! let notice = load(store.conn(), NoticeKind::Decision, "0190…", &LoadOptions::new(today))?;
+//! let bytes = notice.render()?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod boards;
+mod common;
+mod decision;
+mod error;
+mod meeting;
+mod topic;
+mod year;
+
+#[cfg(test)]
+mod tests;
+
+pub use boards::{convention, points};
+pub use decision::{decision, progress, progress_of_tasks};
+pub use error::LoadError;
+pub use meeting::{meeting_notice, minutes, sign_in};
+pub use topic::topic;
+pub use year::year_report;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::notices::Notice;
+use crate::pdf::{Paper, Unprintable};
+
+/// Which template to fill; the CLI spells them as in [`NoticeKind::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    MeetingNotice,
+    Topic,
+    Decision,
+    Progress,
+    Minutes,
+    SignIn,
+    Points,
+    Convention,
+}
+
+impl NoticeKind {
+    pub const ALL: [NoticeKind; 8] = [
+        NoticeKind::MeetingNotice,
+        NoticeKind::Topic,
+        NoticeKind::Decision,
+        NoticeKind::Progress,
+        NoticeKind::Minutes,
+        NoticeKind::SignIn,
+        NoticeKind::Points,
+        NoticeKind::Convention,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeKind::MeetingNotice => "meeting-notice",
+            NoticeKind::Topic => "topic",
+            NoticeKind::Decision => "decision",
+            NoticeKind::Progress => "progress",
+            NoticeKind::Minutes => "minutes",
+            NoticeKind::SignIn => "sign-in",
+            NoticeKind::Points => "points",
+            NoticeKind::Convention => "convention",
+        }
+    }
+
+    /// The Chinese name: 会议通知, 议题公示…
+    pub fn label(self) -> &'static str {
+        match self {
+            NoticeKind::MeetingNotice => "会议通知",
+            NoticeKind::Topic => "议题公示",
+            NoticeKind::Decision => "决议公示",
+            NoticeKind::Progress => "落实情况公示",
+            NoticeKind::Minutes => "会议记录",
+            NoticeKind::SignIn => "签到表",
+            NoticeKind::Points => "积分榜",
+            NoticeKind::Convention => "公约",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<NoticeKind, LoadError> {
+        NoticeKind::ALL.into_iter().find(|k| k.as_str() == text.trim()).ok_or_else(|| {
+            let choices: Vec<String> =
+                NoticeKind::ALL.iter().map(|k| format!("{}（{}）", k.as_str(), k.label())).collect();
+            LoadError::UnknownKind { text: text.to_string(), choices: choices.join("、") }
+        })
+    }
+}
+
+/// Choices that are not in the records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadOptions {
+    /// The notice's date (落款日期) and the start of a default 公示期.
+    pub today: NaiveDate,
+    pub paper: Paper,
+    /// Mask given names (王*兰) on public notices: None = the template's default (only the
+    /// points table masks names). Ignored by the internal minutes and sign-in sheet.
+    pub mask_names: Option<bool>,
+    /// 公示期 of a topic notice, first and last day; None = today to today + 7 days.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// Characters no font has: refused (named, with where they are) unless she chose to print
+    /// without them. A public notice then stores its spec without them, so a reprint is the
+    /// same PDF.
+    pub unprintable: Unprintable,
+}
+
+impl LoadOptions {
+    pub fn new(today: NaiveDate) -> LoadOptions {
+        LoadOptions { today, paper: Paper::A4, mask_names: None, period: None, unprintable: Unprintable::Refuse }
+    }
+}
+
+/// Fill the template of `kind` for the record `id` (a year such as "2026" for points).
+pub fn load(conn: &Connection, kind: NoticeKind, id: &str, opts: &LoadOptions) -> Result<Box<dyn Notice>, LoadError> {
+    Ok(match kind {
+        NoticeKind::MeetingNotice => Box::new(meeting_notice(conn, id, opts)?),
+        NoticeKind::Topic => Box::new(topic(conn, id, opts)?),
+        NoticeKind::Decision => Box::new(decision(conn, id, opts)?),
+        NoticeKind::Progress => Box::new(progress(conn, id, opts)?),
+        NoticeKind::Minutes => Box::new(minutes(conn, id, opts)?),
+        NoticeKind::SignIn => Box::new(sign_in(conn, id, opts)?),
+        NoticeKind::Points => Box::new(points(conn, id, opts)?),
+        NoticeKind::Convention => Box::new(convention(conn, id, opts)?),
+    })
+}

@@ -1,0 +1,14 @@
+//! End-to-end tests: the real app through tauri-driver and WebKitWebDriver under Xvfb, one test
+//! binary for all of them (each binary links Tauri and WebKit); `e2e_support::SERIAL` makes the
+//! journeys take turns.
+
+mod e2e_support;
+
+mod app;
+mod archive;
+mod clock;
+mod followup;
+mod meetings;
+mod notices;
+mod search;
+mod topics;
