@@ -73,9 +73,7 @@ pub fn take(store: &Store, reason: Reason, now: DateTime<Utc>) -> Result<Backup,
     let partial = dir.join(format!("{name}.partial"));
     let _ = fs::remove_file(&partial);
     store.conn().execute("VACUUM INTO ?1", [crate::store::sqlite_name(&partial)])?;
-    let written = sync_file(&partial)
-        .and_then(|_| fs::rename(&partial, &path))
-        .and_then(|_| sync_dir(&dir));
+    let written = sync_file(&partial).and_then(|_| fs::rename(&partial, &path)).and_then(|_| sync_dir(&dir));
     if let Err(e) = written {
         let _ = fs::remove_file(&partial);
         return Err(ArchiveError::write(&path, &e));
@@ -182,9 +180,7 @@ pub fn prepare_restore(store: &Store, source: &Path) -> Result<PendingRestore, A
     let mut name = db.as_os_str().to_owned();
     name.push(".restore");
     let staged = PathBuf::from(name);
-    fs::copy(&file, &staged)
-        .and_then(|_| sync_file(&staged))
-        .map_err(|e| ArchiveError::write(&staged, &e))?;
+    fs::copy(&file, &staged).and_then(|_| sync_file(&staged)).map_err(|e| ArchiveError::write(&staged, &e))?;
     Ok(PendingRestore { staged, db, backup })
 }
 
