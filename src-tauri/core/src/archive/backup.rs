@@ -20,9 +20,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
-use super::manifest::DB_FILE;
 use super::sink::sync_dir;
-use super::{verify, ArchiveError};
+use super::ArchiveError;
 use crate::store::{Store, LATEST_VERSION};
 
 crate::labelled_enum! {
@@ -169,23 +168,31 @@ pub struct PendingRestore {
 /// Backs up the current state, checks `source` (a backup file, or an archive folder, which is
 /// verified) and stages it. The live database is not touched yet.
 pub fn prepare_restore(store: &Store, source: &Path) -> Result<PendingRestore, ArchiveError> {
-    let file = if source.is_dir() {
-        verify(source)?;
-        source.join(DB_FILE)
-    } else if source.is_file() {
-        check_copy(source)?;
-        source.to_path_buf()
-    } else {
-        return Err(ArchiveError::NoSuchBackup { path: source.to_path_buf() });
-    };
-    let backup = take(store, Reason::Restore, crate::time::now())?;
+    prepare_restore_with(store, source, None)
+}
+
+/// [`prepare_restore`]; an encrypted archive is opened with `pass`, else with the passphrases
+/// this laptop knows.
+pub fn prepare_restore_with(store: &Store, source: &Path, pass: Option<&str>) -> Result<PendingRestore, ArchiveError> {
     let db = store.path().to_path_buf();
     let mut name = db.as_os_str().to_owned();
     name.push(".restore");
     let staged = PathBuf::from(name);
-    fs::copy(&file, &staged)
-        .and_then(|_| fs::File::open(&staged)?.sync_all())
-        .map_err(|e| ArchiveError::write(&staged, &e))?;
+    if source.is_dir() {
+        let (_, manifest) = super::verify::verify_folder_named(source, super::verify::Db::Full(""))?;
+        super::import::stage_db(store, source, &manifest, pass, &staged)?;
+        if let Err(e) = check_copy(&staged) {
+            let _ = fs::remove_file(&staged);
+            return Err(e);
+        }
+    } else if source.is_file() {
+        check_copy(source)?;
+        fs::copy(source, &staged).map_err(|e| ArchiveError::write(&staged, &e))?;
+    } else {
+        return Err(ArchiveError::NoSuchBackup { path: source.to_path_buf() });
+    }
+    fs::File::open(&staged).and_then(|f| f.sync_all()).map_err(|e| ArchiveError::write(&staged, &e))?;
+    let backup = take(store, Reason::Restore, crate::time::now())?;
     Ok(PendingRestore { staged, db, backup })
 }
 
