@@ -121,6 +121,7 @@ impl Staged {
         {
             let (conn, version) = verify::open_checked(&staged.db)?;
             schema::check_application_id(&conn)?;
+            verify::check_counts(&conn, version, &manifest)?;
             if version < 1 {
                 return Err(ArchiveError::BadSchema { detail: "没有数据格式版本".into() });
             }

@@ -264,11 +264,16 @@ pub(crate) fn corrupt(e: rusqlite::Error) -> ArchiveError {
 
 fn check_db(path: &Path, m: &Manifest) -> Result<(), ArchiveError> {
     let (conn, version) = open_checked(path)?;
+    check_counts(&conn, version, m)
+}
+
+/// The database's schema version and record counts against the manifest.
+pub(crate) fn check_counts(conn: &Connection, version: i64, m: &Manifest) -> Result<(), ArchiveError> {
     if version != m.schema_version {
         let what = format!("数据格式应为 {}，实际 {version}", m.schema_version);
         return Err(ArchiveError::Tampered { file: DB_FILE.into(), what });
     }
-    let found = super::counts(&conn).map_err(corrupt)?;
+    let found = super::counts(conn).map_err(corrupt)?;
     for (table, expected) in &m.counts {
         let n = found.get(table).copied().unwrap_or(-1);
         if n != *expected {
