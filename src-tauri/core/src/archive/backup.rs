@@ -181,7 +181,8 @@ pub fn prepare_restore_with(store: &Store, source: &Path, pass: Option<&str>) ->
     if source.is_dir() {
         let (_, manifest) = super::verify::verify_folder_named(source, super::verify::Db::Full(""))?;
         super::import::stage_db(store, source, &manifest, pass, &staged)?;
-        if let Err(e) = check_copy(&staged) {
+        // An archive carries no passphrase: this laptop keeps its own across the restore.
+        if let Err(e) = check_copy(&staged).and_then(|()| keep_passphrases(store, &staged)) {
             let _ = fs::remove_file(&staged);
             return Err(e);
         }
@@ -239,6 +240,23 @@ fn replace_file(from: &Path, to: &Path) -> std::io::Result<()> {
 /// ERROR_ACCESS_DENIED (5) and ERROR_SHARING_VIOLATION (32): the file is open elsewhere.
 fn held_open(e: &std::io::Error) -> bool {
     cfg!(windows) && matches!(e.raw_os_error(), Some(5) | Some(32))
+}
+
+fn keep_passphrases(store: &Store, staged: &Path) -> Result<(), ArchiveError> {
+    let conn = crate::store::open_connection(staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let mut stmt = store.conn().prepare(
+        "SELECT id, value, created_at, updated_at FROM app_settings WHERE id IN (?1, ?2) AND deleted_at IS NULL",
+    )?;
+    let rows: Vec<(String, String, String, String)> = stmt
+        .query_map([super::passphrase::KEY, super::passphrase::KNOWN_KEY], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, value, created, updated) in rows {
+        conn.execute(
+            "INSERT OR REPLACE INTO app_settings (id, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![id, value, created, updated],
+        )?;
+    }
+    Ok(())
 }
 
 /// A backup file must be a sound database this app can open.
