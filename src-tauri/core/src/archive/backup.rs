@@ -181,7 +181,7 @@ pub fn prepare_restore_with(store: &Store, source: &Path, pass: Option<&str>) ->
     if source.is_dir() {
         let (_, manifest) = super::verify::verify_folder_named(source, super::verify::Db::Full(""))?;
         super::import::stage_db(store, source, &manifest, pass, &staged)?;
-        // An archive carries no passphrase: this laptop keeps its own across the restore.
+        // An archive carries no passphrase: this laptop keeps its own across a restore.
         if let Err(e) = check_copy(&staged).and_then(|()| keep_passphrases(store, &staged)) {
             let _ = fs::remove_file(&staged);
             return Err(e);
@@ -189,6 +189,11 @@ pub fn prepare_restore_with(store: &Store, source: &Path, pass: Option<&str>) ->
     } else if source.is_file() {
         check_copy(source)?;
         fs::copy(source, &staged).map_err(|e| ArchiveError::write(&staged, &e))?;
+        // The passphrase is this laptop's, not part of the records a backup restores.
+        if let Err(e) = keep_passphrases(store, &staged) {
+            let _ = fs::remove_file(&staged);
+            return Err(e);
+        }
     } else {
         return Err(ArchiveError::NoSuchBackup { path: source.to_path_buf() });
     }
