@@ -66,7 +66,7 @@ fn cases(full: bool, tables: &[(String, Vec<(String, String)>)]) -> Vec<(String,
             let _ = decl;
             add(format!("{t}: {c} as text"), "row", sql_owned(format!("UPDATE \"{t}\" SET \"{c}\" = 'ten' WHERE rowid = (SELECT min(rowid) FROM \"{t}\")")));
         } else if let Some((c, _)) = cols.iter().find(|(c, d)| d.contains("TEXT") && !c.ends_with("_at") && c != "id") {
-            add(format!("{t}: {c} as a number"), "row", sql_owned(format!("UPDATE \"{t}\" SET \"{c}\" = 12345 WHERE rowid = (SELECT min(rowid) FROM \"{t}\")")));
+            add(format!("{t}: {c} as binary data"), "row", sql_owned(format!("UPDATE \"{t}\" SET \"{c}\" = x'DEADBEEF' WHERE rowid = (SELECT min(rowid) FROM \"{t}\")")));
         }
         if full || t == "topics" {
             if let Some((c, _)) = cols.iter().find(|(c, _)| !["id", "updated_at", "created_at", "deleted_at"].contains(&c.as_str())) {
@@ -82,7 +82,7 @@ fn cases(full: bool, tables: &[(String, Vec<(String, String)>)]) -> Vec<(String,
     add("votes: agree > present".into(), "check", sql("UPDATE votes SET agree = present + 9 WHERE rowid = 1"));
     add("evaluations: satisfied = -1".into(), "check", sql("UPDATE evaluations SET satisfied = -1 WHERE rowid = 1"));
     add("people: roles not JSON".into(), "json", sql("UPDATE people SET roles = '[党员' WHERE rowid = 1"));
-    add("app_settings: value not JSON".into(), "json", sql("UPDATE app_settings SET value = '{' WHERE rowid = 1"));
+    add("app_settings: value not JSON".into(), "json", sql("UPDATE app_settings SET value = '{' WHERE rowid = (SELECT min(rowid) FROM app_settings)"));
     add("convention_versions: chapters not JSON".into(), "json", sql("UPDATE convention_versions SET chapters = 'x' WHERE rowid = 1"));
     add("notice_drafts: content not JSON".into(), "json", sql("UPDATE notice_drafts SET content = '[' WHERE rowid = 1"));
     add("tasks → missing decision".into(), "reference", sql("DELETE FROM decisions WHERE id = (SELECT decision_id FROM tasks WHERE decision_id IS NOT NULL LIMIT 1)"));
@@ -193,37 +193,50 @@ fn every_damaged_or_foreign_archive_is_refused_and_changes_nothing() {
             })
             .collect()
     };
+    // Every case starts from the same demo laptop (a copy of its file), so one wrong merge
+    // cannot make the next case look right.
     let (_b, b) = demo_store();
-    let b_path = b.path().to_path_buf();
+    let pristine = b.path().to_path_buf();
     drop(b);
     let work = tempfile::tempdir().unwrap();
     let mut tally = Tally::default();
     let mut by_class: std::collections::BTreeMap<&str, Tally> = Default::default();
     let mut problems = Vec::new();
     for (i, (name, class, mutate)) in cases(full, &tables).into_iter().enumerate() {
+        if std::env::var("YISHI_CORPUS_ONLY").is_ok_and(|only| !name.contains(only.as_str())) {
+            continue;
+        }
         let folder = if name.contains("-partial") { format!("case-{i}-partial") } else { format!("yishi-archive-幸福里社区-{i}") };
         let dir: PathBuf = work.path().join(folder);
         copy_tree(&original, &dir);
         mutate(&dir);
+        let laptop = work.path().join(format!("laptop-{i}"));
+        std::fs::create_dir(&laptop).unwrap();
+        std::fs::copy(&pristine, laptop.join("yishi.db")).unwrap();
         let (tx, rx) = mpsc::channel();
-        let (db, d) = (b_path.clone(), dir.clone());
+        let (db, d) = (laptop.join("yishi.db"), dir.clone());
         std::thread::spawn(move || {
             let mut store = yishi_core::store::Store::open(&db).unwrap();
             let before = dump(&store);
             let dry = archive::dry_run(&store, &d).map(|_| ()).map_err(|e| (e.code(), e.message()));
             let real = archive::import(&mut store, &d).map(|_| ()).map_err(|e| (e.code(), e.message()));
             let changed = dump(&store) != before;
+            drop(store);
             let _ = tx.send((dry, real, changed));
         });
         let t = by_class.entry(class).or_default();
         tally.tried += 1;
         t.tried += 1;
         match rx.recv_timeout(Duration::from_secs(60)) {
-            Err(_) => {
+            Err(mpsc::RecvTimeoutError::Timeout) => {
                 tally.hung += 1;
                 t.hung += 1;
                 problems.push(format!("HUNG {name}"));
-                break; // the store is held by the hung thread
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                tally.partial += 1;
+                t.partial += 1;
+                problems.push(format!("PANICKED {name}"));
             }
             Ok((_, Ok(()), _)) => {
                 tally.merged += 1;

@@ -128,10 +128,14 @@ impl Staged {
             let inner = crate::community::load_settings(&conn).map(|s| s.name).unwrap_or_else(|_| staged.community.clone());
             check_community(&local, &inner)?;
         }
-        drop(Store::open(&staged.db).map_err(|e| match e {
-            crate::store::StoreError::TooNew { .. } => ArchiveError::Store(e),
-            _ => ArchiveError::BadSchema { detail: "无法按本程序的数据格式打开".into() },
-        })?);
+        if manifest.schema_version < crate::store::LATEST_VERSION {
+            // An older archive is migrated like an old database file; one of this version is
+            // left as it is, so the row checks name a bad row instead of the store refusing it.
+            drop(Store::open(&staged.db).map_err(|e| match e {
+                crate::store::StoreError::TooNew { .. } => ArchiveError::Store(e),
+                _ => ArchiveError::BadSchema { detail: "无法按本程序的数据格式打开".into() },
+            })?);
+        }
         Ok(staged)
     }
 

@@ -110,6 +110,10 @@ pub fn read(dir: &Path) -> Result<Manifest, ArchiveError> {
     let Some(found) = value.get("format_version").and_then(|v| v.as_u64()).filter(|v| *v >= 1) else {
         return Err(ArchiveError::BadManifest { detail: "缺少格式版本号".into() });
     };
+    if found > 9_999 {
+        // Not a version any build will write: a damaged or made-up manifest.
+        return Err(ArchiveError::BadManifest { detail: "格式版本号不合理".into() });
+    }
     if found > u64::from(FORMAT_VERSION) {
         return Err(ArchiveError::TooNew { found: found.to_string(), supported: FORMAT_VERSION.to_string() });
     }

@@ -224,3 +224,25 @@ pub fn listing(dir: &Path) -> Vec<(String, u64)> {
 pub fn fixture_v1() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive-v1-幸福里社区")
 }
+
+/// Puts `plain` as the archive's database (encrypted with [`PASSPHRASE`]) and rewrites the
+/// manifest's sizes and hashes to match, as a forger who knows the passphrase would.
+pub fn replace_plain(archive: &Path, plain: &[u8]) {
+    let mut enc = yishi_core::archive::crypto::Encrypting::new(plain, PASSPHRASE).unwrap();
+    let mut cipher = Vec::new();
+    enc.read_to_end(&mut cipher).unwrap();
+    std::fs::write(archive.join("yishi.db.age"), &cipher).unwrap();
+    edit_manifest(archive, |m| {
+        m["protected"][0]["plain_size"] = (plain.len() as u64).into();
+        m["protected"][0]["plain_sha256"] = sha(plain).into();
+    });
+}
+
+/// [`dump_domain`] without this laptop's passphrase rows (they never travel).
+pub fn dump_records(store: &Store) -> BTreeMap<String, Vec<Vec<Value>>> {
+    let mut d = dump_domain(store);
+    if let Some(rows) = d.get_mut("app_settings") {
+        rows.retain(|r| !matches!(&r[0], Value::Text(k) if yishi_core::archive::passphrase::is_secret_key(k)));
+    }
+    d
+}
