@@ -23,23 +23,44 @@ fn export_preview_import_and_restore_through_commands() {
     let stick = tempfile::tempdir().expect("stick");
     let source = demo_app();
     std::env::set_var("YISHI_TEST_PICK_DIR", stick.path());
+    let err = source.invoke("export_archive", json!({})).unwrap_err();
+    assert_eq!(err["code"], "archive_no_passphrase");
+    assert_eq!(source.invoke("passphrase_state", json!({})).unwrap()["set"], false);
+    let weak = source.invoke("passphrase_strength", json!({ "passphrase": "1234" })).unwrap();
+    assert_eq!((weak["level"].as_str(), weak["acceptable"].as_bool()), (Some("too_short"), Some(false)));
+    let err = source.invoke("set_passphrase", json!({ "passphrase": "1234" })).unwrap_err();
+    assert_eq!(err["code"], "archive_passphrase_too_short");
+    source.invoke("set_passphrase", json!({ "passphrase": "幸福里议事会 2026" })).expect("set");
+    assert_eq!(source.invoke("passphrase_state", json!({})).unwrap()["set"], true);
     let report = source.invoke("export_archive", json!({})).expect("export");
     let archive = report["path"].as_str().expect("path").to_string();
     assert!(archive.contains("yishi-archive-幸福里社区-"), "{archive}");
     assert_eq!(source.invoke("archive_progress", json!({})).unwrap(), Value::Null, "no export running");
 
     std::env::set_var("YISHI_TEST_PICK_DIR", &archive);
-    assert_eq!(source.invoke("verify_archive", json!({})).expect("verify")["community"], "幸福里社区");
+    let verified = source.invoke("verify_archive", json!({})).expect("verify");
+    assert_eq!(verified["community"], "幸福里社区");
+    assert_eq!(verified["database_checked"], true, "with this laptop's passphrase");
 
     let target = TestApp::new();
     let err = target.invoke("confirm_import", json!({})).unwrap_err();
     assert_eq!(err["code"], "archive_no_preview", "no import without a preview first");
-    let preview = target.invoke("preview_import", json!({})).expect("preview");
+    let err = target.invoke("preview_import", json!({})).unwrap_err();
+    assert_eq!(err["code"], "archive_passphrase_needed");
+    let err = target
+        .invoke("preview_import_with_passphrase", json!({ "passphrase": "不对的密码 1", "remember": true }))
+        .unwrap_err();
+    assert_eq!(err["code"], "archive_wrong_passphrase");
+    let preview = target
+        .invoke("preview_import_with_passphrase", json!({ "passphrase": "幸福里议事会 2026", "remember": true }))
+        .expect("preview");
     assert_eq!(preview["applied"], false);
+    assert_eq!(target.invoke("passphrase_state", json!({})).unwrap()["set"], false, "remembered only on import");
     assert_eq!(topics(&target), 0, "the preview changes nothing");
     let done = target.invoke("confirm_import", json!({})).expect("import");
     assert_eq!(done["new"], preview["new"]);
     assert_eq!(topics(&target), 30);
+    assert_eq!(target.invoke("passphrase_state", json!({})).unwrap()["set"], true, "remembered");
 
     // The import backed up the empty state; restoring it empties the database again.
     assert!(target.dir.path().join("backups").is_dir(), "backups beside the database");

@@ -33,6 +33,13 @@ export const api = {
   archiveProgress: () => call('archive_progress'),
   verifyArchive: () => call('verify_archive'),
   previewImport: () => call('preview_import'),
+  previewImportWithPassphrase: (passphrase, remember) =>
+    call('preview_import_with_passphrase', { passphrase, remember }),
+  // 归档密码 (设置): the passphrase itself is only sent, never read back.
+  passphraseState: () => call('passphrase_state'),
+  passphraseStrength: (passphrase) => call('passphrase_strength', { passphrase }),
+  setPassphrase: (passphrase) => call('set_passphrase', { passphrase }),
+  printPassphraseSheet: () => call('print_passphrase_sheet'),
   confirmImport: () => call('confirm_import'),
   listBackups: () => call('list_backups'),
   restoreBackup: (fileName) => call('restore_backup', { file_name: fileName }),

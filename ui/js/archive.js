@@ -79,7 +79,7 @@ function verifyCard() {
     button.disabled = true;
     try {
       const r = await api.verifyArchive();
-      if (r) say(result, A.verified(r.community, fullDate(r.created_at)), 'ok');
+      if (r) say(result, [A.verified(r.community, fullDate(r.created_at)), ...r.checked, ...r.unchecked].join('；'), 'ok');
     } catch (e) {
       say(result, e.message, 'error');
     } finally {
@@ -98,19 +98,42 @@ function importCard(afterImport) {
     choose.disabled = true;
     preview.hidden = true;
     result.hidden = true;
+    ask.hidden = true;
     try {
       const summary = await api.previewImport();
       if (summary) showPreview(preview, summary, result, afterImport);
     } catch (e) {
       say(result, e.message, 'error');
+      if (PASSPHRASE_CODES.includes(e.code)) ask.hidden = false;
     } finally {
       choose.disabled = false;
     }
   } }, A.choose);
+  // An encrypted archive this laptop cannot open: the passphrase is asked for once.
+  const field = el('input', { type: 'password', id: 'import-passphrase', autocomplete: 'off', 'aria-label': A.passphraseLabel });
+  const remember = el('input', { type: 'checkbox', id: 'import-remember', checked: true });
+  const retry = el('button', { type: 'button', class: 'primary', id: 'import-with-passphrase', onclick: async () => {
+    retry.disabled = true;
+    try {
+      const summary = await api.previewImportWithPassphrase(field.value, remember.checked);
+      ask.hidden = true;
+      result.hidden = true;
+      if (summary) showPreview(preview, summary, result, afterImport);
+    } catch (e) {
+      say(result, e.message, 'error');
+    } finally {
+      retry.disabled = false;
+    }
+  } }, A.passphraseRetry);
+  const ask = el('div', { id: 'import-ask', class: 'passphrase-ask', hidden: true },
+    el('label', {}, A.passphraseLabel, ' ', field), ' ',
+    el('label', {}, remember, ' ', A.passphraseRemember), ' ', retry);
   return el('section', { class: 'card', id: 'import-card' },
     el('h2', {}, A.importCard), el('p', { class: 'hint' }, A.importText),
-    el('div', { class: 'actions' }, choose), preview, result);
+    el('div', { class: 'actions' }, choose), ask, preview, result);
 }
+
+const PASSPHRASE_CODES = ['archive_passphrase_needed', 'archive_wrong_passphrase'];
 
 function showPreview(preview, s, result, afterImport) {
   clear(preview).hidden = false;

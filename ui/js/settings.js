@@ -7,6 +7,7 @@ import { actorCard, communityCard, placesCard } from './community.js';
 import { rosterCard, householdsCard } from './roster.js';
 import { catalogueCard } from './catalogue.js';
 import { pointsRulesCard } from './points.js';
+import { passphraseCard } from './passphrase.js';
 
 export async function renderSettings(view, { showError }) {
   // 字号 and 对比度 come first: the secretaries who need large type should not have to scroll
@@ -15,7 +16,7 @@ export async function renderSettings(view, { showError }) {
   view.append(display);
   try {
     display.after(await communityCard(), await rosterCard(), await householdsCard(), await placesCard(),
-      await catalogueCard(), await pointsRulesCard(), actorCard());
+      await catalogueCard(), await pointsRulesCard(), await passphraseCard(), actorCard());
     view.append(dbCard(await api.appInfo()));
   } catch (e) {
     showError(S.errors.startup + e.message);

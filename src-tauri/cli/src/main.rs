@@ -17,6 +17,9 @@ struct Cli {
     /// Database file (default: the app's database, or $YISHI_DB).
     #[arg(long, global = true)]
     db: Option<PathBuf>,
+    /// Create the --db file when it does not exist (otherwise a missing file is an error).
+    #[arg(long, global = true)]
+    create: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -65,8 +68,14 @@ enum Command {
         #[arg(long)]
         until: Option<chrono::NaiveDate>,
     },
-    /// Check an archive folder: exit 0 only when every file and the database are good.
-    Verify { archive: PathBuf },
+    /// Check an archive folder: exit 0 only when every check that could be made passed (an
+    /// encrypted database is decrypted only with --passphrase; the JSON says what was checked).
+    Verify {
+        archive: PathBuf,
+        /// The 归档密码, to check the encrypted database's content too.
+        #[arg(long)]
+        passphrase: Option<String>,
+    },
     /// Merge an archive into the database (a backup is taken first); print the summary as JSON.
     Import {
         #[arg(long)]
@@ -74,7 +83,16 @@ enum Command {
         /// Only show what would change.
         #[arg(long)]
         dry_run: bool,
+        /// The 归档密码 of an encrypted archive (default: the one this database keeps).
+        #[arg(long)]
+        passphrase: Option<String>,
+        /// Keep --passphrase in this database for later imports and exports.
+        #[arg(long, requires = "passphrase")]
+        remember: bool,
     },
+    /// Set the 归档密码 that encrypts the database in exports (at least 8 characters); prints
+    /// its strength.
+    SetPassphrase { passphrase: String },
 }
 
 /// `notice --kind KIND --id ID --out FILE.pdf`.
@@ -131,11 +149,25 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<String, Failure> {
+    let given = cli.db.is_some();
     let db = cli.db.unwrap_or_else(Store::default_path);
+    // A mistyped --db is an error, never a new empty database (only `demo` may create one).
+    if given && !cli.create && !db.exists() && !matches!(cli.command, Command::Demo | Command::Render { .. }) {
+        return Err(Failure {
+            code: "cli_no_database",
+            message: format!("找不到数据库文件 {}。请检查 --db 后的路径；程序不会新建一个空的数据库。", db.display()),
+        });
+    }
     match cli.command {
         Command::Render { spec, out } => render(&spec, &out),
         Command::Notice(args) => notice(&db, &args),
-        Command::Verify { archive } => to_json(&yishi_core::archive::verify(&archive)?),
+        Command::Verify { archive, passphrase } => {
+            to_json(&yishi_core::archive::verify_with(&archive, passphrase.as_deref())?)
+        }
+        Command::SetPassphrase { passphrase } => {
+            let mut store = Store::open(&db)?;
+            to_json(&store.write(|tx| yishi_core::archive::passphrase::set(tx, &passphrase))?)
+        }
         Command::Export { to, since, until } => {
             let store = reindex::open(&db)?;
             let period = (since.is_some() || until.is_some())
@@ -151,12 +183,13 @@ fn run(cli: Cli) -> Result<String, Failure> {
             )?;
             Ok(report.path.display().to_string())
         }
-        Command::Import { from, dry_run } => {
+        Command::Import { from, dry_run, passphrase, remember } => {
             let mut store = reindex::open(&db)?;
+            let pass = passphrase.as_deref();
             if dry_run {
-                to_json(&yishi_core::archive::dry_run(&store, &from)?)
+                to_json(&yishi_core::archive::dry_run_with(&store, &from, pass)?)
             } else {
-                to_json(&yishi_core::archive::import(&mut store, &from)?)
+                to_json(&yishi_core::archive::import_with(&mut store, &from, pass, remember)?)
             }
         }
         Command::Info => {

@@ -36,7 +36,9 @@ const SINGLE: &[&str] = &["community_settings", "app_settings"];
 
 fn main() -> Res<()> {
     let db = ten_year_db()?;
-    let store = Store::open(&db)?;
+    let mut store = Store::open(&db)?;
+    // Format 2: the database goes onto the stick encrypted with the committee passphrase.
+    store.write(|tx| archive::passphrase::set(tx, "幸福里议事会 2026"))?;
     let db_bytes = std::fs::metadata(&db)?.len();
     let topics: i64 = store.conn().query_row("SELECT count(*) FROM topics", [], |r| r.get(0))?;
     let rows: i64 = archive_counts(&store)?;
@@ -51,7 +53,7 @@ fn main() -> Res<()> {
         let report = archive::export(&store, stick.path(), |_| {})?;
         export_times.push(t.elapsed());
         let t = Instant::now();
-        archive::verify(&report.path)?;
+        archive::verify_with(&report.path, Some("幸福里议事会 2026"))?;
         verify_times.push(t.elapsed());
         size = report.bytes;
     }
@@ -88,7 +90,7 @@ fn main() -> Res<()> {
     let fresh = tempfile::tempdir()?;
     let mut empty = Store::open(&fresh.path().join("yishi.db"))?;
     let t = Instant::now();
-    let summary = archive::import(&mut empty, &folder)?;
+    let summary = archive::import_with(&mut empty, &folder, Some("幸福里议事会 2026"), false)?;
     println!(
         "import into an empty database (verify, backup, merge, reindex): {} for {} new rows",
         secs(t.elapsed()),

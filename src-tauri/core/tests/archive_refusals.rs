@@ -18,7 +18,8 @@ fn refused(code: &str, damage: impl FnOnce(&Path)) -> String {
     let (_s, source) = demo_store();
     let (_stick, folder) = export(&source);
     damage(&folder);
-    let err = archive::verify(&folder).unwrap_err();
+    // With the passphrase, so the database's content is checked too.
+    let err = archive::verify_with(&folder, Some(PASSPHRASE)).unwrap_err();
     assert_eq!(err.code(), code, "{err}");
     let (dir, mut local) = demo_store();
     let before = dump(&local);
@@ -34,7 +35,8 @@ fn refused(code: &str, damage: impl FnOnce(&Path)) -> String {
     err.message()
 }
 
-fn edit_manifest(folder: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+/// Edits the manifest without refreshing its hashes (what a careless edit does).
+fn edit_raw(folder: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
     let path = folder.join("manifest.json");
     let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     edit(&mut m);
@@ -43,9 +45,9 @@ fn edit_manifest(folder: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
 
 #[test]
 fn an_archive_from_a_newer_app_is_refused() {
-    let msg = refused("archive_too_new", |f| edit_manifest(f, |m| m["format_version"] = 99.into()));
+    let msg = refused("archive_too_new", |f| edit_raw(f, |m| m["format_version"] = 99.into()));
     assert!(msg.contains("请先升级议事簿"), "{msg}");
-    let msg = refused("archive_too_new", |f| edit_manifest(f, |m| m["schema_version"] = 999.into()));
+    let msg = refused("archive_too_new", |f| edit_raw(f, |m| m["schema_version"] = 999.into()));
     assert!(msg.contains("更新版本"), "{msg}");
 }
 
@@ -59,7 +61,7 @@ fn a_tampered_file_is_refused() {
     assert!(msg.contains("ledger.xlsx") && msg.contains("校验码"), "{msg}");
     // The same size, but an edited database: the hash catches it before SQLite reads it.
     refused("archive_tampered", |f| {
-        let mut file = OpenOptions::new().write(true).open(f.join("yishi.db")).unwrap();
+        let mut file = OpenOptions::new().write(true).open(f.join("yishi.db.age")).unwrap();
         file.seek(SeekFrom::Start(4096 * 3 + 17)).unwrap();
         file.write_all(b"\xff\xff").unwrap();
     });
@@ -68,7 +70,7 @@ fn a_tampered_file_is_refused() {
 #[test]
 fn a_truncated_database_is_refused() {
     let msg = refused("archive_tampered", |f| {
-        let file = OpenOptions::new().write(true).open(f.join("yishi.db")).unwrap();
+        let file = OpenOptions::new().write(true).open(f.join("yishi.db.age")).unwrap();
         let len = file.metadata().unwrap().len();
         file.set_len(len / 2).unwrap();
     });
@@ -79,29 +81,18 @@ fn a_truncated_database_is_refused() {
 fn a_database_that_fits_its_manifest_but_is_damaged_is_refused() {
     // Someone rewrote the manifest to match a damaged file: the integrity check still refuses it.
     refused("archive_db_corrupt", |f| {
-        let db = f.join("yishi.db");
-        let mut file = OpenOptions::new().write(true).open(&db).unwrap();
-        let len = file.metadata().unwrap().len();
-        file.seek(SeekFrom::Start(len - 4096 + 8)).unwrap();
-        file.write_all(&[0xAB; 64]).unwrap();
-        file.seek(SeekFrom::Start(4096 + 8)).unwrap();
-        file.write_all(&[0xCD; 64]).unwrap();
-        drop(file);
-        let (size, sha) = hash(&db);
-        edit_manifest(f, |m| {
-            for e in m["files"].as_array_mut().unwrap() {
-                if e["path"] == "yishi.db" {
-                    e["size"] = size.into();
-                    e["sha256"] = sha.clone().into();
-                }
-            }
-        });
+        let work = tempfile::tempdir().unwrap();
+        let mut plain = std::fs::read(decrypt_db(f, work.path())).unwrap();
+        let len = plain.len();
+        plain[len - 4096 + 8..len - 4096 + 72].fill(0xAB);
+        plain[4096 + 8..4096 + 72].fill(0xCD);
+        replace_plain(f, &plain);
     });
 }
 
 #[test]
 fn wrong_record_counts_are_refused() {
-    let msg = refused("archive_count_mismatch", |f| edit_manifest(f, |m| m["counts"]["topics"] = 31.into()));
+    let msg = refused("archive_count_mismatch", |f| edit_raw(f, |m| m["counts"]["topics"] = 31.into()));
     assert!(msg.contains("topics") && msg.contains("31"), "{msg}");
 }
 
@@ -129,11 +120,4 @@ fn an_unfinished_export_folder_is_refused_even_when_complete() {
     std::fs::rename(&folder, &partial).unwrap();
     let err = archive::verify(&partial).unwrap_err();
     assert_eq!(err.code(), "archive_partial", "{err}");
-}
-
-fn hash(path: &Path) -> (u64, String) {
-    use sha2::{Digest, Sha256};
-    let bytes = std::fs::read(path).unwrap();
-    let hex = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-    (bytes.len() as u64, hex)
 }

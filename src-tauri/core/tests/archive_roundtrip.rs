@@ -25,7 +25,7 @@ fn round_trip_into_an_empty_database_gives_identical_records() {
 
     let summary = archive::import(&mut target, &folder).unwrap();
     assert_eq!((summary.new, summary.updated, summary.conflicts.len()), (dry.new, dry.updated, 0));
-    assert_eq!(dump_domain(&target), dump_domain(&source), "every record arrives unchanged");
+    assert_eq!(dump_records(&target), dump_records(&source), "every record arrives unchanged");
     // The search index was rebuilt: the demo's garage topic is found on the new laptop.
     let hits = yishi_core::search::search(target.conn(), &yishi_core::search::SearchQuery::new("车库")).unwrap();
     assert!(hits.total > 0);
@@ -62,7 +62,7 @@ fn manifest_lists_every_file_with_size_and_hash() {
     assert!(!m.counts.contains_key("search_docs"), "the index is derived, not counted");
     let paths: Vec<&str> = m.files.iter().map(|f| f.path.as_str()).collect();
     for p in [
-        "yishi.db",
+        "yishi.db.age",
         "ledger.xlsx",
         "csv/议题.csv",
         "csv/会议.csv",

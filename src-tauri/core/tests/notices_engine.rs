@@ -182,3 +182,47 @@ fn the_pdf_has_its_title_and_creation_date() {
     assert!(info.contains("关于“小区停车秩序整治”的决议公示"), "{info}");
     assert!(info.contains("2026"), "{info}");
 }
+
+/// Every text the layout draws, in order.
+fn drawn(doc: &Document) -> String {
+    let layout = pdf::layout(doc, Fonts::get()).unwrap();
+    layout
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_row_wider_than_its_columns_and_a_table_without_columns_keep_every_cell() {
+    let mut doc = Document::new("车位", Paper::A4, date());
+    let columns = vec![Column::new("车位")];
+    let rows = vec![vec!["A-01".into(), "王秀兰".into(), "多出的格子".into()]];
+    doc.push(Block::Table(Table { columns, rows, min_row_height: 0.0 }));
+    doc.push(Block::Table(Table {
+        columns: vec![], rows: vec![vec!["没有列名的行".into()]], min_row_height: 0.0
+    }));
+    let text = drawn(&doc);
+    for cell in ["A-01", "王秀兰", "多出的格子", "没有列名的行"] {
+        assert!(text.contains(cell), "{cell} lost: {text}");
+    }
+}
+
+#[test]
+fn invisible_characters_are_stripped_from_a_free_notice_and_an_empty_issuer_is_refused() {
+    use yishi_core::notices::FreeNotice;
+    let spec = r#"{"title":"\ufeff停车\u200b公示","paragraphs":["车位\u202e调整\u0007"],
+        "table":{"columns":["车\u2028位"],"rows":[["A\u200d-01"]]},"issuer":"幸福里\u200f居委会","date":"2026-11-21"}"#;
+    let n = FreeNotice::from_json(spec).unwrap();
+    assert_eq!(n.title, "停车公示");
+    assert_eq!(n.paragraphs, vec!["车位调整".to_string()]);
+    assert_eq!(n.issuer, "幸福里居委会");
+    assert_eq!(n.table.as_ref().unwrap().columns, vec!["车位".to_string()]);
+    assert!(n.render().is_ok(), "never refused for them");
+    let e = FreeNotice::from_json(r#"{"title":"停车公示","issuer":" \u200b ","date":"2026-11-21"}"#).unwrap_err();
+    assert!(e.message().contains("落款单位"), "{}", e.message());
+}

@@ -15,8 +15,16 @@ use crate::state::AppState;
 /// export (the UI polls it).
 #[derive(Default)]
 pub struct ArchiveJobs {
-    pending_import: Mutex<Option<PathBuf>>,
+    pending_import: Mutex<Option<PendingImport>>,
     progress: Mutex<Option<Progress>>,
+}
+
+/// The folder chosen for import, and the passphrase typed for it (kept only until confirmed).
+#[derive(Clone)]
+struct PendingImport {
+    dir: PathBuf,
+    passphrase: Option<String>,
+    remember: bool,
 }
 
 /// Runs blocking archive work off the UI thread with the store.
@@ -71,7 +79,11 @@ pub fn archive_progress(jobs: State<'_, ArchiveJobs>) -> Option<Progress> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn verify_archive<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<VerifyReport>> {
     let Some(dir) = crate::dialogs::pick_folder("选择要核对的归档文件夹").await else { return Ok(None) };
-    blocking(app, move |_| Ok(Some(archive::verify(&dir)?))).await
+    // With the passphrases this laptop knows, the encrypted database is checked too.
+    blocking(app, move |app| {
+        app.state::<AppState>().with_store(|store| Ok(Some(archive::verify_here(store.conn(), &dir)?)))
+    })
+    .await
 }
 
 /// Picks an archive folder, verifies it and returns what importing it would change (nothing is
@@ -81,23 +93,49 @@ pub async fn preview_import<R: Runtime>(app: AppHandle<R>) -> CommandResult<Opti
     let Some(dir) = crate::dialogs::pick_folder("选择U盘上的归档文件夹（yishi-archive-…）").await else {
         return Ok(None);
     };
-    blocking(app, move |app| {
-        let summary = app.state::<AppState>().with_store(|store| Ok(archive::dry_run(store, &dir)?))?;
-        *app.state::<ArchiveJobs>().pending_import.lock().unwrap_or_else(|e| e.into_inner()) = Some(dir);
-        Ok(Some(summary))
-    })
-    .await
+    // Kept before the dry run: an encrypted archive asks for its passphrase, then
+    // `preview_import_with_passphrase` runs on the same folder.
+    let pending = PendingImport { dir, passphrase: None, remember: false };
+    *app.state::<ArchiveJobs>().pending_import.lock().unwrap_or_else(|e| e.into_inner()) = Some(pending.clone());
+    blocking(app, move |app| preview(app, pending)).await
+}
+
+/// The dry run again on the folder just chosen, with the passphrase she typed; `remember`
+/// keeps it on this laptop when the import is confirmed.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn preview_import_with_passphrase<R: Runtime>(
+    app: AppHandle<R>,
+    passphrase: String,
+    remember: bool,
+) -> CommandResult<Option<ImportSummary>> {
+    let chosen = app.state::<ArchiveJobs>().pending_import.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let Some(chosen) = chosen else { return Err(no_preview()) };
+    let pending = PendingImport { passphrase: Some(passphrase), remember, ..chosen };
+    *app.state::<ArchiveJobs>().pending_import.lock().unwrap_or_else(|e| e.into_inner()) = Some(pending.clone());
+    blocking(app, move |app| preview(app, pending)).await
+}
+
+fn preview<R: Runtime>(app: &AppHandle<R>, p: PendingImport) -> CommandResult<Option<ImportSummary>> {
+    let summary = app
+        .state::<AppState>()
+        .with_store(|store| Ok(archive::dry_run_with(store, &p.dir, p.passphrase.as_deref())?))?;
+    Ok(Some(summary))
+}
+
+fn no_preview() -> CommandError {
+    CommandError {
+        code: "archive_no_preview".into(),
+        message: "请先选择要导入的归档，看过将要发生的变化后再确认。".into(),
+    }
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn confirm_import<R: Runtime>(app: AppHandle<R>) -> CommandResult<ImportSummary> {
     blocking(app, move |app| {
         let pending = app.state::<ArchiveJobs>().pending_import.lock().unwrap_or_else(|e| e.into_inner()).take();
-        let dir = pending.ok_or_else(|| CommandError {
-            code: "archive_no_preview".into(),
-            message: "请先选择要导入的归档，看过将要发生的变化后再确认。".into(),
-        })?;
-        app.state::<AppState>().with_store(|store| Ok(archive::import(store, &dir)?))
+        let p = pending.ok_or_else(no_preview)?;
+        app.state::<AppState>()
+            .with_store(|store| Ok(archive::import_with(store, &p.dir, p.passphrase.as_deref(), p.remember)?))
     })
     .await
 }
@@ -139,7 +177,11 @@ pub async fn restore_from_archive<R: Runtime>(app: AppHandle<R>) -> CommandResul
 pub fn daily_backup<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::spawn(move || {
-        // A failed backup must not stop the app; the next start tries again.
-        let _ = app.state::<AppState>().with_store(|store| Ok(backup::daily(store, crate::clock::today(store))?));
+        // A killed export or import left database-sized copies beside the file: remove them
+        // (nothing else runs yet). A failed backup must not stop the app; the next start tries again.
+        let _ = app.state::<AppState>().with_store(|store| {
+            archive::leftovers::clean_local(store);
+            Ok(backup::daily(store, crate::clock::today(store))?)
+        });
     });
 }

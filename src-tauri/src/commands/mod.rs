@@ -13,6 +13,7 @@ pub mod meetings;
 pub mod minutes;
 pub mod notices;
 pub mod participants;
+pub mod passphrase;
 pub mod pdf_file;
 pub mod points;
 pub mod search;

@@ -18,6 +18,10 @@ fn export_verify_and_import_from_the_command_line() {
     let (a, b, stick) = (dir.path().join("a.db"), dir.path().join("b.db"), dir.path().join("usb"));
     std::fs::create_dir(&stick).unwrap();
     assert!(cli(&["--db", s(&a), "demo"]).status.success());
+    let out = cli(&["--db", s(&a), "export", "--to", s(&stick)]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("archive_no_passphrase"), "no passphrase, no export");
+    let out = cli(&["--db", s(&a), "set-passphrase", "幸福里议事 2026"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
     let out = cli(&["--db", s(&a), "export", "--to", s(&stick)]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -28,15 +32,24 @@ fn export_verify_and_import_from_the_command_line() {
     assert!(out.status.success());
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["counts"]["topics"], 30);
+    assert_eq!((report["encrypted"].as_bool(), report["database_checked"].as_bool()), (Some(true), Some(false)));
+    let out = cli(&["verify", &archive, "--passphrase", "幸福里议事 2026"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["database_checked"], true);
 
-    let out = cli(&["--db", s(&b), "import", "--from", &archive, "--dry-run"]);
+    let out = cli(&["--db", s(&b), "import", "--from", &archive]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cli_no_database"), "a mistyped --db creates nothing");
+    assert!(!b.exists());
+    let out = cli(&["--db", s(&b), "--create", "import", "--from", &archive, "--dry-run"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("archive_passphrase_needed"));
+    let out = cli(&["--db", s(&b), "import", "--from", &archive, "--dry-run", "--passphrase", "幸福里议事 2026"]);
     assert!(out.status.success());
     let dry: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(dry["applied"], false);
     assert!(dry["new"].as_u64().unwrap() > 300);
 
-    let out = cli(&["--db", s(&b), "import", "--from", &archive]);
-    assert!(out.status.success());
+    let out = cli(&["--db", s(&b), "import", "--from", &archive, "--passphrase", "幸福里议事 2026", "--remember"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let done: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(done["applied"], true);
     assert_eq!(done["new"], dry["new"]);
@@ -56,8 +69,9 @@ fn failures_exit_non_zero_with_a_chinese_message() {
     assert!(out.stdout.is_empty());
 
     let db = dir.path().join("x.db");
-    let out = cli(&["--db", s(&db), "import", "--from", s(&dir.path().join("nowhere"))]);
+    let out = cli(&["--db", s(&db), "--create", "import", "--from", s(&dir.path().join("nowhere"))]);
     assert!(!out.status.success());
+    assert!(cli(&["--db", s(&db), "set-passphrase", "幸福里议事 2026"]).status.success());
 
     let out = cli(&["--db", s(&db), "export", "--to", s(&dir.path().join("no/such/stick"))]);
     assert!(!out.status.success());

@@ -20,9 +20,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
-use super::manifest::DB_FILE;
 use super::sink::{sync_dir, sync_file};
-use super::{verify, ArchiveError};
+use super::ArchiveError;
 use crate::store::{Store, LATEST_VERSION};
 
 crate::labelled_enum! {
@@ -166,21 +165,37 @@ pub struct PendingRestore {
 /// Backs up the current state, checks `source` (a backup file, or an archive folder, which is
 /// verified) and stages it. The live database is not touched yet.
 pub fn prepare_restore(store: &Store, source: &Path) -> Result<PendingRestore, ArchiveError> {
-    let file = if source.is_dir() {
-        verify(source)?;
-        source.join(DB_FILE)
-    } else if source.is_file() {
-        check_copy(source)?;
-        source.to_path_buf()
-    } else {
-        return Err(ArchiveError::NoSuchBackup { path: source.to_path_buf() });
-    };
-    let backup = take(store, Reason::Restore, crate::time::now())?;
+    prepare_restore_with(store, source, None)
+}
+
+/// [`prepare_restore`]; an encrypted archive is opened with `pass`, else with the passphrases
+/// this laptop knows.
+pub fn prepare_restore_with(store: &Store, source: &Path, pass: Option<&str>) -> Result<PendingRestore, ArchiveError> {
     let db = store.path().to_path_buf();
     let mut name = db.as_os_str().to_owned();
     name.push(".restore");
     let staged = PathBuf::from(name);
-    fs::copy(&file, &staged).and_then(|_| sync_file(&staged)).map_err(|e| ArchiveError::write(&staged, &e))?;
+    if source.is_dir() {
+        let (_, manifest) = super::verify::verify_folder_named(source, super::verify::Db::Full(""))?;
+        super::import::stage_db(store, source, &manifest, pass, &staged)?;
+        // An archive carries no passphrase: this laptop keeps its own across a restore.
+        if let Err(e) = check_copy(&staged).and_then(|()| keep_passphrases(store, &staged)) {
+            let _ = fs::remove_file(&staged);
+            return Err(e);
+        }
+    } else if source.is_file() {
+        check_copy(source)?;
+        fs::copy(source, &staged).map_err(|e| ArchiveError::write(&staged, &e))?;
+        // The passphrase is this laptop's, not part of the records a backup restores.
+        if let Err(e) = keep_passphrases(store, &staged) {
+            let _ = fs::remove_file(&staged);
+            return Err(e);
+        }
+    } else {
+        return Err(ArchiveError::NoSuchBackup { path: source.to_path_buf() });
+    }
+    sync_file(&staged).map_err(|e| ArchiveError::write(&staged, &e))?;
+    let backup = take(store, Reason::Restore, crate::time::now())?;
     Ok(PendingRestore { staged, db, backup })
 }
 
@@ -227,6 +242,25 @@ fn replace_file(from: &Path, to: &Path) -> std::io::Result<()> {
 /// ERROR_ACCESS_DENIED (5) and ERROR_SHARING_VIOLATION (32): the file is open elsewhere.
 fn held_open(e: &std::io::Error) -> bool {
     cfg!(windows) && matches!(e.raw_os_error(), Some(5) | Some(32))
+}
+
+fn keep_passphrases(store: &Store, staged: &Path) -> Result<(), ArchiveError> {
+    let conn = crate::store::open_connection(staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let mut stmt = store.conn().prepare(
+        "SELECT id, value, created_at, updated_at FROM app_settings WHERE id IN (?1, ?2) AND deleted_at IS NULL",
+    )?;
+    let rows: Vec<(String, String, String, String)> = stmt
+        .query_map([super::passphrase::KEY, super::passphrase::KNOWN_KEY], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    for (id, value, created, updated) in rows {
+        conn.execute(
+            "INSERT OR REPLACE INTO app_settings (id, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![id, value, created, updated],
+        )?;
+    }
+    Ok(())
 }
 
 /// A backup file must be a sound database this app can open.

@@ -40,6 +40,30 @@ pub enum ArchiveError {
     Replace { path: PathBuf, detail: String },
     #[error("找不到备份 {path}。")]
     NoSuchBackup { path: PathBuf },
+    #[error("还没有设置归档密码。U盘上的数据库要用社区的归档密码加密：请先在“设置 → 归档密码”中设置（至少 8 个字符），再导出。没有写入任何文件。")]
+    NoPassphrase,
+    #[error("归档密码至少要 8 个字符（最多 200 个），现在是 {chars} 个。密码没有保存。")]
+    BadPassphrase { chars: usize },
+    #[error("“{community}”的这个归档，数据库用归档密码加密了，请输入归档密码（在《密码备忘单》上）。忘记了密码：U盘上的台账表格 ledger.xlsx 和 csv 文件夹不需要密码也能打开，完整记录要有密码才能导入。")]
+    PassphraseNeeded { community: String },
+    #[error("归档密码不对，数据库无法解密。本机数据没有任何改动。请注意大小写、全角/半角和空格后重试，或查看保险柜里的《密码备忘单》。忘记了密码：台账表格 ledger.xlsx 不需要密码也能打开，完整记录要有正确的密码才能导入。")]
+    WrongPassphrase,
+    #[error(
+        "归档中加密的数据库 {file} 无法解密：{detail}。它可能已损坏或被改动，请用原U盘重新导出。本机数据没有任何改动。"
+    )]
+    Encrypted { file: String, detail: String },
+    #[error("归档中的 {file} 不是普通文件（是链接、管道或设备文件），议事簿不会读取它。这个文件夹不是议事簿导出的原样，不能使用。")]
+    NotRegular { file: String },
+    #[error("归档中的数据库不是议事簿的数据库结构（{detail}）。它可能来自别的程序，或被改动过。没有导入任何记录，本机数据没有任何改动。")]
+    BadSchema { detail: String },
+    #[error("归档中“{table}”的一条记录（{row}）不合规：{reason}。整个归档都没有导入，本机数据没有任何改动。请在导出的电脑上检查这条记录，或用原U盘重新导出。")]
+    BadRow { table: String, row: String, reason: String },
+    #[error("归档中有 {count} 条记录引用了不存在的记录（例如“{table}”中的一条）。归档不完整或被改动过，没有导入任何记录，本机数据没有任何改动。")]
+    BrokenReferences { table: String, count: usize },
+    #[error("这是“{archive}”的归档，而本机是“{local}”的数据库。不同社区的记录不能合并，没有导入任何记录。请选择本社区的归档；要换用那个社区的数据，请用“从归档恢复”。")]
+    OtherCommunity { archive: String, local: String },
+    #[error("{0}")]
+    Pdf(#[from] crate::pdf::PdfError),
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("重建搜索索引失败：{0}")]
@@ -103,6 +127,17 @@ impl UserFacing for ArchiveError {
             ArchiveError::NoSuchBackup { .. } => "backup_missing",
             ArchiveError::TooBigForStick { .. } => "archive_too_big_for_stick",
             ArchiveError::Replace { .. } => "backup_replace_busy",
+            ArchiveError::NoPassphrase => "archive_no_passphrase",
+            ArchiveError::BadPassphrase { .. } => "archive_passphrase_too_short",
+            ArchiveError::PassphraseNeeded { .. } => "archive_passphrase_needed",
+            ArchiveError::WrongPassphrase => "archive_wrong_passphrase",
+            ArchiveError::Encrypted { .. } => "archive_encrypted_damaged",
+            ArchiveError::NotRegular { .. } => "archive_not_regular_file",
+            ArchiveError::BadSchema { .. } => "archive_bad_schema",
+            ArchiveError::BadRow { .. } => "archive_bad_row",
+            ArchiveError::BrokenReferences { .. } => "archive_broken_references",
+            ArchiveError::OtherCommunity { .. } => "archive_other_community",
+            ArchiveError::Pdf(e) => e.code(),
             ArchiveError::Store(e) => e.code(),
             ArchiveError::Search(e) => e.code(),
             ArchiveError::Rebuild(_) => "archive_reindex",

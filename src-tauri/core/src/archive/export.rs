@@ -8,10 +8,12 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::manifest::{self, FileEntry, Manifest, DB_FILE, FORMAT_NAME, FORMAT_VERSION, MANIFEST_FILE};
+use super::manifest::{
+    self, FileEntry, Manifest, Protected, DB_AGE_FILE, DB_FILE, FORMAT_NAME, FORMAT_VERSION, MANIFEST_FILE,
+};
 use super::notices::{self, Period};
 use super::sink::{Disk, Hashing, Sink};
-use super::{csv, ledger, verify, ArchiveError, Progress, Step};
+use super::{crypto, csv, ledger, passphrase, verify, ArchiveError, Progress, Step};
 use crate::community::load_settings;
 use crate::store::Store;
 
@@ -53,13 +55,17 @@ pub struct PreparedExport {
     community: String,
     /// The community's zone: the archive's folder name is its local time.
     zone: crate::time::Zone,
+    /// This laptop's 归档密码, which encrypts `yishi.db.age`.
+    passphrase: String,
 }
 
-/// The part of an export that needs the live store: the snapshot (`VACUUM INTO`).
+/// The part of an export that needs the live store: the snapshot (`VACUUM INTO`). Refused,
+/// before anything is copied, while no 归档密码 is set.
 pub fn prepare_export(store: &Store) -> Result<PreparedExport, ArchiveError> {
+    let passphrase = passphrase::get(store.conn())?.ok_or(ArchiveError::NoPassphrase)?;
     let community = load_settings(store.conn()).map(|s| s.name).unwrap_or_default();
     let zone = crate::community::zone(store.conn())?;
-    Ok(PreparedExport { snapshot: Snapshot::take(store)?, community, zone })
+    Ok(PreparedExport { snapshot: Snapshot::take(store)?, community, zone, passphrase })
 }
 
 /// The rest of an export, from a [`PreparedExport`]; needs no store.
@@ -75,12 +81,14 @@ pub fn export_prepared(
     check_fits(&prepared.snapshot, to_dir, sink)?;
     let name = archive_name(community, prepared.zone.wall(now));
     let partial = to_dir.join(format!(".{name}-partial"));
+    // Leftovers of exports that died (killed, stick pulled): they never passed verify.
+    super::leftovers::clean_stick(to_dir);
     if partial.exists() {
-        // A leftover of an export that died: it never passed verify, so it holds nothing.
         fs::remove_dir_all(&partial).map_err(|e| ArchiveError::write(&partial, &e))?;
     }
-    let written = write_partial(&prepared.snapshot, &partial, (sink, period), community, now, progress);
-    let result = written.and_then(|report| finish(&partial, to_dir, &name, sink, report, progress));
+    let pass = prepared.passphrase.as_str();
+    let written = write_partial(&prepared.snapshot, &partial, (sink, period, pass), community, now, progress);
+    let result = written.and_then(|report| finish(&partial, to_dir, &name, (sink, pass), report, progress));
     if result.is_err() {
         // Best effort: the stick may be gone. Whatever stays is named -partial and fails verify.
         let _ = fs::remove_dir_all(&partial);
@@ -109,13 +117,14 @@ pub fn archive_name(community: &str, wall: NaiveDateTime) -> String {
 fn write_partial(
     snapshot: &Snapshot,
     partial: &Path,
-    (sink, period): (&mut dyn Sink, Period),
+    (sink, period, pass): (&mut dyn Sink, Period, &str),
     community: &str,
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport, ArchiveError> {
     sink.create_dir(partial).map_err(|e| ArchiveError::write(partial, &e))?;
-    let mut files = vec![snapshot.copy_to(partial, sink)?];
+    let (db_entry, protected) = snapshot.encrypt_to(partial, sink, pass)?;
+    let mut files = vec![db_entry];
     let conn = snapshot.open()?;
     let counts = super::counts(&conn)?;
     progress(Progress::at(Step::Ledger));
@@ -145,6 +154,7 @@ fn write_partial(
         counts: counts.clone(),
         files: files.clone(),
         notices,
+        protected: vec![protected],
     };
     let json = serde_json::to_vec_pretty(&manifest).map_err(|e| ArchiveError::BadManifest { detail: e.to_string() })?;
     put(sink, partial, MANIFEST_FILE, &json)?;
@@ -158,12 +168,14 @@ fn finish(
     partial: &Path,
     to_dir: &Path,
     name: &str,
-    sink: &mut dyn Sink,
+    (sink, pass): (&mut dyn Sink, &str),
     mut report: ExportReport,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ExportReport, ArchiveError> {
     progress(Progress::at(Step::Verify));
-    verify::verify_folder(partial).map_err(|e| ArchiveError::SelfCheck(Box::new(e)))?;
+    // Read back from the stick and decrypted as the other laptop will (authenticated chunks,
+    // plaintext sha256); the plaintext passed its integrity check before it was encrypted.
+    verify::verify_folder(partial, verify::Db::Stream(pass)).map_err(|e| ArchiveError::SelfCheck(Box::new(e)))?;
     let target = free_name(to_dir, name);
     sink.rename(partial, &target).map_err(|e| ArchiveError::write(&target, &e))?;
     sink.sync_dir(to_dir).map_err(|e| ArchiveError::write(to_dir, &e))?;
@@ -204,6 +216,16 @@ impl Snapshot {
         let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = crate::store::open_connection(&snapshot.path, flags)?;
         conn.pragma_update(None, "journal_mode", "DELETE")?;
+        // The passphrase never travels, not even encrypted; secure_delete zeroes its bytes.
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        conn.execute("DELETE FROM app_settings WHERE id IN (?1, ?2)", [passphrase::KEY, passphrase::KNOWN_KEY])?;
+        conn.pragma_update(None, "application_id", super::schema::APPLICATION_ID)?;
+        let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if ok != "ok" {
+            return Err(ArchiveError::DbCorrupt {
+                detail: "本机数据库的副本没有通过完整性检查".into()
+            });
+        }
         Ok(snapshot)
     }
 
@@ -211,13 +233,24 @@ impl Snapshot {
         Ok(crate::store::open_connection(&self.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?)
     }
 
-    fn copy_to(&self, dir: &Path, sink: &mut dyn Sink) -> Result<FileEntry, ArchiveError> {
+    /// Streams the snapshot, encrypted with `pass`, into `dir/yishi.db.age` through `sink`.
+    fn encrypt_to(&self, dir: &Path, sink: &mut dyn Sink, pass: &str) -> Result<(FileEntry, Protected), ArchiveError> {
         let file = fs::File::open(&self.path).map_err(|e| ArchiveError::read(&self.path, &e))?;
-        let mut reader = Hashing::new(std::io::BufReader::with_capacity(1 << 20, file));
-        let target = dir.join(DB_FILE);
+        let plain = std::io::BufReader::with_capacity(1 << 20, file);
+        let mut encrypting = crypto::Encrypting::new(plain, pass).map_err(|e| ArchiveError::read(&self.path, &e))?;
+        let target = dir.join(DB_AGE_FILE);
+        let mut reader = Hashing::new(&mut encrypting);
         sink.write_file(&target, &mut reader).map_err(|e| ArchiveError::write(&target, &e))?;
         let (size, sha256) = reader.finish();
-        Ok(FileEntry { path: DB_FILE.into(), size, sha256 })
+        let (plain_size, plain_sha256) = encrypting.plain();
+        let protected = Protected {
+            path: DB_AGE_FILE.into(),
+            contains: DB_FILE.into(),
+            scheme: crypto::SCHEME.into(),
+            plain_size,
+            plain_sha256,
+        };
+        Ok((FileEntry { path: DB_AGE_FILE.into(), size, sha256 }, protected))
     }
 }
 

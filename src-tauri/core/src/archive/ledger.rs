@@ -67,7 +67,7 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 let c = c as u16;
                 match cell {
                     Cell::Text(s) if s.chars().count() > 40 => {
-                        ws.write_string_with_format(r, c, s, &wrap).map(|_| ())?
+                        ws.write_string_with_format(r, c, fit_cell(s).as_ref(), &wrap).map(|_| ())?
                     }
                     Cell::Text(s) => ws.write_string(r, c, s).map(|_| ())?,
                     Cell::Int(n) => ws.write_number(r, c, *n as f64).map(|_| ())?,
@@ -81,6 +81,30 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
         }
     }
     book.save_to_buffer()
+}
+
+/// Excel holds at most 32,767 characters (UTF-16 units) in a cell.
+pub const XLSX_CELL_LIMIT: usize = 32_767;
+/// Ends a cell cut at the limit; the CSV and the database keep the whole text.
+pub const XLSX_CUT_MARKER: &str =
+    "……【此格超过 Excel 单元格上限（32767 字），以下从略；全文见 csv 文件夹中的同名表格】";
+
+/// `text`, or its beginning and [`XLSX_CUT_MARKER`] when Excel could not hold it.
+pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.encode_utf16().count() <= XLSX_CELL_LIMIT {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let room = XLSX_CELL_LIMIT - XLSX_CUT_MARKER.encode_utf16().count();
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if used + c.len_utf16() > room {
+            break;
+        }
+        used += c.len_utf16();
+        end = i + c.len_utf8();
+    }
+    std::borrow::Cow::Owned(format!("{}{XLSX_CUT_MARKER}", &text[..end]))
 }
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {

@@ -13,11 +13,17 @@ use sha2::{Digest, Sha256};
 use super::ArchiveError;
 
 /// The archive layout this build writes. A newer number is refused; older ones are read.
-pub const FORMAT_VERSION: u32 = 1;
+/// 1: `yishi.db` in the clear. 2: the database encrypted with the committee passphrase as
+/// `yishi.db.age` (see [`Protected`]); ledger, CSV and notices stay readable.
+pub const FORMAT_VERSION: u32 = 2;
 /// The `format` field: tells an archive from any other JSON file.
 pub const FORMAT_NAME: &str = "yishi-archive";
 pub const MANIFEST_FILE: &str = "manifest.json";
 pub const DB_FILE: &str = "yishi.db";
+/// The encrypted database of format 2.
+pub const DB_AGE_FILE: &str = "yishi.db.age";
+/// A manifest is a few KB; anything this large is not one.
+const MAX_MANIFEST_BYTES: u64 = 16 << 20;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -34,6 +40,35 @@ pub struct Manifest {
     pub files: Vec<FileEntry>,
     /// Whether `notices/` holds the issued notices, and why not when it does not.
     pub notices: NoticesNote,
+    /// The files that need the passphrase (format 2: the database); every other file opens
+    /// without it. Empty in format 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub protected: Vec<Protected>,
+}
+
+/// An encrypted file: which plaintext it holds and how it was encrypted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Protected {
+    /// The encrypted file, as in `files` (whose size and sha256 are the ciphertext's).
+    pub path: String,
+    /// What it decrypts to (`yishi.db`).
+    pub contains: String,
+    /// `age-v1-scrypt`: age-encryption.org/v1, scrypt passphrase recipient.
+    pub scheme: String,
+    pub plain_size: u64,
+    pub plain_sha256: String,
+}
+
+impl Manifest {
+    /// The encrypted database, if this archive has one (format 2).
+    pub fn protected_db(&self) -> Option<&Protected> {
+        self.protected.iter().find(|p| p.contains == DB_FILE)
+    }
+
+    /// The file that holds the database in this archive.
+    pub fn db_file(&self) -> &str {
+        self.protected_db().map(|p| p.path.as_str()).unwrap_or(DB_FILE)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,21 +90,50 @@ pub struct NoticesNote {
 /// Reads and checks the header of `dir/manifest.json` before trusting the rest of it.
 pub fn read(dir: &Path) -> Result<Manifest, ArchiveError> {
     let path = dir.join(MANIFEST_FILE);
-    if !dir.is_dir() || !path.is_file() {
+    if !dir.is_dir() {
         return Err(ArchiveError::NotAnArchive { path: dir.to_path_buf() });
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| ArchiveError::read(&path, &e))?;
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| ArchiveError::BadManifest { detail: e.to_string() })?;
+    let meta = regular(dir, MANIFEST_FILE).map_err(|e| match e {
+        ArchiveError::Missing { .. } => ArchiveError::NotAnArchive { path: dir.to_path_buf() },
+        other => other,
+    })?;
+    if meta.len() > MAX_MANIFEST_BYTES {
+        return Err(ArchiveError::BadManifest { detail: "文件大得不正常".into() });
+    }
+    let text = std::fs::read(&path).map_err(|e| ArchiveError::read(&path, &e))?;
+    let value: serde_json::Value = serde_json::from_slice(&text).map_err(|_| ArchiveError::BadManifest {
+        detail: "内容不是完整的清单（可能被截断或改动）".into(),
+    })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
         return Err(ArchiveError::NotAnArchive { path: dir.to_path_buf() });
     }
     // Checked before the full parse: a newer layout may have fields this build cannot read.
-    let found = value.get("format_version").and_then(|v| v.as_u64()).unwrap_or(u64::MAX);
+    let Some(found) = value.get("format_version").and_then(|v| v.as_u64()).filter(|v| *v >= 1) else {
+        return Err(ArchiveError::BadManifest { detail: "缺少格式版本号".into() });
+    };
+    if found > 9_999 {
+        // Not a version any build will write: a damaged or made-up manifest.
+        return Err(ArchiveError::BadManifest { detail: "格式版本号不合理".into() });
+    }
     if found > u64::from(FORMAT_VERSION) {
         return Err(ArchiveError::TooNew { found: found.to_string(), supported: FORMAT_VERSION.to_string() });
     }
-    serde_json::from_value(value).map_err(|e| ArchiveError::BadManifest { detail: e.to_string() })
+    let m: Manifest = serde_json::from_value(value)
+        .map_err(|_| ArchiveError::BadManifest { detail: "缺少必要的内容，或内容的格式不对".into() })?;
+    if m.format_version >= 2 && m.protected_db().is_none() {
+        return Err(ArchiveError::BadManifest { detail: "没有写明加密的数据库".into() });
+    }
+    Ok(m)
+}
+
+/// The metadata of `dir/rel`, which must be a regular file (not a link, pipe or device: a
+/// link may point anywhere, and reading a pipe never ends).
+pub fn regular(dir: &Path, rel: &str) -> Result<std::fs::Metadata, ArchiveError> {
+    let meta = std::fs::symlink_metadata(dir.join(rel)).map_err(|_| ArchiveError::Missing { file: rel.into() })?;
+    if !meta.file_type().is_file() {
+        return Err(ArchiveError::NotRegular { file: rel.into() });
+    }
+    Ok(meta)
 }
 
 /// Size and sha256 of a file, read in large blocks.

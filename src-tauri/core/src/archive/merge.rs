@@ -106,6 +106,9 @@ fn merge_table(
     conflicts: &mut Vec<Conflict>,
 ) -> rusqlite::Result<TableSummary> {
     let cols = columns(tx, table)?;
+    // Qualified, so a column the archive lacks is an error, never SQLite's fallback of reading
+    // an unknown "name" as the string 'name' (the schema was checked before; this is the guard).
+    let qualified = cols.iter().map(|c| format!("i.\"{c}\"")).collect::<Vec<_>>().join(", ");
     let list = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
     let id_at = col_index(&cols, "id");
     let updated_at = col_index(&cols, "updated_at");
@@ -113,8 +116,9 @@ fn merge_table(
     let remapped = (table == "minutes_revisions").then(|| col_index(&cols, "minutes_id"));
     let marks = vec!["?"; cols.len()].join(", ");
     let sets = cols.iter().enumerate().map(|(i, c)| format!("\"{c}\" = ?{}", i + 1)).collect::<Vec<_>>().join(", ");
-    let mut read_in = tx.prepare(&format!("SELECT {list} FROM inc.\"{table}\" ORDER BY rowid"))?;
-    let mut read_local = tx.prepare(&format!("SELECT {list} FROM main.\"{table}\" WHERE id = ?1"))?;
+    let mut read_in = tx.prepare(&format!("SELECT {qualified} FROM inc.\"{table}\" AS i ORDER BY i.rowid"))?;
+    let local_list = qualified.replace("i.\"", "l.\"");
+    let mut read_local = tx.prepare(&format!("SELECT {local_list} FROM main.\"{table}\" AS l WHERE l.id = ?1"))?;
     let mut insert = tx.prepare(&format!("INSERT OR IGNORE INTO main.\"{table}\" ({list}) VALUES ({marks})"))?;
     let mut update = tx.prepare(&format!("UPDATE OR IGNORE main.\"{table}\" SET {sets} WHERE id = ?{}", id_at + 1))?;
     let mut summary = TableSummary { table: table.to_string(), ..TableSummary::default() };
@@ -129,6 +133,10 @@ fn merge_table(
             }
         }
         let id = text(&row[id_at]);
+        if table == "app_settings" && super::passphrase::is_secret_key(&id) {
+            // Another laptop's passphrase never replaces this one's.
+            continue;
+        }
         let local: Option<Vec<Value>> =
             read_local.query_row([&id], |l| (0..cols.len()).map(|i| l.get(i)).collect()).optional()?;
         match local {

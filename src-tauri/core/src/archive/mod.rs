@@ -23,14 +23,18 @@
 //! ```
 
 pub mod backup;
+pub mod crypto;
 mod csv;
 mod error;
 mod export;
 mod import;
 pub mod ledger;
+pub mod leftovers;
 mod manifest;
 mod merge;
 mod notices;
+pub mod passphrase;
+pub mod schema;
 mod sink;
 mod verify;
 pub mod volume;
@@ -42,12 +46,12 @@ use serde::Serialize;
 
 pub use error::ArchiveError;
 pub use export::{archive_name, export, export_prepared, export_with, prepare_export, ExportReport, PreparedExport};
-pub use import::{dry_run, import};
-pub use manifest::{FileEntry, Manifest, NoticesNote, FORMAT_VERSION};
+pub use import::{dry_run, dry_run_with, import, import_with};
+pub use manifest::{FileEntry, Manifest, NoticesNote, Protected, DB_AGE_FILE, DB_FILE, FORMAT_VERSION};
 pub use merge::{Conflict, ImportSummary, TableSummary};
 pub use notices::Period;
 pub use sink::{Disk, Sink};
-pub use verify::{verify, VerifyReport};
+pub use verify::{verify, verify_here, verify_with, VerifyReport};
 
 crate::labelled_enum! {
     /// What an export (or import) is doing, for the progress bar.

@@ -90,17 +90,29 @@ impl FreeNotice {
             Some(p) => Some(Period { from: parse_date(&p.from, "period.from")?, to: parse_date(&p.to, "period.to")? }),
             None => None,
         };
-        if raw.title.trim().is_empty() {
+        // Invisible characters (pasted zero-width spaces, BOMs, bidi marks, controls) are taken
+        // out of every text on input, never a reason to refuse the notice.
+        let clean = |s: &str| crate::pdf::strip_invisible(s);
+        let title = clean(&raw.title);
+        if title.trim().is_empty() {
             return Err(bad_spec("标题（title）不能为空".to_string()));
         }
+        let issuer = clean(&raw.issuer);
+        if issuer.trim().is_empty() {
+            return Err(bad_spec("落款单位（issuer）不能为空：公示要写明由谁发布".to_string()));
+        }
+        let table = raw.table.map(|t| SpecTable {
+            columns: t.columns.iter().map(|c| clean(c)).collect(),
+            rows: t.rows.iter().map(|r| r.iter().map(|c| clean(c)).collect()).collect(),
+        });
         Ok(FreeNotice {
             paper,
-            title: raw.title,
-            salutation: raw.salutation,
-            paragraphs: raw.paragraphs,
-            table: raw.table,
-            closing: raw.closing,
-            issuer: raw.issuer,
+            title,
+            salutation: raw.salutation.as_deref().map(clean),
+            paragraphs: raw.paragraphs.iter().map(|p| clean(p)).collect(),
+            table,
+            closing: raw.closing.as_deref().map(clean),
+            issuer,
             date: parse_date(&raw.date, "date")?,
             period,
             mask_personal_data: raw.mask_personal_data.unwrap_or(true),

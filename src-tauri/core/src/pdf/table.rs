@@ -25,6 +25,14 @@ struct Grid {
 }
 
 pub(crate) fn place_table(flow: &mut Flow, table: &Table) {
+    // A row with more cells than there are columns (or a table with no column list) keeps every
+    // cell: the missing columns get an empty header.
+    let widest = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+    if table.columns.len() < widest {
+        let mut wide = table.clone();
+        wide.columns.resize(widest, super::model::Column::new(""));
+        return place_table(flow, &wide);
+    }
     if table.columns.is_empty() {
         return;
     }

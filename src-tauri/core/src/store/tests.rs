@@ -128,6 +128,7 @@ fn the_database_works_under_a_chinese_user_folder_and_a_path_over_260_characters
                 public_phone: String::new(),
             };
             store.write(|tx| crate::community::save_settings(tx, &settings)).expect("write");
+            store.write(|tx| crate::archive::passphrase::set(tx, "幸福里议事会 2026")).expect("passphrase");
             let backup =
                 crate::archive::backup::take(&store, crate::archive::backup::Reason::Daily, crate::time::now())
                     .expect("backup beside it");

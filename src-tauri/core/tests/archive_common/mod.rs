@@ -10,10 +10,20 @@ use tempfile::TempDir;
 use yishi_core::archive::{Disk, Sink};
 use yishi_core::store::Store;
 
-/// A new, empty store in its own temporary folder.
-pub fn empty_store() -> (TempDir, Store) {
+/// The committee passphrase every test laptop of [`empty_store`] and [`demo_store`] keeps.
+pub const PASSPHRASE: &str = "幸福里议事会 2026";
+
+/// A new, empty store in its own temporary folder, with no 归档密码 set.
+pub fn bare_store() -> (TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("yishi.db")).unwrap();
+    (dir, store)
+}
+
+/// A new, empty store in its own temporary folder, keeping the committee's [`PASSPHRASE`].
+pub fn empty_store() -> (TempDir, Store) {
+    let (dir, mut store) = bare_store();
+    store.write(|tx| yishi_core::archive::passphrase::set(tx, PASSPHRASE)).unwrap();
     (dir, store)
 }
 
@@ -103,4 +113,135 @@ impl Sink for FailAfter {
     fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
         Disk.rename(from, to)
     }
+}
+
+/// Decrypts the archive's database into `dir/plain.db` with [`PASSPHRASE`].
+pub fn decrypt_db(archive: &Path, dir: &Path) -> PathBuf {
+    let plain = dir.join("plain.db");
+    let mut out = std::fs::File::create(&plain).unwrap();
+    yishi_core::archive::crypto::decrypt(&archive.join("yishi.db.age"), PASSPHRASE, &mut out)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    plain
+}
+
+/// Changes an archive's database with `f` as a forger would who knows the passphrase: decrypt,
+/// change, encrypt again, and rewrite every size, sha256 and count in the manifest, so the
+/// archive still verifies. Format 1 archives (plain `yishi.db`) are changed in place.
+pub fn tamper(archive: &Path, f: impl FnOnce(&rusqlite::Connection)) {
+    let work = tempfile::tempdir().unwrap();
+    let encrypted = archive.join("yishi.db.age").exists();
+    let plain = if encrypted { decrypt_db(archive, work.path()) } else { archive.join("yishi.db") };
+    {
+        let conn = rusqlite::Connection::open(&plain).unwrap();
+        f(&conn);
+    }
+    let mpath = archive.join("manifest.json");
+    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&mpath).unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(&plain).unwrap();
+    if let Some(counts) = m["counts"].as_object_mut() {
+        let tables: Vec<String> = counts.keys().cloned().collect();
+        for t in tables {
+            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap_or(-1);
+            counts.insert(t, n.into());
+        }
+    }
+    m["schema_version"] = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap().into();
+    drop(conn);
+    let bytes = std::fs::read(&plain).unwrap();
+    if encrypted {
+        let mut enc = yishi_core::archive::crypto::Encrypting::new(&bytes[..], PASSPHRASE).unwrap();
+        let mut cipher = Vec::new();
+        enc.read_to_end(&mut cipher).unwrap();
+        std::fs::write(archive.join("yishi.db.age"), &cipher).unwrap();
+        m["protected"][0]["plain_size"] = (bytes.len() as u64).into();
+        m["protected"][0]["plain_sha256"] = sha(&bytes).into();
+    }
+    rehash(archive, &mut m);
+    std::fs::write(&mpath, serde_json::to_vec_pretty(&m).unwrap()).unwrap();
+}
+
+/// Rewrites the size and sha256 of every file the manifest lists (following a link to a regular
+/// file, as a careless checker would).
+pub fn rehash(archive: &Path, m: &mut serde_json::Value) {
+    for f in m["files"].as_array_mut().unwrap() {
+        let p = archive.join(f["path"].as_str().unwrap());
+        // A link to /dev/zero would be read for ever: only what a link to a file points at.
+        let readable = std::fs::metadata(&p).map(|m| m.is_file()).unwrap_or(false);
+        if let Some(bytes) = readable.then(|| std::fs::read(&p).ok()).flatten() {
+            f["size"] = (bytes.len() as u64).into();
+            f["sha256"] = sha(&bytes).into();
+        }
+    }
+}
+
+/// Rewrites the manifest after `f` changed it (sizes and hashes refreshed).
+pub fn edit_manifest(archive: &Path, f: impl FnOnce(&mut serde_json::Value)) {
+    let mpath = archive.join("manifest.json");
+    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&mpath).unwrap()).unwrap();
+    f(&mut m);
+    rehash(archive, &mut m);
+    std::fs::write(&mpath, serde_json::to_vec_pretty(&m).unwrap()).unwrap();
+}
+
+pub fn sha(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Copies a folder tree (the fixture) into `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file name under `dir`, for "nothing was written" checks.
+pub fn listing(dir: &Path) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let meta = std::fs::symlink_metadata(e.path()).unwrap();
+        out.push((e.file_name().to_string_lossy().into_owned(), meta.len()));
+        if meta.is_dir() {
+            for (n, l) in listing(&e.path()) {
+                out.push((format!("{}/{n}", e.file_name().to_string_lossy()), l));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The format-1 archive made by the code before encryption (tests/fixtures).
+pub fn fixture_v1() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive-v1-幸福里社区")
+}
+
+/// Puts `plain` as the archive's database (encrypted with [`PASSPHRASE`]) and rewrites the
+/// manifest's sizes and hashes to match, as a forger who knows the passphrase would.
+pub fn replace_plain(archive: &Path, plain: &[u8]) {
+    let mut enc = yishi_core::archive::crypto::Encrypting::new(plain, PASSPHRASE).unwrap();
+    let mut cipher = Vec::new();
+    enc.read_to_end(&mut cipher).unwrap();
+    std::fs::write(archive.join("yishi.db.age"), &cipher).unwrap();
+    edit_manifest(archive, |m| {
+        m["protected"][0]["plain_size"] = (plain.len() as u64).into();
+        m["protected"][0]["plain_sha256"] = sha(plain).into();
+    });
+}
+
+/// [`dump_domain`] without this laptop's passphrase rows (they never travel).
+pub fn dump_records(store: &Store) -> BTreeMap<String, Vec<Vec<Value>>> {
+    let mut d = dump_domain(store);
+    if let Some(rows) = d.get_mut("app_settings") {
+        rows.retain(|r| !matches!(&r[0], Value::Text(k) if yishi_core::archive::passphrase::is_secret_key(k)));
+    }
+    d
 }
