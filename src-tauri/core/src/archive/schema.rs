@@ -216,10 +216,11 @@ fn check_value(table: &str, c: &Column, v: &Value, now: DateTime<Utc>) -> Option
             return Some(format!("“{col}”的时间 {} 不可能（早于 2000 年或晚于今天）", short(text)));
         }
     }
-    if JSON_COLUMNS.contains(&(table, col.as_str())) && !(text.is_empty() && table == "notices") {
-        if serde_json::from_str::<serde_json::Value>(text).is_err() {
-            return Some(format!("“{col}”的内容已损坏（不是有效的 JSON）"));
-        }
+    if JSON_COLUMNS.contains(&(table, col.as_str()))
+        && !(text.is_empty() && table == "notices")
+        && serde_json::from_str::<serde_json::Value>(text).is_err()
+    {
+        return Some(format!("“{col}”的内容已损坏（不是有效的 JSON）"));
     }
     None
 }
