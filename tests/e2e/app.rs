@@ -1,4 +1,4 @@
-//! End-to-end journeys through the real desktop app (see tests/e2e_support).
+//! End-to-end journeys through the real desktop app (see tests/e2e/e2e_support.rs).
 
 use crate::e2e_support::{Session, SERIAL};
 

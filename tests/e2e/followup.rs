@@ -1,4 +1,4 @@
-//! End-to-end journeys of 办理 and 积分 through the real app (see tests/e2e_support), on the demo
+//! End-to-end journeys of 办理 and 积分 through the real app (see tests/e2e/e2e_support.rs), on the demo
 //! community loaded through the first-start card, the clock at 2026-11-21 (`YISHI_TODAY`):
 //! progress on an overdue task until it is done (a note with a photo, then 已完成), the survey
 //! (the rate shown live) that closes its topic, the statistics moving; a 积分超市 redemption

@@ -1,4 +1,4 @@
-//! End-to-end journeys of 议事 · 决事 through the real app (see tests/e2e_support): a whole bench
+//! End-to-end journeys of 议事 · 决事 through the real app (see tests/e2e/e2e_support.rs): a whole bench
 //! meeting, a crash in the middle of typing, and the bench view driven from the keyboard alone.
 
 use std::path::{Path, PathBuf};

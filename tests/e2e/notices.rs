@@ -1,4 +1,4 @@
-//! End-to-end journey of 公示 through the real app (see tests/e2e_support): compose a 停水通知
+//! End-to-end journey of 公示 through the real app (see tests/e2e/e2e_support.rs): compose a 停水通知
 //! with a table, preview the actual PDF (pdf.js draws page 1 on a canvas), issue it and save it
 //! through 另存为 into a temporary folder, record its posting with a photo, and see it flagged as
 //! the clock moves past its 公示期. Test-only environment: `YISHI_TEST_SAVE_PATH` (the save

@@ -1,4 +1,4 @@
-//! End-to-end journeys of 点事 · 提事 and the roster, through the real app (see tests/e2e_support).
+//! End-to-end journeys of 点事 · 提事 and the roster, through the real app (see tests/e2e/e2e_support.rs).
 
 use std::time::{Duration, Instant};
 
