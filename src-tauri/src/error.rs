@@ -1,18 +1,7 @@
-//! The one error shape the UI receives: `{code, message}`, message in Chinese.
+//! The one error shape the UI receives: `{code, message, field}`, message in Chinese.
+//!
+//! It is the core's [`Failure`], the same type the CLI prints: one error type at every edge.
 
-use serde::Serialize;
-use yishi_core::error::UserFacing;
-
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct CommandError {
-    pub code: String,
-    pub message: String,
-}
-
-impl<E: UserFacing> From<E> for CommandError {
-    fn from(e: E) -> Self {
-        CommandError { code: e.code().to_string(), message: e.message() }
-    }
-}
+pub use yishi_core::error::Failure as CommandError;
 
 pub type CommandResult<T> = Result<T, CommandError>;

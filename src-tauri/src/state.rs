@@ -84,9 +84,7 @@ impl AppState {
             Err(e) => return Err(e.clone()),
         };
         // Dropping the old store closes its connection and releases the single-instance lock.
-        *guard = Err(CommandError {
-            code: "db_reopening".into(), message: "正在重新打开数据库，请稍候。".into()
-        });
+        *guard = Err(CommandError::new("db_reopening", "正在重新打开数据库，请稍候。"));
         let applied = apply(staged);
         let reopen = applied.clone().unwrap_or(path);
         *guard = yishi_core::reindex::open(&reopen).map_err(CommandError::from);

@@ -61,6 +61,7 @@ fn a_refused_move_returns_a_chinese_message_and_changes_nothing() {
         .expect_err("no skipping ahead");
     assert_eq!(err["code"], json!("topic_illegal_move"));
     assert!(err["message"].as_str().unwrap().contains("已收集"), "{err}");
+    assert!(err.get("field").is_none(), "a refused move is about no single field: {err}");
 
     assert_eq!(table_count(&app, "topic_events"), events);
     let t = app.invoke("get_topic", json!({ "id": id })).unwrap();
@@ -75,6 +76,8 @@ fn an_empty_title_is_refused_with_the_field_named() {
         .expect_err("empty title");
     assert_eq!(err["code"], json!("field_empty"));
     assert_eq!(err["message"], json!("请填写议题标题。"));
+    // The form shows it under the field with this label (ui/js/forms.js showError).
+    assert_eq!(err["field"], json!("议题标题"));
     assert_eq!(table_count(&app, "topics"), 0);
 }
 

@@ -25,7 +25,7 @@ async function fill(card) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    try { await api.addCategory(parent.value || null, name.value); await fill(card); } catch (e) { showError(form, e.message); }
+    try { await api.addCategory(parent.value || null, name.value); await fill(card); } catch (e) { showError(form, e); }
   });
   const toggle = el('label', { class: 'check' },
     el('input', { type: 'checkbox', checked: showRetired, onchange: (ev) => { showRetired = ev.currentTarget.checked; fill(card); } }), R.showRetired);

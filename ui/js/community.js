@@ -42,7 +42,7 @@ export async function communityCard() {
       await api.saveCommunitySettings({ name: c.name.value, issuer: c.issuer.value, default_place: c.default_place.value, time_zone: c.time_zone.value, public_phone: c.public_phone.value });
       await loadClock();
       flash(R.saved);
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   });
   return form;
 }
@@ -79,7 +79,7 @@ async function fillPlaces(card) {
       clear(card);
       await fillPlaces(card);
       card.querySelector('input[name=place-name]').focus();
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   });
   const tree = places.length
     ? el('ul', { class: 'tree' }, places.map((p) => el('li', { class: `depth-${Math.min(depth(p), 4)}` },

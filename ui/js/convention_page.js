@@ -73,7 +73,7 @@ function editor(ctx, c, reload) {
         await reload(created.id);
       }
     } catch (e) {
-      showError(form, e.message);
+      showError(form, e);
     }
   });
   return form;
@@ -89,7 +89,7 @@ function postForm(ctx, c, reload) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    try { await api.postConvention(c.id, await readDate(from), await readDate(to)); flash(C.postedOk); await reload(); } catch (e) { showError(form, e.message); }
+    try { await api.postConvention(c.id, await readDate(from), await readDate(to)); flash(C.postedOk); await reload(); } catch (e) { showError(form, e); }
   });
   return form;
 }
@@ -106,7 +106,7 @@ function adoptForm(c, list, meetings, reload) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    try { await api.adoptConvention(c.id, Number(version.value), meeting.value); flash(C.adoptedOk); await reload(); } catch (e) { showError(form, e.message); }
+    try { await api.adoptConvention(c.id, Number(version.value), meeting.value); flash(C.adoptedOk); await reload(); } catch (e) { showError(form, e); }
   });
   return form;
 }
@@ -145,7 +145,7 @@ function feedback(ctx, c, list, reload) {
       const fb = { received_on: await readDate(on), from_name: who.value, text: text.value, response: response.value };
       await api.addConventionFeedback(c.id, fb);
       await reload();
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   });
   section.append(form);
   return section;

@@ -88,7 +88,7 @@ function surveyForm(ctx, topic, tasks, done) {
     clearErrors(form);
     const [a, c, d] = nums();
     let day;
-    try { day = await readDate(date); } catch (e) { showError(form, e.message); return; }
+    try { day = await readDate(date); } catch (e) { showError(form, e); return; }
     const evaluation = {
       topic_id: topic.id, task_id: task.value || null, satisfied: a, basically_satisfied: c, unsatisfied: d,
       method: method.value, evaluator: evaluator.value, comment: comment.value, date: day,
@@ -99,7 +99,7 @@ function surveyForm(ctx, topic, tasks, done) {
       flash(out.topic.status === 'closed' ? E.closedOk(topic.title, out.evaluation.satisfaction.rate.display) : E.reopenedOk(topic.title));
       await done();
     } catch (e) {
-      showError(form, e.message);
+      showError(form, e);
     }
   });
   return form;
@@ -120,7 +120,7 @@ function closeForm(topic, done) {
       flash(E.closeDone(topic.title));
       await done();
     } catch (e) {
-      showError(form, e.message);
+      showError(form, e);
     }
   });
   return form;

@@ -1,5 +1,5 @@
 // Form helpers shared by the screens: labelled fields, and core errors shown next to the field
-// they name (the core's messages name the field: “请填写议题标题。”).
+// they are about (the core says which: `err.field` is the field's label, e.g. “议题标题”).
 import { el, clear } from './dom.js';
 
 let counter = 0;
@@ -28,12 +28,16 @@ export function clearErrors(form) {
   for (const f of form.querySelectorAll('.field.invalid')) f.classList.remove('invalid');
 }
 
-// Shows `message` under the field whose label it names, else in the form's error box.
-export function showError(form, message) {
+// Shows a core error under the field it is about (`err.field`, the label the core's validation
+// names), else in the form's error box. Takes the error object from api.js, or a plain message
+// for errors of the UI itself.
+export function showError(form, err) {
   clearErrors(form);
-  const fields = [...form.querySelectorAll('.field[data-label]')]
-    .sort((a, b) => b.dataset.label.length - a.dataset.label.length);
-  const target = fields.find((f) => message.includes(f.dataset.label));
+  const message = typeof err === 'string' ? err : err.message;
+  const field = typeof err === 'string' ? null : err.field;
+  const target = field
+    ? [...form.querySelectorAll('.field[data-label]')].find((f) => f.dataset.label === field)
+    : null;
   if (target) {
     target.classList.add('invalid');
     target.querySelector('.field-error').append(message);

@@ -108,7 +108,7 @@ async function renderForm(box, ctx, onDone) {
       flash(f.created(m.title));
       ctx.open(m.id, 'prep');
     } catch (e) {
-      showFieldError(form, e.message);
+      showFieldError(form, e);
     }
   });
   clear(box).append(form);

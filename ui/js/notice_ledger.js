@@ -88,10 +88,10 @@ function postingForm(n, nav, redraw) {
     try {
       const done = await api.recordNoticePosting(n.id, where.value, at.value, withPhoto);
       if (done) { flash(T.postedOk); redraw(); }
-    } catch (e) { showFormError(form, e.message); }
+    } catch (e) { showFormError(form, e); }
   };
   const takeDown = async () => {
-    try { await api.recordNoticeTakenDown(n.id, downAt.value); flash(T.takenDownOk); redraw(); } catch (e) { showFormError(form, e.message); }
+    try { await api.recordNoticeTakenDown(n.id, downAt.value); flash(T.takenDownOk); redraw(); } catch (e) { showFormError(form, e); }
   };
   form.append(
     field(T.where, where), field(T.at, at),

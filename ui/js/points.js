@@ -86,7 +86,7 @@ function creditForm(ctx, name, again) {
       const e = await api.creditPoints(state.person, filled(points), source.value, reason.value);
       flash(P.credited(name, e.points));
       await again();
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   });
   return form;
 }
@@ -105,7 +105,7 @@ function redeemForm(name, again) {
       const e = await api.redeemPoints(state.person, filled(points), what.value);
       flash(P.redeemed(name, -e.points, e.reason));
       await again();
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   });
   return form;
 }
@@ -157,7 +157,7 @@ async function renderRules(body) {
     try {
       await api.savePointsRules({ attendance: Number(attendance.value), speaking: Number(speaking.value) });
       flash(P.rulesSaved);
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   });
   body.append(form);
 }

@@ -67,7 +67,7 @@ function personForm(card, p, { households, places, vocab }) {
       flash(`${R.saved} ${saved.name}`);
       await fill(card, null);
       card.querySelector('input[name=person-name]').focus();
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   });
   return form;
 }
@@ -106,7 +106,7 @@ async function fillHouseholds(card) {
       await api.addHousehold({ label: label.value, place_id: place.value || null });
       await fillHouseholds(card);
       card.querySelector('input[name=household-label]').focus();
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   });
   clear(card).append(el('h2', {}, R.householdsCard),
     households.length

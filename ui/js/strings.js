@@ -84,7 +84,7 @@ export const S = {
     actorName: '姓名', actorDefault: '记录人', saved: '已保存。', save: '保存',
     communityCard: '社区信息', name: '社区名称', issuer: '落款单位（公示落款）', defaultPlace: '常用议事地点',
     publicPhone: '公开联系电话', publicPhoneHint: '居委会或网格员对外的电话，如 028-86001234。公示里只有这个号码完整显示，其他电话和身份证号一律隐去。',
-    placesCard: '地点（小区 / 楼栋 / 单元，或 网格 / 院坝）', placeParent: '上级', placeTop: '（最上一级）', placeKind: '类型', placeName: '名称', addPlace: '添加地点', rename: '改名', noPlaces: '还没有地点。先添加小区或网格，再在下面添加楼栋、单元。',
+    placesCard: '地点（小区 / 楼栋 / 单元，或 网格 / 院坝）', placeParent: '上级', placeTop: '（最上一级）', placeKind: '地点类型', placeName: '地点名称', addPlace: '添加地点', rename: '改名', noPlaces: '还没有地点。先添加小区或网格，再在下面添加楼栋、单元。',
     peopleCard: '议事主体名册', addPerson: '添加人员', editPerson: '修改人员', personName: '姓名', phone: '电话', roles: '身份', household: '所在户', noHousehold: '（未填）', building: '楼栋 / 网格', noBuilding: '（未填）', core: '固定议事成员', note: '备注', edit: '修改', cancel: '取消', noPeople: '名册里还没有人员。',
     peopleColumns: ['姓名', '电话', '身份', '户', '楼栋 / 网格', ''],
     coreMark: '固定成员',

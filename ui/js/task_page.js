@@ -70,7 +70,7 @@ function statusForm(ctx, t, reload) {
       report(ctx, await api.setTaskStatus(t.id, to.value, reason.value, actorName()));
       await reload();
     } catch (e) {
-      showError(form, e.message);
+      showError(form, e);
     }
   });
   return form;
@@ -89,7 +89,7 @@ function noteForm(ctx, t, reload) {
     try {
       const added = await api.pickPhoto('draft', key);
       if (added) { await refreshPhotos(); flash(P.photoAdded(added.file_name)); }
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   } }, P.addPhoto);
   form.append(el('h2', {}, P.noteCard),
     el('div', { class: 'form-grid' }, field(P.date, date), field(P.alsoStatus, status),
@@ -105,7 +105,7 @@ function noteForm(ctx, t, reload) {
       report(ctx, await api.addTaskNote(t.id, note, actorName()));
       await reload();
     } catch (e) {
-      showError(form, e.message);
+      showError(form, e);
     }
   });
   return form;

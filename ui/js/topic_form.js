@@ -95,7 +95,7 @@ export async function renderIntake(body, look, nav, topic = null) {
     try {
       const added = await api.pickPhoto(ownerKind, ownerId);
       if (added) { flash(T.photoAdded(added.file_name)); await refreshPhotos(); }
-    } catch (e) { showError(form, e.message); }
+    } catch (e) { showError(form, e); }
   }
 
   c.raisedBy.addEventListener('input', () => {
@@ -124,7 +124,7 @@ export async function renderIntake(body, look, nav, topic = null) {
       done.textContent = mergeInto ? T.mergedInto(mergeInto.title) : T.saved(created.title);
       body.prepend(done);
     } catch (e) {
-      showError(form, e.message);
+      showError(form, e);
     }
   }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use yishi_core::error::UserFacing;
+use yishi_core::error::Failure;
 use yishi_core::reindex;
 use yishi_core::store::Store;
 
@@ -120,18 +120,6 @@ struct NoticeArgs {
     out: PathBuf,
 }
 
-/// A failure already phrased for the user, with its stable code.
-struct Failure {
-    code: &'static str,
-    message: String,
-}
-
-impl<E: UserFacing> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure { code: e.code(), message: e.message() }
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -153,10 +141,10 @@ fn run(cli: Cli) -> Result<String, Failure> {
     let db = cli.db.unwrap_or_else(Store::default_path);
     // A mistyped --db is an error, never a new empty database (only `demo` may create one).
     if given && !cli.create && !db.exists() && !matches!(cli.command, Command::Demo | Command::Render { .. }) {
-        return Err(Failure {
-            code: "cli_no_database",
-            message: format!("找不到数据库文件 {}。请检查 --db 后的路径；程序不会新建一个空的数据库。", db.display()),
-        });
+        return Err(Failure::new(
+            "cli_no_database",
+            format!("找不到数据库文件 {}。请检查 --db 后的路径；程序不会新建一个空的数据库。", db.display()),
+        ));
     }
     match cli.command {
         Command::Render { spec, out } => render(&spec, &out),
@@ -235,10 +223,8 @@ fn stats(
 /// `render SPEC --out FILE`: no database; the file appears whole or not at all.
 fn render(spec: &std::path::Path, out: &std::path::Path) -> Result<String, Failure> {
     use yishi_core::notices::{FreeNotice, Notice};
-    let json = std::fs::read_to_string(spec).map_err(|e| Failure {
-        code: "spec_unreadable",
-        message: format!("无法读取公示内容文件 {}：{e}", spec.display()),
-    })?;
+    let json = std::fs::read_to_string(spec)
+        .map_err(|e| Failure::new("spec_unreadable", format!("无法读取公示内容文件 {}：{e}", spec.display())))?;
     let bytes = FreeNotice::from_json(&json)?.render()?;
     yishi_core::pdf::write_atomically(out, &bytes)?;
     to_json(&serde_json::json!({ "out": out, "bytes": bytes.len() }))
@@ -251,19 +237,13 @@ fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
     let paper = match args.paper.trim() {
         "A4" | "a4" => yishi_core::pdf::Paper::A4,
         "A3" | "a3" => yishi_core::pdf::Paper::A3,
-        other => {
-            return Err(Failure {
-                code: "bad_paper", message: format!("纸张“{other}”不支持，请写 A4 或 A3。")
-            })
-        }
+        other => return Err(Failure::new("bad_paper", format!("纸张“{other}”不支持，请写 A4 或 A3。"))),
     };
     let store = reindex::open(db)?;
     let today = match &args.date {
         None => community_today(&store)?,
-        Some(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Failure {
-            code: "bad_date",
-            message: format!("日期“{text}”无效，请写成 2026-11-21 这样的格式。"),
-        })?,
+        Some(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| Failure::new("bad_date", format!("日期“{text}”无效，请写成 2026-11-21 这样的格式。")))?,
     };
     let mask_names = if args.mask_names {
         Some(true)
@@ -280,11 +260,9 @@ fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
 
 /// Today in the community's time zone (not the machine's): what a notice is dated.
 fn community_today(store: &Store) -> Result<chrono::NaiveDate, Failure> {
-    yishi_core::community::today(store.conn())
-        .map_err(|e| Failure { code: "db_error", message: yishi_core::error::db_words(&e) })
+    yishi_core::community::today(store.conn()).map_err(|e| Failure::new("db_error", yishi_core::error::db_words(&e)))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
-    serde_json::to_string_pretty(value)
-        .map_err(|e| Failure { code: "json", message: format!("无法输出 JSON：{e}") })
+    serde_json::to_string_pretty(value).map_err(|e| Failure::new("json", format!("无法输出 JSON：{e}")))
 }

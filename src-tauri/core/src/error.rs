@@ -1,8 +1,10 @@
 //! What every core error can tell the edge: a stable machine code and a Chinese message.
 //!
 //! Each domain module has its own `thiserror` enum whose `Display` is a sentence a secretary can
-//! act on. The shell and the CLI turn any of them into `{code, message}` through [`UserFacing`];
-//! a Rust debug string never reaches the UI.
+//! act on. The shell and the CLI turn any of them into one [`Failure`] (`{code, message, field}`)
+//! through [`UserFacing`]; a Rust debug string never reaches the UI.
+
+use serde::Serialize;
 
 /// An error that can be shown to the user.
 pub trait UserFacing: std::error::Error {
@@ -12,6 +14,36 @@ pub trait UserFacing: std::error::Error {
     /// The Chinese sentence shown to the user. Defaults to `Display`.
     fn message(&self) -> String {
         self.to_string()
+    }
+
+    /// The label of the form field the error is about (“议题标题”), when it is about one: the UI
+    /// shows the message under that field. `None` for errors of the whole action.
+    fn field(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// The one shape of an error at the edges: what the shell sends the UI (as JSON) and what the
+/// CLI prints. Built from any core error, or directly for failures of the edge itself.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Failure {
+    pub code: String,
+    pub message: String,
+    /// The form field's label when the error is about one field (see [`UserFacing::field`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl Failure {
+    /// A failure of the edge itself (a dialog, a background task), not of a core call.
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Failure { code: code.to_string(), message: message.into(), field: None }
+    }
+}
+
+impl<E: UserFacing> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure { code: e.code().to_string(), message: e.message(), field: e.field().map(str::to_string) }
     }
 }
 
@@ -33,7 +65,19 @@ pub fn db_words(e: &rusqlite::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::db_words;
+    use super::{db_words, Failure};
+    use crate::validate;
+
+    #[test]
+    fn a_field_error_names_its_field_for_the_form() {
+        let e = Failure::from(validate::required_line("议题标题", "  ", 10).unwrap_err());
+        assert_eq!(e.field.as_deref(), Some("议题标题"));
+        assert_eq!(e.message, "请填写议题标题。");
+        let phone = Failure::from(validate::phone("12345").unwrap_err());
+        assert_eq!(phone.field.as_deref(), Some("联系电话"));
+        let json = serde_json::to_value(Failure::new("x", "整个操作失败")).unwrap();
+        assert!(json.get("field").is_none(), "an error of the whole action names no field: {json}");
+    }
 
     #[test]
     fn a_full_disk_is_said_in_chinese() {

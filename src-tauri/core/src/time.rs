@@ -62,6 +62,15 @@ impl UserFacing for TimeError {
             TimeError::UnknownZone { .. } => "time_unknown_zone",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            TimeError::Unreadable { field, .. }
+            | TimeError::OutOfRange { field, .. }
+            | TimeError::TooEarly { field, .. } => Some(field),
+            TimeError::UnknownZone { .. } => Some("时区"),
+        }
+    }
 }
 
 thread_local! {

@@ -39,6 +39,16 @@ impl UserFacing for FieldError {
             FieldError::Time(e) => e.code(),
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            FieldError::Empty { field }
+            | FieldError::TooLong { field, .. }
+            | FieldError::ControlChar { field, .. }
+            | FieldError::NotAnOption { field, .. } => Some(field),
+            FieldError::Time(e) => e.field(),
+        }
+    }
 }
 
 /// A phone number that is neither a mobile number nor a landline with its area code.
@@ -46,6 +56,16 @@ impl UserFacing for FieldError {
 #[error("联系电话“{value}”不是有效的电话号码：请只填阿拉伯数字，写 11 位手机号（如 13812345678）或带区号的固定电话（如 0531-88886666）。")]
 pub struct BadPhone {
     pub value: String,
+}
+
+impl UserFacing for BadPhone {
+    fn code(&self) -> &'static str {
+        "bad_phone"
+    }
+
+    fn field(&self) -> Option<&str> {
+        Some("联系电话")
+    }
 }
 
 /// An optional phone number, as the roster and the topic form take it: an 11-digit mobile

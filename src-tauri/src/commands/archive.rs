@@ -34,7 +34,7 @@ async fn blocking<R: Runtime, T: Send + 'static>(
 ) -> CommandResult<T> {
     tauri::async_runtime::spawn_blocking(move || f(&app))
         .await
-        .map_err(|e| CommandError { code: "archive_task".into(), message: format!("后台任务失败：{e}") })?
+        .map_err(|e| CommandError::new("archive_task", format!("后台任务失败：{e}")))?
 }
 
 /// Picks the target folder and exports into it, with the notices issued since `notices_since`
@@ -123,10 +123,7 @@ fn preview<R: Runtime>(app: &AppHandle<R>, p: PendingImport) -> CommandResult<Op
 }
 
 fn no_preview() -> CommandError {
-    CommandError {
-        code: "archive_no_preview".into(),
-        message: "请先选择要导入的归档，看过将要发生的变化后再确认。".into(),
-    }
+    CommandError::new("archive_no_preview", "请先选择要导入的归档，看过将要发生的变化后再确认。")
 }
 
 #[tauri::command(rename_all = "snake_case")]

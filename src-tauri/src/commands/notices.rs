@@ -78,9 +78,8 @@ pub fn print_notice(state: State<'_, AppState>, id: String) -> CommandResult<()>
     std::fs::create_dir_all(&dir).map_err(|source| PdfError::Write { path: dir.clone(), source })?;
     let path = dir.join(name);
     write_atomically(&path, &pdf)?;
-    crate::dialogs::open_in_viewer(&path).map_err(|e| CommandError {
-        code: "open_viewer_failed".into(),
-        message: format!("无法打开 PDF 阅读器（{e}）。请用“另存为”保存后再打开打印。"),
+    crate::dialogs::open_in_viewer(&path).map_err(|e| {
+        CommandError::new("open_viewer_failed", format!("无法打开 PDF 阅读器（{e}）。请用“另存为”保存后再打开打印。"))
     })
 }
 

@@ -51,10 +51,9 @@ pub fn saved(path: PathBuf, bytes: usize) -> SavedPdf {
 pub fn open_saved_pdf() -> CommandResult<()> {
     let path = LAST_SAVED.lock().unwrap_or_else(|p| p.into_inner()).clone();
     let Some(path) = path else {
-        return Err(CommandError { code: "nothing_saved".into(), message: "还没有保存过文件。".into() });
+        return Err(CommandError::new("nothing_saved", "还没有保存过文件。"));
     };
-    crate::dialogs::open_in_viewer(&path).map_err(|e| CommandError {
-        code: "open_failed".into(),
-        message: format!("无法打开“{}”：{e}。请在文件夹中双击打开。", path.display()),
+    crate::dialogs::open_in_viewer(&path).map_err(|e| {
+        CommandError::new("open_failed", format!("无法打开“{}”：{e}。请在文件夹中双击打开。", path.display()))
     })
 }

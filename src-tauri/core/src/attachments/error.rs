@@ -40,4 +40,11 @@ impl UserFacing for AttachmentError {
             AttachmentError::Db(_) => "db_error",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            AttachmentError::Invalid(e) => e.field(),
+            _ => None,
+        }
+    }
 }

@@ -69,4 +69,13 @@ impl UserFacing for BulletinError {
             BulletinError::Search(e) => e.code(),
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            BulletinError::Invalid(e) => e.field(),
+            BulletinError::Notice(e) => e.field(),
+            BulletinError::Photo(e) => e.field(),
+            _ => None,
+        }
+    }
 }

@@ -35,4 +35,13 @@ impl UserFacing for CommunityError {
             CommunityError::Db(_) => "db_error",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            CommunityError::Invalid(e) => e.field(),
+            CommunityError::BadPhone(e) => e.field(),
+            CommunityError::Time(e) => e.field(),
+            _ => None,
+        }
+    }
 }

@@ -59,4 +59,12 @@ impl UserFacing for ConventionError {
             ConventionError::Db(_) => "db_error",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            ConventionError::Invalid(e) => e.field(),
+            ConventionError::Meeting(e) => e.field(),
+            _ => None,
+        }
+    }
 }

@@ -35,4 +35,12 @@ impl UserFacing for DecisionError {
             DecisionError::Db(_) => "db_error",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            DecisionError::Invalid(e) => e.field(),
+            DecisionError::Meeting(e) => e.field(),
+            _ => None,
+        }
+    }
 }

@@ -48,4 +48,13 @@ impl UserFacing for EvaluationError {
             EvaluationError::Db(_) => "db_error",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            EvaluationError::Invalid(e) => e.field(),
+            EvaluationError::Topic(e) => e.field(),
+            EvaluationError::FollowUp(e) => e.field(),
+            _ => None,
+        }
+    }
 }

@@ -45,4 +45,14 @@ impl UserFacing for FollowUpError {
             FollowUpError::Db(_) => "db_error",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            FollowUpError::Invalid(e) => e.field(),
+            FollowUpError::Topic(e) => e.field(),
+            FollowUpError::Decision(e) => e.field(),
+            FollowUpError::Attachment(e) => e.field(),
+            _ => None,
+        }
+    }
 }

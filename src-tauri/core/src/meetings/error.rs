@@ -65,4 +65,14 @@ impl UserFacing for MeetingError {
             MeetingError::Db(_) => "db_error",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            MeetingError::Invalid(e) => e.field(),
+            MeetingError::Topic(e) => e.field(),
+            MeetingError::Minutes(e) => e.field(),
+            MeetingError::Points(e) => e.field(),
+            _ => None,
+        }
+    }
 }

@@ -30,4 +30,11 @@ impl UserFacing for MinutesError {
             MinutesError::Search(e) => e.code(),
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            MinutesError::Invalid(e) => e.field(),
+            _ => None,
+        }
+    }
 }

@@ -58,6 +58,13 @@ impl UserFacing for NoticeError {
             NoticeError::Invalid { .. } => "notice_invalid",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            NoticeError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
 }
 
 /// A printable notice or record.

@@ -37,4 +37,11 @@ impl UserFacing for PointsError {
             PointsError::Db(_) => "db_error",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            PointsError::Invalid(e) => e.field(),
+            _ => None,
+        }
+    }
 }

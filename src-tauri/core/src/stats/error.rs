@@ -24,4 +24,11 @@ impl UserFacing for StatsError {
             StatsError::Community(e) => e.code(),
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            StatsError::Community(e) => e.field(),
+            _ => None,
+        }
+    }
 }

@@ -55,4 +55,12 @@ impl UserFacing for TopicError {
             TopicError::Search(e) => e.code(),
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            TopicError::Invalid(e) => e.field(),
+            TopicError::BadPhone(e) => e.field(),
+            _ => None,
+        }
+    }
 }

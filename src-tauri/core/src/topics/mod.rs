@@ -127,7 +127,7 @@ fn check(conn: &Connection, new: &NewTopic) -> Result<Checked, TopicError> {
     };
     Ok(Checked {
         title: required_line("议题标题", &new.title, TITLE_MAX)?,
-        description: free_text("议题说明", &new.description)?,
+        description: free_text("情况说明", &new.description)?,
         raised_by_name: optional_line("提出人", &new.raised_by_name, 50)?,
         raised_by_phone: crate::validate::phone(&new.raised_by_phone)?,
         raised_at,

@@ -43,4 +43,11 @@ impl UserFacing for VoteError {
             VoteError::Db(_) => "db_error",
         }
     }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            VoteError::Meeting(e) => e.field(),
+            _ => None,
+        }
+    }
 }
