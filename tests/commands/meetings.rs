@@ -238,7 +238,7 @@ fn a_decision_notice_is_saved_where_the_dialog_says() {
     assert_eq!(saved["file_name"], json!("决议公示-共享单车_乱停放.pdf"));
     let bytes = std::fs::read(saves.join("决议公示-共享单车_乱停放.pdf")).expect("the PDF on disk");
     assert!(bytes.starts_with(b"%PDF"));
-    let saved = ok(&app, "print_meeting_doc", json!({ "kind": "sign-in", "id": mid, "title": "十一月板凳会" }));
+    let saved = ok(&app, "print_meeting_doc", json!({ "kind": "sign_in", "id": mid, "title": "十一月板凳会" }));
     assert_eq!(saved["file_name"], json!("签到表-十一月板凳会.pdf"));
     // The 决议公示 is posted publicly, so it lands in the 公示台账; the sign-in sheet does not.
     let ledger = ok(&app, "list_notices", json!({}));

@@ -125,7 +125,7 @@ async fn journey(zone: &str, lang: &str) {
 
     // 会前 → 会议通知, saved through the (preset) save dialog.
     s.click("button.tab[data-tab=prep]").await;
-    s.click("#print button[data-kind=meeting-notice]").await;
+    s.click("#print button[data-kind=meeting_notice]").await;
     s.wait_text("#print-result", "已保存").await;
     // Everything is committed; stop the app at once so its lock on the file goes with it.
     s.kill_app();

@@ -30,7 +30,7 @@ export async function communityCard() {
   };
   const form = el('form', { class: 'card', id: 'community-card', novalidate: true },
     el('h2', {}, R.communityCard),
-    el('div', { class: 'form-grid' }, field(R.name, c.name), field(R.issuer, c.issuer), field(R.defaultPlace, c.default_place),
+    el('div', { class: 'form-grid' }, field(R.name, c.name), field(R.issuer, c.issuer, { hint: R.issuerHint }), field(R.defaultPlace, c.default_place),
       field(S.dates.zone, c.time_zone, { hint: S.dates.zoneHint }),
       field(R.publicPhone, c.public_phone, { hint: R.publicPhoneHint })),
     el('div', { class: 'form-error', role: 'alert' }),

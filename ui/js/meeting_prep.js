@@ -37,7 +37,7 @@ export async function renderPrep(body, page) {
     drawInvites(inviteBox, agenda, participants, people, page, run);
   }
   await draw();
-  await renderPrint(body, page, { kinds: ['meeting-notice', 'sign-in'], items: [] });
+  await renderPrint(body, page, { kinds: ['meeting_notice', 'sign_in'], items: [] });
 }
 
 function drawAgenda(box, agenda, followup, page, run) {

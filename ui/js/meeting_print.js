@@ -8,7 +8,7 @@ import { printRecord } from './print.js';
 const P = S.meetings.print;
 
 // kinds: which meeting-level documents to offer; items: agenda items offered a 决议公示.
-export async function renderPrint(body, page, { kinds = ['minutes', 'meeting-notice', 'sign-in'], items = null } = {}) {
+export async function renderPrint(body, page, { kinds = ['minutes', 'meeting_notice', 'sign_in'], items = null } = {}) {
   const agenda = items || (await api.meetingAgenda(page.meeting.id)).filter((i) => i.kind !== 'follow_up');
   const result = el('div', { class: 'print-result', id: 'print-result', role: 'status' });
   const print = (kind, id, title) => printRecord(kind, id, title, result);

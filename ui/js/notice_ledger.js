@@ -58,7 +58,7 @@ function entryCard(n, nav, redraw) {
       `${T.issued} ${cn(n.issued_at.slice(0, 10))} · `,
       n.period_from ? `${T.period} ${cn(n.period_from)}至${cn(n.period_to)}` : T.noPeriod,
       n.superseded_by ? ` · ${T.superseded(n.superseded_by)}` : '',
-      n.ref_kind ? ` · ${T.refersTo}${S.notices.refKinds?.[n.ref_kind] ?? n.ref_kind}` : ''),
+      n.reference ? ` · ${T.refersTo}${S.notices.refKinds[n.reference.kind] ?? n.reference.kind}` : ''),
     n.posted_at ? el('p', { class: 'meta posted' }, T.posted(n.posted_where, cn(n.posted_at)),
       n.taken_down_at ? ` · ${T.takenDown(cn(n.taken_down_at))}` : '', n.photo_count ? ` · ${T.photos(n.photo_count)}` : '') : null,
     el('p', { class: 'meta sha' }, `${T.sha} `, el('code', { title: n.pdf_sha256 }, n.pdf_sha256.slice(0, 16))),

@@ -82,10 +82,10 @@ export const S = {
   roster: {
     actorCard: '当前使用人', actorHint: '写在每条议题的办理经过里，例如“王秀兰 受理”。只保存在这台电脑上。',
     actorName: '姓名', actorDefault: '记录人', saved: '已保存。', save: '保存',
-    communityCard: '社区信息', name: '社区名称', issuer: '落款单位（公示落款）', defaultPlace: '常用议事地点',
+    communityCard: '社区信息', name: '社区名称', issuer: '落款单位', issuerHint: '印在每张公示的末尾', defaultPlace: '常用议事地点',
     publicPhone: '公开联系电话', publicPhoneHint: '居委会或网格员对外的电话，如 028-86001234。公示里只有这个号码完整显示，其他电话和身份证号一律隐去。',
     placesCard: '地点（小区 / 楼栋 / 单元，或 网格 / 院坝）', placeParent: '上级', placeTop: '（最上一级）', placeKind: '地点类型', placeName: '地点名称', addPlace: '添加地点', rename: '改名', noPlaces: '还没有地点。先添加小区或网格，再在下面添加楼栋、单元。',
-    peopleCard: '议事主体名册', addPerson: '添加人员', editPerson: '修改人员', personName: '姓名', phone: '电话', roles: '身份', household: '所在户', noHousehold: '（未填）', building: '楼栋 / 网格', noBuilding: '（未填）', core: '固定议事成员', note: '备注', edit: '修改', cancel: '取消', noPeople: '名册里还没有人员。',
+    peopleCard: '议事主体名册', addPerson: '添加人员', editPerson: '修改人员', personName: '姓名', phone: '联系电话', roles: '身份', household: '所在户', noHousehold: '（未填）', building: '楼栋 / 网格', noBuilding: '（未填）', core: '固定议事成员', note: '备注', edit: '修改', cancel: '取消', noPeople: '名册里还没有人员。',
     peopleColumns: ['姓名', '电话', '身份', '户', '楼栋 / 网格', ''],
     coreMark: '固定成员',
     householdsCard: '户', householdLabel: '户名（门牌）', householdPlace: '所在楼栋', addHousehold: '添加户', noHouseholds: '还没有登记户。', members: (n) => `${n} 人`,
@@ -155,7 +155,7 @@ export const S = {
     },
     print: {
       title: '打印', hint: '生成 PDF，选择保存位置（如U盘），再用 PDF 阅读器打印。公示类文件自动隐去电话号码。',
-      kinds: { minutes: '会议记录', 'meeting-notice': '会议通知', 'sign-in': '签到表' },
+      kinds: { minutes: '会议记录', meeting_notice: '会议通知', sign_in: '签到表' },
       decision: (t) => `决议公示：${t}`,
     },
     close: {
@@ -213,7 +213,7 @@ export const S = {
       postedOk: '已记录张贴', takenDownOk: '已记录撤下',
     },
     badge: (n) => `${n}`,
-    refKinds: { topic: '议题', meeting: '会议', agenda_item: '议程', decision: '决定', convention: '公约', points: '积分' },
+    refKinds: { topic: '议题', meeting: '会议', decision: '决定', convention: '公约', points: '积分', tasks: '办理任务' },
   },
   archive: {
     exportCard: '导出到U盘',

@@ -98,7 +98,8 @@ enum Command {
 /// `notice --kind KIND --id ID --out FILE.pdf`.
 #[derive(clap::Args)]
 struct NoticeArgs {
-    /// meeting-notice, topic, decision, progress, minutes, sign-in, points or convention.
+    /// meeting_notice, topic, decision, progress, minutes, sign_in, points or convention
+    /// (meeting-notice and sign-in are read the same).
     #[arg(long)]
     kind: String,
     /// The meeting, topic, agenda item or decision, year (points, e.g. 2026) or convention.
@@ -232,8 +233,8 @@ fn render(spec: &std::path::Path, out: &std::path::Path) -> Result<String, Failu
 
 /// `notice`: fill the template from the records and write the PDF whole or not at all.
 fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
-    use yishi_core::printouts::{load, LoadOptions, NoticeKind};
-    let kind = NoticeKind::parse(&args.kind)?;
+    use yishi_core::printouts::{kind_named, load, LoadOptions};
+    let kind = kind_named(&args.kind)?;
     let paper = match args.paper.trim() {
         "A4" | "a4" => yishi_core::pdf::Paper::A4,
         "A3" | "a3" => yishi_core::pdf::Paper::A3,

@@ -4,13 +4,13 @@
 
 use tauri::State;
 use yishi_core::bulletin;
-use yishi_core::printouts::{LoadOptions, NoticeKind};
+use yishi_core::printouts::{self, LoadOptions};
 
 use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// Renders the notice `kind` (meeting-notice, sign-in, minutes, decision, topic) for the record
+/// Renders the notice `kind` (meeting_notice, sign_in, minutes, decision, topic) for the record
 /// `id` and saves it where she chooses; `None` when she cancelled the dialog. `mask_names`
 /// overrides the notice's default for names (议题公示 masks the raiser unless false).
 #[tauri::command(rename_all = "snake_case")]
@@ -22,7 +22,8 @@ pub async fn print_meeting_doc(
     omit_missing: Option<bool>,
     mask_names: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
-    let kind = NoticeKind::parse(&kind)?;
+    // Read here, not by serde: an unknown kind is refused in Chinese with the choices listed.
+    let kind = printouts::kind_named(&kind)?;
     let unprintable = pdf_file::unprintable(omit_missing);
     let opts = LoadOptions { unprintable, mask_names, ..LoadOptions::new(state.today()) };
     let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };

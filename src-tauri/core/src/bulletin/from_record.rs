@@ -9,8 +9,8 @@ use std::path::Path;
 
 use rusqlite::Transaction;
 
-use super::spec::NoticeKind;
-use super::{reissue, repo, store_issue, BulletinError, IssuedNotice};
+use super::{reissue, repo, store_issue, BulletinError, IssuedNotice, NoticeRef};
+use crate::notices::NoticeKind;
 use crate::printouts::{self, LoadOptions};
 
 /// The PDF a print button saves: recorded in the 公示台账 for public notices (会议通知, 议题公示,
@@ -18,22 +18,14 @@ use crate::printouts::{self, LoadOptions};
 /// 签到表.
 pub fn print_record(
     tx: &Transaction,
-    kind: printouts::NoticeKind,
+    kind: NoticeKind,
     id: &str,
     opts: &LoadOptions,
 ) -> Result<Vec<u8>, BulletinError> {
-    let ledger_kind = match kind {
-        printouts::NoticeKind::Minutes | printouts::NoticeKind::SignIn => {
-            return Ok(printouts::load(tx, kind, id, opts)?.render_as(opts.unprintable)?);
-        }
-        printouts::NoticeKind::MeetingNotice => NoticeKind::MeetingNotice,
-        printouts::NoticeKind::Topic => NoticeKind::Topic,
-        printouts::NoticeKind::Decision => NoticeKind::Decision,
-        printouts::NoticeKind::Progress => NoticeKind::Progress,
-        printouts::NoticeKind::Points => NoticeKind::Points,
-        printouts::NoticeKind::Convention => NoticeKind::Convention,
-    };
-    Ok(issue_from_record(tx, ledger_kind, id, opts)?.pdf)
+    if !kind.is_public() {
+        return Ok(printouts::load(tx, kind, id, opts)?.render_as(opts.unprintable)?);
+    }
+    Ok(issue_from_record(tx, kind, id, opts)?.pdf)
 }
 
 /// [`print_record`] into the file she chose; returns the PDF's size. The file is written inside
@@ -41,7 +33,7 @@ pub fn print_record(
 /// pulled out) leaves no 台账 entry behind.
 pub fn print_record_to(
     tx: &Transaction,
-    kind: printouts::NoticeKind,
+    kind: NoticeKind,
     id: &str,
     opts: &LoadOptions,
     path: &Path,
@@ -74,9 +66,7 @@ pub fn print_progress_of_tasks(
 ) -> Result<(Vec<u8>, String), BulletinError> {
     let notice = printouts::progress_of_tasks(tx, task_ids, opts)?;
     let spec = serde_json::to_string(&notice).map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })?;
-    let mut ids = task_ids.to_vec();
-    ids.sort();
-    let issued = issue_or_reuse(tx, NoticeKind::Progress, spec, ("tasks", &ids.join(",")), opts)?;
+    let issued = issue_or_reuse(tx, NoticeKind::Progress, spec, &NoticeRef::tasks(task_ids), opts)?;
     Ok((issued.pdf, notice.subject))
 }
 
@@ -88,8 +78,9 @@ pub fn issue_from_record(
     id: &str,
     opts: &LoadOptions,
 ) -> Result<IssuedNotice, BulletinError> {
+    let reference = NoticeRef::of(kind, id).ok_or(BulletinError::NotFromRecord)?;
     let spec = load_spec(tx, kind, id, opts)?;
-    issue_or_reuse(tx, kind, spec, (ref_kind(kind), id), opts)
+    issue_or_reuse(tx, kind, spec, &reference, opts)
 }
 
 /// Issues `spec`, or returns the current notice for the same record if its spec is unchanged,
@@ -98,29 +89,17 @@ fn issue_or_reuse(
     tx: &Transaction,
     kind: NoticeKind,
     spec: String,
-    (ref_kind, id): (&str, &str),
+    reference: &NoticeRef,
     opts: &LoadOptions,
 ) -> Result<IssuedNotice, BulletinError> {
     let spec = super::spec::printable_spec(tx, kind, &spec, opts.unprintable)?;
-    match repo::current_for(tx, kind, ref_kind, id)? {
+    match repo::current_for(tx, kind, reference)? {
         Some(row) if row.spec == spec => {
             let pdf = super::reprint(tx, &row.id)?;
             Ok(IssuedNotice { entry: super::get(tx, &row.id, opts.today)?, pdf })
         }
         Some(row) => reissue(tx, &row.id, Some(&spec), opts.today),
-        None => store_issue(tx, kind, &spec, Some((ref_kind, id)), (1, None), opts.today),
-    }
-}
-
-/// What a notice of `kind` refers to, as stored in `notices.ref_kind`.
-fn ref_kind(kind: NoticeKind) -> &'static str {
-    match kind {
-        NoticeKind::MeetingNotice | NoticeKind::SignIn | NoticeKind::Minutes => "meeting",
-        NoticeKind::Topic => "topic",
-        NoticeKind::Decision | NoticeKind::Progress => "decision",
-        NoticeKind::Points => "points",
-        NoticeKind::Convention => "convention",
-        NoticeKind::Free => "free",
+        None => store_issue(tx, kind, &spec, Some(reference), (1, None), opts.today),
     }
 }
 

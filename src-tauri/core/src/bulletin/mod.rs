@@ -15,6 +15,7 @@
 mod drafts;
 mod error;
 mod from_record;
+mod reference;
 mod repo;
 mod spec;
 pub mod state;
@@ -26,6 +27,7 @@ use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use crate::notices::NoticeKind;
 pub use drafts::{
     discard_draft, get_draft, list_drafts, list_templates, remove_template, save_draft, save_template,
     start_from_template, Draft, DraftReceipt, Template,
@@ -34,7 +36,8 @@ pub use error::BulletinError;
 pub use from_record::{
     issue_from_record, print_progress_of_tasks, print_progress_of_tasks_to, print_record, print_record_to,
 };
-pub use spec::{Composed, NoticeKind, PhotoRef};
+pub use reference::NoticeRef;
+pub use spec::{Composed, PhotoRef};
 pub use state::{NoticeFlag, NoticeState};
 
 use crate::attachments::{self, OwnerKind};
@@ -49,8 +52,8 @@ pub struct NewNotice {
     pub kind: NoticeKind,
     /// The JSON the PDF is rendered from (a template struct, or the composer's free notice).
     pub spec: String,
-    /// What it refers to, e.g. ("topic", id); `None` for a free notice.
-    pub reference: Option<(String, String)>,
+    /// What it was printed from; `None` for a free notice.
+    pub reference: Option<NoticeRef>,
 }
 
 /// One line of the 公示台账, with its state on the day asked about.
@@ -64,8 +67,8 @@ pub struct NoticeEntry {
     pub replaces_id: Option<String>,
     /// The version that replaced this one, if it was re-issued.
     pub superseded_by: Option<i64>,
-    pub ref_kind: Option<String>,
-    pub ref_id: Option<String>,
+    /// What it was printed from (`{kind, id}`, or `{kind: "tasks", ids}`); none for a free notice.
+    pub reference: Option<NoticeRef>,
     pub period_from: Option<String>,
     pub period_to: Option<String>,
     /// UTC, RFC 3339.
@@ -146,8 +149,7 @@ fn as_issued(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<String, 
 
 /// Renders and records a notice (version 1) and indexes its text.
 pub fn issue(tx: &Transaction, new: &NewNotice, today: NaiveDate) -> Result<IssuedNotice, BulletinError> {
-    let reference = new.reference.as_ref().map(|(k, i)| (k.as_str(), i.as_str()));
-    store_issue(tx, new.kind, &new.spec, reference, (1, None), today)
+    store_issue(tx, new.kind, &new.spec, new.reference.as_ref(), (1, None), today)
 }
 
 /// Issues a corrected notice as the next version of `id` (same kind and reference). Without a
@@ -163,8 +165,7 @@ pub fn reissue(
         return Err(BulletinError::Superseded { version });
     }
     let spec = spec.unwrap_or(&old.spec);
-    let reference = old.ref_kind.as_deref().zip(old.ref_id.as_deref());
-    store_issue(tx, old.kind, spec, reference, (old.version + 1, Some(id)), today)
+    store_issue(tx, old.kind, spec, old.reference.as_ref(), (old.version + 1, Some(id)), today)
 }
 
 /// Issues what the composer holds (a free notice), as a new notice or a new version of
@@ -194,7 +195,7 @@ fn store_issue(
     tx: &Transaction,
     kind: NoticeKind,
     spec_json: &str,
-    reference: Option<(&str, &str)>,
+    reference: Option<&NoticeRef>,
     (version, replaces_id): (i64, Option<&str>),
     today: NaiveDate,
 ) -> Result<IssuedNotice, BulletinError> {
@@ -209,8 +210,7 @@ fn store_issue(
             title: &doc.title,
             version,
             replaces_id,
-            ref_kind: reference.map(|r| r.0),
-            ref_id: reference.map(|r| r.1),
+            reference,
             period,
             sha256: &sha256,
             spec: spec_json,
@@ -349,8 +349,7 @@ fn entry(conn: &Connection, row: repo::Row, today: NaiveDate) -> Result<NoticeEn
         version: row.version,
         replaces_id: row.replaces_id,
         superseded_by: row.superseded_by,
-        ref_kind: row.ref_kind,
-        ref_id: row.ref_id,
+        reference: row.reference,
         period_from: row.period_from,
         period_to: row.period_to,
         issued_at: row.issued_at,

@@ -2,8 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row as SqlRow, Transaction};
 
-use super::spec::NoticeKind;
-use super::BulletinError;
+use super::{BulletinError, NoticeKind, NoticeRef};
 use crate::ids::{new_id, now_utc};
 
 /// A `notices` row as stored, plus the version of the notice that replaced it (if any).
@@ -14,8 +13,7 @@ pub(super) struct Row {
     pub title: String,
     pub version: i64,
     pub replaces_id: Option<String>,
-    pub ref_kind: Option<String>,
-    pub ref_id: Option<String>,
+    pub reference: Option<NoticeRef>,
     pub period_from: Option<String>,
     pub period_to: Option<String>,
     pub issued_at: String,
@@ -33,8 +31,7 @@ pub(super) struct Insert<'a> {
     pub title: &'a str,
     pub version: i64,
     pub replaces_id: Option<&'a str>,
-    pub ref_kind: Option<&'a str>,
-    pub ref_id: Option<&'a str>,
+    pub reference: Option<&'a NoticeRef>,
     pub period: Option<(String, String)>,
     pub sha256: &'a str,
     pub spec: &'a str,
@@ -49,6 +46,7 @@ pub(super) fn insert(tx: &Transaction, row: &Insert) -> Result<String, BulletinE
     let id = new_id();
     let now = now_utc();
     let (from, to) = row.period.clone().unzip();
+    let (ref_kind, ref_id) = row.reference.map(NoticeRef::columns).unzip();
     tx.execute(
         "INSERT INTO notices (id, kind, title, version, replaces_id, ref_kind, ref_id, period_from, period_to, \
          issued_at, pdf_sha256, spec, created_at, updated_at) \
@@ -59,8 +57,8 @@ pub(super) fn insert(tx: &Transaction, row: &Insert) -> Result<String, BulletinE
             row.title,
             row.version,
             row.replaces_id,
-            row.ref_kind,
-            row.ref_id,
+            ref_kind,
+            ref_id,
             from,
             to,
             now,
@@ -79,9 +77,9 @@ pub(super) fn get(conn: &Connection, id: &str) -> Result<Row, BulletinError> {
 pub(super) fn current_for(
     conn: &Connection,
     kind: NoticeKind,
-    ref_kind: &str,
-    ref_id: &str,
+    reference: &NoticeRef,
 ) -> Result<Option<Row>, BulletinError> {
+    let (ref_kind, ref_id) = reference.columns();
     let sql = format!(
         "{SELECT} AND n.kind = ?1 AND n.ref_kind = ?2 AND n.ref_id = ?3 AND NOT EXISTS \
          (SELECT 1 FROM notices m WHERE m.replaces_id = n.id AND m.deleted_at IS NULL) ORDER BY n.version DESC LIMIT 1"
@@ -126,8 +124,10 @@ fn from_row(r: &SqlRow) -> rusqlite::Result<Row> {
         title: r.get(2)?,
         version: r.get(3)?,
         replaces_id: r.get(4)?,
-        ref_kind: r.get(5)?,
-        ref_id: r.get(6)?,
+        reference: NoticeRef::from_columns(
+            r.get::<_, Option<String>>(5)?.as_deref(),
+            r.get::<_, Option<String>>(6)?.as_deref(),
+        ),
         period_from: r.get(7)?,
         period_to: r.get(8)?,
         issued_at: r.get(9)?,

@@ -9,26 +9,11 @@ use serde::{Deserialize, Serialize};
 use super::BulletinError;
 use crate::attachments;
 use crate::notices::{
-    Convention, DecisionNotice, FreeNotice, MeetingNotice, Minutes, Notice, NoticeError, PointsTable, ProgressNotice,
-    SignInSheet, TopicNotice,
+    Convention, DecisionNotice, FreeNotice, MeetingNotice, Minutes, Notice, NoticeError, NoticeKind, PointsTable,
+    ProgressNotice, SignInSheet, TopicNotice,
 };
 use crate::pdf::{self, Block, Document, Unprintable};
 use crate::privacy::{self, Masked};
-
-crate::labelled_enum! {
-    /// Which template a notice was printed from.
-    NoticeKind {
-        MeetingNotice = "meeting_notice": "会议通知",
-        Topic = "topic": "议题公示",
-        Decision = "decision": "决议公示",
-        Progress = "progress": "落实情况公示",
-        Minutes = "minutes": "会议记录",
-        SignIn = "sign_in": "签到表",
-        Points = "points": "积分榜",
-        Convention = "convention": "公约",
-        Free = "free": "通知公告",
-    }
-}
 
 /// A photo printed in a free notice: a stored attachment (the composer's draft photo) and a caption.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

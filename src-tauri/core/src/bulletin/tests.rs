@@ -227,10 +227,10 @@ fn the_home_screen_flags_a_period_ending_soon_and_one_ended_while_still_posted()
 fn a_template_from_a_record_keeps_its_reference_and_period() {
     let (_dir, mut store) = temp_store();
     let spec = serde_json::to_string(&demo::topic_notice()).unwrap();
-    let new = NewNotice { kind: NoticeKind::Topic, spec, reference: Some(("topic".into(), "t-1".into())) };
+    let new = NewNotice { kind: NoticeKind::Topic, spec, reference: Some(NoticeRef::Topic { id: "t-1".into() }) };
     let issued = store.write(|tx| issue(tx, &new, day("2026-11-21"))).unwrap();
     let e = &issued.entry;
-    assert_eq!((e.ref_kind.as_deref(), e.ref_id.as_deref()), (Some("topic"), Some("t-1")));
+    assert_eq!(e.reference, Some(NoticeRef::Topic { id: "t-1".into() }));
     let t = demo::topic_notice();
     assert_eq!(e.period_to, Some(t.period_to.to_string()));
     assert_eq!(reprint(store.conn(), &e.id).unwrap(), issued.pdf);
@@ -302,7 +302,8 @@ fn printing_a_record_again_gives_the_same_notice_until_it_changes() {
     let before = count(&store, "notices");
     let opts = LoadOptions::new(day("2026-11-21"));
     let first = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &opts)).unwrap();
-    assert_eq!((first.entry.ref_kind.as_deref(), first.entry.version), (Some("meeting"), 1));
+    assert!(matches!(first.entry.reference, Some(NoticeRef::Meeting { .. })), "{:?}", first.entry.reference);
+    assert_eq!(first.entry.version, 1);
     let again = store.write(|tx| issue_from_record(tx, NoticeKind::MeetingNotice, &meeting, &opts)).unwrap();
     assert_eq!((again.entry.id.as_str(), again.pdf.as_slice()), (first.entry.id.as_str(), first.pdf.as_slice()));
     assert_eq!(count(&store, "notices"), before + 1, "nothing new when nothing changed");
@@ -334,7 +335,9 @@ fn print_buttons_record_public_notices_in_the_ledger_but_not_the_internal_minute
     assert!(pdf.starts_with(b"%PDF"));
     assert_eq!(count(&store, "notices"), before + 1, "the 积分榜 is posted publicly");
     let entries = list(store.conn(), day("2026-11-21")).unwrap();
-    assert!(entries.iter().any(|e| e.kind == NoticeKind::Points && e.ref_id.as_deref() == Some("2026")));
+    assert!(entries
+        .iter()
+        .any(|e| e.kind == NoticeKind::Points && e.reference == Some(NoticeRef::Points { year: "2026".into() })));
 
     let tasks: Vec<String> = store
         .conn()

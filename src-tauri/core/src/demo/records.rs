@@ -6,7 +6,7 @@ use rusqlite::Transaction;
 use super::topics::Topics;
 use super::{day, moment, step, DemoError};
 use crate::attachments::{self, OwnerKind};
-use crate::bulletin::{self, NewNotice, NoticeKind};
+use crate::bulletin::{self, NewNotice, NoticeKind, NoticeRef};
 use crate::printouts::{self, LoadOptions};
 use crate::time;
 
@@ -26,7 +26,8 @@ pub(crate) fn build(tx: &Transaction, topics: &Topics) -> Result<(), DemoError> 
     let posted_on = day(1, 16);
     let notice = printouts::decision(tx, &parking_decision, &LoadOptions::new(posted_on)).map_err(step)?;
     let spec = serde_json::to_string(&notice).map_err(|e| DemoError::Step(e.to_string()))?;
-    let new = NewNotice { kind: NoticeKind::Decision, spec, reference: Some(("decision".into(), parking_decision)) };
+    let new =
+        NewNotice { kind: NoticeKind::Decision, spec, reference: Some(NoticeRef::Decision { id: parking_decision }) };
     let issued = time::at(moment(1, 16, 9, 0), || bulletin::issue(tx, &new, posted_on)).map_err(step)?;
     time::at(moment(1, 16, 10, 0), || {
         bulletin::record_posting(tx, &issued.entry.id, "社区公示栏（南门）", &posted_on.to_string(), None, posted_on)

@@ -16,6 +16,7 @@
 mod boards;
 pub mod demo;
 mod format;
+mod kind;
 mod public;
 mod records;
 mod spec;
@@ -23,6 +24,7 @@ mod year_report;
 
 pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
 pub use format::{cn_number, fmt_date, fmt_datetime};
+pub use kind::NoticeKind;
 pub use public::{
     Decided, DecidedTask, DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskRow, TopicNotice, TopicOrigin,
     VoteCounts,

@@ -12,6 +12,9 @@ pub enum LoadError {
     BadYear { text: String },
     #[error("不认识的公示种类“{text}”。可选：{choices}。")]
     UnknownKind { text: String, choices: String },
+    /// The free notice is composed in 公示 → 新建公示, not filled from a record.
+    #[error("通知公告要在“公示 → 新建公示”里编写，不能从记录生成。")]
+    NotFromRecord,
     /// A stored value the notice cannot read (a hand-edited database, a damaged import).
     #[error("{what}的记录有误（{detail}），无法生成公示。请在软件里重新保存这条记录。")]
     Damaged { what: &'static str, detail: String },
@@ -27,6 +30,7 @@ impl UserFacing for LoadError {
             LoadError::NotFound { .. } => "notice_source_not_found",
             LoadError::BadYear { .. } => "notice_bad_year",
             LoadError::UnknownKind { .. } => "notice_unknown_kind",
+            LoadError::NotFromRecord => "notice_not_from_record",
             LoadError::Damaged { .. } => "notice_source_damaged",
             LoadError::Community(e) => e.code(),
             LoadError::Db(_) => "db_error",

@@ -42,65 +42,15 @@ use rusqlite::Connection;
 use crate::notices::Notice;
 use crate::pdf::{Paper, Unprintable};
 
-/// Which template to fill; the CLI spells them as in [`NoticeKind::as_str`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeKind {
-    MeetingNotice,
-    Topic,
-    Decision,
-    Progress,
-    Minutes,
-    SignIn,
-    Points,
-    Convention,
-}
+pub use crate::notices::NoticeKind;
 
-impl NoticeKind {
-    pub const ALL: [NoticeKind; 8] = [
-        NoticeKind::MeetingNotice,
-        NoticeKind::Topic,
-        NoticeKind::Decision,
-        NoticeKind::Progress,
-        NoticeKind::Minutes,
-        NoticeKind::SignIn,
-        NoticeKind::Points,
-        NoticeKind::Convention,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NoticeKind::MeetingNotice => "meeting-notice",
-            NoticeKind::Topic => "topic",
-            NoticeKind::Decision => "decision",
-            NoticeKind::Progress => "progress",
-            NoticeKind::Minutes => "minutes",
-            NoticeKind::SignIn => "sign-in",
-            NoticeKind::Points => "points",
-            NoticeKind::Convention => "convention",
-        }
-    }
-
-    /// The Chinese name: 会议通知, 议题公示…
-    pub fn label(self) -> &'static str {
-        match self {
-            NoticeKind::MeetingNotice => "会议通知",
-            NoticeKind::Topic => "议题公示",
-            NoticeKind::Decision => "决议公示",
-            NoticeKind::Progress => "落实情况公示",
-            NoticeKind::Minutes => "会议记录",
-            NoticeKind::SignIn => "签到表",
-            NoticeKind::Points => "积分榜",
-            NoticeKind::Convention => "公约",
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<NoticeKind, LoadError> {
-        NoticeKind::ALL.into_iter().find(|k| k.as_str() == text.trim()).ok_or_else(|| {
-            let choices: Vec<String> =
-                NoticeKind::ALL.iter().map(|k| format!("{}（{}）", k.as_str(), k.label())).collect();
-            LoadError::UnknownKind { text: text.to_string(), choices: choices.join("、") }
-        })
-    }
+/// The kind a user typed (CLI `--kind`): a refusal lists the choices.
+pub fn kind_named(text: &str) -> Result<NoticeKind, LoadError> {
+    NoticeKind::named(text).filter(|k| NoticeKind::FROM_RECORD.contains(k)).ok_or_else(|| {
+        let choices: Vec<String> =
+            NoticeKind::FROM_RECORD.iter().map(|k| format!("{}（{}）", k.as_str(), k.label())).collect();
+        LoadError::UnknownKind { text: text.to_string(), choices: choices.join("、") }
+    })
 }
 
 /// Choices that are not in the records.
@@ -137,5 +87,6 @@ pub fn load(conn: &Connection, kind: NoticeKind, id: &str, opts: &LoadOptions) -
         NoticeKind::SignIn => Box::new(sign_in(conn, id, opts)?),
         NoticeKind::Points => Box::new(points(conn, id, opts)?),
         NoticeKind::Convention => Box::new(convention(conn, id, opts)?),
+        NoticeKind::Free => return Err(LoadError::NotFromRecord),
     })
 }

@@ -1,0 +1,57 @@
+//! Which template a notice is: one list for the loaders, the 公示台账, the CLI and the UI.
+
+crate::labelled_enum! {
+    /// Which template a notice is printed from. The storage name is what the 公示台账 keeps in
+    /// `notices.kind`, what the UI sends and what the CLI's `--kind` takes.
+    NoticeKind {
+        MeetingNotice = "meeting_notice": "会议通知",
+        Topic = "topic": "议题公示",
+        Decision = "decision": "决议公示",
+        Progress = "progress": "落实情况公示",
+        Minutes = "minutes": "会议记录",
+        SignIn = "sign_in": "签到表",
+        Points = "points": "积分榜",
+        Convention = "convention": "公约",
+        Free = "free": "通知公告",
+    }
+}
+
+impl NoticeKind {
+    /// The kinds a loader fills from a record (all but the composed free notice).
+    pub const FROM_RECORD: [NoticeKind; 8] = [
+        NoticeKind::MeetingNotice,
+        NoticeKind::Topic,
+        NoticeKind::Decision,
+        NoticeKind::Progress,
+        NoticeKind::Minutes,
+        NoticeKind::SignIn,
+        NoticeKind::Points,
+        NoticeKind::Convention,
+    ];
+
+    /// Public notices go on the board and into the 公示台账; the minutes and the sign-in sheet
+    /// are the committee's own records.
+    pub fn is_public(self) -> bool {
+        !matches!(self, NoticeKind::Minutes | NoticeKind::SignIn)
+    }
+
+    /// Reads a kind as typed: the storage name, or with hyphens (`meeting-notice`, `sign-in`, as
+    /// the CLI has always spelled them).
+    pub fn named(text: &str) -> Option<NoticeKind> {
+        NoticeKind::parse(&text.trim().replace('-', "_"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NoticeKind;
+
+    #[test]
+    fn both_spellings_name_the_same_kind() {
+        assert_eq!(NoticeKind::named("meeting-notice"), Some(NoticeKind::MeetingNotice));
+        assert_eq!(NoticeKind::named(" sign_in "), Some(NoticeKind::SignIn));
+        assert_eq!(NoticeKind::named("minute"), None);
+        assert!(NoticeKind::FROM_RECORD.iter().all(|k| *k != NoticeKind::Free));
+        assert!(!NoticeKind::Minutes.is_public() && NoticeKind::Decision.is_public());
+    }
+}
