@@ -65,7 +65,7 @@ async function fillPlaces(card) {
   const depth = (p) => p.path.split(' / ').length - 1;
   const c = {
     parent: el('select', { name: 'parent' }, options(places.map((p) => ({ value: p.id, label: p.path })), '', R.placeTop)),
-    kind: el('select', { name: 'kind' }, options(vocab.place_kinds.map((k) => ({ value: k, label: k })), vocab.place_kinds[0])),
+    kind: el('select', { name: 'kind' }, options(vocab.place_kinds, vocab.place_kinds[0].value)),
     name: el('input', { type: 'text', name: 'place-name' }),
   };
   const form = el('form', { class: 'row-form', novalidate: true },
@@ -83,7 +83,7 @@ async function fillPlaces(card) {
   });
   const tree = places.length
     ? el('ul', { class: 'tree' }, places.map((p) => el('li', { class: `depth-${Math.min(depth(p), 4)}` },
-      el('span', { class: 'badge' }, p.kind), ' ', el('span', { class: 'place-name' }, p.name),
+      el('span', { class: 'badge' }, p.kind_label), ' ', el('span', { class: 'place-name' }, p.name),
       el('button', { type: 'button', class: 'link', onclick: (ev) => renameInline(ev.currentTarget.parentElement, p, card) }, R.rename))))
     : el('p', { class: 'muted' }, R.noPlaces);
   card.append(el('h2', {}, R.placesCard), tree, form);

@@ -6,19 +6,25 @@ use yishi_core::community::{
     self, Category, CommunitySettings, Household, NewHousehold, NewPerson, NewPlace, Person, Place,
 };
 
+use super::topics::{choices, Choice};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[derive(Serialize)]
 pub struct CommunityVocab {
-    roles: &'static [&'static str],
-    place_kinds: &'static [&'static str],
+    /// Labels: the roster sends and shows roles as labels, a typed role among them.
+    roles: Vec<&'static str>,
+    place_kinds: Vec<Choice>,
 }
 
 /// The offered roles and place kinds.
 #[tauri::command(rename_all = "snake_case")]
 pub fn community_vocab() -> CommunityVocab {
-    CommunityVocab { roles: community::ROLES, place_kinds: community::PLACE_KINDS }
+    use community::{PlaceKind, Role};
+    CommunityVocab {
+        roles: Role::ALL.iter().map(|r| r.label()).collect(),
+        place_kinds: choices(PlaceKind::ALL, PlaceKind::as_str, PlaceKind::label),
+    }
 }
 
 #[tauri::command(rename_all = "snake_case")]

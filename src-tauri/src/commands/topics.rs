@@ -34,7 +34,7 @@ pub struct StatusCount {
     count: i64,
 }
 
-fn choices<T: Copy>(all: &[T], value: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Choice> {
+pub(crate) fn choices<T: Copy>(all: &[T], value: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Choice> {
     all.iter().map(|&v| Choice { value: value(v), label: label(v), action: "", open: None }).collect()
 }
 

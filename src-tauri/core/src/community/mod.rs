@@ -7,17 +7,19 @@
 
 mod catalogue;
 mod error;
+mod kinds;
 mod people;
 mod places;
 mod settings;
 
 pub use catalogue::{add_category, list_categories, rename_category, retire_category, Category};
 pub use error::CommunityError;
+pub use kinds::{role_label, stored_roles, PlaceKind, Role};
 pub use people::{
     add_household, add_person, get_person, list_households, list_people, update_person, Household, NewHousehold,
-    NewPerson, Person, ROLES,
+    NewPerson, Person,
 };
-pub use places::{add_place, list_places, rename_place, NewPlace, Place, PLACE_KINDS};
+pub use places::{add_place, list_places, rename_place, NewPlace, Place};
 pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};
 
 #[cfg(test)]

@@ -7,10 +7,6 @@ use super::CommunityError;
 use crate::ids::{new_id, now_utc};
 use crate::validate::{optional_line, required_line};
 
-/// Roles a person can hold; the roster screen offers these, others can be typed.
-pub const ROLES: &[&str] =
-    &["党员", "居民代表", "楼栋长", "网格员", "物业", "业委会", "专业人士", "两委成员", "乡贤", "志愿者", "居民"];
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
     pub id: String,
@@ -18,6 +14,7 @@ pub struct Person {
     /// Stored whole; shown masked in lists (`phone_masked`).
     pub phone: String,
     pub phone_masked: String,
+    /// As shown: the labels of offered roles (党员…), typed roles as typed.
     pub roles: Vec<String>,
     pub household_id: Option<String>,
     pub household_label: String,
@@ -31,6 +28,7 @@ pub struct NewPerson {
     pub name: String,
     #[serde(default)]
     pub phone: String,
+    /// Offered roles by key or label, or a role typed by hand.
     #[serde(default)]
     pub roles: Vec<String>,
     #[serde(default)]
@@ -69,7 +67,7 @@ fn check(p: &NewPerson) -> Result<Checked, CommunityError> {
     let phone = crate::validate::phone(&p.phone)?;
     let mut roles = Vec::new();
     for r in &p.roles {
-        let r = required_line("身份", r, 20)?;
+        let r = super::kinds::stored_role(&required_line("身份", r, 20)?);
         if !roles.contains(&r) {
             roles.push(r);
         }
@@ -128,7 +126,7 @@ fn person_row(r: &Row) -> rusqlite::Result<Person> {
         name: r.get(1)?,
         phone_masked: crate::privacy::mask_phone(&phone),
         phone,
-        roles: serde_json::from_str(&roles).unwrap_or_default(),
+        roles: super::stored_roles(&roles).iter().map(|r| super::role_label(r)).collect(),
         household_id: r.get(4)?,
         household_label: r.get(5)?,
         place_id: r.get(6)?,

@@ -3,18 +3,16 @@
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::CommunityError;
+use super::{CommunityError, PlaceKind};
 use crate::ids::{new_id, now_utc};
 use crate::validate::{required_line, FieldError};
-
-/// The kinds of place a secretary names.
-pub const PLACE_KINDS: &[&str] = &["小区", "楼栋", "单元", "网格", "院坝", "村民小组", "其他"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Place {
     pub id: String,
     pub parent_id: Option<String>,
-    pub kind: String,
+    pub kind: PlaceKind,
+    pub kind_label: &'static str,
     pub name: String,
     /// The names from the root down, e.g. “幸福里小区 / 3号楼 / 2单元”.
     pub path: String,
@@ -24,15 +22,16 @@ pub struct Place {
 pub struct NewPlace {
     #[serde(default)]
     pub parent_id: Option<String>,
+    /// The key (`building`) or the label (楼栋).
     pub kind: String,
     pub name: String,
 }
 
 pub fn add_place(tx: &Transaction, p: &NewPlace) -> Result<Place, CommunityError> {
     let name = required_line("地点名称", &p.name, 40)?;
-    if !PLACE_KINDS.contains(&p.kind.as_str()) {
-        return Err(FieldError::NotAnOption { field: "地点类型", value: p.kind.clone() }.into());
-    }
+    let kind = PlaceKind::read(&p.kind).ok_or_else(|| {
+        CommunityError::from(FieldError::NotAnOption { field: "地点类型", value: p.kind.clone() })
+    })?;
     if let Some(parent) = &p.parent_id {
         exists(tx, parent)?;
     }
@@ -49,7 +48,7 @@ pub fn add_place(tx: &Transaction, p: &NewPlace) -> Result<Place, CommunityError
     tx.execute(
         "INSERT INTO places (id, parent_id, kind, name, position, created_at, updated_at) \
          VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5)",
-        params![id, p.parent_id, p.kind, name, now],
+        params![id, p.parent_id, kind.as_str(), name, now],
     )?;
     find(tx, &id)
 }
@@ -74,7 +73,16 @@ pub fn list_places(conn: &Connection) -> Result<Vec<Place>, CommunityError> {
          SELECT id, parent_id, kind, name, path FROM tree ORDER BY sort",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(Place { id: r.get(0)?, parent_id: r.get(1)?, kind: r.get(2)?, name: r.get(3)?, path: r.get(4)? })
+        // A kind this build does not know (a hand-edited row) shows as 其他, never hides the tree.
+        let kind = PlaceKind::parse(&r.get::<_, String>(2)?).unwrap_or(PlaceKind::Other);
+        Ok(Place {
+            id: r.get(0)?,
+            parent_id: r.get(1)?,
+            kind,
+            kind_label: kind.label(),
+            name: r.get(3)?,
+            path: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

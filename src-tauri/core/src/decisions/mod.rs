@@ -79,7 +79,11 @@ pub struct Task {
 #[serde(default)]
 pub struct TaskFilter {
     pub meeting_id: Option<String>,
+    /// The tasks of a topic: its own and those of the decisions taken on it.
     pub topic_id: Option<String>,
+    pub decision_id: Option<String>,
+    /// Exactly these tasks (those ticked on the task board).
+    pub ids: Option<Vec<String>>,
     /// Leave out tasks that are done.
     pub open_only: bool,
     pub overdue_only: bool,

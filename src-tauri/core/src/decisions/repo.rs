@@ -155,8 +155,20 @@ pub(super) fn tasks(conn: &Connection, f: &TaskFilter, today: NaiveDate) -> rusq
         args.push(Box::new(m.clone()));
     }
     if let Some(t) = &f.topic_id {
-        sql.push_str(" AND t.topic_id = ?");
+        sql.push_str(
+            " AND (t.topic_id = ? OR t.decision_id IN (SELECT id FROM decisions WHERE topic_id = ? AND deleted_at IS NULL))",
+        );
         args.push(Box::new(t.clone()));
+        args.push(Box::new(t.clone()));
+    }
+    if let Some(d) = &f.decision_id {
+        sql.push_str(" AND t.decision_id = ?");
+        args.push(Box::new(d.clone()));
+    }
+    if let Some(ids) = &f.ids {
+        // One JSON array parameter, however many tasks were ticked.
+        sql.push_str(" AND t.id IN (SELECT value FROM json_each(?))");
+        args.push(Box::new(serde_json::Value::from(ids.clone()).to_string()));
     }
     if f.open_only || f.overdue_only {
         sql.push_str(" AND t.status <> 'done'");

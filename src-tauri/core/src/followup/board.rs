@@ -58,7 +58,7 @@ pub fn board(conn: &Connection, filter: &BoardFilter, today: NaiveDate) -> Resul
         meeting_id: filter.meeting_id.clone(),
         topic_id: filter.topic_id.clone(),
         open_only: !filter.include_done,
-        overdue_only: false,
+        ..TaskFilter::default()
     };
     let mut lines = Vec::new();
     for task in decisions::tasks(conn, &f, today)? {

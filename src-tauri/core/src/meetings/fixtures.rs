@@ -20,7 +20,10 @@ pub fn household(store: &mut Store, label: &str) -> String {
 
 pub fn person(store: &mut Store, name: &str, role: &str, core: bool) -> String {
     let id = new_id();
-    let roles = if role.is_empty() { "[]".to_string() } else { format!("[\"{role}\"]") };
+    // Stored as the roster stores it: the key of an offered role (党员 → party_member).
+    let roles =
+        if role.is_empty() { vec![] } else { vec![crate::community::Role::read(role).map_or(role, |r| r.as_str())] };
+    let roles = serde_json::to_string(&roles).expect("roles json");
     store
         .conn()
         .execute(

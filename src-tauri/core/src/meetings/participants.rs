@@ -48,7 +48,8 @@ pub(super) fn person(conn: &Connection, id: &str) -> Result<Person, MeetingError
         .optional()?;
     let (name, roles, is_core_member) = row.ok_or_else(|| MeetingError::PersonNotFound { id: id.to_string() })?;
     // A damaged roles column only loses the role label, never the invitation.
-    let role = serde_json::from_str::<Vec<String>>(&roles).ok().and_then(|r| r.into_iter().next()).unwrap_or_default();
+    let role =
+        crate::community::stored_roles(&roles).first().map(|r| crate::community::role_label(r)).unwrap_or_default();
     Ok(Person { name, role, is_core_member })
 }
 

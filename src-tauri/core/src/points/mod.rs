@@ -58,6 +58,9 @@ pub struct LedgerLine {
 pub struct RankLine {
     pub person_id: String,
     pub name: String,
+    /// Where the person lives: their place, else their household's (“3号楼2单元”, a unit with
+    /// its building), or empty.
+    pub building: String,
     pub points: i64,
 }
 
@@ -146,19 +149,51 @@ pub fn ledger(conn: &Connection, person_id: &str) -> Result<Vec<LedgerLine>, Poi
 }
 
 /// The 积分榜 of a year: points *earned* in that (local) year, most first, then by name.
-/// Redemptions do not lower a place: exchanging points for rice is not taking part less.
+/// Redemptions do not lower a place: exchanging points for rice is not taking part less. The
+/// screen's ranking and the printed 积分榜 both read this.
 pub fn ranking(conn: &Connection, year: i32) -> Result<Vec<RankLine>, PointsError> {
     let mut stmt = conn.prepare(
-        "SELECT p.id, p.name, sum(e.points) AS earned FROM points_entries e JOIN people p ON p.id = e.person_id \
+        "SELECT p.id, p.name, coalesce(CASE WHEN pl.kind = 'unit' THEN pp.name || pl.name ELSE pl.name END, ''), \
+                sum(e.points) AS earned \
+         FROM points_entries e JOIN people p ON p.id = e.person_id \
+         LEFT JOIN households h ON h.id = p.household_id \
+         LEFT JOIN places pl ON pl.id = coalesce(p.place_id, h.place_id) \
+         LEFT JOIN places pp ON pp.id = pl.parent_id \
          WHERE e.deleted_at IS NULL AND p.deleted_at IS NULL AND e.points > 0 \
            AND julianday(e.at) >= julianday(?1) AND julianday(e.at) < julianday(?2) \
          GROUP BY p.id ORDER BY earned DESC, p.name, p.id",
     )?;
-    let zone = crate::community::zone(conn)?;
-    let rows = stmt.query_map([zone.start_of_year(year), zone.start_of_year(year + 1)], |r| {
-        Ok(RankLine { person_id: r.get(0)?, name: r.get(1)?, points: r.get(2)? })
+    let rows = stmt.query_map(year_bounds(conn, year)?, |r| {
+        Ok(RankLine { person_id: r.get(0)?, name: r.get(1)?, building: r.get(2)?, points: r.get(3)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many times each source earned a person points in `year`, in the ledger's order of
+/// sources (参会, 发言, …), for the 积分榜's “参会6次、发言3次”.
+pub fn earned_by_source(
+    conn: &Connection,
+    person_id: &str,
+    year: i32,
+) -> Result<Vec<(PointsSource, i64)>, PointsError> {
+    let mut stmt = conn.prepare(
+        "SELECT source, count(*) FROM points_entries WHERE person_id = ?1 AND deleted_at IS NULL AND points > 0 \
+           AND julianday(at) >= julianday(?2) AND julianday(at) < julianday(?3) GROUP BY source",
+    )?;
+    let [from, until] = year_bounds(conn, year)?;
+    let counts = stmt
+        .query_map(params![person_id, from, until], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(PointsSource::ALL
+        .iter()
+        .filter_map(|s| counts.iter().find(|(code, _)| code == s.as_str()).map(|&(_, n)| (*s, n)))
+        .collect())
+}
+
+/// The first instants of `year` and of the next, in the community's time zone.
+fn year_bounds(conn: &Connection, year: i32) -> Result<[String; 2], PointsError> {
+    let zone = crate::community::zone(conn)?;
+    Ok([zone.start_of_year(year), zone.start_of_year(year + 1)])
 }
 
 /// The community's current year, the default of the ranking.

@@ -7,11 +7,11 @@ use super::common::{date, issuer, local_time, one, public_masking};
 use super::{LoadError, LoadOptions};
 use crate::notices::fmt_date;
 use crate::notices::{Chapter, Convention, PointsEntry, PointsTable};
-use crate::points::{get_rules, PointsSource};
+use crate::points::{earned_by_source, get_rules, ranking, PointsSource};
 
-/// 积分榜 of the year `id` ("2026"): points *earned* that year per person, most first (as
-/// `points::ranking`: exchanging points at the shop does not lower a place). Names are masked
-/// unless asked otherwise: the table hangs in public.
+/// 积分榜 of the year `id` ("2026"): `points::ranking`, the same list the screen shows (points
+/// *earned* that year, most first: exchanging points at the shop does not lower a place). Names
+/// are masked unless asked otherwise: the table hangs in public.
 pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsTable, LoadError> {
     let year: i32 = id
         .trim()
@@ -19,27 +19,10 @@ pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsT
         .ok()
         .filter(|y| (1900..=2200).contains(y))
         .ok_or_else(|| LoadError::BadYear { text: id.to_string() })?;
-    // Years in the community's time, like every date on a notice.
-    let zone = crate::community::zone(conn)?;
-    let (from, until) = (zone.start_of_year(year), zone.start_of_year(year + 1));
-    let mut stmt = conn.prepare(
-        "SELECT p.id, p.name, coalesce(CASE WHEN pl.kind = '单元' THEN pp.name || pl.name ELSE pl.name END, ''), \
-                sum(e.points) AS earned \
-         FROM points_entries e JOIN people p ON p.id = e.person_id \
-         LEFT JOIN households h ON h.id = p.household_id \
-         LEFT JOIN places pl ON pl.id = coalesce(p.place_id, h.place_id) \
-         LEFT JOIN places pp ON pp.id = pl.parent_id \
-         WHERE e.deleted_at IS NULL AND p.deleted_at IS NULL AND e.points > 0 \
-           AND julianday(e.at) >= julianday(?1) AND julianday(e.at) < julianday(?2) \
-         GROUP BY p.id ORDER BY earned DESC, p.name, p.id",
-    )?;
-    let rows = stmt
-        .query_map([&from, &until], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<rusqlite::Result<Vec<(String, String, String, i64)>>>()?;
-    let mut entries = Vec::with_capacity(rows.len());
-    for (person_id, name, building, points) in rows {
-        let note = sources(conn, &person_id, &from, &until)?;
-        entries.push(PointsEntry { name, building, points, note });
+    let mut entries = Vec::new();
+    for line in ranking(conn, year)? {
+        let note = sources(conn, &line.person_id, year)?;
+        entries.push(PointsEntry { name: line.name, building: line.building, points: line.points, note });
     }
     let rules = get_rules(conn).map_err(|e| LoadError::Damaged { what: "积分规则", detail: e.to_string() })?;
     Ok(PointsTable {
@@ -60,18 +43,9 @@ pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsT
 }
 
 /// "参会6次、发言3次、志愿服务2次": what earned a person's points in `year`.
-fn sources(conn: &Connection, person_id: &str, from: &str, until: &str) -> Result<String, LoadError> {
-    let mut stmt = conn.prepare(
-        "SELECT source, count(*) FROM points_entries WHERE person_id = ?1 AND deleted_at IS NULL AND points > 0 \
-           AND julianday(at) >= julianday(?2) AND julianday(at) < julianday(?3) GROUP BY source",
-    )?;
-    let counts = stmt
-        .query_map(rusqlite::params![person_id, from, until], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    // In the ledger's own order of sources, not the database's.
-    let parts: Vec<String> = PointsSource::ALL
-        .iter()
-        .filter_map(|s| counts.iter().find(|(code, _)| code == s.as_str()).map(|(_, n)| (s, n)))
+fn sources(conn: &Connection, person_id: &str, year: i32) -> Result<String, LoadError> {
+    let parts: Vec<String> = earned_by_source(conn, person_id, year)?
+        .into_iter()
         .map(|(s, n)| match s {
             PointsSource::Attendance => format!("参会{n}次"),
             PointsSource::Speaking => format!("发言{n}次"),

@@ -2,12 +2,12 @@
 //! or of a topic).
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use super::common::{date, exists, issuer, one, public_masking};
+use super::common::{exists, issuer, one, public_masking};
 use super::meeting::{item_decisions, item_vote, meeting_row};
 use super::{LoadError, LoadOptions};
-use crate::decisions::{TaskMode, TaskStatus};
+use crate::decisions::{self, TaskFilter, TaskStatus};
 use crate::notices::{Decided, DecidedTask, DecisionNotice, ProgressNotice, TaskRow};
 use crate::votes::{VoteMethod, VoteRule};
 
@@ -55,7 +55,7 @@ pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Decis
 fn decided(conn: &Connection, item_id: &str, today: NaiveDate) -> Result<Vec<Decided>, LoadError> {
     let mut out = Vec::new();
     for d in item_decisions(conn, item_id)? {
-        let tasks = tasks(conn, "decision_id = ?1", &d.id, today)?
+        let tasks = tasks(conn, TaskFilter { decision_id: Some(d.id.clone()), ..TaskFilter::default() }, today)?
             .into_iter()
             .map(|t| DecidedTask { item: t.item, unit: t.unit, person: t.person, deadline: t.deadline })
             .collect();
@@ -76,13 +76,11 @@ pub fn progress(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Progr
     let (subject, tasks) = if exists(conn, "decisions", id)? {
         let sql = "SELECT a.title FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE d.id = ?1";
         let title: String = one(conn, sql, id, "决议", |r| r.get(0))?;
-        (title, tasks(conn, "decision_id = ?1", id, opts.today)?)
+        (title, tasks(conn, TaskFilter { decision_id: Some(id.to_string()), ..TaskFilter::default() }, opts.today)?)
     } else {
         let sql = "SELECT title FROM topics WHERE id = ?1 AND deleted_at IS NULL";
         let title: String = one(conn, sql, id, "决议或议题", |r| r.get(0))?;
-        let filter =
-            "(topic_id = ?1 OR decision_id IN (SELECT id FROM decisions WHERE topic_id = ?1 AND deleted_at IS NULL))";
-        (title, tasks(conn, filter, id, opts.today)?)
+        (title, tasks(conn, TaskFilter { topic_id: Some(id.to_string()), ..TaskFilter::default() }, opts.today)?)
     };
     progress_notice(conn, format!("“{subject}”议定事项"), tasks, opts)
 }
@@ -100,10 +98,8 @@ pub fn progress_of_tasks(
     let mut unique = task_ids.to_vec();
     unique.sort();
     unique.dedup();
-    // The ids travel as one JSON array parameter, so the filter stays a single `?1`.
+    let rows = tasks(conn, TaskFilter { ids: Some(unique.clone()), ..TaskFilter::default() }, opts.today)?;
     let ids = serde_json::Value::from(unique.clone()).to_string();
-    let filter = "id IN (SELECT value FROM json_each(?1))";
-    let rows = tasks(conn, filter, &ids, opts.today)?;
     if rows.len() != unique.len() {
         let missing = unique.iter().find(|id| !exists(conn, "tasks", id).unwrap_or(false));
         return Err(LoadError::NotFound { what: "任务", id: missing.cloned().unwrap_or_default() });
@@ -138,51 +134,26 @@ fn progress_notice(
     })
 }
 
-/// The tasks matching `filter` (an SQL condition on `?1`), by deadline.
-fn tasks(conn: &Connection, filter: &str, id: &str, today: NaiveDate) -> Result<Vec<TaskRow>, LoadError> {
-    let sql = format!(
-        "SELECT id, title, mode, responsible_unit, person_in_charge, deadline, status, done_at FROM tasks \
-         WHERE {filter} AND deleted_at IS NULL ORDER BY deadline IS NULL, deadline, created_at, id"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let raw = stmt
-        .query_map([id], |r| {
-            let texts: [String; 5] = [r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?];
-            Ok((texts, r.get::<_, Option<String>>(5)?, r.get::<_, String>(6)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut rows = Vec::with_capacity(raw.len());
-    for ([task_id, item, mode, unit, person], deadline, status) in raw {
-        let deadline = deadline.filter(|d| !d.is_empty()).map(|d| date(&d, "任务")).transpose()?;
-        let unit =
-            if unit.trim().is_empty() { TaskMode::parse(&mode).map_or("—", |m| m.label()).to_string() } else { unit };
-        let status = status_words(conn, &task_id, &status, deadline, today)?;
-        rows.push(TaskRow { item, unit, person, deadline, status });
+/// The tasks `filter` selects, as a notice prints them: by deadline (`decisions::tasks`, the
+/// task board's query), a task without a unit under its mode (自办…).
+fn tasks(conn: &Connection, filter: TaskFilter, today: NaiveDate) -> Result<Vec<TaskRow>, LoadError> {
+    let mut rows = Vec::new();
+    for t in decisions::tasks(conn, &filter, today)? {
+        let unit = if t.responsible_unit.trim().is_empty() { t.mode.label().to_string() } else { t.responsible_unit };
+        let status = status_words(conn, &t.id, t.status, t.overdue)?;
+        rows.push(TaskRow { item: t.title, unit, person: t.person_in_charge, deadline: t.deadline, status });
     }
     Ok(rows)
 }
 
 /// "进行中（已逾期）：灯具已到货" — the status, overdue if past the deadline and not done, and
 /// the latest progress note.
-fn status_words(
-    conn: &Connection,
-    task_id: &str,
-    status: &str,
-    deadline: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Result<String, LoadError> {
-    let parsed = TaskStatus::parse(status);
-    let mut words = parsed.map_or("—", |s| s.label()).to_string();
-    if parsed != Some(TaskStatus::Done) && deadline.is_some_and(|d| d < today) {
+fn status_words(conn: &Connection, task_id: &str, status: TaskStatus, overdue: bool) -> Result<String, LoadError> {
+    let mut words = status.label().to_string();
+    if overdue {
         words.push_str("（已逾期）");
     }
-    let note: Option<String> = conn
-        .query_row(
-            "SELECT text FROM task_notes WHERE task_id = ?1 AND deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT 1",
-            [task_id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let note = crate::followup::notes(conn, task_id)?.into_iter().next().map(|n| n.text);
     // A status change is noted as "状态由“进行中”改为“已完成”：…"; the status is printed already.
     let note = note.map(|n| match n.strip_prefix("状态由").and_then(|rest| rest.split_once("”：")) {
         Some((_, what)) => what.to_string(),

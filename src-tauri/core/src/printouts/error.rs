@@ -20,6 +20,12 @@ pub enum LoadError {
     Damaged { what: &'static str, detail: String },
     #[error(transparent)]
     Community(#[from] CommunityError),
+    #[error(transparent)]
+    Points(#[from] crate::points::PointsError),
+    #[error(transparent)]
+    Decision(#[from] crate::decisions::DecisionError),
+    #[error(transparent)]
+    FollowUp(#[from] crate::followup::FollowUpError),
     #[error("读取记录时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
@@ -33,6 +39,9 @@ impl UserFacing for LoadError {
             LoadError::NotFromRecord => "notice_not_from_record",
             LoadError::Damaged { .. } => "notice_source_damaged",
             LoadError::Community(e) => e.code(),
+            LoadError::Points(e) => e.code(),
+            LoadError::Decision(e) => e.code(),
+            LoadError::FollowUp(e) => e.code(),
             LoadError::Db(_) => "db_error",
         }
     }

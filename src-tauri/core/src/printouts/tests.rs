@@ -102,7 +102,7 @@ fn progress_marks_overdue_tasks_and_reads_a_decision_or_a_topic() {
     .unwrap();
     let task_id = id_of(conn, "SELECT id FROM tasks WHERE title = '施划标准车位和消防通道禁停线'");
     conn.execute(
-        "INSERT INTO task_notes (id, task_id, at, text, created_at, updated_at) VALUES ('n1', ?1, '2026-02-27T02:00:00Z', '状态由“进行中”改为“已完成”：黄线已施划', '2026-02-27T02:00:00Z', '2026-02-27T02:00:00Z')",
+        "INSERT INTO task_notes (id, task_id, at, text, created_at, updated_at) VALUES ('n1', ?1, '2026-02-27', '状态由“进行中”改为“已完成”：黄线已施划', '2026-02-27T02:00:00Z', '2026-02-27T02:00:00Z')",
         [&task_id],
     )
     .unwrap();

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 
 use super::{AverageDays, CountRow, Participation};
+use crate::community::Role;
 use crate::figures::Rate;
 use crate::topics::{Channel, HandlingClass, TopicStatus};
 
@@ -103,10 +104,12 @@ pub(super) fn on_time_rate(tasks: &[TaskRow], year: i32, today: NaiveDate) -> Ra
     Rate::new(on_time as u64, due.len() as u64)
 }
 
-/// `attendances`: for each attendance, the roles of the person (None for a walk-in).
+/// `attendances`: for each attendance, the stored roles of the person (None for a walk-in).
 pub(super) fn participation(attendances: &[Option<Vec<String>>]) -> Participation {
-    let party =
-        attendances.iter().filter(|r| r.as_ref().is_some_and(|roles| roles.iter().any(|x| x == "党员"))).count() as u64;
+    let party = attendances
+        .iter()
+        .filter(|r| r.as_ref().is_some_and(|roles| roles.iter().any(|x| x == Role::PartyMember.as_str())))
+        .count() as u64;
     let total = attendances.len() as u64;
     Participation { party_members: party, residents: total - party, total }
 }

@@ -83,7 +83,7 @@ pub(super) fn attendances(conn: &Connection, meeting_id: &str) -> rusqlite::Resu
     )?;
     let rows = stmt.query_map([meeting_id], |r| r.get::<_, Option<String>>(0))?;
     // Unreadable roles count as none: the person is still a participant.
-    rows.map(|roles| roles.map(|j| j.map(|j| serde_json::from_str(&j).unwrap_or_default()))).collect()
+    rows.map(|roles| roles.map(|j| j.map(|j| crate::community::stored_roles(&j)))).collect()
 }
 
 /// Positive points entries: (points, local day, the person's place or their household's place).

@@ -94,8 +94,14 @@ fn on_time_rate_counts_tasks_due_in_the_year_and_done_by_their_deadline() {
 #[test]
 fn participation_counts_party_members_by_role_and_everyone_else_as_residents() {
     let roles = |r: &[&str]| Some(r.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-    let attendances =
-        vec![roles(&["党员", "两委成员"]), roles(&["居民代表"]), roles(&[]), None, roles(&["物业", "党员"])];
+    // As stored (community::kinds): keys of offered roles; a typed “党员” is stored as the key too.
+    let attendances = vec![
+        roles(&["party_member", "two_committees"]),
+        roles(&["resident_rep"]),
+        roles(&[]),
+        None,
+        roles(&["property", "party_member"]),
+    ];
     let p = compute::participation(&attendances);
     assert_eq!((p.party_members, p.residents, p.total), (2, 3, 5));
     assert_eq!(compute::participation(&[]), Participation::default());

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v003_search.sql"),
     include_str!("sql/v004_conventions.sql"),
     include_str!("sql/v005_bulletin.sql"),
+    include_str!("sql/v006_keys.sql"),
 ];
 
 /// The version whose migration created the search index (v003): a file older than this holds
@@ -118,6 +119,34 @@ mod tests {
         let found = crate::search::search(store.conn(), &crate::search::SearchQuery::new("车库")).unwrap();
         assert_eq!(found.hits.len(), 1, "the old topic is indexed by the upgrade");
         assert_eq!(found.hits[0].record_id, "t1");
+    }
+
+    #[test]
+    fn places_and_roles_stored_in_chinese_read_the_same_after_the_keys_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("yishi.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            run_these(&mut conn, &path, 0, &MIGRATIONS[..5]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO places (id, kind, name, position, created_at, updated_at) VALUES                    ('p1', '楼栋', '3号楼', 0, 'x', 'x'), ('p2', '大楼', '怪楼', 0, 'x', 'x');                  INSERT INTO people (id, name, roles, created_at, updated_at) VALUES                    ('a', '王秀兰', '[\"党员\",\"老干部\",\"楼栋长\"]', 'x', 'x'), ('b', '李四', 'not json', 'x', 'x');",
+            )
+            .unwrap();
+        }
+        let store = super::super::Store::open(&path).unwrap();
+        let stored: String =
+            store.conn().query_row("SELECT roles FROM people WHERE id = 'a'", [], |r| r.get(0)).unwrap();
+        assert_eq!(
+            stored, r#"["party_member","老干部","building_head"]"#,
+            "offered roles become keys, typed ones stay"
+        );
+        let person = crate::community::get_person(store.conn(), "a").unwrap();
+        assert_eq!(person.roles, ["党员", "老干部", "楼栋长"], "the roster shows what it showed before");
+        assert!(crate::community::get_person(store.conn(), "b").unwrap().roles.is_empty());
+        let places = crate::community::list_places(store.conn()).unwrap();
+        let kinds: Vec<(&str, &str)> = places.iter().map(|p| (p.name.as_str(), p.kind.as_str())).collect();
+        assert_eq!(kinds, [("3号楼", "building"), ("怪楼", "other")]);
+        assert_eq!(places[0].kind_label, "楼栋");
     }
 
     #[test]
