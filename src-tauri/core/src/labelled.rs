@@ -1,7 +1,7 @@
 //! `labelled_enum!`: closed lists stored as English snake_case text and shown with a Chinese label.
 
 /// Declares an enum whose variants have a stable storage name and a Chinese label, with
-/// `ALL`, `as_str()`, `label()` and `parse()`; serde reads and writes the storage name.
+/// `ALL`, `as_str()`, `label()`, `parse()` and `read()`; serde reads and writes the storage name.
 #[macro_export]
 macro_rules! labelled_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal : $label:literal),+ $(,)? }) => {
@@ -27,6 +27,11 @@ macro_rules! labelled_enum {
             pub fn as_str(self) -> &'static str { match self { $($name::$variant => $code),+ } }
             pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
             pub fn parse(s: &str) -> Option<$name> { Self::ALL.iter().copied().find(|v| v.as_str() == s) }
+            /// By storage name or by Chinese label, trimmed (what a script or an older file may hold).
+            pub fn read(s: &str) -> Option<$name> {
+                let s = s.trim();
+                Self::parse(s).or_else(|| Self::ALL.iter().copied().find(|v| v.label() == s))
+            }
         }
     };
 }

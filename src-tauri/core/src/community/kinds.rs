@@ -33,22 +33,6 @@ crate::labelled_enum! {
     }
 }
 
-impl PlaceKind {
-    /// A kind as sent by the screen (the key) or typed (the label, as in older scripts).
-    pub fn read(text: &str) -> Option<PlaceKind> {
-        let text = text.trim();
-        PlaceKind::parse(text).or_else(|| PlaceKind::ALL.iter().copied().find(|k| k.label() == text))
-    }
-}
-
-impl Role {
-    /// A role by its key or its label.
-    pub fn read(text: &str) -> Option<Role> {
-        let text = text.trim();
-        Role::parse(text).or_else(|| Role::ALL.iter().copied().find(|r| r.label() == text))
-    }
-}
-
 /// How a role is stored: the key of an offered role, a typed role as typed.
 pub(crate) fn stored_role(text: &str) -> String {
     Role::read(text).map_or_else(|| text.to_string(), |r| r.as_str().to_string())
