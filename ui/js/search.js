@@ -54,7 +54,8 @@ export function initSearch() {
     el('div', { class: 'hit-head' }, el('span', { class: 'hit-kind' }, h.kind_label), el('span', { class: 'hit-title' }, h.title), el('span', { class: 'hit-date' }, h.date)),
     el('div', { class: 'hit-snippet' }, highlighted(h.snippet, h.highlights)))));
     if (found.total > hits.length) {
-      list.append(el('li', { class: 'search-note' }, S.search.total.replace('{n}', found.total).replace('{shown}', hits.length)));
+      const note = found.more ? S.search.totalMore : S.search.total;
+      list.append(el('li', { class: 'search-note' }, note.replace('{n}', found.total).replace('{shown}', hits.length)));
     }
     selected = 0;
     list.hidden = false;

@@ -370,6 +370,7 @@ export const S = {
     label: '搜索',
     none: '没有找到包含“{q}”的记录。',
     total: '共 {n} 条，显示最新的 {shown} 条',
+    totalMore: '超过 {n} 条，显示最新的 {shown} 条；再加一个词可以缩小范围',
     failed: '搜索出错：',
   },
   dates: {

@@ -49,7 +49,10 @@ pub struct FoundHit {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Found {
+    /// Hits of every kind together; each kind counted up to `search::COUNT_CAP`.
     pub total: usize,
+    /// Some kind has more hits than it counted: the total is “more than”.
+    pub more: bool,
     pub hits: Vec<FoundHit>,
 }
 
@@ -77,10 +80,11 @@ pub fn find(conn: &Connection, q: &SearchQuery) -> Result<Found, SearchError> {
     } else {
         vec![(q.kinds.clone(), q.limit)]
     };
-    let mut found = Found { total: 0, hits: Vec::new() };
+    let mut found = Found { total: 0, more: false, hits: Vec::new() };
     for (kinds, limit) in groups {
         let results = search::search(conn, &SearchQuery { kinds, limit, ..q.clone() })?;
         found.total += results.total;
+        found.more |= results.more;
         for hit in results.hits {
             if found.hits.len() == q.limit {
                 break;

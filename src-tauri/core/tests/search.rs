@@ -224,6 +224,48 @@ fn odd_queries_are_text_never_errors() {
 }
 
 #[test]
+fn punctuation_spaces_line_breaks_and_emoji_are_matched_exactly() {
+    let texts = [
+        "地下车库(备注)灯不亮",
+        "车库（备注）灯不亮",
+        "车库 照明要修",
+        "车库  照明两个空格",
+        "车库\n照明换行",
+        "车库，照明逗号",
+        "😀车库群里说的",
+        "车库😀照明",
+        "EV充电,3号楼",
+    ];
+    let docs: Vec<SearchDoc> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| doc(DocKind::Topic, &format!("t{i}"), "2026-03-01", &format!("议题|{t}")))
+        .collect();
+    let (_dir, store) = filled(&docs);
+    for text in [
+        "(备注)",
+        "（备注）",
+        "车库 照明",
+        "车库，",
+        "库，照",
+        "😀车库",
+        "库😀照",
+        "ev充电,",
+        ",3号",
+        "库(",
+        "注)灯",
+        "车库 ，",
+        "照明 车库",
+    ] {
+        let r = assert_like(store.conn(), &all(text));
+        assert!(r.total > 0, "{text:?} finds something");
+    }
+    let r = assert_like(store.conn(), &all("车库 照明"));
+    assert_eq!(r.hits[0].record_id, "t2", "the one with exactly one space ranks first");
+    assert!(r.hits[0].exact_phrase && !r.hits[1].exact_phrase);
+}
+
+#[test]
 fn filters_by_kind_and_year_and_pages() {
     let docs = corpus::corpus(10, 300, 30, 300);
     let (_dir, store) = filled(&docs);

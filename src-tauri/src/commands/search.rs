@@ -19,8 +19,10 @@ pub struct SearchArgs {
     pub limit: Option<usize>,
 }
 
+/// Async, so it runs off the main thread: a slow query never freezes the window while she types
+/// (the UI drops the answers of superseded keystrokes).
 #[tauri::command(rename_all = "snake_case")]
-pub fn search(state: State<'_, AppState>, query: SearchArgs) -> CommandResult<Found> {
+pub async fn search(state: State<'_, AppState>, query: SearchArgs) -> CommandResult<Found> {
     let q = SearchQuery {
         kinds: query.kinds,
         year: query.year,

@@ -45,7 +45,7 @@ use serde::Serialize;
 pub use error::SearchError;
 pub use index::{rebuild, remove, upsert};
 pub use kind::DocKind;
-pub use run::search;
+pub use run::{search, COUNT_CAP};
 
 /// One record's searchable text, as a domain module hands it to [`upsert`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,10 @@ impl SearchQuery {
 /// One page of hits and how many there are in all.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SearchResults {
+    /// How many records match, counted up to [`COUNT_CAP`].
     pub total: usize,
+    /// More than `total` match (the count stopped at the cap).
+    pub more: bool,
     pub hits: Vec<SearchHit>,
 }
 

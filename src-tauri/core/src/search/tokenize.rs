@@ -1,73 +1,89 @@
-//! Text → the tokens stored in `search_fts`, and query runs → FTS5 phrases.
+//! Text → the tokens stored in `search_fts`, and query terms → FTS5 phrases.
 //!
-//! Every maximal run of word characters (Unicode letters and digits: Chinese, Latin, digits
-//! alike) `c0 c1 … cn` becomes the overlapping bigrams `c0c1 c1c2 … c(n-1)cn` followed by the
-//! single character `cn`. So every character starts exactly one token of its run, which gives:
-//! - a query run of 2+ characters is the phrase of its bigrams, and matches exactly where the run
-//!   occurs as a substring: consecutive bigrams spell consecutive characters, and the trailing
-//!   single character keeps a phrase from continuing into the next run;
-//! - a one-character query `x` is the prefix query `x*`.
+//! **Every character starts exactly one token.** A word character (a Unicode letter or digit:
+//! Chinese, Latin, digits alike) followed by another word character starts the bigram of the two;
+//! a word character ending its run stands alone; every other character — punctuation, a space, a
+//! line break, an emoji — is a token of its own. So `车库，照明` is `车库 库 ， 照明 明`. This gives:
+//! - a query term (no whitespace in it) is the phrase of its tokens, and matches exactly where the
+//!   term occurs as a substring, punctuation included: consecutive tokens spell consecutive
+//!   characters. Only its last character needs care: in a document a word character may go on
+//!   into a bigram, so a last word character is dropped when the bigram before it already names
+//!   it, or made a prefix (`车*`) when it stands alone;
+//! - several terms joined by one space are a phrase too (the space is a token), so the exact-
+//!   phrase hits that rank first are found in the index as well. No hit's text is ever read.
 //!
-//! Latin letters and digits are bigrammed too rather than kept as whole words, because results
-//! must equal a substring search: `3号楼` has to find `13号楼`, `ev` has to find `NEV`.
-//! Tokens are ASCII-lowercased here and stored with FTS5's `ascii` tokenizer, which splits only on
-//! ASCII non-alphanumerics and folds only ASCII case — exactly `LIKE`'s case rule, and no Unicode
-//! table of its own that could disagree with Rust's about which characters are letters.
+//! Latin letters and digits are bigrammed rather than kept as whole words, because results must
+//! equal a substring search: `3号楼` has to find `13号楼`, `ev` has to find `NEV`. Tokens are
+//! ASCII-lowercased here (`LIKE`'s case rule) and stored with FTS5's `ascii` tokenizer, which
+//! splits only on ASCII non-alphanumerics and treats every other character as part of a token.
+//! ASCII punctuation and spaces are therefore written as stand-ins in Unicode plane 15 (private
+//! use, U+F0000 + the ASCII code), which no typed text contains.
 
 /// Letters and digits of any script make up words; everything else separates them.
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The maximal runs of word characters in `text`, as slices of it.
-pub(crate) fn word_runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c)).filter(|run| !run.is_empty())
-}
-
 /// The space-separated token string indexed for `text`.
 pub(crate) fn index_tokens(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
-    for run in word_runs(text) {
-        push_run_tokens(&mut out, run);
+    for token in tokens(text) {
+        out.push_str(&token);
+        out.push(' ');
     }
     out
 }
 
-fn push_run_tokens(out: &mut String, run: &str) {
-    let mut chars = run.chars().map(|c| c.to_ascii_lowercase()).peekable();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if let Some(&next) = chars.peek() {
-            out.push(next);
+/// The token each character of `text` starts, in order.
+fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut chars = text.chars().map(|c| c.to_ascii_lowercase()).peekable();
+    std::iter::from_fn(move || {
+        let c = chars.next()?;
+        let mut token = String::new();
+        if is_word_char(c) {
+            token.push(c);
+            if let Some(&next) = chars.peek().filter(|n| is_word_char(**n)) {
+                token.push(next);
+            }
+        } else {
+            token.push(stand_in(c));
         }
-        out.push(' ');
+        Some(token)
+    })
+}
+
+/// What a character that is not a word character is stored as: itself, or for ASCII (which the
+/// `ascii` tokenizer would treat as a separator) its plane-15 stand-in.
+fn stand_in(c: char) -> char {
+    if c.is_ascii() {
+        char::from_u32(0xF0000 + u32::from(c)).unwrap_or(c)
+    } else {
+        c
     }
 }
 
-/// An FTS5 phrase matching every place where `text` occurs (`None` if it has no word character):
-/// the tokens of its runs in order, as the index holds them, since separators leave no token.
-/// The last run may continue in the document unless `text` ends with a separator, so its
-/// trailing single character is dropped, or made a prefix when it is the run's only token.
-/// Exact when `text` is one run; otherwise a superset (which separators is not checked).
-/// Tokens contain no `"`, so quoting makes any FTS syntax in the query plain text.
+/// The FTS5 phrase matching exactly every place where `text` occurs (`None` for no text).
+/// Tokens contain no `"` (ASCII punctuation is stored as its stand-in), so quoting makes any FTS
+/// syntax in the query plain text.
 pub(crate) fn chain_phrase(text: &str) -> Option<String> {
-    let mut tokens = String::new();
-    let mut last_run_chars = 0;
-    for run in word_runs(text) {
-        push_run_tokens(&mut tokens, run);
-        last_run_chars = run.chars().count();
+    if text.is_empty() {
+        return None;
     }
-    let mut tokens: Vec<&str> = tokens.split_whitespace().collect();
-    let open_end = text.chars().next_back().is_some_and(is_word_char);
-    let prefix = if open_end && last_run_chars == 1 {
-        " *"
-    } else {
-        if open_end {
+    let mut tokens: Vec<String> = tokens(text).collect();
+    let chars: Vec<char> = text.chars().collect();
+    let last_is_word = chars.last().is_some_and(|c| is_word_char(*c));
+    let after_word = chars.len() >= 2 && is_word_char(chars[chars.len() - 2]);
+    let prefix = match (last_is_word, after_word) {
+        // `…库`: the bigram `车库` already ends in 库; in a document 库 may start `库照`.
+        (true, true) => {
             tokens.pop();
+            ""
         }
-        ""
+        // `，车` or `车`: 车 starts some token, a bigram or itself.
+        (true, false) => " *",
+        (false, _) => "",
     };
-    (!tokens.is_empty()).then(|| format!("\"{}\"{prefix}", tokens.join(" ")))
+    Some(format!("\"{}\"{prefix}", tokens.join(" ")))
 }
 
 #[cfg(test)]
@@ -75,33 +91,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn runs_become_bigrams_and_a_final_single() {
+    fn every_character_starts_one_token() {
         assert_eq!(index_tokens("车库照明"), "车库 库照 照明 明 ");
-        assert_eq!(index_tokens("3号楼，EV充电！"), "3号 号楼 楼 ev v充 充电 电 ");
+        assert_eq!(index_tokens("3号楼，EV充电！"), "3号 号楼 楼 ， ev v充 充电 电 ！ ");
         assert_eq!(index_tokens("灯"), "灯 ");
-        assert_eq!(index_tokens("，。 \n"), "");
+        assert_eq!(index_tokens("a b"), "a \u{F0020} b ");
+        assert_eq!(index_tokens("(x)\n"), "\u{F0028} x \u{F0029} \u{F000A} ");
     }
 
     #[test]
-    fn phrases_quote_bigrams_and_prefix_single_characters() {
+    fn phrases_quote_tokens_and_prefix_a_lone_last_character() {
         assert_eq!(chain_phrase("车库照明").unwrap(), "\"车库 库照 照明\"");
         assert_eq!(chain_phrase("车库").unwrap(), "\"车库\"");
         assert_eq!(chain_phrase("车").unwrap(), "\"车\" *");
         assert_eq!(chain_phrase("EV").unwrap(), "\"ev\"");
-        assert_eq!(chain_phrase("，。"), None);
+        assert_eq!(chain_phrase("，。").unwrap(), "\"， 。\"");
+        assert_eq!(chain_phrase(""), None);
     }
 
     #[test]
-    fn separators_chain_runs_and_a_closed_end_keeps_the_run_end() {
-        assert_eq!(chain_phrase("车库，照明").unwrap(), "\"车库 库 照明\"");
-        assert_eq!(chain_phrase("车库 照").unwrap(), "\"车库 库 照\" *");
-        assert_eq!(chain_phrase("，车库。").unwrap(), "\"车库 库\"");
-        assert_eq!(chain_phrase("车。").unwrap(), "\"车\"");
-    }
-
-    #[test]
-    fn word_runs_split_on_punctuation_and_space() {
-        let runs: Vec<&str> = word_runs("NEAR(3号楼) \"车库\"").collect();
-        assert_eq!(runs, ["NEAR", "3号楼", "车库"]);
+    fn punctuation_and_spaces_are_part_of_the_phrase() {
+        assert_eq!(chain_phrase("车库，").unwrap(), "\"车库 库 ，\"");
+        assert_eq!(chain_phrase("（备注）").unwrap(), "\"（ 备注 注 ）\"");
+        assert_eq!(chain_phrase("车库 照明").unwrap(), "\"车库 库 \u{F0020} 照明\"");
+        assert_eq!(chain_phrase("，车").unwrap(), "\"， 车\" *");
     }
 }
