@@ -13,6 +13,7 @@ import { renderPoints } from './points.js';
 import { renderArchive } from './archive.js';
 import { loadClock } from './format.js';
 import { api } from './api.js';
+import { failedPanel, messageOf } from './guard.js';
 
 const ORDER = ['topics', 'meetings', 'tasks', 'notices', 'points', 'archive', 'settings'];
 const RENDERERS = { settings: renderSettings, topics: renderTopics, meetings: renderMeetings, notices: renderNotices, archive: renderArchive, tasks: renderTasks, points: renderPoints };
@@ -23,11 +24,16 @@ function showError(message) {
   banner.hidden = false;
 }
 
+// A click on a section always lands on its list: from a topic or meeting page (#topics/<id>)
+// the hash changes anyway, but on the list itself (#topics) it does not, so route() is called
+// by hand — the section is drawn anew (a tab chosen inside it is left).
 function buildNav() {
   const nav = document.getElementById('nav');
   for (const key of ORDER) {
     const s = S.sections[key];
-    nav.append(el('li', {}, el('a', { href: `#${key}`, 'data-section': key }, s.title)));
+    nav.append(el('li', {}, el('a', { href: `#${key}`, 'data-section': key, onclick: (ev) => {
+      if (location.hash === `#${key}`) { ev.preventDefault(); route(); }
+    } }, s.title)));
   }
 }
 
@@ -43,14 +49,26 @@ async function route() {
     else a.removeAttribute('aria-current');
   }
   // Today and now move on while the app stays open (past midnight, an evening meeting).
-  await loadClock();
+  await loadClock().catch(() => {});
   const view = clear(document.getElementById('view'));
   view.dataset.section = key;
   const render = RENDERERS[key];
-  await render(view, { showError, target: target.length ? target : null });
+  // A screen whose read fails shows why and 重试, never a blank panel.
+  try {
+    await render(view, { showError, target: target.length ? target : null });
+  } catch (e) {
+    clear(view).append(failedPanel(e, route));
+  }
   refreshTaskBadge();
   refreshNoticeBadge();
 }
+
+// What slips past every guard (a promise nobody awaited) is said in the banner, in Chinese,
+// instead of vanishing into the console.
+window.addEventListener('unhandledrejection', (ev) => {
+  ev.preventDefault();
+  showError(S.guard.crashed + messageOf(ev.reason));
+});
 
 applyPrefs(loadPrefs());
 buildNav();

@@ -141,7 +141,7 @@ async function showRanking(out) {
     el('thead', {}, el('tr', {}, [P.rank, P.name, P.earned].map((h) => el('th', {}, h)))), el('tbody', {}, rows)));
 }
 
-async function renderRules(body) {
+async function renderRules(body, hub) {
   let rules;
   try { rules = await api.pointsRules(); } catch (e) { body.append(el('p', { class: 'form-error' }, e.message)); return; }
   const input = (id, value) => el('input', { type: 'number', min: 0, max: 100, step: 1, id, name: id, value, class: 'count' });
@@ -157,15 +157,16 @@ async function renderRules(body) {
     try {
       await api.savePointsRules({ attendance: Number(attendance.value), speaking: Number(speaking.value) });
       flash(P.rulesSaved);
-    } catch (e) { showError(form, e.message); }
+      hub?.changed();
+    } catch (e) { showError(form, e); }
   });
   body.append(form);
 }
 
 /// The same rules editor, as a card of the 设置 page (issue: rules are editable in 设置).
-export async function pointsRulesCard() {
+export async function pointsRulesCard(hub) {
   const holder = el('div', { id: 'settings-points-rules' });
-  await renderRules(holder);
+  await renderRules(holder, hub);
   return holder;
 }
 

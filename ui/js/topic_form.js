@@ -43,7 +43,7 @@ function collect(form, c, look) {
     channel: c.channel.value,
     raised_by_person_id: person ? person.id : null,
     raised_by_name: name,
-    raised_by_phone: c.phone.value,
+    raised_by_phone: c.phone.dataset.whole ?? c.phone.value,
     // The community's wall clock as typed; the core reads it in the community's zone.
     raised_at: c.when.value.trim(),
     place_id: c.place.value || null,
@@ -98,10 +98,21 @@ export async function renderIntake(body, look, nav, topic = null) {
     } catch (e) { showError(form, e.message); }
   }
 
+  // Picking someone from the roster fills their phone: the box shows it masked (someone may be
+  // looking over her shoulder), the whole number is what is stored. Typing in the box replaces it.
   c.raisedBy.addEventListener('input', () => {
     const p = look.people.find((x) => x.name === c.raisedBy.value.trim());
     hintLine.textContent = p ? T.inRoster(p.phone_masked) : '';
+    const filledBefore = c.phone.dataset.whole !== undefined;
+    if (p && p.phone && (!c.phone.value || filledBefore)) {
+      c.phone.value = p.phone_masked;
+      c.phone.dataset.whole = p.phone;
+    } else if (!p && filledBefore) {
+      c.phone.value = '';
+      delete c.phone.dataset.whole;
+    }
   });
+  c.phone.addEventListener('input', () => { delete c.phone.dataset.whole; });
 
   async function save(mergeInto) {
     clearErrors(form);

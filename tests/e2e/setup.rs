@@ -1,0 +1,129 @@
+//! Issue 14: the secretary's first hour at 1366×768 — a blank database set up from 设置 alone,
+//! every WebDriver action counted (a click, a field typed into, a pick from a list, a key).
+
+use std::time::{Duration, Instant};
+
+use crate::e2e_support::{Session, SERIAL};
+
+/// The session and the number of actions a person would have made so far.
+struct Counted {
+    s: Session,
+    actions: usize,
+}
+
+impl Counted {
+    async fn click(&mut self, css: &str) {
+        self.actions += 1;
+        self.s.click(css).await;
+    }
+
+    async fn type_in(&mut self, css: &str, text: &str) {
+        self.actions += 1;
+        self.s.wait_for(css).await.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    /// Picks the option whose text is `label` (waits for it: the list may be refilling).
+    async fn pick(&mut self, css: &str, label: &str) {
+        self.actions += 1;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match self.s.wait_for(css).await.select_by_label(label).await {
+                Ok(()) => return,
+                Err(e) => assert!(Instant::now() < deadline, "“{label}” not offered in {css}: {e}"),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+async fn value_of(s: &Session, css: &str) -> String {
+    s.wait_for(css).await.prop("value").await.expect("value").unwrap_or_default()
+}
+
+/// Runs a script (a scroll), lets the page draw, and takes the screenshot.
+async fn shot_at(s: &mut Session, script: &str, label: &str) {
+    s.client.execute(script, vec![]).await.expect("script");
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    s.shot(label).await;
+}
+
+/// Two places, four households and six people from a blank database, without leaving 设置.
+async fn set_up(c: &mut Counted) {
+    // First start: the community's name and who is recording, then straight into 设置.
+    c.s.wait_for("#welcome").await;
+    c.type_in("#welcome-community", "幸福里社区").await;
+    c.type_in("#welcome-actor", "王秀兰").await;
+    c.click("#start-setup").await;
+    c.s.wait_text("#setup-checklist", "幸福里社区").await;
+    assert!(c.s.js_string("return location.hash").await.contains("settings"));
+
+    // 地点: the kind stays, the next name is proposed (1号楼 → 2号楼).
+    c.pick("#places-card select[name=kind]", "楼栋").await;
+    c.type_in("#places-card input[name=place-name]", "1号楼").await;
+    c.click("#add-place").await;
+    c.s.wait_text("#places-tree", "1号楼").await;
+    assert_eq!(value_of(&c.s, "#places-card input[name=place-name]").await, "2号楼");
+    c.click("#add-place").await;
+    c.s.wait_text("#places-tree", "2号楼").await;
+    c.s.wait_text("#setup-summary", "2 个楼栋").await;
+
+    // 户: the places just added are offered at once; the building stays after each household.
+    c.pick("#households-card select[name=household-place]", "1号楼").await;
+    c.type_in("#households-card input[name=household-label]", "1-101").await;
+    c.click("#add-household").await;
+    c.s.wait_text("#households-list", "1-101").await;
+    assert_eq!(value_of(&c.s, "#households-card select[name=household-place] option:checked").await.is_empty(), false);
+    c.click("#add-household").await; // accepts the proposed 1-102
+    c.s.wait_text("#households-list", "1-102").await;
+    c.pick("#households-card select[name=household-place]", "2号楼").await;
+    c.type_in("#households-card input[name=household-label]", "2-201").await;
+    c.click("#add-household").await;
+    c.s.wait_text("#households-list", "2-201").await;
+    c.click("#add-household").await; // 2-202
+    c.s.wait_text("#households-list", "2-202").await;
+    c.s.wait_text("#setup-summary", "4 户").await;
+
+    // 名册: the households just added are offered in 所在户; 所在户 stays for the next person.
+    let people = [
+        ("张建国", "13912345678", Some("1-101")),
+        ("李桂芳", "13800001111", None),
+        ("王大伟", "13700002222", Some("1-102")),
+        ("赵敏", "13600003333", None),
+        ("孙立新", "13500004444", Some("2-201")),
+        ("周红", "13400005555", Some("2-202")),
+    ];
+    for (name, phone, household) in people {
+        if let Some(h) = household {
+            c.pick("#person-form select[name=household]", h).await;
+        }
+        c.type_in("#person-form input[name=person-name]", name).await;
+        c.type_in("#person-form input[name=person-phone]", phone).await;
+        c.click("#save-person").await;
+        c.s.wait_text("#people-table", name).await;
+    }
+    c.s.wait_text("#setup-summary", "6 人").await;
+    let households = c.s.text_of("#households-list").await;
+    assert!(households.contains("1号楼 · 2 人") && households.contains("2号楼 · 1 人"), "{households}");
+    let table = c.s.text_of("#people-table").await;
+    assert!(table.contains("139****5678") && !table.contains("13912345678"), "{table}");
+    assert!(table.contains("2号楼"), "the building comes with the household: {table}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_blank_database_is_set_up_from_settings_alone_at_1366x768() {
+    let _serial = SERIAL.lock().await;
+    let s = Session::start("setup_1366").await;
+    s.client.set_window_size(1366, 768).await.expect("window size");
+    let mut c = Counted { s, actions: 0 };
+    set_up(&mut c).await;
+    let setup_actions = c.actions;
+    eprintln!("set-up: {setup_actions} actions");
+    assert!(setup_actions <= 40, "set-up took {setup_actions} actions");
+
+    let s = &mut c.s;
+    shot_at(s, "window.scrollTo(0, 0)", "settings-1366-standard").await;
+    shot_at(s, "document.getElementById('roster-card').scrollIntoView()", "roster-1366-standard").await;
+    s.click("#display-card button[data-value=xlarge]").await;
+    shot_at(s, "window.scrollTo(0, 0)", "settings-1366-xlarge").await;
+    c.s.finish().await;
+}
