@@ -42,6 +42,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::topics::update_topic,
         commands::topics::move_topic,
         commands::topics::merge_topic,
+        commands::topics::revert_topic,
         commands::topics::get_topic,
         commands::topics::topic_timeline,
         commands::topics::list_topics,

@@ -50,6 +50,7 @@ export const api = {
   updateTopic: (id, topic, actor) => call('update_topic', { id, topic, actor }),
   moveTopic: (id, to, actor, note) => call('move_topic', { id, to, actor, note }),
   mergeTopic: (id, intoId, actor) => call('merge_topic', { id, into_id: intoId, actor }),
+  revertTopic: (id, actor, reason) => call('revert_topic', { id, actor, reason }),
   getTopic: (id) => call('get_topic', { id }),
   topicTimeline: (id) => call('topic_timeline', { id }),
   listTopics: (filter) => call('list_topics', { filter }),

@@ -32,13 +32,18 @@ function buildNav() {
   for (const key of ORDER) {
     const s = S.sections[key];
     nav.append(el('li', {}, el('a', { href: `#${key}`, 'data-section': key, onclick: (ev) => {
+      navClicked = true;
       if (location.hash === `#${key}`) { ev.preventDefault(); route(); }
     } }, s.title)));
   }
 }
 
 // "#topics/<id>" opens a record inside its section (search results link there).
+let navClicked = false;
+
 async function route() {
+  const fromNav = navClicked;
+  navClicked = false;
   const [wanted, ...target] = location.hash.slice(1).split('/');
   const key = ORDER.includes(wanted) ? wanted : ORDER[0];
   document.getElementById('banner').hidden = true;
@@ -55,7 +60,7 @@ async function route() {
   const render = RENDERERS[key];
   // A screen whose read fails shows why and 重试, never a blank panel.
   try {
-    await render(view, { showError, target: target.length ? target : null });
+    await render(view, { showError, fromNav, target: target.length ? target : null });
   } catch (e) {
     clear(view).append(failedPanel(e, route));
   }

@@ -6,6 +6,7 @@ import { el, clear } from './dom.js';
 import { fullDate } from './format.js';
 import { renderPrep } from './meeting_prep.js';
 import { renderBench } from './meeting_bench.js';
+import { failedPanel } from './guard.js';
 import { renderClose } from './meeting_close.js';
 
 const M = S.meetings;
@@ -17,8 +18,7 @@ export async function renderMeeting(view, ctx, id, wanted) {
   try {
     meeting = await api.getMeeting(id);
   } catch (e) {
-    ctx.showError(e.message);
-    ctx.list();
+    view.append(failedPanel(e, () => ctx.open(id, wanted)), el('button', { type: 'button', class: 'link back', onclick: () => ctx.list() }, M.back));
     return;
   }
   const head = el('div', { class: 'meeting-head' });
@@ -53,7 +53,11 @@ export async function renderMeeting(view, ctx, id, wanted) {
     current = key;
     for (const b of tabs.children) b.setAttribute('aria-selected', String(b.dataset.tab === key));
     clear(body);
-    leave = (await TABS[key](body, page)) || null;
+    try {
+      leave = (await TABS[key](body, page)) || null;
+    } catch (e) {
+      clear(body).append(failedPanel(e, () => show(key)));
+    }
   }
   drawHead();
   for (const key of Object.keys(TABS)) {

@@ -7,6 +7,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
 import { savePdf, printResult } from './pdf_save.js';
+import { guardedFill } from './guard.js';
 import { tabBar } from './tabs.js';
 
 const P = S.points;
@@ -18,21 +19,16 @@ export async function renderPoints(view, { showError: showBanner, target }) {
     location.replace(`#tasks/conventions/${target[0]}`);
     return;
   }
-  let ctx;
-  try {
-    const [vocab, people] = await Promise.all([api.followupVocab(), api.listPeople()]);
-    ctx = { vocab, people };
-  } catch (e) {
-    showBanner(S.errors.startup + e.message);
-    return;
-  }
+  // A failed read goes up to route(), which shows it with 重试 instead of a blank panel.
+  const [vocab, people] = await Promise.all([api.followupVocab(), api.listPeople()]);
+  const ctx = { vocab, people };
   state.year = state.year || Number(ctx.vocab.today.slice(0, 4));
   const { body, mark } = tabBar(view, TABS, P.tabs, (key) => show(key));
   const show = async (key) => {
     state.tab = key;
     mark(key);
     clear(body);
-    await { ledger: renderLedger, ranking: renderRanking, rules: renderRules }[key](body, ctx);
+    await guardedFill(body, (b) => ({ ledger: renderLedger, ranking: renderRanking, rules: renderRules }[key](b, ctx)));
   };
   await show(state.tab);
 }

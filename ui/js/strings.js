@@ -66,6 +66,7 @@ export const S = {
       needNote: (what) => `请写明${what}。`,
       needTarget: '请选择要并入的议题。',
       moved: (title, action) => `“${title}”：${action}`,
+      undoReason: '审定后立即撤销（误点）', undone: (title) => `已撤销：“${title}”回到待审定。`,
     },
     list: {
       status: '状态', category: '分类', place: '地点', channel: '渠道', from: '从', to: '到',
@@ -77,6 +78,8 @@ export const S = {
       fullName: '公示显示提出人全名', fullNameHint: '不勾选时提出人印作“王*兰”，匿名的印作“居民”。', timeline: '办理经过', photos: '照片', noPhotos: '没有照片。',
       fields: { channel: '来源渠道', raisedBy: '提出人', phone: '联系电话', when: '提出时间', where: '地点', category: '分类', handling: '办理方式', scale: '大小急', status: '状态', note: '处理说明', mergedInto: '已并入' },
       none: '—',
+      revert: '撤回审定', revertReason: '撤回原因', revertHint: '议题回到“待审定”，办理经过里保留原来的审定和这次撤回。',
+      reverted: (title) => `已撤回审定：“${title}”回到待审定。`, needReason: '请写明撤回原因。',
     },
   },
   guard: { failed: '没有读出来：', retry: '重试', undo: '撤销', crashed: '出了点问题：', reload: '重新打开本页' },

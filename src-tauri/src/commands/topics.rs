@@ -83,6 +83,12 @@ pub fn merge_topic(state: State<'_, AppState>, id: String, into_id: String, acto
     state.with_store(|store| Ok(store.write(|tx| topics::merge(tx, &id, &into_id, &actor))?))
 }
 
+/// 撤销 / 撤回审定: the review decision taken back, with its reason.
+#[tauri::command(rename_all = "snake_case")]
+pub fn revert_topic(state: State<'_, AppState>, id: String, actor: String, reason: String) -> CommandResult<Topic> {
+    state.with_store(|store| Ok(store.write(|tx| topics::revert_review(tx, &id, &actor, &reason))?))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub fn get_topic(state: State<'_, AppState>, id: String) -> CommandResult<Topic> {
     state.with_store(|store| Ok(topics::get(store.conn(), &id)?))
