@@ -64,6 +64,8 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::community::add_category,
         commands::community::rename_category,
         commands::community::retire_category,
+        commands::community::retire_record,
+        commands::community::restore_record,
         commands::attachments::pick_photo,
         commands::attachments::list_attachments,
         commands::attachments::attachment_data,

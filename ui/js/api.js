@@ -78,6 +78,9 @@ export const api = {
   addCategory: (parentId, name) => call('add_category', { parent_id: parentId, name }),
   renameCategory: (id, name) => call('rename_category', { id, name }),
   retireCategory: (id) => call('retire_category', { id }),
+  // 停用 / 恢复 a place, household or person: register is 'place', 'household' or 'person'.
+  retireRecord: (register, id, reason) => call('retire_record', { register, id, reason }),
+  restoreRecord: (register, id) => call('restore_record', { register, id }),
   // 会议: meetings, agenda, participants, minutes, votes, decisions
   meetingVocab: () => call('meeting_vocab'),
   createMeeting: (meeting) => call('create_meeting', { meeting }),

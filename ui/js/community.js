@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { actorName, actorIsSet, saveActorName } from './actor.js';
 import { propose } from './setup.js';
+import { active, retiredBadge, retireLink } from './retire.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
 import { clockInfo, loadClock } from './format.js';
 
@@ -73,7 +74,7 @@ async function fillPlaces(card, keep, changed) {
   const depth = (p) => p.path.split(' / ').length - 1;
   const parentId = places.some((p) => p.id === keep.parent) ? keep.parent : '';
   const c = {
-    parent: el('select', { name: 'parent' }, options(places.map((p) => ({ value: p.id, label: p.path })), parentId, R.placeTop)),
+    parent: el('select', { name: 'parent' }, options(active(places).map((p) => ({ value: p.id, label: p.path })), parentId, R.placeTop)),
     kind: el('select', { name: 'kind' }, options(vocab.place_kinds.map((k) => ({ value: k, label: k })), keep.kind || vocab.place_kinds[0])),
     name: el('input', { type: 'text', name: 'place-name', autocomplete: 'off' }),
   };
@@ -92,9 +93,13 @@ async function fillPlaces(card, keep, changed) {
     propose(card.querySelector('input[name=place-name]'), added.name);
   });
   const tree = places.length
-    ? el('ul', { class: 'tree', id: 'places-tree' }, places.map((p) => el('li', { class: `depth-${Math.min(depth(p), 4)}` },
-      el('span', { class: 'badge' }, p.kind), ' ', el('span', { class: 'place-name' }, p.name),
-      el('button', { type: 'button', class: 'link', onclick: (ev) => renameInline(ev.currentTarget.parentElement, p, changed) }, R.rename))))
+    ? el('ul', { class: 'tree', id: 'places-tree' }, places.map((p) => {
+      const ask = el('span', { class: 'retire-host' });
+      return el('li', { class: `depth-${Math.min(depth(p), 4)}${p.retired ? ' is-retired' : ''}`, 'data-id': p.id },
+        el('span', { class: 'badge' }, p.kind), ' ', el('span', { class: 'place-name' }, p.name), retiredBadge(p),
+        p.retired ? null : el('button', { type: 'button', class: 'link', onclick: (ev) => renameInline(ev.currentTarget.parentElement, p, changed) }, R.rename),
+        retireLink('place', p, p.path, ask, () => changed({ parent: c.parent.value, kind: c.kind.value })), ask);
+    }))
     : el('p', { class: 'muted' }, R.noPlaces);
   clear(card).append(el('h2', {}, R.placesCard), tree, form);
 }

@@ -20,7 +20,9 @@ export async function loadLookups() {
     categoryName: (id) => categoryPath(allCategories, id),
     placePath: (id) => (byId(places, id) || {}).path || '',
     categoryChoices: () => categories.map((c) => ({ value: c.id, label: categoryPath(categories, c.id) })),
-    placeChoices: () => places.map((p) => ({ value: p.id, label: p.path })),
+    // Retired places are not offered for new records; `keepId` keeps the one a record has.
+    placeChoices: (keepId) => places.filter((p) => !p.retired || p.id === keepId).map((p) => ({ value: p.id, label: p.path })),
+    activePeople: () => people.filter((p) => !p.retired),
   };
 }
 

@@ -12,7 +12,7 @@ const COUNTS = ['agree', 'oppose', 'abstain', 'present', 'eligible'];
 
 export async function renderVote(box, page, item) {
   const [people, households, householdCount] = await Promise.all([
-    api.meetingParticipants(page.meeting.id), api.listHouseholds(), api.householdCount(),
+    api.meetingParticipants(page.meeting.id), api.listHouseholds().then((hs) => hs.filter((h) => !h.retired)), api.householdCount(),
   ]);
   const prefill = {
     hands: { present: people.filter((p) => p.attended).length, eligible: people.length },

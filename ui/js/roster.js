@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
 import { propose } from './setup.js';
+import { active, retiredBadge, retireLink } from './retire.js';
 
 const R = S.roster;
 
@@ -50,8 +51,9 @@ function roleChips(roles, chosen) {
   }, r)));
 }
 
-const householdChoices = (households) => households.map((h) => ({ value: h.id, label: h.label }));
-const placeChoices = (places) => places.map((x) => ({ value: x.id, label: x.path }));
+// Retired households and places are not offered, but the one a person already has stays.
+const householdChoices = (households, keepId) => active(households, keepId).map((h) => ({ value: h.id, label: h.label }));
+const placeChoices = (places, keepId) => active(places, keepId).map((x) => ({ value: x.id, label: x.path }));
 
 // Replaces a select's options, keeping the chosen value if it is still offered.
 export function refillSelect(select, choices, empty) {
@@ -66,8 +68,8 @@ function personForm(card, state, { households, places, vocab }, keep) {
     name: el('input', { type: 'text', name: 'person-name', value: p?.name || '', autocomplete: 'off' }),
     phone: el('input', { type: 'tel', name: 'person-phone', value: p?.phone || '', autocomplete: 'off' }),
     roles: roleChips([...vocab.roles, ...extra], p?.roles || []),
-    household: el('select', { name: 'household' }, options(householdChoices(households), p?.household_id || keep.household || '', R.noHousehold)),
-    place: el('select', { name: 'building' }, options(placeChoices(places), p?.place_id || keep.place || '', R.noBuilding)),
+    household: el('select', { name: 'household' }, options(householdChoices(households, p?.household_id), p?.household_id || keep.household || '', R.noHousehold)),
+    place: el('select', { name: 'building' }, options(placeChoices(places, p?.place_id), p?.place_id || keep.place || '', R.noBuilding)),
     core: el('input', { type: 'checkbox', name: 'core', checked: Boolean(p?.is_core_member) }),
     note: el('input', { type: 'text', name: 'note', value: p?.note || '' }),
   };
@@ -116,8 +118,8 @@ function personForm(card, state, { households, places, vocab }, keep) {
     node: form,
     refill({ households: hs, places: ps }) {
       known = hs;
-      refillSelect(c.household, householdChoices(hs), R.noHousehold);
-      refillSelect(c.place, placeChoices(ps), R.noBuilding);
+      refillSelect(c.household, householdChoices(hs, p?.household_id), R.noHousehold);
+      refillSelect(c.place, placeChoices(ps, p?.place_id), R.noBuilding);
     },
   };
 }
@@ -132,13 +134,22 @@ function table(card, state, people, places) {
   };
   return el('table', { class: 'grid', id: 'people-table' },
     el('thead', {}, el('tr', {}, R.peopleColumns.map((h) => el('th', {}, h)))),
-    el('tbody', {}, people.map((p) => el('tr', { 'data-id': p.id },
-      el('td', {}, p.name, p.is_core_member ? el('span', { class: 'badge core' }, R.coreMark) : null),
+    el('tbody', {}, people.map((p) => el('tr', { 'data-id': p.id, class: p.retired ? 'is-retired' : null },
+      el('td', {}, p.name, p.is_core_member ? el('span', { class: 'badge core' }, R.coreMark) : null, retiredBadge(p)),
       el('td', { class: 'phone nowrap' }, p.phone_masked),
       el('td', {}, p.roles.join('、')),
       el('td', {}, p.household_label),
       el('td', {}, path(p.place_id)),
-      el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => edit(p) }, R.edit))))));
+      actionsCell(card, state, p, edit)))));
+}
+
+// 修改 and 停用 / 恢复; the reason line opens in the cell itself.
+function actionsCell(card, state, p, edit) {
+  const ask = el('div', { class: 'retire-host' });
+  const changed = async () => { await refreshLists(card, state); state.hub?.changed(); };
+  return el('td', { class: 'nowrap' },
+    p.retired ? null : el('button', { type: 'button', class: 'link', onclick: () => edit(p) }, R.edit),
+    retireLink('person', p, p.name, ask, changed), ask);
 }
 
 // The households card: the list with each one's member count, and a one-line add form that keeps
@@ -161,6 +172,7 @@ async function fillHouseholds(card, state, { keepTyping = false } = {}) {
   const path = (id) => (places.find((x) => x.id === id) || {}).path || '';
   const label = el('input', { type: 'text', name: 'household-label', value: typed, autocomplete: 'off' });
   const place = el('select', { name: 'household-place' }, options(placeChoices(places), state.place, R.noBuilding));
+  const changed = async () => { await fillHouseholds(card, state); state.hub?.changed(); };
   // A proposed next label belongs to the old building: another building empties it.
   place.addEventListener('change', () => {
     state.place = place.value;
@@ -186,8 +198,12 @@ async function fillHouseholds(card, state, { keepTyping = false } = {}) {
   });
   clear(card).append(el('h2', {}, R.householdsCard),
     households.length
-      ? el('ul', { class: 'plain-list', id: 'households-list' }, households.map((h) => el('li', { 'data-id': h.id }, h.label, ' ',
-        el('span', { class: 'muted' }, [path(h.place_id), R.members(h.members)].filter(Boolean).join(' · ')))))
+      ? el('ul', { class: 'plain-list', id: 'households-list' }, households.map((h) => {
+        const ask = el('span', { class: 'retire-host' });
+        return el('li', { 'data-id': h.id, class: h.retired ? 'is-retired' : null }, h.label, ' ',
+          el('span', { class: 'muted' }, [path(h.place_id), R.members(h.members)].filter(Boolean).join(' · ')), retiredBadge(h),
+          retireLink('household', h, h.label, ask, changed), ask);
+      }))
       : el('p', { class: 'muted' }, R.noHouseholds),
     form);
   if (hadFocus) { label.focus(); label.setSelectionRange(...selection); }

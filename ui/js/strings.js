@@ -82,6 +82,11 @@ export const S = {
       reverted: (title) => `已撤回审定：“${title}”回到待审定。`, needReason: '请写明撤回原因。',
     },
   },
+  retire: {
+    retire: '停用', restore: '恢复', retired: '已停用', retiredBecause: (r) => `已停用：${r}`,
+    reason: '停用原因', reasonHint: '例如“已搬离”（有旧记录用到时必填）', confirm: '确定停用', cancel: '取消',
+    ask: (n) => `停用“${n}”：`, done: (n) => `已停用：${n}（旧记录里照常显示）`, restored: (n) => `已恢复：${n}`,
+  },
   guard: { failed: '没有读出来：', retry: '重试', undo: '撤销', crashed: '出了点问题：', reload: '重新打开本页' },
   setup: {
     title: '开始使用：按顺序设置',

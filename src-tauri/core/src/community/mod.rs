@@ -9,6 +9,7 @@ mod catalogue;
 mod error;
 mod people;
 mod places;
+mod retire;
 mod settings;
 
 pub use catalogue::{add_category, list_categories, rename_category, retire_category, Category};
@@ -17,6 +18,7 @@ pub use people::{
     add_household, add_person, get_person, list_households, list_people, update_person, Household, NewHousehold,
     NewPerson, Person, ROLES,
 };
+pub use retire::{restore, retire, Register};
 pub use places::{add_place, list_places, rename_place, NewPlace, Place, PLACE_KINDS};
 pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};
 

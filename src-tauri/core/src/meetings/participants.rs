@@ -62,7 +62,7 @@ pub fn invite_core_member(tx: &Transaction, meeting_id: &str, person_id: &str) -
 pub fn invite_all_core_members(tx: &Transaction, meeting_id: &str) -> Result<Vec<Participant>, MeetingError> {
     editable_meeting(tx, meeting_id)?;
     let mut stmt =
-        tx.prepare("SELECT id FROM people WHERE is_core_member = 1 AND deleted_at IS NULL ORDER BY name, id")?;
+        tx.prepare("SELECT id FROM people WHERE is_core_member = 1 AND deleted_at IS NULL AND retired_at IS NULL ORDER BY name, id")?;
     let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
         invite(tx, meeting_id, &id, ParticipantKind::Core, None)?;

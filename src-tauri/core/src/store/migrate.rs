@@ -17,6 +17,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v003_search.sql"),
     include_str!("sql/v004_conventions.sql"),
     include_str!("sql/v005_bulletin.sql"),
+    // v006 is another branch's; this one becomes the 7th entry at the merge.
+    include_str!("sql/v007_setup.sql"),
 ];
 
 /// The version whose migration created the search index (v003): a file older than this holds
