@@ -75,6 +75,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::meetings::get_meeting,
         commands::meetings::list_meetings,
         commands::meetings::close_meeting,
+        commands::meetings::start_meeting,
         commands::meetings::reopen_meeting,
         commands::meetings::meeting_agenda,
         commands::meetings::add_agenda_topic,

@@ -87,6 +87,7 @@ export const api = {
   getMeeting: (id) => call('get_meeting', { id }),
   listMeetings: () => call('list_meetings'),
   closeMeeting: (id, actor) => call('close_meeting', { id, actor }),
+  startMeeting: (id) => call('start_meeting', { id }),
   reopenMeeting: (id, reason, actor) => call('reopen_meeting', { id, reason, actor }),
   meetingAgenda: (meetingId) => call('meeting_agenda', { meeting_id: meetingId }),
   addAgendaTopic: (meetingId, topicId, actor) => call('add_agenda_topic', { meeting_id: meetingId, topic_id: topicId, actor }),

@@ -3,7 +3,8 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
-import { fullDate } from './format.js';
+import { fullDate, clockTime } from './format.js';
+import { flash } from './forms.js';
 import { renderPrep } from './meeting_prep.js';
 import { renderBench } from './meeting_bench.js';
 import { failedPanel } from './guard.js';
@@ -44,7 +45,20 @@ export async function renderMeeting(view, ctx, id, wanted) {
         fullDate(meeting.starts_at), meeting.place ? ` · ${meeting.place}` : '',
         meeting.host_name ? ` · ${M.host}${meeting.host_name}` : '',
         meeting.recorder_name ? ` · ${M.recorder}${meeting.recorder_name}` : '',
-        el('span', { class: `status meeting-${meeting.status}`, id: 'meeting-status' }, ctx.label('statuses', meeting.status))));
+        el('span', { class: `status meeting-${meeting.status}`, id: 'meeting-status' }, ctx.label('statuses', meeting.status)),
+        meeting.started_at ? el('span', { class: 'started', id: 'meeting-started' }, M.startedAt(clockTime(meeting.started_at))) : null),
+      ...(meeting.status === 'planned' ? [startBar()] : []));
+  }
+  // 开始会议 is her word, not a side effect of the first sign-in (people arrive early).
+  function startBar() {
+    return el('div', { class: 'start-bar', id: 'start-bar' },
+      el('span', {}, M.notStarted),
+      el('button', { type: 'button', class: 'primary', id: 'start-meeting', onclick: async (ev) => {
+        ev.currentTarget.disabled = true;
+        try { meeting = await api.startMeeting(id); } catch (e) { flash(e.message); ev.currentTarget.disabled = false; return; }
+        flash(M.started(clockTime(meeting.started_at)));
+        drawHead();
+      } }, M.start));
   }
   async function show(key) {
     // Leaving the bench flushes unsaved minutes first (the autosave keeps retrying if it fails).

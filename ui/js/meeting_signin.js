@@ -1,5 +1,5 @@
-// 签到: one large button per person on the meeting's list — a tap signs them in with the time (a
-// second tap takes a mistaken sign-in back); someone not on the list is added as a walk-in.
+// 签到: one large button per person on the meeting's list — a tap signs them in with the time (two
+// more taps take a mistaken sign-in back); someone not on the list is added as a walk-in.
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
@@ -23,11 +23,13 @@ export async function renderSignIn(box, page) {
   async function draw() {
     const people = await api.meetingParticipants(page.meeting.id);
     count.textContent = G.count(people.filter((p) => p.attended).length, people.length);
-    clear(list).append(...people.map((p) => el('button', {
-      type: 'button', class: 'signin-name', 'data-id': p.id, 'aria-pressed': String(p.attended), disabled: page.closed(),
-      onclick: () => run(() => (p.attended ? api.undoSignIn(p.id) : api.signIn(p.id))),
-    }, el('span', { class: 'who' }, p.name), p.role_label ? el('span', { class: 'role' }, p.role_label) : null,
-    el('span', { class: 'when' }, p.attended && p.signed_in_at ? G.at(hhmm(p.signed_in_at)) : G.notYet))));
+    clear(list).append(...people.map((p) => {
+      const when = el('span', { class: 'when' }, p.attended && p.signed_in_at ? G.at(hhmm(p.signed_in_at)) : G.notYet);
+      return el('button', {
+        type: 'button', class: 'signin-name', 'data-id': p.id, 'aria-pressed': String(p.attended), disabled: page.closed(),
+        onclick: (ev) => (p.attended ? askSignOut(ev.currentTarget, when, p, run) : run(() => api.signIn(p.id))),
+      }, el('span', { class: 'who' }, p.name), p.role_label ? el('span', { class: 'role' }, p.role_label) : null, when);
+    }));
     if (people.length === 0) list.append(el('p', { class: 'muted' }, G.empty));
   }
   const name = el('input', { type: 'text', name: 'walkin_name', placeholder: G.name, 'aria-label': G.name });
@@ -38,4 +40,22 @@ export async function renderSignIn(box, page) {
   } }, name, role, el('button', { type: 'submit' }, G.addWalkIn));
   box.append(el('h3', {}, G.title), count, error, list, ...(page.closed() ? [] : [walkIn]));
   await draw();
+}
+
+// A stray tap on someone signed in does not sign them out: the first tap asks (for 4 s), the
+// second takes the sign-in back.
+function askSignOut(button, when, p, run) {
+  if (button.dataset.confirming) {
+    clearTimeout(Number(button.dataset.confirming));
+    run(() => api.undoSignIn(p.id));
+    return;
+  }
+  const before = when.textContent;
+  when.textContent = G.tapAgain;
+  button.classList.add('confirming');
+  button.dataset.confirming = String(setTimeout(() => {
+    delete button.dataset.confirming;
+    button.classList.remove('confirming');
+    when.textContent = before;
+  }, 4000));
 }

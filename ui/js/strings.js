@@ -121,6 +121,8 @@ export const S = {
     all: '全部', newMeeting: '新建会议', noMeetings: '还没有会议。点“新建会议”安排第一次议事。',
     listColumns: ['时间', '会议', '形式', '地点', '状态'],
     back: '← 会议列表', host: '主持人：', recorder: '记录人：',
+    start: '开始会议', notStarted: '会议还没有开始：签到可以先进行，人到齐后点“开始会议”。',
+    started: (t) => `会议开始：${t}`, startedAt: (t) => `${t} 开始`,
     tabs: { prep: '会前 · 议程与邀请', bench: '会中 · 议事', close: '会后 · 散会与打印' },
     form: {
       kind: '会议形式', title: '会议名称', titleHint: '例如“11月板凳会：单车停放与遛狗拴绳”', startsAt: '会议时间',
@@ -151,6 +153,7 @@ export const S = {
     },
     signin: {
       title: '签到', count: (n, all) => `已到 ${n} 人 / 名单 ${all} 人`, at: (t) => `${t} 签到`, notYet: '点一下签到',
+      tapAgain: '再点一次：取消签到',
       empty: '名单上还没有人。可在“会前”邀请，或在下面添加临时到会的人。',
       name: '姓名', role: '身份（可不填）', addWalkIn: '添加临时到会',
     },
@@ -167,7 +170,9 @@ export const S = {
         const [u, t] = v.method === 'household' ? ['户', '户'] : ['人', '票'];
         return `同意 ${v.agree} ${t}，反对 ${v.oppose} ${t}，弃权 ${v.abstain} ${t}；到会 ${v.present} ${u}，应到 ${v.eligible} ${u}${v.quorum != null ? `，法定人数 ${v.quorum} ${u}` : ''}`;
       },
-      noHouseholds: '名册里还没有登记户，请先在“设置 → 户”中添加。', notHere: '未到',
+      noHouseholds: '名册里还没有登记户，请先在“设置 → 户”中添加。', notHere: '未到', present: '到会',
+      undecided: (n) => `还有 ${n} 户到会但没有表态：请为每户选同意、反对或弃权（没到的选“未到”）。`,
+      findHint: '按门牌或楼栋查找，如 3号楼、501',
     },
     decisions: {
       title: '议定事项', text: '决定内容', textHint: '例如“在3号楼前划定单车停放区，由物业负责划线”',
@@ -187,6 +192,8 @@ export const S = {
     close: {
       attendance: '出席情况', present: (n) => `出席 ${n} 人`, absent: (n) => `缺席 ${n} 人`,
       confirm: '出席、缺席情况已核对无误', close: '散会',
+      willFreeze: '散会后定稿（要改须重新打开会议）：', votes: (results) => `表决：${results.join('、')}`, noVote: '未表决',
+      decisions: (n) => `决定 ${n} 项`, noDecision: '没有决定',
       closeHint: '散会时：各项记录定稿保留一版，议题按决定转入下一环节，参会和发言积分记入积分表。',
       reportTitle: '已散会', frozen: (n) => `${n} 项会议记录已定稿。`, topicsMoved: (n) => `议题去向（${n} 项）`,
       points: (n, total) => `记入积分 ${n} 条，共 ${total} 分`,

@@ -22,7 +22,7 @@ function controls(look, t) {
   const local = t ? inputValue(t.raised_at) : nowValue();
   return {
     title: el('input', { type: 'text', name: 'title', value: t?.title || '', autocomplete: 'off', maxlength: '200', placeholder: T.titleHint }),
-    description: el('textarea', { name: 'description', rows: '3' }, t?.description || ''),
+    description: el('textarea', { name: 'description', rows: '2' }, t?.description || ''),
     channel: el('select', { name: 'channel' }, options(look.vocab.channels, t?.channel || 'phone')),
     raisedBy: el('input', { type: 'text', name: 'raised_by', list: 'roster-names', value: t?.raised_by_name || '', autocomplete: 'off', placeholder: T.raisedByHint }),
     phone: el('input', { type: 'tel', name: 'phone', value: t?.raised_by_phone || '', autocomplete: 'off' }),
@@ -76,15 +76,16 @@ export async function renderIntake(body, look, nav, topic = null) {
       el('fieldset', { class: 'field' }, el('legend', {}, T.scale), c.scale)),
     el('datalist', { id: 'roster-names' }, look.activePeople().map((p) => el('option', { value: p.name }, p.roles.join('、')))),
     hintLine,
-    el('div', { class: 'photo-row' },
-      el('span', { class: 'photo-label' }, T.photos),
-      el('button', { type: 'button', id: 'add-photo', onclick: () => addPhoto() }, T.addPhoto),
-      photos),
     el('div', { class: 'form-error', role: 'alert' }),
+    // 保存 and 添加照片 share one row: at 1366×768 the main action is then in view without scrolling.
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', id: 'save-topic' }, topic ? T.saveEdit : T.save),
       topic ? el('button', { type: 'button', onclick: () => nav.detail(topic.id) }, T.cancel) : null,
-      el('span', { class: 'hint' }, T.shortcut)));
+      el('span', { class: 'hint' }, T.shortcut),
+      el('span', { class: 'photo-row' },
+        el('span', { class: 'photo-label' }, T.photos),
+        el('button', { type: 'button', id: 'add-photo', onclick: () => addPhoto() }, T.addPhoto),
+        photos)));
   body.append(form);
 
   const ownerKind = topic ? 'topic' : 'draft';

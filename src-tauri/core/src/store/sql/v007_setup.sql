@@ -7,3 +7,6 @@ ALTER TABLE households ADD COLUMN retired_at TEXT;
 ALTER TABLE households ADD COLUMN retired_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN retired_at TEXT;
 ALTER TABLE people ADD COLUMN retired_reason TEXT NOT NULL DEFAULT '';
+-- 开始会议: when the meeting actually began (the secretary's tap), beside the planned starts_at.
+-- Signing people in no longer starts a meeting by itself.
+ALTER TABLE meetings ADD COLUMN started_at TEXT;
