@@ -9,6 +9,7 @@ mod dialogs;
 mod error;
 mod state;
 mod webview2;
+mod window_fit;
 
 pub use error::CommandError;
 pub use state::{AppState, CHECKPOINT_AFTER_IDLE};
@@ -22,6 +23,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::clock::read_date,
         commands::settings::ui_ready,
         commands::archive::export_archive,
+        commands::archive::open_export_folder,
         commands::archive::archive_progress,
         commands::archive::verify_archive,
         commands::archive::preview_import,
@@ -180,6 +182,7 @@ pub fn run() {
             if let Some(window) = app.get_webview_window("main") {
                 // A title that cannot be set costs only the hint; 设置 says the same.
                 let _ = window.set_title(&title);
+                window_fit::fit_to_screen(&window);
             }
             start_checkpoint_timer(app.handle().clone());
             commands::archive::daily_backup(app.handle());

@@ -60,6 +60,14 @@ async fn shot_at(s: &mut Session, script: &str, label: &str) {
 /// The fixed core of “3+N” in this small community.
 const CORE: [&str; 2] = ["张建国", "王大伟"];
 
+/// The same view in 标准 and in 特大 type (the display preference, as 设置 → 显示 sets it).
+async fn shot_both(s: &mut Session, script: &str, label: &str) {
+    shot_at(s, script, &format!("{label}-1366-standard")).await;
+    s.client.execute("document.documentElement.dataset.size = 'xlarge'", vec![]).await.expect("xlarge");
+    shot_at(s, script, &format!("{label}-1366-xlarge")).await;
+    s.client.execute("document.documentElement.dataset.size = 'normal'", vec![]).await.expect("normal");
+}
+
 /// Two places, four households and six people from a blank database, without leaving 设置.
 async fn set_up(c: &mut Counted) {
     // First start: the community's name and who is recording, then straight into 设置.
@@ -146,10 +154,8 @@ async fn a_blank_database_is_set_up_from_settings_alone_at_1366x768() {
 
     let s = &mut c.s;
     s.click("#nav a[data-section=settings]").await;
-    shot_at(s, "window.scrollTo(0, 0)", "settings-1366-standard").await;
-    shot_at(s, "document.getElementById('roster-card').scrollIntoView()", "roster-1366-standard").await;
-    s.click("#display-card button[data-value=xlarge]").await;
-    shot_at(s, "window.scrollTo(0, 0)", "settings-1366-xlarge").await;
+    shot_both(s, "window.scrollTo(0, 0)", "settings").await;
+    shot_both(s, "document.getElementById('households-card').scrollIntoView()", "settings-households").await;
     // Stored whole, though the form showed it masked (asked of the shell the page talks to).
     let stored = c
         .s
@@ -186,7 +192,7 @@ async fn three_topics(c: &mut Counted) -> usize {
         c.type_in("#topic-form input[name=raised_by]", raiser).await;
         if title == "车库灯不亮" {
             assert_eq!(value_of(&c.s, "#topic-form input[name=phone]").await, "139****5678");
-            shot_at(&mut c.s, "window.scrollTo(0, 0)", "topic-form-1366-standard").await;
+            shot_both(&mut c.s, "window.scrollTo(0, 0)", "topic-form").await;
         }
         c.click("#save-topic").await;
         c.s.wait_text("#saved-line", title).await;
@@ -247,7 +253,7 @@ async fn two_item_meeting(c: &mut Counted) -> usize {
     c.s.wait_for("#household-list").await;
     let present = c.s.js_string("return String(document.querySelectorAll('#household-list input[value=present]:checked').length)").await;
     assert_eq!(present, "3", "the households of the three signed in start as 到会");
-    shot_at(&mut c.s, "document.getElementById('vote-panel').scrollIntoView()", "household-vote-1366-standard").await;
+    shot_both(&mut c.s, "document.getElementById('vote-panel').scrollIntoView()", "household-vote").await;
     for i in 1..=3 {
         c.click(&format!("#household-list .household:nth-child({i}) input[value=agree]")).await;
     }
@@ -257,7 +263,7 @@ async fn two_item_meeting(c: &mut Counted) -> usize {
     c.type_in("#decision-form textarea", "物业本周内更换车库灯").await;
     c.click("#add-decision").await;
     c.s.wait_text("#decision-list", "更换车库灯").await;
-    shot_at(&mut c.s, "window.scrollTo(0, 0)", "bench-1366-standard").await;
+    shot_both(&mut c.s, "document.getElementById('bench').scrollIntoView()", "bench").await;
 
     // Item 3: minutes, a show of hands, a decision.
     c.click("#next-item").await;

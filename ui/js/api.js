@@ -30,6 +30,7 @@ export const api = {
   rebuildSearchIndex: () => call('rebuild_search_index'),
   // 台账与备份: the shell opens the folder dialog; the UI never sees a path it chose.
   exportArchive: (noticesSince) => call('export_archive', { notices_since: noticesSince }),
+  openExportFolder: () => call('open_export_folder'),
   archiveProgress: () => call('archive_progress'),
   verifyArchive: () => call('verify_archive'),
   previewImport: () => call('preview_import'),
@@ -46,7 +47,8 @@ export const api = {
   restoreFromArchive: () => call('restore_from_archive'),
   // 议题 (topics)
   topicVocab: () => call('topic_vocab'),
-  createTopic: (topic, actor, draftKey) => call('create_topic', { topic, actor, draft_key: draftKey }),
+  // With mergeInto, the topic is registered and merged into that one in one transaction.
+  createTopic: (topic, actor, draftKey, mergeInto = null) => call('create_topic', { topic, actor, draft_key: draftKey, merge_into: mergeInto }),
   updateTopic: (id, topic, actor) => call('update_topic', { id, topic, actor }),
   moveTopic: (id, to, actor, note) => call('move_topic', { id, to, actor, note }),
   mergeTopic: (id, intoId, actor) => call('merge_topic', { id, into_id: intoId, actor }),

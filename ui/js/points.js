@@ -11,8 +11,9 @@ import { guardedFill } from './guard.js';
 import { tabBar } from './tabs.js';
 
 const P = S.points;
-const TABS = ['ledger', 'ranking', 'rules'];
-const state = { tab: 'ledger', person: '', year: null, mask: true };
+// 积分 opens on the ranking (what people ask about); a person's ledger is one tab away.
+const TABS = ['ranking', 'ledger', 'rules'];
+const state = { tab: 'ranking', person: '', year: null, mask: true };
 
 export async function renderPoints(view, { showError: showBanner, target }) {
   if (target) {

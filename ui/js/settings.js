@@ -1,4 +1,4 @@
-// 设置: the database facts and the display preferences.
+// 设置: the set-up checklist and its cards, then this computer's preferences and the database facts.
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el } from './dom.js';

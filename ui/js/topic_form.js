@@ -125,11 +125,8 @@ export async function renderIntake(body, look, nav, topic = null) {
         await nav.detail(topic.id);
         return;
       }
-      const created = await api.createTopic(data, actorName(), draft);
-      if (mergeInto) {
-        await api.mergeTopic(created.id, mergeInto.id, actorName());
-        flash(T.mergedInto(mergeInto.title));
-      }
+      const created = await api.createTopic(data, actorName(), draft, mergeInto ? mergeInto.id : null);
+      flash(mergeInto ? T.mergedInto(mergeInto.title) : T.saved(created.title));
       clear(body);
       await renderIntake(body, look, nav);
       const done = body.querySelector('#saved-line') || el('p', { class: 'saved-line', id: 'saved-line' });

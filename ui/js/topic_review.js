@@ -19,15 +19,16 @@ const NOTED = {
 };
 
 export async function renderReview(body, look, nav) {
-  clear(body);
   let queue;
   let open;
+  // Read first, then replace: the list never blinks empty between a step and its re-read.
   try {
     [queue, open] = await Promise.all([api.reviewQueue(), api.listTopics({})]);
   } catch (e) {
-    body.append(failedPanel(e, () => renderReview(body, look, nav)));
+    clear(body).append(failedPanel(e, () => renderReview(body, look, nav)));
     return;
   }
+  clear(body);
   open = open.filter((t) => look.isOpen(t.status));
   if (!queue.length) {
     body.append(el('section', { class: 'card empty', id: 'review-empty' }, R.empty));

@@ -58,8 +58,15 @@ pub fn create_topic(
     topic: NewTopic,
     actor: String,
     draft_key: Option<String>,
+    merge_into: Option<String>,
 ) -> CommandResult<Topic> {
-    state.with_store(|store| Ok(store.write(|tx| topics::register(tx, &topic, &actor, draft_key.as_deref()))?))
+    let draft = draft_key.as_deref();
+    state.with_store(|store| {
+        Ok(store.write(|tx| match &merge_into {
+            Some(into) => topics::register_into(tx, &topic, &actor, draft, into),
+            None => topics::register(tx, &topic, &actor, draft),
+        })?)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]

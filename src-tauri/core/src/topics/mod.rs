@@ -18,7 +18,7 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub use error::TopicError;
-pub use intake::register;
+pub use intake::{register, register_into};
 pub use kinds::{Channel, HandlingClass, Scale};
 pub use similar::similar_open;
 pub use status::TopicStatus;
