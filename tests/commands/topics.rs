@@ -109,7 +109,8 @@ fn a_merge_is_taken_back_through_revert_topic() {
     app.invoke("merge_topic", json!({ "id": b["id"], "into_id": a["id"], "actor": "王秀兰" })).unwrap();
     let back = app.invoke("revert_topic", json!({ "id": b["id"], "actor": "王秀兰", "reason": "点错了" })).unwrap();
     assert_eq!((back["status"].clone(), back["merged_into_id"].clone()), (json!("collected"), json!(null)));
-    let err = app.invoke("revert_topic", json!({ "id": b["id"], "actor": "王秀兰", "reason": "再撤一次" })).unwrap_err();
+    let err =
+        app.invoke("revert_topic", json!({ "id": b["id"], "actor": "王秀兰", "reason": "再撤一次" })).unwrap_err();
     assert_eq!(err["code"], json!("topic_not_revertible"));
 }
 

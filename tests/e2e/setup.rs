@@ -19,7 +19,8 @@ impl Counted {
 
     async fn click_xpath(&mut self, xpath: &str) {
         self.actions += 1;
-        let found = self.s.client.wait().at_most(Duration::from_secs(10)).for_element(fantoccini::Locator::XPath(xpath)).await;
+        let found =
+            self.s.client.wait().at_most(Duration::from_secs(10)).for_element(fantoccini::Locator::XPath(xpath)).await;
         found.unwrap_or_else(|e| panic!("{xpath}: {e}")).click().await.unwrap_or_else(|e| panic!("click {xpath}: {e}"));
     }
 
@@ -93,7 +94,7 @@ async fn set_up(c: &mut Counted) {
     c.type_in("#households-card input[name=household-label]", "1-101").await;
     c.click("#add-household").await;
     c.s.wait_text("#households-list", "1-101").await;
-    assert_eq!(value_of(&c.s, "#households-card select[name=household-place] option:checked").await.is_empty(), false);
+    assert!(!value_of(&c.s, "#households-card select[name=household-place] option:checked").await.is_empty());
     c.click("#add-household").await; // accepts the proposed 1-102
     c.s.wait_text("#households-list", "1-102").await;
     c.pick("#households-card select[name=household-place]", "2号楼").await;
@@ -157,9 +158,8 @@ async fn a_blank_database_is_set_up_from_settings_alone_at_1366x768() {
     shot_both(s, "window.scrollTo(0, 0)", "settings").await;
     shot_both(s, "document.getElementById('households-card').scrollIntoView()", "settings-households").await;
     // Stored whole, though the form showed it masked (asked of the shell the page talks to).
-    let stored = c
-        .s
-        .js_string(
+    let stored =
+        c.s.js_string(
             "return window.__TAURI_INTERNALS__.invoke('list_topics', { filter: {} })\
              .then((ts) => ts.find((t) => t.title === '车库灯不亮').raised_by_phone)",
         )
@@ -187,7 +187,8 @@ async fn retire_a_household(s: &Session) {
 async fn three_topics(c: &mut Counted) -> usize {
     let before = c.actions;
     c.click("#nav a[data-section=topics]").await;
-    for (title, raiser) in [("车库灯不亮", "张建国"), ("单车乱停放", "李桂芳"), ("楼道堆放杂物", "赵敏")] {
+    for (title, raiser) in [("车库灯不亮", "张建国"), ("单车乱停放", "李桂芳"), ("楼道堆放杂物", "赵敏")]
+    {
         c.type_in("#topic-form input[name=title]", title).await;
         c.type_in("#topic-form input[name=raised_by]", raiser).await;
         if title == "车库灯不亮" {
@@ -223,7 +224,10 @@ async fn two_item_meeting(c: &mut Counted) -> usize {
     c.click("#create-meeting").await;
     c.s.wait_text("#agenda", "上轮议定事项落实情况").await;
     for title in ["车库灯不亮", "单车乱停放"] {
-        c.click_xpath(&format!("//*[@id='accepted-topics']//li[contains(., '{title}')]//button[contains(@class,'add-topic')]")).await;
+        c.click_xpath(&format!(
+            "//*[@id='accepted-topics']//li[contains(., '{title}')]//button[contains(@class,'add-topic')]"
+        ))
+        .await;
         c.s.wait_text("#agenda", title).await;
     }
     c.click("#invite-core").await;
@@ -251,7 +255,10 @@ async fn two_item_meeting(c: &mut Counted) -> usize {
     c.click("button.tab[data-tab=vote]").await;
     c.click("button.method[data-method=household]").await;
     c.s.wait_for("#household-list").await;
-    let present = c.s.js_string("return String(document.querySelectorAll('#household-list input[value=present]:checked').length)").await;
+    let present = c
+        .s
+        .js_string("return String(document.querySelectorAll('#household-list input[value=present]:checked').length)")
+        .await;
     assert_eq!(present, "3", "the households of the three signed in start as 到会");
     shot_both(&mut c.s, "document.getElementById('vote-panel').scrollIntoView()", "household-vote").await;
     for i in 1..=3 {

@@ -18,8 +18,8 @@ pub use people::{
     add_household, add_person, get_person, list_households, list_people, update_person, Household, NewHousehold,
     NewPerson, Person, ROLES,
 };
-pub use retire::{restore, retire, Register};
 pub use places::{add_place, list_places, rename_place, NewPlace, Place, PLACE_KINDS};
+pub use retire::{restore, retire, Register};
 pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};
 
 #[cfg(test)]

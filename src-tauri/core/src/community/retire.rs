@@ -41,7 +41,9 @@ impl Register {
     /// these fixed names, never anything typed).
     fn referrers(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Register::Place => &[("places", "parent_id"), ("households", "place_id"), ("people", "place_id"), ("topics", "place_id")],
+            Register::Place => {
+                &[("places", "parent_id"), ("households", "place_id"), ("people", "place_id"), ("topics", "place_id")]
+            }
             Register::Household => &[("people", "household_id"), ("vote_households", "household_id")],
             Register::Person => &[
                 ("topics", "raised_by_person_id"),
@@ -98,7 +100,8 @@ fn state(conn: &Connection, register: Register, id: &str) -> Result<bool, Commun
 
 fn referenced(conn: &Connection, register: Register, id: &str) -> Result<bool, CommunityError> {
     for (table, column) in register.referrers() {
-        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table} WHERE {column} = ?1"), [id], |r| r.get(0))?;
+        let n: i64 =
+            conn.query_row(&format!("SELECT count(*) FROM {table} WHERE {column} = ?1"), [id], |r| r.get(0))?;
         if n > 0 {
             return Ok(true);
         }

@@ -226,10 +226,13 @@ fn a_household_in_use_is_retired_only_with_a_reason_and_stays_readable() {
 #[test]
 fn a_place_with_buildings_in_use_under_it_is_not_retired_and_a_person_leaves_the_core_invitations() {
     let (_d, mut store) = temp_store();
-    let estate =
-        store.write(|tx| add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "幸福里小区".into() })).unwrap();
+    let estate = store
+        .write(|tx| add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "幸福里小区".into() }))
+        .unwrap();
     let b3 = store
-        .write(|tx| add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() }))
+        .write(|tx| {
+            add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() })
+        })
         .unwrap();
     let err = store.write(|tx| retire(tx, Register::Place, &estate.id, "拆迁")).unwrap_err();
     assert_eq!(err.code(), "community_retire_children_first");

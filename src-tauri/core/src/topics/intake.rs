@@ -79,7 +79,9 @@ mod tests {
         let keep = store.write(|tx| register(tx, &new_topic("车库灯不亮"), "王秀兰", None)).unwrap();
         let merged = store.write(|tx| register_into(tx, &new_topic("车库的灯坏了"), "王秀兰", None, &keep.id)).unwrap();
         assert_eq!(merged.status, crate::topics::TopicStatus::Merged);
-        store.write(|tx| crate::topics::move_to(tx, &keep.id, crate::topics::TopicStatus::Rejected, "王秀兰", "重复")).unwrap();
+        store
+            .write(|tx| crate::topics::move_to(tx, &keep.id, crate::topics::TopicStatus::Rejected, "王秀兰", "重复"))
+            .unwrap();
         let before = count(&store, "topics");
         let err = store.write(|tx| register_into(tx, &new_topic("车库又黑了"), "王秀兰", None, &keep.id)).unwrap_err();
         assert_eq!(err.code(), "topic_merge_target_closed");
