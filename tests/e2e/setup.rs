@@ -54,6 +54,8 @@ async fn value_of(s: &Session, css: &str) -> String {
 /// Runs a script (a scroll), lets the page draw, and takes the screenshot.
 async fn shot_at(s: &mut Session, script: &str, label: &str) {
     s.client.execute(script, vec![]).await.expect("script");
+    // The last toast would cover part of the picture; it has been read by now.
+    s.client.execute("document.getElementById('toast')?.setAttribute('hidden', '')", vec![]).await.expect("toast");
     tokio::time::sleep(Duration::from_millis(600)).await;
     s.shot(label).await;
 }
@@ -260,7 +262,7 @@ async fn two_item_meeting(c: &mut Counted) -> usize {
         .js_string("return String(document.querySelectorAll('#household-list input[value=present]:checked').length)")
         .await;
     assert_eq!(present, "3", "the households of the three signed in start as 到会");
-    shot_both(&mut c.s, "document.getElementById('vote-panel').scrollIntoView()", "household-vote").await;
+    shot_both(&mut c.s, "document.getElementById('household-list').scrollIntoView({ block: 'center' })", "household-vote").await;
     for i in 1..=3 {
         c.click(&format!("#household-list .household:nth-child({i}) input[value=agree]")).await;
     }
