@@ -13,18 +13,18 @@ const MARGIN: f64 = 48.0;
 /// What to do with a window wanting `want` on a screen of `screen` (both logical pixels).
 #[derive(Debug, PartialEq)]
 pub enum Fit {
-    Maximise,
+    /// Maximised; first sized to fit, for a desktop that ignores the request (no window manager).
+    Maximise(f64, f64),
     Size(f64, f64),
     Keep,
 }
 
 pub fn fit(screen: (f64, f64), want: (f64, f64)) -> Fit {
-    if screen.0 <= SMALL_SCREEN.0 && screen.1 <= SMALL_SCREEN.1 {
-        return Fit::Maximise;
-    }
     let width = want.0.min(screen.0 - MARGIN);
     let height = want.1.min(screen.1 - MARGIN);
-    if (width, height) == want {
+    if screen.0 <= SMALL_SCREEN.0 && screen.1 <= SMALL_SCREEN.1 {
+        Fit::Maximise(width, height)
+    } else if (width, height) == want {
         Fit::Keep
     } else {
         Fit::Size(width, height)
@@ -40,7 +40,8 @@ pub fn fit_to_screen<R: Runtime>(window: &WebviewWindow<R>) {
     let Ok(inner) = window.inner_size() else { return };
     let want = inner.to_logical::<f64>(scale);
     match fit((screen.width, screen.height), (want.width, want.height)) {
-        Fit::Maximise => {
+        Fit::Maximise(w, h) => {
+            let _ = window.set_size(LogicalSize::new(w, h));
             let _ = window.maximize();
         }
         Fit::Size(w, h) => {
@@ -57,8 +58,9 @@ mod tests {
 
     #[test]
     fn the_small_laptop_gets_a_maximised_window() {
-        assert_eq!(fit((1366.0, 768.0), (1280.0, 820.0)), Fit::Maximise);
-        assert_eq!(fit((1440.0, 900.0), (1280.0, 820.0)), Fit::Maximise);
+        // Never taller than the screen, even where the desktop ignores “maximise”.
+        assert_eq!(fit((1366.0, 768.0), (1280.0, 820.0)), Fit::Maximise(1280.0, 720.0));
+        assert_eq!(fit((1440.0, 900.0), (1280.0, 820.0)), Fit::Maximise(1280.0, 820.0));
     }
 
     #[test]

@@ -262,7 +262,12 @@ async fn two_item_meeting(c: &mut Counted) -> usize {
         .js_string("return String(document.querySelectorAll('#household-list input[value=present]:checked').length)")
         .await;
     assert_eq!(present, "3", "the households of the three signed in start as 到会");
-    shot_both(&mut c.s, "document.getElementById('household-list').scrollIntoView({ block: 'center' })", "household-vote").await;
+    shot_both(
+        &mut c.s,
+        "document.getElementById('household-list').scrollIntoView({ block: 'center' })",
+        "household-vote",
+    )
+    .await;
     for i in 1..=3 {
         c.click(&format!("#household-list .household:nth-child({i}) input[value=agree]")).await;
     }

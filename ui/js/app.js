@@ -82,7 +82,10 @@ refreshNoticeBadge();
 window.addEventListener('hashchange', route);
 // Every date on screen is in the community's zone: know it before the first screen is drawn.
 // Then tell the shell the first screen is drawn (scripts/cold-start times the start-up by it).
+// The welcome card comes after the first screen is drawn (it goes above it).
 loadClock().then(() => {
-  route().finally(() => api.uiReady().catch(() => {}));
-  maybeWelcome(route);
+  route().finally(() => {
+    api.uiReady().catch(() => {});
+    maybeWelcome(route);
+  });
 });
