@@ -284,7 +284,7 @@ async fn two_item_meeting(c: &mut Counted) -> usize {
     c.s.wait_text("#bench-title", "单车乱停放").await;
     c.type_in("#minutes", "王大伟（居民）：建议划停放区。").await;
     c.click("button.tab[data-tab=vote]").await;
-    c.type_in("#vote-panel input[name=agree]", "3").await;
+    c.type_in("#vote-panel input[name=agree]", "3").await; // the box starts empty: no “03”
     c.s.wait_text("#vote-live", "通过").await;
     c.click("#record-vote").await;
     c.s.wait_text("#vote-records", "举手").await;

@@ -84,7 +84,8 @@ export async function renderVote(box, page, item) {
   function setMethod(m) {
     method = m;
     for (const b of methods.children) b.setAttribute('aria-pressed', String(b.dataset.method === m));
-    for (const k of COUNTS) inputs[k].value = k in prefill[m] ? prefill[m][k] : 0;
+    // Counts not known yet start empty (read as 0): typing 3 gives 3, not “03”.
+    for (const k of COUNTS) inputs[k].value = k in prefill[m] ? prefill[m][k] : '';
     const household = m === 'household';
     for (const k of ['agree', 'oppose', 'abstain', 'present']) inputs[k].readOnly = household;
     for (const k of [...COUNTS, 'quorum']) labels[k].textContent = (household ? V.householdFields : V.fields)[k];

@@ -61,9 +61,8 @@ fn the_time_zone_is_a_setting_that_defaults_to_china() {
     assert_eq!(load_settings(store.conn()).unwrap().time_zone, "Asia/Urumqi", "a refused save changes nothing");
 }
 
-#[test]
-fn places_form_a_tree_with_paths() {
-    let (_d, mut store) = temp_store();
+/// 幸福里小区 with 3号楼 under it.
+fn estate_and_building(store: &mut crate::store::Store) -> (Place, Place) {
     let estate = store
         .write(|tx| add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "幸福里小区".into() }))
         .unwrap();
@@ -72,6 +71,13 @@ fn places_form_a_tree_with_paths() {
             add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() })
         })
         .unwrap();
+    (estate, b3)
+}
+
+#[test]
+fn places_form_a_tree_with_paths() {
+    let (_d, mut store) = temp_store();
+    let (estate, b3) = estate_and_building(&mut store);
     let unit = store
         .write(|tx| {
             add_place(tx, &NewPlace { parent_id: Some(b3.id.clone()), kind: "单元".into(), name: "2单元".into() })
@@ -224,16 +230,9 @@ fn a_household_in_use_is_retired_only_with_a_reason_and_stays_readable() {
 }
 
 #[test]
-fn a_place_with_buildings_in_use_under_it_is_not_retired_and_a_person_leaves_the_core_invitations() {
+fn a_place_with_buildings_in_use_under_it_is_not_retired_and_a_person_is_retired_without_a_reason_when_unused() {
     let (_d, mut store) = temp_store();
-    let estate = store
-        .write(|tx| add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "幸福里小区".into() }))
-        .unwrap();
-    let b3 = store
-        .write(|tx| {
-            add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() })
-        })
-        .unwrap();
+    let (estate, b3) = estate_and_building(&mut store);
     let err = store.write(|tx| retire(tx, Register::Place, &estate.id, "拆迁")).unwrap_err();
     assert_eq!(err.code(), "community_retire_children_first");
     store.write(|tx| retire(tx, Register::Place, &b3.id, "")).unwrap();

@@ -370,3 +370,15 @@ fn a_close_that_fails_half_way_changes_nothing() {
     assert_eq!(count(&store, "minutes_revisions"), 0);
     assert_eq!(count(&store, "points_entries"), 0);
 }
+
+#[test]
+fn a_retired_core_member_is_not_invited_with_the_others() {
+    let (_d, mut store) = temp_store();
+    let m = fixtures::meeting(&mut store, "板凳会", NOV20);
+    let wang = person(&mut store, "王秀兰", "居民代表", true);
+    let li = person(&mut store, "李书记", "两委成员", true);
+    store.write(|tx| crate::community::retire(tx, crate::community::Register::Person, &li, "调走")).unwrap();
+    let invited = store.write(|tx| invite_all_core_members(tx, &m.id)).unwrap();
+    let ids: Vec<_> = invited.iter().filter_map(|p| p.person_id.clone()).collect();
+    assert_eq!(ids, vec![wang]);
+}
