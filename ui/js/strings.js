@@ -321,7 +321,7 @@ export const S = {
       statusCard: '更改状态', newStatus: '改为', reason: '原因或说明', reasonHint: '标为“受阻”时必须写明原因，例如“开发商未答复”',
       setStatus: '更改状态',
       noteCard: '记录办理进展', date: '日期', text: '办理情况', textHint: '例如“物业已进场施工，预计月底完工”',
-      alsoStatus: '同时把状态改为', keep: '（不变）', photos: '照片', addPhoto: '添加照片（整改前 / 整改后）…',
+      photos: '照片', addPhoto: '添加照片（整改前 / 整改后）…',
       photoAdded: (n) => `已添加照片 ${n}`, saveNote: '保存记录',
       history: '办理记录', noNotes: '还没有办理记录。',
       saved: '已保存。', moved: (title, to) => `议题“${title}”转为“${to}”`,
