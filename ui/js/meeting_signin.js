@@ -4,6 +4,7 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { clockTime } from './format.js';
+import { guardedFill } from './guard.js';
 
 const G = S.meetings.signin;
 const hhmm = (iso) => clockTime(iso);
@@ -12,13 +13,12 @@ export async function renderSignIn(box, page) {
   const error = el('div', { class: 'form-error', role: 'alert' });
   const count = el('p', { class: 'signin-count', id: 'signin-count' });
   const list = el('div', { class: 'signin-list', id: 'signin-list' });
+  // The write's own failure is shown here; a re-read that fails after a good write shows its
+  // 重试 instead of a message that would invite her to tap again.
   const run = async (action) => {
     clear(error);
-    try {
-      await action();
-      await draw();
-      if (page.meeting.status === 'planned') await page.refresh();
-    } catch (e) { error.append(e.message); }
+    try { await action(); } catch (e) { error.append(e.message); return; }
+    await guardedFill(list, () => draw());
   };
   async function draw() {
     const people = await api.meetingParticipants(page.meeting.id);
