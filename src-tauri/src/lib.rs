@@ -9,6 +9,7 @@ mod dialogs;
 mod error;
 mod state;
 mod webview2;
+mod window_fit;
 
 pub use error::CommandError;
 pub use state::{AppState, CHECKPOINT_AFTER_IDLE};
@@ -22,6 +23,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::clock::read_date,
         commands::settings::ui_ready,
         commands::archive::export_archive,
+        commands::archive::open_export_folder,
         commands::archive::archive_progress,
         commands::archive::verify_archive,
         commands::archive::preview_import,
@@ -42,6 +44,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::topics::update_topic,
         commands::topics::move_topic,
         commands::topics::merge_topic,
+        commands::topics::revert_topic,
         commands::topics::get_topic,
         commands::topics::topic_timeline,
         commands::topics::list_topics,
@@ -63,6 +66,8 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::community::add_category,
         commands::community::rename_category,
         commands::community::retire_category,
+        commands::community::retire_record,
+        commands::community::restore_record,
         commands::attachments::pick_photo,
         commands::attachments::list_attachments,
         commands::attachments::attachment_data,
@@ -72,6 +77,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::meetings::get_meeting,
         commands::meetings::list_meetings,
         commands::meetings::close_meeting,
+        commands::meetings::start_meeting,
         commands::meetings::reopen_meeting,
         commands::meetings::meeting_agenda,
         commands::meetings::add_agenda_topic,
@@ -176,6 +182,7 @@ pub fn run() {
             if let Some(window) = app.get_webview_window("main") {
                 // A title that cannot be set costs only the hint; 设置 says the same.
                 let _ = window.set_title(&title);
+                window_fit::fit_to_screen(&window);
             }
             start_checkpoint_timer(app.handle().clone());
             commands::archive::daily_backup(app.handle());

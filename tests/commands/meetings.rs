@@ -90,7 +90,10 @@ fn a_bench_meeting_from_agenda_to_close_and_reopen() {
     let signed = ok(&app, "sign_in", json!({ "participant_id": id(&wang_p) }));
     assert_eq!(signed["attended"], json!(true));
     assert!(signed["signed_in_at"].is_string());
-    assert_eq!(ok(&app, "get_meeting", json!({ "id": mid }))["status"], json!("in_session"));
+    assert_eq!(ok(&app, "get_meeting", json!({ "id": mid }))["status"], json!("planned"), "arriving is not starting");
+    let started = ok(&app, "start_meeting", json!({ "id": mid }));
+    assert_eq!(started["status"], json!("in_session"));
+    assert!(started["started_at"].is_string());
     ok(&app, "sign_in", json!({ "participant_id": id(&zhao_p) }));
     ok(&app, "add_walk_in", json!({ "meeting_id": mid, "name": "快递小哥", "role_label": "骑手" }));
     let attendance = ok(&app, "meeting_attendance", json!({ "meeting_id": mid }));

@@ -105,6 +105,19 @@ fn the_review_queue_puts_urgent_first_and_merge_takes_a_duplicate() {
 }
 
 #[test]
+fn a_merge_is_taken_back_through_revert_topic() {
+    let app = TestApp::new();
+    let a = create(&app, "车库灯不亮", "minor");
+    let b = create(&app, "车库的灯坏了", "minor");
+    app.invoke("merge_topic", json!({ "id": b["id"], "into_id": a["id"], "actor": "王秀兰" })).unwrap();
+    let back = app.invoke("revert_topic", json!({ "id": b["id"], "actor": "王秀兰", "reason": "点错了" })).unwrap();
+    assert_eq!((back["status"].clone(), back["merged_into_id"].clone()), (json!("collected"), json!(null)));
+    let err =
+        app.invoke("revert_topic", json!({ "id": b["id"], "actor": "王秀兰", "reason": "再撤一次" })).unwrap_err();
+    assert_eq!(err["code"], json!("topic_not_revertible"));
+}
+
+#[test]
 fn the_vocabulary_carries_the_chinese_labels() {
     let app = TestApp::new();
     let vocab = app.invoke("topic_vocab", json!({})).unwrap();

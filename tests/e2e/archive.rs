@@ -40,7 +40,11 @@ async fn export_the_demo_to_a_stick_then_import_it_on_a_fresh_laptop() {
     s.click("a[data-section=archive]").await;
     s.click("#export-archive").await;
     let done = s.wait_text("#export-result.ok", "已导出并核对无误").await;
-    assert!(done.contains("yishi-archive-幸福里社区-"), "{done}");
+    // Issue 14: the folder in words, and what to give the street office.
+    assert!(done.contains("幸福里社区 20"), "{done}");
+    let facts = s.text_of("#export-facts").await;
+    assert!(facts.contains("ledger.xlsx") && facts.contains("交给街道"), "{facts}");
+    s.wait_for("#open-export-folder").await;
     s.shot("exported").await;
     s.finish().await;
     let archive = std::fs::read_dir(stick.path()).unwrap().next().expect("one archive").unwrap().path();

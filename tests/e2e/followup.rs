@@ -179,6 +179,9 @@ async fn a_redemption_beyond_the_balance_is_refused_then_one_that_fits_goes_thro
     let dir = tempfile::tempdir().unwrap();
     let (mut s, saves) = start("points", dir.path()).await;
     s.click("#nav a[data-section='points']").await;
+    // 积分 opens on the ranking (issue 14); the ledger is the next tab.
+    s.wait_for("#ranking").await;
+    s.click(".tab[data-tab=ledger]").await;
 
     let who = js(
         &s,

@@ -11,4 +11,5 @@ mod followup;
 mod meetings;
 mod notices;
 mod search;
+mod setup;
 mod topics;

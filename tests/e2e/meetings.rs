@@ -220,9 +220,11 @@ async fn a_whole_bench_meeting_from_agenda_to_close() {
     s.wait_text("#invitations", "赵大伟").await;
     s.shot("meeting-prep").await;
 
-    // 会中: five people sign in.
+    // 会中: 开始会议 (issue 14: signing in no longer starts it), then five people sign in.
     s.click("button.tab[data-tab=bench]").await;
     s.wait_for("#minutes").await;
+    s.click("#start-meeting").await;
+    s.wait_text("#meeting-status", "会议中").await;
     for i in 1..=5 {
         s.click(&format!(".signin-name:nth-child({i})")).await;
         s.wait_text("#signin-count", &format!("已到 {i} 人")).await;

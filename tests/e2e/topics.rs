@@ -94,6 +94,10 @@ async fn a_topic_is_registered_with_the_keyboard_alone_with_a_photo_and_found_in
     tab_to(&s, "handling").await;
     tab_to(&s, "scale").await;
     press(&s, &[Key::Right]).await; // 小事 → 急事
+                                    // The main action comes first after the last field (issue 14: one row with 添加照片).
+    press(&s, &[Key::Tab]).await;
+    let button = s.client.active_element().await.unwrap().attr("id").await.unwrap();
+    assert_eq!(button.as_deref(), Some("save-topic"));
     press(&s, &[Key::Tab]).await;
     let button = s.client.active_element().await.unwrap().attr("id").await.unwrap();
     assert_eq!(button.as_deref(), Some("add-photo"));

@@ -30,6 +30,7 @@ export const api = {
   rebuildSearchIndex: () => call('rebuild_search_index'),
   // 台账与备份: the shell opens the folder dialog; the UI never sees a path it chose.
   exportArchive: (noticesSince) => call('export_archive', { notices_since: noticesSince }),
+  openExportFolder: () => call('open_export_folder'),
   archiveProgress: () => call('archive_progress'),
   verifyArchive: () => call('verify_archive'),
   previewImport: () => call('preview_import'),
@@ -46,10 +47,12 @@ export const api = {
   restoreFromArchive: () => call('restore_from_archive'),
   // 议题 (topics)
   topicVocab: () => call('topic_vocab'),
-  createTopic: (topic, actor, draftKey) => call('create_topic', { topic, actor, draft_key: draftKey }),
+  // With mergeInto, the topic is registered and merged into that one in one transaction.
+  createTopic: (topic, actor, draftKey, mergeInto = null) => call('create_topic', { topic, actor, draft_key: draftKey, merge_into: mergeInto }),
   updateTopic: (id, topic, actor) => call('update_topic', { id, topic, actor }),
   moveTopic: (id, to, actor, note) => call('move_topic', { id, to, actor, note }),
   mergeTopic: (id, intoId, actor) => call('merge_topic', { id, into_id: intoId, actor }),
+  revertTopic: (id, actor, reason) => call('revert_topic', { id, actor, reason }),
   getTopic: (id) => call('get_topic', { id }),
   topicTimeline: (id) => call('topic_timeline', { id }),
   listTopics: (filter) => call('list_topics', { filter }),
@@ -77,12 +80,16 @@ export const api = {
   addCategory: (parentId, name) => call('add_category', { parent_id: parentId, name }),
   renameCategory: (id, name) => call('rename_category', { id, name }),
   retireCategory: (id) => call('retire_category', { id }),
+  // 停用 / 恢复 a place, household or person: register is 'place', 'household' or 'person'.
+  retireRecord: (register, id, reason) => call('retire_record', { register, id, reason }),
+  restoreRecord: (register, id) => call('restore_record', { register, id }),
   // 会议: meetings, agenda, participants, minutes, votes, decisions
   meetingVocab: () => call('meeting_vocab'),
   createMeeting: (meeting) => call('create_meeting', { meeting }),
   getMeeting: (id) => call('get_meeting', { id }),
   listMeetings: () => call('list_meetings'),
   closeMeeting: (id, actor) => call('close_meeting', { id, actor }),
+  startMeeting: (id) => call('start_meeting', { id }),
   reopenMeeting: (id, reason, actor) => call('reopen_meeting', { id, reason, actor }),
   meetingAgenda: (meetingId) => call('meeting_agenda', { meeting_id: meetingId }),
   addAgendaTopic: (meetingId, topicId, actor) => call('add_agenda_topic', { meeting_id: meetingId, topic_id: topicId, actor }),

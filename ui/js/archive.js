@@ -42,7 +42,7 @@ function noticesChoice() {
 function exportCard() {
   const result = line('export-result');
   const notices = noticesChoice();
-  const facts = el('p', { class: 'hint', id: 'export-facts', hidden: true });
+  const facts = el('div', { class: 'hint', id: 'export-facts', hidden: true });
   const button = el('button', { type: 'button', class: 'primary', id: 'export-archive', onclick: async () => {
     button.disabled = true;
     facts.hidden = true;
@@ -55,9 +55,11 @@ function exportCard() {
     try {
       const report = await api.exportArchive(notices.since());
       if (report) {
-        say(result, A.exported(report.path), 'ok');
+        // The folder in words, what to hand over, and the folder itself one click away.
+        say(result, A.exported(report.words), 'ok');
         facts.hidden = false;
-        clear(facts).append(A.exportedFacts(report.files, A.mb(report.bytes)));
+        clear(facts).append(el('p', {}, A.handOver), el('p', { class: 'muted' }, A.exportedFacts(report.files, A.mb(report.bytes))),
+          el('button', { type: 'button', id: 'open-export-folder', onclick: () => api.openExportFolder().catch((e) => say(result, e.message, 'error')) }, A.openFolder));
       } else {
         result.hidden = true;
       }

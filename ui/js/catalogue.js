@@ -3,12 +3,15 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
-import { field, options, showError, clearErrors } from './forms.js';
+import { field, options, showError, clearErrors, flash } from './forms.js';
 
 const R = S.roster;
 let showRetired = false;
 
-export async function catalogueCard() {
+let hub = null;
+
+export async function catalogueCard(setupHub) {
+  hub = setupHub || null;
   const card = el('section', { class: 'card', id: 'catalogue-card' });
   await fill(card);
   return card;
@@ -25,7 +28,10 @@ async function fill(card) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    try { await api.addCategory(parent.value || null, name.value); await fill(card); } catch (e) { showError(form, e); }
+    try { await api.addCategory(parent.value || null, name.value); } catch (e) { showError(form, e); return; }
+    flash(R.saved);
+    await fill(card);
+    hub?.changed();
   });
   const toggle = el('label', { class: 'check' },
     el('input', { type: 'checkbox', checked: showRetired, onchange: (ev) => { showRetired = ev.currentTarget.checked; fill(card); } }), R.showRetired);
@@ -35,7 +41,12 @@ async function fill(card) {
 
 function row(card, c) {
   const error = el('span', { class: 'form-error' });
-  const act = async (promise) => { try { await promise; await fill(card); } catch (e) { clear(error).append(e.message); } };
+  const act = async (promise) => {
+    try { await promise; } catch (e) { clear(error).append(e.message); return; }
+    flash(R.saved);
+    await fill(card);
+    hub?.changed();
+  };
   const li = el('li', { class: c.parent_id ? 'depth-1' : 'depth-0 class-row', 'data-id': c.id },
     el('span', { class: c.retired ? 'retired' : '' }, c.name), c.retired ? el('span', { class: 'badge' }, R.retired) : null,
     c.retired ? null : el('button', { type: 'button', class: 'link', onclick: () => rename() }, R.rename),

@@ -2,22 +2,24 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
-import { actorName, saveActorName } from './actor.js';
+import { actorName, actorIsSet, saveActorName } from './actor.js';
+import { propose } from './setup.js';
+import { active, retiredBadge, retireLink } from './retire.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
 import { clockInfo, loadClock } from './format.js';
 
 const R = S.roster;
 
 export function actorCard() {
-  const name = el('input', { type: 'text', id: 'actor-name', value: actorName(), autocomplete: 'off' });
+  const name = el('input', { type: 'text', id: 'actor-name', value: actorIsSet() ? actorName() : '', autocomplete: 'off' });
   const form = el('form', { class: 'card', id: 'actor-card' },
     el('h2', {}, R.actorCard), el('p', { class: 'hint' }, R.actorHint),
     el('div', { class: 'row' }, field(R.actorName, name), el('button', { type: 'submit' }, R.save)));
-  form.addEventListener('submit', (ev) => { ev.preventDefault(); saveActorName(name.value); name.value = actorName(); flash(R.saved); });
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); saveActorName(name.value); name.value = actorIsSet() ? actorName() : ''; flash(R.saved); });
   return form;
 }
 
-export async function communityCard() {
+export async function communityCard(hub) {
   const s = await api.communitySettings();
   const c = {
     name: el('input', { type: 'text', name: 'name', value: s.name }),
@@ -42,6 +44,7 @@ export async function communityCard() {
       await api.saveCommunitySettings({ name: c.name.value, issuer: c.issuer.value, default_place: c.default_place.value, time_zone: c.time_zone.value, public_phone: c.public_phone.value });
       await loadClock();
       flash(R.saved);
+      hub?.changed();
     } catch (e) { showError(form, e); }
   });
   return form;
@@ -54,46 +57,60 @@ function zoneChoices(current) {
   return known || !current ? offered : [...offered, { value: current, label: current }];
 }
 
-export async function placesCard() {
+export async function placesCard(hub) {
   const card = el('section', { class: 'card', id: 'places-card' });
-  await fillPlaces(card);
+  // After a save the list is re-read and the whole page told; parent and kind stay as they were
+  // (she adds 1号楼, 2号楼, 3号楼 under one 小区), the name box is emptied for the next one.
+  const changed = async (keep) => {
+    await fillPlaces(card, keep, changed);
+    hub?.changed();
+  };
+  await fillPlaces(card, {}, changed);
   return card;
 }
 
-async function fillPlaces(card) {
+async function fillPlaces(card, keep, changed) {
   const [places, vocab] = await Promise.all([api.listPlaces(), api.communityVocab()]);
   const depth = (p) => p.path.split(' / ').length - 1;
+  const parentId = places.some((p) => p.id === keep.parent) ? keep.parent : '';
   const c = {
-    parent: el('select', { name: 'parent' }, options(places.map((p) => ({ value: p.id, label: p.path })), '', R.placeTop)),
-    kind: el('select', { name: 'kind' }, options(vocab.place_kinds, vocab.place_kinds[0].value)),
-    name: el('input', { type: 'text', name: 'place-name' }),
+    parent: el('select', { name: 'parent' }, options(active(places).map((p) => ({ value: p.id, label: p.path })), parentId, R.placeTop)),
+    kind: el('select', { name: 'kind' }, options(vocab.place_kinds, keep.kind || vocab.place_kinds[0].value)),
+    name: el('input', { type: 'text', name: 'place-name', autocomplete: 'off' }),
   };
   const form = el('form', { class: 'row-form', novalidate: true },
     field(R.placeParent, c.parent), field(R.placeKind, c.kind), field(R.placeName, c.name),
-    el('button', { type: 'submit' }, R.addPlace), el('div', { class: 'form-error', role: 'alert' }));
+    el('button', { type: 'submit', id: 'add-place' }, R.addPlace), el('div', { class: 'form-error', role: 'alert' }));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
+    let added;
     try {
-      await api.addPlace({ parent_id: c.parent.value || null, kind: c.kind.value, name: c.name.value });
-      clear(card);
-      await fillPlaces(card);
-      card.querySelector('input[name=place-name]').focus();
-    } catch (e) { showError(form, e); }
+      added = await api.addPlace({ parent_id: c.parent.value || null, kind: c.kind.value, name: c.name.value });
+    } catch (e) { showError(form, e); return; }
+    flash(R.placeAdded(added.path || added.name));
+    await changed({ parent: c.parent.value, kind: c.kind.value });
+    propose(card.querySelector('input[name=place-name]'), added.name);
   });
   const tree = places.length
-    ? el('ul', { class: 'tree' }, places.map((p) => el('li', { class: `depth-${Math.min(depth(p), 4)}` },
-      el('span', { class: 'badge' }, p.kind_label), ' ', el('span', { class: 'place-name' }, p.name),
-      el('button', { type: 'button', class: 'link', onclick: (ev) => renameInline(ev.currentTarget.parentElement, p, card) }, R.rename))))
+    ? el('ul', { class: 'tree', id: 'places-tree' }, places.map((p) => {
+      const ask = el('span', { class: 'retire-host' });
+      return el('li', { class: `depth-${Math.min(depth(p), 4)}${p.retired ? ' is-retired' : ''}`, 'data-id': p.id },
+        el('span', { class: 'badge' }, p.kind_label), ' ', el('span', { class: 'place-name' }, p.name), retiredBadge(p),
+        p.retired ? null : el('button', { type: 'button', class: 'link', onclick: (ev) => renameInline(ev.currentTarget.parentElement, p, changed) }, R.rename),
+        retireLink('place', p, p.path, ask, () => changed({ parent: c.parent.value, kind: c.kind.value })), ask);
+    }))
     : el('p', { class: 'muted' }, R.noPlaces);
-  card.append(el('h2', {}, R.placesCard), tree, form);
+  clear(card).append(el('h2', {}, R.placesCard), tree, form);
 }
 
-function renameInline(li, p, card) {
+function renameInline(li, p, changed) {
   const input = el('input', { type: 'text', value: p.name, 'aria-label': R.placeName });
   const error = el('span', { class: 'form-error' });
   const go = async () => {
-    try { await api.renamePlace(p.id, input.value); clear(card); await fillPlaces(card); } catch (e) { clear(error).append(e.message); }
+    try { await api.renamePlace(p.id, input.value); } catch (e) { clear(error).append(e.message); return; }
+    flash(R.saved);
+    await changed({});
   };
   input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); go(); } });
   clear(li).append(input, el('button', { type: 'button', onclick: go }, R.save), error);

@@ -1,6 +1,9 @@
 // Form helpers shared by the screens: labelled fields, and core errors shown next to the field
 // they are about (the core says which: `err.field` is the field's label, e.g. “议题标题”).
 import { el, clear } from './dom.js';
+import { S } from './strings.js';
+
+const S_UNDO = S.guard.undo;
 
 let counter = 0;
 
@@ -48,13 +51,32 @@ export function showError(form, err) {
   if (box && !target) box.append(message);
 }
 
-// A short-lived confirmation in the top bar's status line.
-export function flash(message) {
+// The one confirmation of every action: a toast at the bottom of the window, large enough to
+// read at a glance, also written into the top bar's status line (read by screen readers). With
+// `undo`, the toast carries a 撤销 button for as long as it shows (8 s instead of 6 s).
+export function flash(message, { undo } = {}) {
   const status = document.getElementById('status');
-  if (!status) return;
-  status.textContent = message;
+  if (status) status.textContent = message;
+  let toast = document.getElementById('toast');
+  if (!toast) {
+    toast = el('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite' });
+    document.body.append(toast);
+  }
+  clear(toast).append(el('span', { class: 'toast-text' }, message));
+  if (undo) {
+    toast.append(el('button', { type: 'button', class: 'toast-undo', id: 'toast-undo', onclick: async (ev) => {
+      ev.currentTarget.disabled = true;
+      hide();
+      await undo();
+    } }, S_UNDO));
+  }
+  toast.hidden = false;
   clearTimeout(flash.timer);
-  flash.timer = setTimeout(() => { status.textContent = ''; }, 6000);
+  function hide() {
+    toast.hidden = true;
+    if (status && status.textContent === message) status.textContent = '';
+  }
+  flash.timer = setTimeout(hide, undo ? 8000 : 6000);
 }
 
 export function draftKey() {

@@ -1,6 +1,7 @@
 // What the topic screens look names up in: the closed lists (from the core, with labels), the
 // catalogue, places and roster. Loaded once per visit of the section.
 import { api } from './api.js';
+import { S } from './strings.js';
 
 export async function loadLookups() {
   const [vocab, categories, allCategories, places, people] = await Promise.all([
@@ -20,7 +21,11 @@ export async function loadLookups() {
     categoryName: (id) => categoryPath(allCategories, id),
     placePath: (id) => (byId(places, id) || {}).path || '',
     categoryChoices: () => categories.map((c) => ({ value: c.id, label: categoryPath(categories, c.id) })),
-    placeChoices: () => places.map((p) => ({ value: p.id, label: p.path })),
+    // Retired places are not offered for new records; `keepId` keeps the one a record has.
+    placeChoices: (keepId) => places.filter((p) => !p.retired || p.id === keepId).map((p) => ({ value: p.id, label: p.path })),
+    // Filters of old records offer retired places too: their topics are still there.
+    allPlaceChoices: () => places.map((p) => ({ value: p.id, label: p.retired ? `${p.path}（${S.retire.retired}）` : p.path })),
+    activePeople: () => people.filter((p) => !p.retired),
   };
 }
 

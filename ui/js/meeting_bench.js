@@ -11,6 +11,7 @@ import { renderSignIn } from './meeting_signin.js';
 import { renderVote } from './meeting_vote.js';
 import { renderDecisions } from './meeting_decisions.js';
 import { renderRevisions } from './meeting_revisions.js';
+import { guardedFill } from './guard.js';
 
 const B = S.meetings.bench;
 const SIDE = { signin: renderSignIn, vote: renderVote, decisions: renderDecisions, revisions: renderRevisions };
@@ -60,7 +61,8 @@ export async function renderBench(body, page) {
   async function showSide() {
     for (const b of sideTabs.children) b.setAttribute('aria-selected', String(b.dataset.tab === sideTab));
     clear(side);
-    await SIDE[sideTab](side, page, agenda[position], { restored: (text) => editor && editor.restored(text) });
+    // A side panel that cannot be read says so with 重试; the minutes stay usable beside it.
+    await guardedFill(side, (box) => SIDE[sideTab](box, page, agenda[position], { restored: (text) => editor && editor.restored(text) }));
   }
   async function go(step) {
     const to = position + step;

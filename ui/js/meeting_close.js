@@ -41,7 +41,8 @@ export async function renderClose(body, page) {
       }
     } }, C.close);
     confirm.addEventListener('change', () => { close.disabled = !confirm.checked; });
-    attendanceCard.append(el('label', { class: 'check confirm' }, confirm, C.confirm),
+    const preview = await freezePreview(page);
+    attendanceCard.append(preview, el('label', { class: 'check confirm' }, confirm, C.confirm),
       el('p', { class: 'hint' }, C.closeHint), el('div', { class: 'actions' }, close));
     body.append(attendanceCard, printBox);
   }
@@ -80,4 +81,17 @@ function closedCard(page, error) {
         error.append(e.message);
       }
     } }, el('label', { class: 'field' }, C.reopenReason, reason), el('button', { type: 'submit', id: 'reopen' }, C.reopen)));
+}
+
+// What 散会 will freeze, item by item: its votes and decisions (attendance is listed above), so
+// she sees before the tap what can only be changed by reopening the meeting.
+async function freezePreview(page) {
+  const agenda = await api.meetingAgenda(page.meeting.id);
+  const rows = await Promise.all(agenda.map(async (item) => {
+    const [votes, decisions] = await Promise.all([api.itemVotes(item.id), api.itemDecisions(item.id)]);
+    return el('li', {}, el('b', {}, item.title), ' ',
+      el('span', { class: votes.length ? '' : 'muted' }, votes.length ? C.votes(votes.map((v) => page.label('vote_results', v.result))) : C.noVote), ' · ',
+      el('span', { class: decisions.length ? '' : 'muted' }, decisions.length ? C.decisions(decisions.length) : C.noDecision));
+  }));
+  return el('div', { class: 'freeze-preview', id: 'freeze-preview' }, el('h3', {}, C.willFreeze), el('ul', { class: 'plain-list' }, rows));
 }

@@ -3,9 +3,11 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
-import { fullDate } from './format.js';
+import { fullDate, clockTime } from './format.js';
+import { flash } from './forms.js';
 import { renderPrep } from './meeting_prep.js';
 import { renderBench } from './meeting_bench.js';
+import { failedPanel } from './guard.js';
 import { renderClose } from './meeting_close.js';
 
 const M = S.meetings;
@@ -17,8 +19,7 @@ export async function renderMeeting(view, ctx, id, wanted) {
   try {
     meeting = await api.getMeeting(id);
   } catch (e) {
-    ctx.showError(e.message);
-    ctx.list();
+    view.append(failedPanel(e, () => ctx.open(id, wanted)), el('button', { type: 'button', class: 'link back', onclick: () => ctx.list() }, M.back));
     return;
   }
   const head = el('div', { class: 'meeting-head' });
@@ -44,7 +45,20 @@ export async function renderMeeting(view, ctx, id, wanted) {
         fullDate(meeting.starts_at), meeting.place ? ` · ${meeting.place}` : '',
         meeting.host_name ? ` · ${M.host}${meeting.host_name}` : '',
         meeting.recorder_name ? ` · ${M.recorder}${meeting.recorder_name}` : '',
-        el('span', { class: `status meeting-${meeting.status}`, id: 'meeting-status' }, ctx.label('statuses', meeting.status))));
+        el('span', { class: `status meeting-${meeting.status}`, id: 'meeting-status' }, ctx.label('statuses', meeting.status)),
+        meeting.started_at ? el('span', { class: 'started', id: 'meeting-started' }, M.startedAt(clockTime(meeting.started_at))) : null),
+      ...(meeting.status === 'planned' ? [startBar()] : []));
+  }
+  // 开始会议 is her word, not a side effect of the first sign-in (people arrive early).
+  function startBar() {
+    return el('div', { class: 'start-bar', id: 'start-bar' },
+      el('span', {}, M.notStarted),
+      el('button', { type: 'button', class: 'primary', id: 'start-meeting', onclick: async (ev) => {
+        ev.currentTarget.disabled = true;
+        try { meeting = await api.startMeeting(id); } catch (e) { flash(e.message); ev.currentTarget.disabled = false; return; }
+        flash(M.started(clockTime(meeting.started_at)));
+        drawHead();
+      } }, M.start));
   }
   async function show(key) {
     // Leaving the bench flushes unsaved minutes first (the autosave keeps retrying if it fails).
@@ -53,7 +67,11 @@ export async function renderMeeting(view, ctx, id, wanted) {
     current = key;
     for (const b of tabs.children) b.setAttribute('aria-selected', String(b.dataset.tab === key));
     clear(body);
-    leave = (await TABS[key](body, page)) || null;
+    try {
+      leave = (await TABS[key](body, page)) || null;
+    } catch (e) {
+      clear(body).append(failedPanel(e, () => show(key)));
+    }
   }
   drawHead();
   for (const key of Object.keys(TABS)) {

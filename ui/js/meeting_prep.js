@@ -99,7 +99,7 @@ function drawInvites(box, agenda, participants, people, page, run) {
         onclick: () => run(() => api.inviteCoreMembers(page.meeting.id), (list) => flash(M.invited(list.length))) }, M.inviteCore)));
     for (const item of agenda.filter((i) => i.topic_id)) {
       const select = el('select', { name: 'stakeholder', 'aria-label': M.stakeholderFor(item.title) },
-        el('option', { value: '' }, M.choosePerson), people.map((p) => el('option', { value: p.id }, `${p.name}${p.roles[0] ? `（${p.roles[0]}）` : ''}`)));
+        el('option', { value: '' }, M.choosePerson), people.filter((p) => !p.retired).map((p) => el('option', { value: p.id }, `${p.name}${p.roles[0] ? `（${p.roles[0]}）` : ''}`)));
       box.append(el('div', { class: 'row stakeholder-row', 'data-topic': item.topic_id },
         el('label', { class: 'field' }, M.stakeholderFor(item.title), select),
         el('button', { type: 'button', class: 'invite-stakeholder',

@@ -1,9 +1,10 @@
-// 签到: one large button per person on the meeting's list — a tap signs them in with the time (a
-// second tap takes a mistaken sign-in back); someone not on the list is added as a walk-in.
+// 签到: one large button per person on the meeting's list — a tap signs them in with the time (two
+// more taps take a mistaken sign-in back); someone not on the list is added as a walk-in.
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { clockTime } from './format.js';
+import { guardedFill } from './guard.js';
 
 const G = S.meetings.signin;
 const hhmm = (iso) => clockTime(iso);
@@ -12,22 +13,23 @@ export async function renderSignIn(box, page) {
   const error = el('div', { class: 'form-error', role: 'alert' });
   const count = el('p', { class: 'signin-count', id: 'signin-count' });
   const list = el('div', { class: 'signin-list', id: 'signin-list' });
+  // The write's own failure is shown here; a re-read that fails after a good write shows its
+  // 重试 instead of a message that would invite her to tap again.
   const run = async (action) => {
     clear(error);
-    try {
-      await action();
-      await draw();
-      if (page.meeting.status === 'planned') await page.refresh();
-    } catch (e) { error.append(e.message); }
+    try { await action(); } catch (e) { error.append(e.message); return; }
+    await guardedFill(list, () => draw());
   };
   async function draw() {
     const people = await api.meetingParticipants(page.meeting.id);
     count.textContent = G.count(people.filter((p) => p.attended).length, people.length);
-    clear(list).append(...people.map((p) => el('button', {
-      type: 'button', class: 'signin-name', 'data-id': p.id, 'aria-pressed': String(p.attended), disabled: page.closed(),
-      onclick: () => run(() => (p.attended ? api.undoSignIn(p.id) : api.signIn(p.id))),
-    }, el('span', { class: 'who' }, p.name), p.role_label ? el('span', { class: 'role' }, p.role_label) : null,
-    el('span', { class: 'when' }, p.attended && p.signed_in_at ? G.at(hhmm(p.signed_in_at)) : G.notYet))));
+    clear(list).append(...people.map((p) => {
+      const when = el('span', { class: 'when' }, p.attended && p.signed_in_at ? G.at(hhmm(p.signed_in_at)) : G.notYet);
+      return el('button', {
+        type: 'button', class: 'signin-name', 'data-id': p.id, 'aria-pressed': String(p.attended), disabled: page.closed(),
+        onclick: (ev) => (p.attended ? askSignOut(ev.currentTarget, when, p, run) : run(() => api.signIn(p.id))),
+      }, el('span', { class: 'who' }, p.name), p.role_label ? el('span', { class: 'role' }, p.role_label) : null, when);
+    }));
     if (people.length === 0) list.append(el('p', { class: 'muted' }, G.empty));
   }
   const name = el('input', { type: 'text', name: 'walkin_name', placeholder: G.name, 'aria-label': G.name });
@@ -38,4 +40,22 @@ export async function renderSignIn(box, page) {
   } }, name, role, el('button', { type: 'submit' }, G.addWalkIn));
   box.append(el('h3', {}, G.title), count, error, list, ...(page.closed() ? [] : [walkIn]));
   await draw();
+}
+
+// A stray tap on someone signed in does not sign them out: the first tap asks (for 4 s), the
+// second takes the sign-in back.
+function askSignOut(button, when, p, run) {
+  if (button.dataset.confirming) {
+    clearTimeout(Number(button.dataset.confirming));
+    run(() => api.undoSignIn(p.id));
+    return;
+  }
+  const before = when.textContent;
+  when.textContent = G.tapAgain;
+  button.classList.add('confirming');
+  button.dataset.confirming = String(setTimeout(() => {
+    delete button.dataset.confirming;
+    button.classList.remove('confirming');
+    when.textContent = before;
+  }, 4000));
 }

@@ -11,9 +11,14 @@ const V = S.meetings.vote;
 const COUNTS = ['agree', 'oppose', 'abstain', 'present', 'eligible'];
 
 export async function renderVote(box, page, item) {
-  const [people, households, householdCount] = await Promise.all([
-    api.meetingParticipants(page.meeting.id), api.listHouseholds(), api.householdCount(),
+  const [people, households, householdCount, roster, places] = await Promise.all([
+    api.meetingParticipants(page.meeting.id), api.listHouseholds().then((hs) => hs.filter((h) => !h.retired)), api.householdCount(),
+    api.listPeople(), api.listPlaces(),
   ]);
+  // 一户一票: a household one of whose members signed in is 到会 from the start.
+  const signedIn = new Set(people.filter((p) => p.attended && p.person_id).map((p) => p.person_id));
+  const arrived = new Set(roster.filter((p) => signedIn.has(p.id) && p.household_id).map((p) => p.household_id));
+  const where = new Map(places.map((p) => [p.id, p.path]));
   const prefill = {
     hands: { present: people.filter((p) => p.attended).length, eligible: people.length },
     household: { present: 0, eligible: householdCount },
@@ -74,17 +79,21 @@ export async function renderVote(box, page, item) {
     inputs.agree.value = n('agree'); inputs.oppose.value = n('oppose'); inputs.abstain.value = n('abstain');
     inputs.present.value = ticks.size;
   }
+  // Households 到会 that have not said 同意, 反对 or 弃权 yet: recorded only once each has.
+  const undecided = () => [...ticks.values()].filter((x) => x === PRESENT).length;
   function setMethod(m) {
     method = m;
     for (const b of methods.children) b.setAttribute('aria-pressed', String(b.dataset.method === m));
-    for (const k of COUNTS) inputs[k].value = k in prefill[m] ? prefill[m][k] : 0;
+    // Counts not known yet start empty (read as 0): typing 3 gives 3, not “03”.
+    for (const k of COUNTS) inputs[k].value = k in prefill[m] ? prefill[m][k] : '';
     const household = m === 'household';
     for (const k of ['agree', 'oppose', 'abstain', 'present']) inputs[k].readOnly = household;
     for (const k of [...COUNTS, 'quorum']) labels[k].textContent = (household ? V.householdFields : V.fields)[k];
     clear(houseBox);
     if (household) {
       ticks.clear();
-      houseBox.append(householdList(households, page, ticks, () => { fromTicks(); evaluate(); }));
+      for (const id of arrived) ticks.set(id, PRESENT);
+      houseBox.append(householdList(households, { page, ticks, arrived, where }, () => { fromTicks(); evaluate(); }));
       fromTicks();
     }
     evaluate();
@@ -93,6 +102,7 @@ export async function renderVote(box, page, item) {
     try {
       const input = numbers();
       if (method === 'household') {
+        if (undecided()) throw { message: V.undecided(undecided()) };
         const list = [...ticks.entries()].map(([household_id, choice]) => ({ household_id, choice }));
         await api.recordHouseholdVote(item.id, list, input.eligible, input.rule, input.quorum);
       } else {
@@ -128,17 +138,33 @@ export async function renderVote(box, page, item) {
     el('h3', {}, V.title(item.title)), methods,
     el('div', { class: 'vote-grid' }, ...[...COUNTS, 'quorum'].map((k) => el('label', { class: 'field' }, labels[k], inputs[k])),
       el('label', { class: 'field rule-field' }, V.rule, rule)),
-    live, el('div', { class: 'actions' }, record), houseBox, recorded));
+    live, houseBox, el('div', { class: 'actions' }, record), recorded));
   setMethod(method);
   await drawRecorded();
 }
 
-function householdList(households, page, ticks, changed) {
+// The value of a household that came but has not voted yet (never sent to the core).
+const PRESENT = 'present';
+
+// One row per household, signed-in ones first and 到会; a box above filters by 门牌 or 楼栋.
+function householdList(households, { page, ticks, arrived, where }, changed) {
   if (households.length === 0) return el('p', { class: 'muted' }, V.noHouseholds);
-  const choices = [{ value: '', label: V.notHere }, ...page.vocab.choices];
-  return el('div', { class: 'household-list', id: 'household-list' }, households.map((h) => el('div', { class: 'household', 'data-id': h.id },
-    el('span', { class: 'household-label' }, h.label),
-    el('span', { class: 'radios' }, choices.map((c) => el('label', { class: 'radio' },
-      el('input', { type: 'radio', name: `hh-${h.id}`, value: c.value, checked: c.value === '',
-        onchange: () => { if (c.value) ticks.set(h.id, c.value); else ticks.delete(h.id); changed(); } }), c.label))))));
+  const choices = [{ value: '', label: V.notHere }, { value: PRESENT, label: V.present }, ...page.vocab.choices];
+  const ordered = [...households].sort((a, b) => Number(arrived.has(b.id)) - Number(arrived.has(a.id)));
+  const rows = ordered.map((h) => {
+    const building = where.get(h.place_id) || '';
+    const start = ticks.get(h.id) || '';
+    return el('div', { class: 'household', 'data-id': h.id, 'data-find': `${h.label} ${building}` },
+      el('span', { class: 'household-label' }, h.label, building ? el('small', { class: 'muted' }, ` ${building}`) : null),
+      el('span', { class: 'radios' }, choices.map((c) => el('label', { class: 'radio' },
+        el('input', { type: 'radio', name: `hh-${h.id}`, value: c.value, checked: c.value === start,
+          onchange: () => { if (c.value) ticks.set(h.id, c.value); else ticks.delete(h.id); changed(); } }), c.label))));
+  });
+  const find = el('input', { type: 'search', id: 'household-find', placeholder: V.findHint, 'aria-label': V.findHint, autocomplete: 'off' });
+  find.addEventListener('input', () => {
+    const q = find.value.trim();
+    for (const r of rows) r.hidden = Boolean(q) && !r.dataset.find.includes(q);
+  });
+  return el('div', { class: 'household-box-inner' }, households.length > 8 ? find : null,
+    el('div', { class: 'household-list', id: 'household-list' }, rows));
 }

@@ -13,14 +13,11 @@ let statusFilter = '';
 // The meeting open when she left the section: coming back returns to it.
 let openMeetingId = null;
 
-export async function renderMeetings(view, { showError }) {
-  let vocab;
-  try {
-    vocab = await api.meetingVocab();
-  } catch (e) {
-    showError(S.errors.startup + e.message);
-    return;
-  }
+export async function renderMeetings(view, { showError, fromNav }) {
+  // The sidebar always leads to the list, also from inside a meeting.
+  if (fromNav) openMeetingId = null;
+  // A failed read goes up to route(), which shows it with 重试 instead of a blank panel.
+  const vocab = await api.meetingVocab();
   const label = (list, value) => (vocab[list].find((c) => c.value === value) || {}).label || '';
   const ctx = {
     vocab, label, showError,

@@ -61,7 +61,8 @@ function entryCard(n, nav, redraw) {
       n.reference ? ` · ${T.refersTo}${S.notices.refKinds[n.reference.kind] ?? n.reference.kind}` : ''),
     n.posted_at ? el('p', { class: 'meta posted' }, T.posted(n.posted_where, cn(n.posted_at)),
       n.taken_down_at ? ` · ${T.takenDown(cn(n.taken_down_at))}` : '', n.photo_count ? ` · ${T.photos(n.photo_count)}` : '') : null,
-    el('p', { class: 'meta sha' }, `${T.sha} `, el('code', { title: n.pdf_sha256 }, n.pdf_sha256.slice(0, 16))),
+    // The checksum matters to whoever checks a reprint, not to her: it waits behind 详情.
+    el('details', { class: 'meta sha' }, el('summary', {}, T.details), `${T.sha} `, el('code', {}, n.pdf_sha256)),
     photos,
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'view-pdf', onclick: toggleView }, T.view),

@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { renderCompose, newComposer } from './notice_compose.js';
 import { renderPreview } from './notice_preview.js';
+import { guardedFill } from './guard.js';
 import { renderLedger } from './notice_ledger.js';
 
 const TABS = ['compose', 'preview', 'ledger'];
@@ -13,13 +14,8 @@ let currentTab = 'compose';
 let composer = null;
 
 export async function renderNotices(view, { showError }) {
-  let defaults;
-  try {
-    defaults = await api.noticeDefaults();
-  } catch (e) {
-    showError(S.errors.startup + e.message);
-    return;
-  }
+  // A failed read goes up to route(), which shows it with 重试 instead of a blank panel.
+  const defaults = await api.noticeDefaults();
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
   const body = el('div', { class: 'tab-body' });
   view.append(tabs, body);
@@ -38,7 +34,7 @@ export async function renderNotices(view, { showError }) {
     for (const b of tabs.children) b.setAttribute('aria-selected', String(b.dataset.tab === key));
     clear(body);
     const render = { compose: renderCompose, preview: renderPreview, ledger: renderLedger }[key];
-    await render(body, nav);
+    await guardedFill(body, (b) => render(b, nav));
     refreshNoticeBadge();
   }
   for (const key of TABS) {

@@ -7,32 +7,29 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
 import { savePdf, printResult } from './pdf_save.js';
+import { guardedFill } from './guard.js';
 import { tabBar } from './tabs.js';
 
 const P = S.points;
-const TABS = ['ledger', 'ranking', 'rules'];
-const state = { tab: 'ledger', person: '', year: null, mask: true };
+// 积分 opens on the ranking (what people ask about); a person's ledger is one tab away.
+const TABS = ['ranking', 'ledger', 'rules'];
+const state = { tab: 'ranking', person: '', year: null, mask: true };
 
 export async function renderPoints(view, { showError: showBanner, target }) {
   if (target) {
     location.replace(`#tasks/conventions/${target[0]}`);
     return;
   }
-  let ctx;
-  try {
-    const [vocab, people] = await Promise.all([api.followupVocab(), api.listPeople()]);
-    ctx = { vocab, people };
-  } catch (e) {
-    showBanner(S.errors.startup + e.message);
-    return;
-  }
+  // A failed read goes up to route(), which shows it with 重试 instead of a blank panel.
+  const [vocab, people] = await Promise.all([api.followupVocab(), api.listPeople()]);
+  const ctx = { vocab, people };
   state.year = state.year || Number(ctx.vocab.today.slice(0, 4));
   const { body, mark } = tabBar(view, TABS, P.tabs, (key) => show(key));
   const show = async (key) => {
     state.tab = key;
     mark(key);
     clear(body);
-    await { ledger: renderLedger, ranking: renderRanking, rules: renderRules }[key](body, ctx);
+    await guardedFill(body, (b) => ({ ledger: renderLedger, ranking: renderRanking, rules: renderRules }[key](b, ctx)));
   };
   await show(state.tab);
 }
@@ -141,7 +138,7 @@ async function showRanking(out) {
     el('thead', {}, el('tr', {}, [P.rank, P.name, P.earned].map((h) => el('th', {}, h)))), el('tbody', {}, rows)));
 }
 
-async function renderRules(body) {
+async function renderRules(body, hub) {
   let rules;
   try { rules = await api.pointsRules(); } catch (e) { body.append(el('p', { class: 'form-error' }, e.message)); return; }
   const input = (id, value) => el('input', { type: 'number', min: 0, max: 100, step: 1, id, name: id, value, class: 'count' });
@@ -157,15 +154,16 @@ async function renderRules(body) {
     try {
       await api.savePointsRules({ attendance: Number(attendance.value), speaking: Number(speaking.value) });
       flash(P.rulesSaved);
+      hub?.changed();
     } catch (e) { showError(form, e); }
   });
   body.append(form);
 }
 
 /// The same rules editor, as a card of the 设置 page (issue: rules are editable in 设置).
-export async function pointsRulesCard() {
+export async function pointsRulesCard(hub) {
   const holder = el('div', { id: 'settings-points-rules' });
-  await renderRules(holder);
+  await renderRules(holder, hub);
   return holder;
 }
 

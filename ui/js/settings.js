@@ -1,4 +1,4 @@
-// 设置: the database facts and the display preferences.
+// 设置: the set-up checklist and its cards, then this computer's preferences and the database facts.
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el } from './dom.js';
@@ -8,26 +8,30 @@ import { rosterCard, householdsCard } from './roster.js';
 import { catalogueCard } from './catalogue.js';
 import { pointsRulesCard } from './points.js';
 import { passphraseCard } from './passphrase.js';
+import { setupHub, checklistCard } from './setup.js';
+import { guardedCard } from './guard.js';
 
-export async function renderSettings(view, { showError }) {
-  // 字号 and 对比度 come first: the secretaries who need large type should not have to scroll
-  // for it. The roster and catalogue are used weekly, the database facts rarely: they come last.
-  const display = displayCard();
-  view.append(display);
-  try {
-    display.after(await communityCard(), await rosterCard(), await householdsCard(), await placesCard(),
-      await catalogueCard(), await pointsRulesCard(), await passphraseCard(), actorCard());
-    view.append(dbCard(await api.appInfo()));
-  } catch (e) {
-    showError(S.errors.startup + e.message);
-  }
-  view.prepend(pageIndex(view));
+// The set-up cards come in the order the work goes, under a checklist of the same steps; the
+// cards about this computer (当前使用人, 显示) and the rarely needed ones (密码, 数据库) follow.
+// Each card loads on its own: one failed read shows 重试 in its place, not a blank page.
+export async function renderSettings(view) {
+  const hub = setupHub();
+  const cards = await Promise.all([
+    () => checklistCard(hub), () => communityCard(hub), () => placesCard(hub), () => householdsCard(hub),
+    () => rosterCard(hub), () => catalogueCard(hub), () => pointsRulesCard(hub),
+    async () => actorCard(), async () => displayCard(), () => passphraseCard(),
+    async () => dbCard(await api.appInfo()),
+  ].map((make) => guardedCard(make)));
+  view.append(...cards);
+  cards[0].after(othersIndex(view));
 }
 
-// The page holds many cards: an index of their headings jumps to each.
-function pageIndex(view) {
-  const headings = [...view.querySelectorAll(':scope > .card > h2, :scope > div > .card > h3, :scope > .card > h3')];
-  return el('nav', { class: 'page-index', 'aria-label': S.settings.index },
+// The cards after the set-up steps are reached from one line under the checklist.
+function othersIndex(view) {
+  const ids = ['actor-card', 'display-card', 'passphrase-card', 'db-card'];
+  const headings = ids.map((id) => view.querySelector(`#${id} h2`)).filter(Boolean);
+  return el('nav', { class: 'page-index', 'aria-label': S.setup.others },
+    el('span', { class: 'muted' }, `${S.setup.others}：`),
     headings.map((h) => el('button', { type: 'button', onclick: () => h.scrollIntoView({ block: 'start' }) }, h.textContent)));
 }
 

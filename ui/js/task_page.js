@@ -80,8 +80,6 @@ function noteForm(ctx, t, reload) {
   const key = draftKey();
   const date = dateInput({ name: 'date', id: 'note-date', value: ctx.vocab.today, field: P.date });
   const text = el('textarea', { name: 'text', id: 'note-text', rows: 3 });
-  const status = el('select', { name: 'also', id: 'note-status' },
-    options(ctx.vocab.task_statuses.filter((s) => s.value !== t.status), '', P.keep));
   const photos = el('div', { class: 'thumbs', id: 'note-photos' });
   const form = el('form', { class: 'card note-form', id: 'note-form' });
   const refreshPhotos = () => renderPhotos(photos, 'draft', key, { editable: true, onError: (m) => showError(form, m) });
@@ -92,8 +90,8 @@ function noteForm(ctx, t, reload) {
     } catch (e) { showError(form, e); }
   } }, P.addPhoto);
   form.append(el('h2', {}, P.noteCard),
-    el('div', { class: 'form-grid' }, field(P.date, date), field(P.alsoStatus, status),
-      field(P.text, text, { hint: P.textHint, wide: true })),
+    // One status control on this page (the card beside): a note only notes.
+    el('div', { class: 'form-grid' }, field(P.date, date), field(P.text, text, { hint: P.textHint, wide: true })),
     el('div', { class: 'photo-row' }, el('span', { class: 'photo-label' }, P.photos), photos, addPhoto),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'save-note' }, P.saveNote)));
@@ -101,7 +99,7 @@ function noteForm(ctx, t, reload) {
     ev.preventDefault();
     clearErrors(form);
     try {
-      const note = { date: await readDate(date), text: text.value, status: status.value || null, draft_key: key };
+      const note = { date: await readDate(date), text: text.value, status: null, draft_key: key };
       report(ctx, await api.addTaskNote(t.id, note, actorName()));
       await reload();
     } catch (e) {

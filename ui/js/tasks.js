@@ -9,6 +9,7 @@ import { renderTaskPage } from './task_page.js';
 import { renderEvaluate } from './evaluate.js';
 import { renderConventions } from './conventions.js';
 import { renderConventionPage } from './convention_page.js';
+import { guardedFill } from './guard.js';
 import { renderStats } from './stats.js';
 
 const TABS = ['board', 'evaluate', 'conventions', 'stats'];
@@ -16,22 +17,17 @@ const RENDER = { board: renderBoard, evaluate: renderEvaluate, conventions: rend
 let currentTab = 'board';
 
 export async function renderTasks(view, { showError, target }) {
-  let ctx;
-  try {
-    const [vocab, topicVocab] = await Promise.all([api.followupVocab(), api.topicVocab()]);
-    const label = (list, v) => (list.find((c) => c.value === v) || {}).label || v;
-    ctx = {
-      vocab,
-      showError,
-      taskStatus: (v) => label(vocab.task_statuses, v),
-      taskMode: (v) => label(vocab.task_modes, v),
-      topicStatus: (v) => label(topicVocab.statuses, v),
-      refreshBadge: refreshTaskBadge,
-    };
-  } catch (e) {
-    showError(S.errors.startup + e.message);
-    return;
-  }
+  // A failed read goes up to route(), which shows it with 重试 instead of a blank panel.
+  const [vocab, topicVocab] = await Promise.all([api.followupVocab(), api.topicVocab()]);
+  const label = (list, v) => (list.find((c) => c.value === v) || {}).label || v;
+  const ctx = {
+    vocab,
+    showError,
+    taskStatus: (v) => label(vocab.task_statuses, v),
+    taskMode: (v) => label(vocab.task_modes, v),
+    topicStatus: (v) => label(topicVocab.statuses, v),
+    refreshBadge: refreshTaskBadge,
+  };
   // A tab is also a place: leaving a task page for a tab drops the task from the address.
   const pick = (key) => { if (location.hash === '#tasks') show(key); else { currentTab = key; location.hash = '#tasks'; } };
   const { body, mark } = tabBar(view, TABS, S.tasks.tabs, pick);
@@ -39,7 +35,7 @@ export async function renderTasks(view, { showError, target }) {
     currentTab = key;
     mark(key);
     clear(body);
-    await RENDER[key](body, ctx);
+    await guardedFill(body, (b) => RENDER[key](b, ctx));
   }
   if (target && target[0] === 'conventions' && target[1]) {
     currentTab = 'conventions';

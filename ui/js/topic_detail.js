@@ -6,6 +6,9 @@ import { el, clear } from './dom.js';
 import { dayTime, fullDate } from './format.js';
 import { renderPhotos } from './photos.js';
 import { printRecord } from './print.js';
+import { failedPanel } from './guard.js';
+import { actorName } from './actor.js';
+import { field, showError, clearErrors, flash } from './forms.js';
 
 const D = S.topics.detail;
 
@@ -18,7 +21,7 @@ export async function renderDetail(body, look, id, nav) {
     [t, events] = await Promise.all([api.getTopic(id), api.topicTimeline(id)]);
     if (t.merged_into_id) into = await api.getTopic(t.merged_into_id);
   } catch (e) {
-    body.append(el('p', { class: 'form-error' }, e.message));
+    body.append(failedPanel(e, () => renderDetail(body, look, id, nav)));
     return;
   }
   const F = D.fields;
@@ -39,6 +42,7 @@ export async function renderDetail(body, look, id, nav) {
   const printed = el('span', { class: 'print-result', id: 'print-result', role: 'status' });
   // 议题公示 prints the raiser as 王*兰 unless she ticks this (the resident agreed to be named).
   const fullName = el('input', { type: 'checkbox', id: 'notice-full-name' });
+  const revertRow = el('div', { class: 'revert-row', id: 'revert-row' });
   body.append(
     el('div', { class: 'detail-bar' },
       el('button', { type: 'button', onclick: () => nav.tab('list') }, D.back),
@@ -46,7 +50,9 @@ export async function renderDetail(body, look, id, nav) {
       el('button', { type: 'button', id: 'print-topic-notice',
         onclick: () => printRecord('topic', t.id, t.title, printed, { maskNames: !fullName.checked }) }, D.printNotice),
       el('label', { class: 'inline-check', title: D.fullNameHint }, fullName, D.fullName),
+      revertable(t, events) ? el('button', { type: 'button', id: 'revert-topic', onclick: () => askRevert(revertRow, t, () => renderDetail(body, look, id, nav)) }, D.revert) : null,
       printed),
+    revertRow,
     el('article', { class: 'card topic-detail', id: 'topic-detail', 'data-id': t.id },
       el('h2', { class: 'detail-title' }, t.title),
       t.description ? el('p', { class: 'detail-desc' }, t.description) : null,
@@ -60,4 +66,31 @@ export async function renderDetail(body, look, id, nav) {
         e.note ? el('span', { class: 'note' }, e.from_status !== e.to_status ? `：${e.note}` : e.note) : null)))));
   const n = await renderPhotos(photos, 'topic', t.id);
   if (!n) photos.append(el('p', { class: 'muted' }, D.noPhotos));
+}
+
+const REVIEWED = ['accepted', 'rejected', 'merged', 'escalated', 'done_on_spot'];
+
+// A review decision can be taken back while it is the last thing that happened (the core checks
+// the same and says why not).
+function revertable(t, events) {
+  const last = events[events.length - 1];
+  return REVIEWED.includes(t.status) && last && last.from_status === 'collected' && last.to_status === t.status;
+}
+
+function askRevert(row, t, redraw) {
+  const reason = el('input', { type: 'text', id: 'revert-reason', autocomplete: 'off' });
+  const form = el('form', { class: 'card revert-form', novalidate: true },
+    el('p', { class: 'hint' }, D.revertHint),
+    el('div', { class: 'row' }, field(D.revertReason, reason), el('button', { type: 'submit', class: 'primary', id: 'revert-confirm' }, D.revert)),
+    el('div', { class: 'form-error', role: 'alert' }));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    if (!reason.value.trim()) { showError(form, D.needReason); return; }
+    try { await api.revertTopic(t.id, actorName(), reason.value); } catch (e) { showError(form, e); return; }
+    flash(D.reverted(t.title));
+    await redraw().catch(() => {});
+  });
+  clear(row).append(form);
+  reason.focus();
 }

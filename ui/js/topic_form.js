@@ -22,12 +22,12 @@ function controls(look, t) {
   const local = t ? inputValue(t.raised_at) : nowValue();
   return {
     title: el('input', { type: 'text', name: 'title', value: t?.title || '', autocomplete: 'off', maxlength: '200', placeholder: T.titleHint }),
-    description: el('textarea', { name: 'description', rows: '3' }, t?.description || ''),
+    description: el('textarea', { name: 'description', rows: '2' }, t?.description || ''),
     channel: el('select', { name: 'channel' }, options(look.vocab.channels, t?.channel || 'phone')),
     raisedBy: el('input', { type: 'text', name: 'raised_by', list: 'roster-names', value: t?.raised_by_name || '', autocomplete: 'off', placeholder: T.raisedByHint }),
     phone: el('input', { type: 'tel', name: 'phone', value: t?.raised_by_phone || '', autocomplete: 'off' }),
     when: dateInput({ name: 'when', value: local, withTime: true, field: T.when }),
-    place: el('select', { name: 'place' }, options(look.placeChoices(), t?.place_id || '', T.noPlace)),
+    place: el('select', { name: 'place' }, options(look.placeChoices(t?.place_id), t?.place_id || '', T.noPlace)),
     category: el('select', { name: 'category' }, options(look.categoryChoices(), t?.category_id || '', T.noCategory)),
     handling: radios('handling', look.vocab.handling_classes, t?.handling_class || 'community'),
     scale: radios('scale', look.vocab.scales, t?.scale || 'minor'),
@@ -43,7 +43,7 @@ function collect(form, c, look) {
     channel: c.channel.value,
     raised_by_person_id: person ? person.id : null,
     raised_by_name: name,
-    raised_by_phone: c.phone.value,
+    raised_by_phone: c.phone.dataset.whole ?? c.phone.value,
     // The community's wall clock as typed; the core reads it in the community's zone.
     raised_at: c.when.value.trim(),
     place_id: c.place.value || null,
@@ -74,17 +74,18 @@ export async function renderIntake(body, look, nav, topic = null) {
       field(T.category, c.category),
       el('fieldset', { class: 'field' }, el('legend', {}, T.handling), c.handling),
       el('fieldset', { class: 'field' }, el('legend', {}, T.scale), c.scale)),
-    el('datalist', { id: 'roster-names' }, look.people.map((p) => el('option', { value: p.name }, p.roles.join('、')))),
+    el('datalist', { id: 'roster-names' }, look.activePeople().map((p) => el('option', { value: p.name }, p.roles.join('、')))),
     hintLine,
-    el('div', { class: 'photo-row' },
-      el('span', { class: 'photo-label' }, T.photos),
-      el('button', { type: 'button', id: 'add-photo', onclick: () => addPhoto() }, T.addPhoto),
-      photos),
     el('div', { class: 'form-error', role: 'alert' }),
+    // 保存 and 添加照片 share one row: at 1366×768 the main action is then in view without scrolling.
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', id: 'save-topic' }, topic ? T.saveEdit : T.save),
       topic ? el('button', { type: 'button', onclick: () => nav.detail(topic.id) }, T.cancel) : null,
-      el('span', { class: 'hint' }, T.shortcut)));
+      el('span', { class: 'hint' }, T.shortcut),
+      el('span', { class: 'photo-row' },
+        el('span', { class: 'photo-label' }, T.photos),
+        el('button', { type: 'button', id: 'add-photo', onclick: () => addPhoto() }, T.addPhoto),
+        photos)));
   body.append(form);
 
   const ownerKind = topic ? 'topic' : 'draft';
@@ -98,10 +99,21 @@ export async function renderIntake(body, look, nav, topic = null) {
     } catch (e) { showError(form, e); }
   }
 
+  // Picking someone from the roster fills their phone: the box shows it masked (someone may be
+  // looking over her shoulder), the whole number is what is stored. Typing in the box replaces it.
   c.raisedBy.addEventListener('input', () => {
     const p = look.people.find((x) => x.name === c.raisedBy.value.trim());
     hintLine.textContent = p ? T.inRoster(p.phone_masked) : '';
+    const filledBefore = c.phone.dataset.whole !== undefined;
+    if (p && p.phone && (!c.phone.value || filledBefore)) {
+      c.phone.value = p.phone_masked;
+      c.phone.dataset.whole = p.phone;
+    } else if (!p && filledBefore) {
+      c.phone.value = '';
+      delete c.phone.dataset.whole;
+    }
   });
+  c.phone.addEventListener('input', () => { delete c.phone.dataset.whole; });
 
   async function save(mergeInto) {
     clearErrors(form);
@@ -113,11 +125,8 @@ export async function renderIntake(body, look, nav, topic = null) {
         await nav.detail(topic.id);
         return;
       }
-      const created = await api.createTopic(data, actorName(), draft);
-      if (mergeInto) {
-        await api.mergeTopic(created.id, mergeInto.id, actorName());
-        flash(T.mergedInto(mergeInto.title));
-      }
+      const created = await api.createTopic(data, actorName(), draft, mergeInto ? mergeInto.id : null);
+      flash(mergeInto ? T.mergedInto(mergeInto.title) : T.saved(created.title));
       clear(body);
       await renderIntake(body, look, nav);
       const done = body.querySelector('#saved-line') || el('p', { class: 'saved-line', id: 'saved-line' });

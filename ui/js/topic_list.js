@@ -17,7 +17,7 @@ export async function renderList(body, look, nav) {
   const c = {
     status: el('select', { name: 'status' }, options(look.vocab.statuses, filter.status, L.all)),
     category_id: el('select', { name: 'category' }, options(look.categoryChoices(), filter.category_id, L.all)),
-    place_id: el('select', { name: 'place' }, options(look.placeChoices(), filter.place_id, L.all)),
+    place_id: el('select', { name: 'place' }, options(look.allPlaceChoices(), filter.place_id, L.all)),
     channel: el('select', { name: 'channel' }, options(look.vocab.channels, filter.channel, L.all)),
     from: dateInput({ name: 'from', value: filter.from, field: L.from }),
     to: dateInput({ name: 'to', value: filter.to, field: L.to }),

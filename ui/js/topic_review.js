@@ -7,6 +7,7 @@ import { el, clear } from './dom.js';
 import { actorName } from './actor.js';
 import { flash, options } from './forms.js';
 import { dayTime } from './format.js';
+import { failedPanel } from './guard.js';
 
 const R = S.topics.review;
 
@@ -18,15 +19,16 @@ const NOTED = {
 };
 
 export async function renderReview(body, look, nav) {
-  clear(body);
   let queue;
   let open;
+  // Read first, then replace: the list never blinks empty between a step and its re-read.
   try {
     [queue, open] = await Promise.all([api.reviewQueue(), api.listTopics({})]);
   } catch (e) {
-    body.append(el('p', { class: 'form-error' }, e.message));
+    clear(body).append(failedPanel(e, () => renderReview(body, look, nav)));
     return;
   }
+  clear(body);
   open = open.filter((t) => look.isOpen(t.status));
   if (!queue.length) {
     body.append(el('section', { class: 'card empty', id: 'review-empty' }, R.empty));
@@ -40,8 +42,12 @@ function row(t, look, nav, open, refresh) {
   const panel = el('div', { class: 'review-panel' });
   const error = el('div', { class: 'form-error', role: 'alert' });
   const fail = (m) => { clear(error); error.append(m); };
+  // The write is said at once, with 撤销 for a few seconds; a list that then fails to re-read
+  // does not turn the success into an error (the refresh shows its own 重试).
   const done = async (promise, action) => {
-    try { await promise; flash(R.moved(t.title, action)); await refresh(); } catch (e) { fail(e.message); }
+    try { await promise; } catch (e) { fail(e.message); return; }
+    flash(R.moved(t.title, action), { undo: () => undo(t, refresh) });
+    await refresh().catch(() => {});
   };
   const meta = [look.channel(t.channel), t.raised_by_name, dayTime(t.raised_at), look.placePath(t.place_id), look.categoryName(t.category_id)].filter(Boolean).join(' · ');
   const actions = el('div', { class: 'review-actions' },
@@ -58,6 +64,14 @@ function row(t, look, nav, open, refresh) {
     el('p', { class: 'muted meta' }, meta),
     t.description ? el('p', { class: 'review-desc' }, t.description) : null,
     actions, error, panel);
+}
+
+async function undo(t, refresh) {
+  try {
+    await api.revertTopic(t.id, actorName(), R.undoReason);
+  } catch (e) { flash(e.message); return; }
+  flash(R.undone(t.title));
+  await refresh().catch(() => {});
 }
 
 function inline(panel, error, ...children) {

@@ -5,19 +5,15 @@ import { loadLookups } from './lookups.js';
 import { renderIntake } from './topic_form.js';
 import { renderReview } from './topic_review.js';
 import { renderList } from './topic_list.js';
+import { guardedFill } from './guard.js';
 import { renderDetail } from './topic_detail.js';
 
 const TABS = ['intake', 'review', 'list'];
 let currentTab = 'intake';
 
 export async function renderTopics(view, { showError, target }) {
-  let look;
-  try {
-    look = await loadLookups();
-  } catch (e) {
-    showError(S.errors.startup + e.message);
-    return;
-  }
+  // A failed read goes up to route(), which shows it with 重试 instead of a blank panel.
+  let look = await loadLookups();
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
   const body = el('div', { class: 'tab-body' });
   view.append(tabs, body);
@@ -38,7 +34,7 @@ export async function renderTopics(view, { showError, target }) {
     for (const b of tabs.children) b.setAttribute('aria-selected', String(b.dataset.tab === key));
     clear(body);
     const render = { intake: renderIntake, review: renderReview, list: renderList }[key];
-    await render(body, look, nav);
+    await guardedFill(body, (b) => render(b, look, nav));
   }
   for (const key of TABS) {
     tabs.append(el('button', {

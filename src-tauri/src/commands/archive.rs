@@ -17,6 +17,8 @@ use crate::state::AppState;
 pub struct ArchiveJobs {
     pending_import: Mutex<Option<PendingImport>>,
     progress: Mutex<Option<Progress>>,
+    /// The folder of the last export, for 打开文件夹 (the UI never holds a path).
+    last_export: Mutex<Option<PathBuf>>,
 }
 
 /// The folder chosen for import, and the passphrase typed for it (kept only until confirmed).
@@ -64,6 +66,9 @@ pub async fn export_archive<R: Runtime>(
                 )?)
             });
         *jobs.progress.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        if let Ok(r) = &report {
+            *jobs.last_export.lock().unwrap_or_else(|e| e.into_inner()) = Some(r.path.clone());
+        }
         report.map(Some)
     })
     .await
@@ -181,4 +186,15 @@ pub fn daily_backup<R: Runtime>(app: &AppHandle<R>) {
             Ok(backup::daily(store, crate::clock::today(store))?)
         });
     });
+}
+
+/// 打开文件夹: the archive just exported, in the system's file manager.
+#[tauri::command(rename_all = "snake_case")]
+pub fn open_export_folder(jobs: State<'_, ArchiveJobs>) -> CommandResult<()> {
+    let path = jobs.last_export.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let Some(path) = path else {
+        return Err(CommandError::new("nothing_exported", "还没有导出过。"));
+    };
+    crate::dialogs::open_in_viewer(&path)
+        .map_err(|e| CommandError::new("open_failed", format!("无法打开文件夹：{e}。请在文件管理器里打开U盘。")))
 }

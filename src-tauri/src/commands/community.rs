@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tauri::State;
 use yishi_core::community::{
-    self, Category, CommunitySettings, Household, NewHousehold, NewPerson, NewPlace, Person, Place,
+    self, Category, CommunitySettings, Household, NewHousehold, NewPerson, NewPlace, Person, Place, Register,
 };
 
 use super::topics::{choices, Choice};
@@ -98,4 +98,16 @@ pub fn rename_category(state: State<'_, AppState>, id: String, name: String) -> 
 #[tauri::command(rename_all = "snake_case")]
 pub fn retire_category(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     state.with_store(|store| Ok(store.write(|tx| community::retire_category(tx, &id))?))
+}
+
+/// 停用 a place, household or person (kept on old records); the reason where something points at it.
+#[tauri::command(rename_all = "snake_case")]
+pub fn retire_record(state: State<'_, AppState>, register: Register, id: String, reason: String) -> CommandResult<()> {
+    state.with_store(|store| Ok(store.write(|tx| community::retire(tx, register, &id, &reason))?))
+}
+
+/// 恢复 a retired place, household or person.
+#[tauri::command(rename_all = "snake_case")]
+pub fn restore_record(state: State<'_, AppState>, register: Register, id: String) -> CommandResult<()> {
+    state.with_store(|store| Ok(store.write(|tx| community::restore(tx, register, &id))?))
 }

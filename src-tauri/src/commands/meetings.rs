@@ -79,6 +79,12 @@ pub fn close_meeting(state: State<'_, AppState>, id: String, actor: String) -> C
     state.with_store(|store| Ok(store.write(|tx| proceedings::close(tx, &id, &actor))?))
 }
 
+/// 开始会议: in session from now.
+#[tauri::command(rename_all = "snake_case")]
+pub fn start_meeting(state: State<'_, AppState>, id: String) -> CommandResult<Meeting> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::start(tx, &id))?))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub fn reopen_meeting(state: State<'_, AppState>, id: String, reason: String, actor: String) -> CommandResult<Meeting> {
     state.with_store(|store| Ok(store.write(|tx| meetings::reopen(tx, &id, &reason, &actor))?))

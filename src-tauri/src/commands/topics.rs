@@ -58,8 +58,15 @@ pub fn create_topic(
     topic: NewTopic,
     actor: String,
     draft_key: Option<String>,
+    merge_into: Option<String>,
 ) -> CommandResult<Topic> {
-    state.with_store(|store| Ok(store.write(|tx| topics::register(tx, &topic, &actor, draft_key.as_deref()))?))
+    let draft = draft_key.as_deref();
+    state.with_store(|store| {
+        Ok(store.write(|tx| match &merge_into {
+            Some(into) => topics::register_into(tx, &topic, &actor, draft, into),
+            None => topics::register(tx, &topic, &actor, draft),
+        })?)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -81,6 +88,12 @@ pub fn move_topic(
 #[tauri::command(rename_all = "snake_case")]
 pub fn merge_topic(state: State<'_, AppState>, id: String, into_id: String, actor: String) -> CommandResult<Topic> {
     state.with_store(|store| Ok(store.write(|tx| topics::merge(tx, &id, &into_id, &actor))?))
+}
+
+/// 撤销 / 撤回审定: the review decision taken back, with its reason.
+#[tauri::command(rename_all = "snake_case")]
+pub fn revert_topic(state: State<'_, AppState>, id: String, actor: String, reason: String) -> CommandResult<Topic> {
+    state.with_store(|store| Ok(store.write(|tx| topics::revert_review(tx, &id, &actor, &reason))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]

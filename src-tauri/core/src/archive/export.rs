@@ -22,6 +22,8 @@ use crate::store::Store;
 pub struct ExportReport {
     /// The finished archive folder.
     pub path: PathBuf,
+    /// The folder in words for the screen: “幸福里社区 2026年12月1日 19:30”.
+    pub words: String,
     pub files: usize,
     pub bytes: u64,
     pub counts: BTreeMap<String, i64>,
@@ -79,7 +81,8 @@ pub fn export_prepared(
 ) -> Result<ExportReport, ArchiveError> {
     let community = &prepared.community;
     check_fits(&prepared.snapshot, to_dir, sink)?;
-    let name = archive_name(community, prepared.zone.wall(now));
+    let wall = prepared.zone.wall(now);
+    let name = archive_name(community, wall);
     let partial = to_dir.join(format!(".{name}-partial"));
     // Leftovers of exports that died (killed, stick pulled): they never passed verify.
     super::leftovers::clean_stick(to_dir);
@@ -88,7 +91,9 @@ pub fn export_prepared(
     }
     let pass = prepared.passphrase.as_str();
     let written = write_partial(&prepared.snapshot, &partial, (sink, period, pass), community, now, progress);
-    let result = written.and_then(|report| finish(&partial, to_dir, &name, (sink, pass), report, progress));
+    let result = written
+        .and_then(|report| finish(&partial, to_dir, &name, (sink, pass), report, progress))
+        .map(|report| ExportReport { words: archive_words(community, wall), ..report });
     if result.is_err() {
         // Best effort: the stick may be gone. Whatever stays is named -partial and fails verify.
         let _ = fs::remove_dir_all(&partial);
@@ -112,6 +117,12 @@ pub fn archive_name(community: &str, wall: NaiveDateTime) -> String {
     let safe = crate::pdf::file_name_part(community);
     let safe = if safe.is_empty() { "社区".to_string() } else { safe };
     format!("yishi-archive-{safe}-{}", wall.format("%Y%m%d-%H%M"))
+}
+
+/// What the screen says instead of the folder's file-system name.
+pub fn archive_words(community: &str, wall: NaiveDateTime) -> String {
+    let community = if community.trim().is_empty() { "社区" } else { community.trim() };
+    format!("{community} {}", wall.format("%Y年%-m月%-d日 %H:%M"))
 }
 
 fn write_partial(
@@ -160,7 +171,7 @@ fn write_partial(
     put(sink, partial, MANIFEST_FILE, &json)?;
     sink.sync_dir(partial).map_err(|e| ArchiveError::write(partial, &e))?;
     let bytes = files.iter().map(|f| f.size).sum::<u64>() + json.len() as u64;
-    Ok(ExportReport { path: partial.to_path_buf(), files: files.len() + 1, bytes, counts })
+    Ok(ExportReport { path: partial.to_path_buf(), words: String::new(), files: files.len() + 1, bytes, counts })
 }
 
 /// Verify the written folder as the other computer will, then give it its real name.

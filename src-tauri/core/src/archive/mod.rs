@@ -45,7 +45,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 pub use error::ArchiveError;
-pub use export::{archive_name, export, export_prepared, export_with, prepare_export, ExportReport, PreparedExport};
+pub use export::{
+    archive_name, archive_words, export, export_prepared, export_with, prepare_export, ExportReport, PreparedExport,
+};
 pub use import::{dry_run, dry_run_with, import, import_with};
 pub use manifest::{FileEntry, Manifest, NoticesNote, Protected, DB_AGE_FILE, DB_FILE, FORMAT_VERSION};
 pub use merge::{Conflict, ImportSummary, TableSummary};

@@ -10,6 +10,7 @@ mod error;
 mod kinds;
 mod people;
 mod places;
+mod retire;
 mod settings;
 
 pub use catalogue::{add_category, list_categories, rename_category, retire_category, Category};
@@ -20,6 +21,7 @@ pub use people::{
     NewPerson, Person,
 };
 pub use places::{add_place, list_places, rename_place, NewPlace, Place};
+pub use retire::{restore, retire, Register};
 pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};
 
 #[cfg(test)]

@@ -21,6 +21,9 @@ pub struct Person {
     pub place_id: Option<String>,
     pub is_core_member: bool,
     pub note: String,
+    /// 停用 (moved away, left the committee): not offered for new records, kept on old ones.
+    pub retired: bool,
+    pub retired_reason: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -47,6 +50,8 @@ pub struct Household {
     pub label: String,
     pub place_id: Option<String>,
     pub members: i64,
+    pub retired: bool,
+    pub retired_reason: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -115,7 +120,7 @@ fn reference_error(e: rusqlite::Error) -> CommunityError {
 }
 
 const PERSON_SELECT: &str = "SELECT p.id, p.name, p.phone, p.roles, p.household_id, \
-    coalesce(h.label, ''), p.place_id, p.is_core_member, p.note \
+    coalesce(h.label, ''), p.place_id, p.is_core_member, p.note, p.retired_at IS NOT NULL, p.retired_reason \
     FROM people p LEFT JOIN households h ON h.id = p.household_id";
 
 fn person_row(r: &Row) -> rusqlite::Result<Person> {
@@ -132,6 +137,8 @@ fn person_row(r: &Row) -> rusqlite::Result<Person> {
         place_id: r.get(6)?,
         is_core_member: r.get(7)?,
         note: r.get(8)?,
+        retired: r.get(9)?,
+        retired_reason: r.get(10)?,
     })
 }
 
@@ -165,18 +172,27 @@ pub fn add_household(tx: &Transaction, h: &NewHousehold) -> Result<Household, Co
         params![id, label, h.place_id, now],
     )
     .map_err(reference_error)?;
-    Ok(Household { id, label, place_id: h.place_id.clone(), members: 0 })
+    Ok(Household { id, label, place_id: h.place_id.clone(), members: 0, retired: false, retired_reason: String::new() })
 }
 
 /// Households with their member counts, by label.
 pub fn list_households(conn: &Connection) -> Result<Vec<Household>, CommunityError> {
     let mut stmt = conn.prepare(
         "SELECT h.id, h.label, h.place_id, \
-           (SELECT count(*) FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL) \
+           (SELECT count(*) FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL \
+              AND p.retired_at IS NULL), \
+           h.retired_at IS NOT NULL, h.retired_reason \
          FROM households h WHERE h.deleted_at IS NULL ORDER BY h.label, h.id",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(Household { id: r.get(0)?, label: r.get(1)?, place_id: r.get(2)?, members: r.get(3)? })
+        Ok(Household {
+            id: r.get(0)?,
+            label: r.get(1)?,
+            place_id: r.get(2)?,
+            members: r.get(3)?,
+            retired: r.get(4)?,
+            retired_reason: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

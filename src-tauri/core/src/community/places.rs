@@ -16,6 +16,9 @@ pub struct Place {
     pub name: String,
     /// The names from the root down, e.g. “幸福里小区 / 3号楼 / 2单元”.
     pub path: String,
+    /// 停用: no longer offered for new records; old records still show it.
+    pub retired: bool,
+    pub retired_reason: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -70,7 +73,8 @@ pub fn list_places(conn: &Connection) -> Result<Vec<Place>, CommunityError> {
            SELECT p.id, p.parent_id, p.kind, p.name, tree.path || ' / ' || p.name, \
                   tree.sort || char(1) || p.name \
              FROM places p JOIN tree ON p.parent_id = tree.id WHERE p.deleted_at IS NULL) \
-         SELECT id, parent_id, kind, name, path FROM tree ORDER BY sort",
+         SELECT t.id, t.parent_id, t.kind, t.name, t.path, p.retired_at IS NOT NULL, p.retired_reason \
+           FROM tree t JOIN places p ON p.id = t.id ORDER BY t.sort",
     )?;
     let rows = stmt.query_map([], |r| {
         // A kind this build does not know (a hand-edited row) shows as 其他, never hides the tree.
@@ -82,6 +86,8 @@ pub fn list_places(conn: &Connection) -> Result<Vec<Place>, CommunityError> {
             kind_label: kind.label(),
             name: r.get(3)?,
             path: r.get(4)?,
+            retired: r.get(5)?,
+            retired_reason: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -61,9 +61,8 @@ fn the_time_zone_is_a_setting_that_defaults_to_china() {
     assert_eq!(load_settings(store.conn()).unwrap().time_zone, "Asia/Urumqi", "a refused save changes nothing");
 }
 
-#[test]
-fn places_form_a_tree_with_paths() {
-    let (_d, mut store) = temp_store();
+/// 幸福里小区 with 3号楼 under it.
+fn estate_and_building(store: &mut crate::store::Store) -> (Place, Place) {
     let estate = store
         .write(|tx| add_place(tx, &NewPlace { parent_id: None, kind: "小区".into(), name: "幸福里小区".into() }))
         .unwrap();
@@ -72,6 +71,13 @@ fn places_form_a_tree_with_paths() {
             add_place(tx, &NewPlace { parent_id: Some(estate.id.clone()), kind: "楼栋".into(), name: "3号楼".into() })
         })
         .unwrap();
+    (estate, b3)
+}
+
+#[test]
+fn places_form_a_tree_with_paths() {
+    let (_d, mut store) = temp_store();
+    let (estate, b3) = estate_and_building(&mut store);
     let unit = store
         .write(|tx| {
             add_place(tx, &NewPlace { parent_id: Some(b3.id.clone()), kind: "单元".into(), name: "2单元".into() })
@@ -197,4 +203,47 @@ fn the_public_contact_number_is_a_dialable_phone_or_empty() {
     s.public_phone = String::new();
     store.write(|tx| save_settings(tx, &s)).unwrap();
     assert_eq!(load_settings(store.conn()).unwrap().public_phone, "", "the number can be removed");
+}
+
+#[test]
+fn a_household_in_use_is_retired_only_with_a_reason_and_stays_readable() {
+    let (_d, mut store) = temp_store();
+    let h = store.write(|tx| add_household(tx, &NewHousehold { label: "3-501".into(), place_id: None })).unwrap();
+    let empty = store.write(|tx| add_household(tx, &NewHousehold { label: "3-502".into(), place_id: None })).unwrap();
+    let mut p = person("张建国", "13912345678", &[]);
+    p.household_id = Some(h.id.clone());
+    let zhang = store.write(|tx| add_person(tx, &p)).unwrap();
+
+    let err = store.write(|tx| retire(tx, Register::Household, &h.id, " ")).unwrap_err();
+    assert_eq!(err.code(), "community_retire_reason_required");
+    assert!(!list_households(store.conn()).unwrap()[0].retired, "a refused retire changes nothing");
+    store.write(|tx| retire(tx, Register::Household, &h.id, "已搬离")).unwrap();
+    // Nothing points at the empty one: no reason needed.
+    store.write(|tx| retire(tx, Register::Household, &empty.id, "")).unwrap();
+    let listed = list_households(store.conn()).unwrap();
+    assert!(listed.iter().all(|x| x.retired), "{listed:?}");
+    assert_eq!(listed[0].retired_reason, "已搬离");
+    assert_eq!(get_person(store.conn(), &zhang.id).unwrap().household_label, "3-501", "old records keep the name");
+
+    store.write(|tx| restore(tx, Register::Household, &h.id)).unwrap();
+    assert!(!list_households(store.conn()).unwrap()[0].retired);
+}
+
+#[test]
+fn a_place_with_buildings_in_use_under_it_is_not_retired_and_a_person_is_retired_without_a_reason_when_unused() {
+    let (_d, mut store) = temp_store();
+    let (estate, b3) = estate_and_building(&mut store);
+    let err = store.write(|tx| retire(tx, Register::Place, &estate.id, "拆迁")).unwrap_err();
+    assert_eq!(err.code(), "community_retire_children_first");
+    store.write(|tx| retire(tx, Register::Place, &b3.id, "")).unwrap();
+    store.write(|tx| retire(tx, Register::Place, &estate.id, "拆迁")).unwrap();
+    assert!(list_places(store.conn()).unwrap().iter().all(|p| p.retired));
+    let err = store.write(|tx| retire(tx, Register::Place, &b3.id, "")).unwrap_err();
+    assert_eq!(err.code(), "community_already_retired");
+
+    let mut p = person("李书记", "13800001111", &["两委成员"]);
+    p.is_core_member = true;
+    let li = store.write(|tx| add_person(tx, &p)).unwrap();
+    store.write(|tx| retire(tx, Register::Person, &li.id, "")).unwrap();
+    assert!(get_person(store.conn(), &li.id).unwrap().retired);
 }

@@ -76,7 +76,10 @@ fn a_whole_bench_meeting_from_agenda_to_close_and_reopen() {
     store.write(|tx| add_walk_in(tx, &m.id, "刘师傅", "外卖骑手")).unwrap();
     let att = attendance(store.conn(), &m.id).unwrap();
     assert_eq!((att.present.len(), att.absent.len()), (5, 1));
-    assert_eq!(get(store.conn(), &m.id).unwrap().status, MeetingStatus::InSession);
+    assert_eq!(get(store.conn(), &m.id).unwrap().status, MeetingStatus::Planned, "arriving is not starting");
+    let started = store.write(|tx| start(tx, &m.id)).unwrap();
+    assert_eq!(started.status, MeetingStatus::InSession);
+    assert!(started.started_at.is_some());
 
     // Speakers and minutes on two items.
     store.write(|tx| add_speaker(tx, &bike_item.id, &NewSpeaker::Person { person_id: wang.clone() })).unwrap();

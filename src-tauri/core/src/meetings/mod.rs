@@ -69,6 +69,8 @@ pub struct Meeting {
     pub reopen_note: String,
     pub created_at: String,
     pub updated_at: String,
+    /// When 开始会议 was tapped; None while planned.
+    pub started_at: Option<String>,
 }
 
 /// The checked form, as it is stored.
@@ -113,11 +115,12 @@ pub fn update(tx: &Transaction, id: &str, new: &NewMeeting) -> Result<Meeting, M
     get(tx, id)
 }
 
-/// Opens the meeting (planned → in_session); signing someone in does this too.
+/// 开始会议: planned → in_session, with the time it began. Signing people in does not do this:
+/// they arrive before the meeting starts, and she says when it does.
 pub fn start(tx: &Transaction, id: &str) -> Result<Meeting, MeetingError> {
     let meeting = editable_meeting(tx, id)?;
     if meeting.status == MeetingStatus::Planned {
-        repo::set_status(tx, id, MeetingStatus::InSession)?;
+        repo::set_started(tx, id)?;
     }
     get(tx, id)
 }

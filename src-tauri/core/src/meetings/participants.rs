@@ -5,7 +5,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
-use super::{agenda, editable_meeting, repo, MeetingError, MeetingStatus, ParticipantKind};
+use super::{agenda, editable_meeting, MeetingError, ParticipantKind};
 use crate::ids::{new_id, now_utc};
 use crate::store::parse_col;
 use crate::topics;
@@ -63,7 +63,7 @@ pub fn invite_core_member(tx: &Transaction, meeting_id: &str, person_id: &str) -
 pub fn invite_all_core_members(tx: &Transaction, meeting_id: &str) -> Result<Vec<Participant>, MeetingError> {
     editable_meeting(tx, meeting_id)?;
     let mut stmt =
-        tx.prepare("SELECT id FROM people WHERE is_core_member = 1 AND deleted_at IS NULL ORDER BY name, id")?;
+        tx.prepare("SELECT id FROM people WHERE is_core_member = 1 AND deleted_at IS NULL AND retired_at IS NULL ORDER BY name, id")?;
     let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
         invite(tx, meeting_id, &id, ParticipantKind::Core, None)?;
@@ -113,7 +113,7 @@ pub fn add_walk_in(
     name: &str,
     role_label: &str,
 ) -> Result<Participant, MeetingError> {
-    let meeting = editable_meeting(tx, meeting_id)?;
+    editable_meeting(tx, meeting_id)?;
     let name = required_line("姓名", name, 50)?;
     let role = optional_line("身份", role_label, 50)?;
     let now = now_utc();
@@ -125,21 +125,19 @@ pub fn add_walk_in(
         topic_id: None,
         signed_in_at: Some(&now),
     };
-    let participant = insert(tx, meeting_id, row)?;
-    start_if_planned(tx, meeting_id, meeting.status)?;
-    Ok(participant)
+    insert(tx, meeting_id, row)
 }
 
-/// Marks someone present now; signing in again keeps the first time. Opens a planned meeting.
+/// Marks someone present now; signing in again keeps the first time. People arrive before the
+/// meeting begins: signing in does not start it (开始会议 does, `meetings::start`).
 pub fn sign_in(tx: &Transaction, participant_id: &str) -> Result<Participant, MeetingError> {
     let p = participant(tx, participant_id)?;
-    let meeting = editable_meeting(tx, &p.meeting_id)?;
+    editable_meeting(tx, &p.meeting_id)?;
     tx.execute(
         "UPDATE meeting_participants SET attended = 1, signed_in_at = coalesce(signed_in_at, ?2), updated_at = ?2 \
          WHERE id = ?1",
         params![participant_id, now_utc()],
     )?;
-    start_if_planned(tx, &p.meeting_id, meeting.status)?;
     participant(tx, participant_id)
 }
 
@@ -152,14 +150,6 @@ pub fn undo_sign_in(tx: &Transaction, participant_id: &str) -> Result<Participan
         params![participant_id, now_utc()],
     )?;
     participant(tx, participant_id)
-}
-
-/// The first person signed in means the meeting has begun.
-fn start_if_planned(tx: &Transaction, meeting_id: &str, status: MeetingStatus) -> Result<(), MeetingError> {
-    if status == MeetingStatus::Planned {
-        repo::set_status(tx, meeting_id, MeetingStatus::InSession)?;
-    }
-    Ok(())
 }
 
 /// Everyone on the meeting's list, in the order they were added.

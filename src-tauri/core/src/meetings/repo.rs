@@ -7,7 +7,7 @@ use crate::ids::now_utc;
 use crate::store::parse_col;
 
 const COLUMNS: &str = "id, kind, title, starts_at, ends_at, place, host_name, recorder_name, status, \
-    closed_at, reopen_note, created_at, updated_at";
+    closed_at, reopen_note, created_at, updated_at, started_at";
 
 pub(super) fn insert(conn: &Connection, id: &str, m: &Checked) -> rusqlite::Result<()> {
     conn.execute(
@@ -27,10 +27,12 @@ pub(super) fn update(conn: &Connection, id: &str, m: &Checked) -> rusqlite::Resu
     Ok(())
 }
 
-pub(super) fn set_status(conn: &Connection, id: &str, status: MeetingStatus) -> rusqlite::Result<()> {
+/// 开始会议: in session from now (a meeting reopened for a correction keeps its first start).
+pub(super) fn set_started(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    let now = now_utc();
     conn.execute(
-        "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, status.as_str(), now_utc()],
+        "UPDATE meetings SET status = 'in_session', started_at = coalesce(started_at, ?2), updated_at = ?2 WHERE id = ?1",
+        params![id, now],
     )?;
     Ok(())
 }
@@ -83,5 +85,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Meeting> {
         reopen_note: r.get(10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
+        started_at: r.get(13)?,
     })
 }

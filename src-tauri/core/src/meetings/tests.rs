@@ -143,7 +143,7 @@ fn core_members_and_stakeholders_are_invited_once() {
 }
 
 #[test]
-fn sign_in_is_idempotent_opens_the_meeting_and_can_be_undone() {
+fn sign_in_is_idempotent_leaves_starting_to_her_and_can_be_undone() {
     let (_d, mut store) = temp_store();
     let m = fixtures::meeting(&mut store, "板凳会", NOV20);
     let p = person(&mut store, "王秀兰", "居民代表", false);
@@ -151,7 +151,7 @@ fn sign_in_is_idempotent_opens_the_meeting_and_can_be_undone() {
     assert!(!invited.attended);
     let first = store.write(|tx| sign_in(tx, &invited.id)).unwrap();
     assert!(first.attended && first.signed_in_at.is_some());
-    assert_eq!(get(store.conn(), &m.id).unwrap().status, MeetingStatus::InSession);
+    assert_eq!(get(store.conn(), &m.id).unwrap().status, MeetingStatus::Planned);
     std::thread::sleep(std::time::Duration::from_millis(5));
     let again = store.write(|tx| sign_in(tx, &invited.id)).unwrap();
     assert_eq!(again.signed_in_at, first.signed_in_at, "the first arrival time is kept");
@@ -354,6 +354,7 @@ fn a_close_that_fails_half_way_changes_nothing() {
     let p = person(&mut store, "王秀兰", "居民代表", true);
     let invited = store.write(|tx| invite_core_member(tx, &m.id, &p)).unwrap();
     store.write(|tx| sign_in(tx, &invited.id)).unwrap();
+    store.write(|tx| start(tx, &m.id)).unwrap();
     // Points are credited after the minutes are frozen and the topic moved: break the rules.
     store
         .conn()
@@ -368,4 +369,16 @@ fn a_close_that_fails_half_way_changes_nothing() {
     assert_eq!(topics::get(store.conn(), &t).unwrap().status, TopicStatus::OnAgenda);
     assert_eq!(count(&store, "minutes_revisions"), 0);
     assert_eq!(count(&store, "points_entries"), 0);
+}
+
+#[test]
+fn a_retired_core_member_is_not_invited_with_the_others() {
+    let (_d, mut store) = temp_store();
+    let m = fixtures::meeting(&mut store, "板凳会", NOV20);
+    let wang = person(&mut store, "王秀兰", "居民代表", true);
+    let li = person(&mut store, "李书记", "两委成员", true);
+    store.write(|tx| crate::community::retire(tx, crate::community::Register::Person, &li, "调走")).unwrap();
+    let invited = store.write(|tx| invite_all_core_members(tx, &m.id)).unwrap();
+    let ids: Vec<_> = invited.iter().filter_map(|p| p.person_id.clone()).collect();
+    assert_eq!(ids, vec![wang]);
 }

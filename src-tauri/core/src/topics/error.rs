@@ -22,6 +22,10 @@ pub enum TopicError {
     MergeIntoItself,
     #[error("要合并进去的议题“{title}”已经{}，请选择一个仍在办理的议题。", .status.label())]
     MergeTargetClosed { title: String, status: TopicStatus },
+    #[error("议题现在是“{}”，已经有了后续办理，不能再撤回审定。", .status.label())]
+    NotRevertible { status: TopicStatus },
+    #[error("撤回审定时必须写明撤回原因。")]
+    RevertReasonRequired,
     #[error("所选的{what}不存在，请重新选择。")]
     UnknownReference { what: &'static str },
     #[error("保存议题时出错：{}", crate::error::db_words(.0))]
@@ -50,6 +54,8 @@ impl UserFacing for TopicError {
             TopicError::NoteRequired { .. } => "topic_note_required",
             TopicError::MergeIntoItself => "topic_merge_into_itself",
             TopicError::MergeTargetClosed { .. } => "topic_merge_target_closed",
+            TopicError::NotRevertible { .. } => "topic_not_revertible",
+            TopicError::RevertReasonRequired => "topic_revert_reason_required",
             TopicError::UnknownReference { .. } => "topic_unknown_reference",
             TopicError::Db(_) => "db_error",
             TopicError::Search(e) => e.code(),

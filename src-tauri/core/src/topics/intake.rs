@@ -2,7 +2,7 @@
 
 use rusqlite::Transaction;
 
-use super::{create, NewTopic, Topic, TopicError};
+use super::{create, merge, NewTopic, Topic, TopicError};
 use crate::attachments::{self, OwnerKind};
 
 /// Registers a topic and hands it the photos the intake form stored under `draft_key`.
@@ -12,6 +12,20 @@ pub fn register(tx: &Transaction, new: &NewTopic, actor: &str, draft_key: Option
         attachments::claim_drafts(tx, key, OwnerKind::Topic, &topic.id)?;
     }
     Ok(topic)
+}
+
+/// Registers a topic that duplicates an open one and merges it there, in the same transaction:
+/// a refused merge (the other topic was just closed) registers nothing, so she is never left
+/// with a stray duplicate to merge by hand.
+pub fn register_into(
+    tx: &Transaction,
+    new: &NewTopic,
+    actor: &str,
+    draft_key: Option<&str>,
+    into_id: &str,
+) -> Result<Topic, TopicError> {
+    let topic = register(tx, new, actor, draft_key)?;
+    merge(tx, &topic.id, into_id, actor)
 }
 
 #[cfg(test)]
@@ -56,5 +70,21 @@ mod tests {
         store.write(|tx| register(tx, &new_topic("   "), "记录人", Some("form-8"))).unwrap_err();
         assert_eq!(count(&store, "topics"), before);
         assert_eq!(attachments::list(store.conn(), OwnerKind::Draft, "form-8").unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_duplicate_registered_into_a_closed_topic_leaves_nothing_behind() {
+        use crate::error::UserFacing;
+        let (_d, mut store) = temp_store();
+        let keep = store.write(|tx| register(tx, &new_topic("车库灯不亮"), "王秀兰", None)).unwrap();
+        let merged = store.write(|tx| register_into(tx, &new_topic("车库的灯坏了"), "王秀兰", None, &keep.id)).unwrap();
+        assert_eq!(merged.status, crate::topics::TopicStatus::Merged);
+        store
+            .write(|tx| crate::topics::move_to(tx, &keep.id, crate::topics::TopicStatus::Rejected, "王秀兰", "重复"))
+            .unwrap();
+        let before = count(&store, "topics");
+        let err = store.write(|tx| register_into(tx, &new_topic("车库又黑了"), "王秀兰", None, &keep.id)).unwrap_err();
+        assert_eq!(err.code(), "topic_merge_target_closed");
+        assert_eq!(count(&store, "topics"), before, "the refused merge registered nothing");
     }
 }

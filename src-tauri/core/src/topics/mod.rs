@@ -18,7 +18,7 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub use error::TopicError;
-pub use intake::register;
+pub use intake::{register, register_into};
 pub use kinds::{Channel, HandlingClass, Scale};
 pub use similar::similar_open;
 pub use status::TopicStatus;
@@ -211,6 +211,40 @@ pub fn merge(tx: &Transaction, id: &str, into_id: &str, actor: &str) -> Result<T
         &format!("合并了重复议题“{}”", topic.title),
     )?;
     after_write(tx, id)
+}
+
+/// Takes back a review decision (受理, 不予受理, 合并, 即办完成, 上报) as long as it is the last
+/// thing that happened to the topic: the topic is 已收集 again, and its timeline keeps both the
+/// decision and the reversal with its reason (nothing is deleted). A merge is taken back on the
+/// topic it went into as well.
+pub fn revert_review(tx: &Transaction, id: &str, actor: &str, reason: &str) -> Result<Topic, TopicError> {
+    let topic = get(tx, id)?;
+    let last = repo::events(tx, id)?.pop();
+    let decided_from_collected =
+        last.is_some_and(|e| e.from_status == Some(TopicStatus::Collected) && e.to_status == topic.status);
+    if !is_review_decision(topic.status) || !decided_from_collected {
+        return Err(TopicError::NotRevertible { status: topic.status });
+    }
+    let reason = free_text("撤回原因", reason.trim())?;
+    if reason.is_empty() {
+        return Err(TopicError::RevertReasonRequired);
+    }
+    if let Some(target) = topic.merged_into_id.as_deref().filter(|_| topic.status == TopicStatus::Merged) {
+        let into = get(tx, target)?;
+        let note = format!("撤回了合并：“{}”不再并入本议题", topic.title);
+        repo::insert_event(tx, target, actor, Some(into.status), into.status, &note)?;
+        repo::clear_merge(tx, id)?;
+    }
+    let note = format!("撤回“{}”：{}", topic.status.action_label(), reason);
+    repo::set_status(tx, id, TopicStatus::Collected, "", None)?;
+    repo::insert_event(tx, id, actor, Some(topic.status), TopicStatus::Collected, &note)?;
+    after_write(tx, id)
+}
+
+/// The steps of 待审定 that a collected topic takes in one go.
+fn is_review_decision(status: TopicStatus) -> bool {
+    use TopicStatus::*;
+    matches!(status, Accepted | Rejected | Merged | Escalated | DoneOnSpot)
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Topic, TopicError> {

@@ -88,6 +88,12 @@ pub(super) fn set_status(
     Ok(())
 }
 
+/// Forgets which topic this one was merged into (the merge was taken back; the timeline keeps it).
+pub(super) fn clear_merge(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    conn.execute("UPDATE topics SET merged_into_id = NULL, updated_at = ?2 WHERE id = ?1", params![id, now_utc()])?;
+    Ok(())
+}
+
 pub(super) fn insert_event(
     conn: &Connection,
     topic_id: &str,

@@ -261,3 +261,47 @@ fn a_topic_takes_phones_as_the_roster_does_and_names_the_field_when_refusing() {
     new.raised_by_phone = "0531-88886666".into();
     assert_eq!(store.write(|tx| update(tx, &t.id, &new, "张敏")).unwrap().raised_by_phone, "0531-88886666");
 }
+
+#[test]
+fn a_review_decision_is_taken_back_with_its_reason_and_both_steps_stay_in_the_timeline() {
+    let (_dir, mut store) = temp_store();
+    let t = create_one(&mut store, "车库灯不亮");
+    step(&mut store, &t.id, Rejected, "不属于社区事务").unwrap();
+    let back = store.write(|tx| revert_review(tx, &t.id, "王秀兰", "点错了")).unwrap();
+    assert_eq!(back.status, Collected);
+    assert_eq!(back.status_note, "");
+    let events = timeline(store.conn(), &t.id).unwrap();
+    let last = events.last().unwrap();
+    assert_eq!((last.from_status, last.to_status), (Some(Rejected), Collected));
+    assert!(last.note.contains("撤回“不予受理”：点错了"), "{}", last.note);
+    assert_eq!(events.len(), 3, "registered, rejected, taken back");
+}
+
+#[test]
+fn a_merge_is_taken_back_on_both_topics() {
+    let (_dir, mut store) = temp_store();
+    let keep = create_one(&mut store, "车库灯不亮");
+    let dup = create_one(&mut store, "车库的灯坏了");
+    store.write(|tx| merge(tx, &dup.id, &keep.id, "李书记")).unwrap();
+    let back = store.write(|tx| revert_review(tx, &dup.id, "李书记", "不是同一件事")).unwrap();
+    assert_eq!(back.status, Collected);
+    assert_eq!(back.merged_into_id, None);
+    let kept = timeline(store.conn(), &keep.id).unwrap();
+    assert!(kept.last().unwrap().note.contains("撤回了合并"), "{kept:?}");
+}
+
+#[test]
+fn only_the_last_step_of_review_can_be_taken_back_and_only_with_a_reason() {
+    let (_dir, mut store) = temp_store();
+    let t = create_one(&mut store, "车库灯不亮");
+    let err = store.write(|tx| revert_review(tx, &t.id, "王秀兰", "点错了")).unwrap_err();
+    assert_eq!(err.code(), "topic_not_revertible");
+    step(&mut store, &t.id, Accepted, "").unwrap();
+    let err = store.write(|tx| revert_review(tx, &t.id, "王秀兰", "  ")).unwrap_err();
+    assert_eq!(err.code(), "topic_revert_reason_required");
+    assert!(err.to_string().contains("撤回原因"), "{err}");
+    step(&mut store, &t.id, OnAgenda, "").unwrap();
+    let err = store.write(|tx| revert_review(tx, &t.id, "王秀兰", "点错了")).unwrap_err();
+    assert_eq!(err.code(), "topic_not_revertible");
+    assert_eq!(get(store.conn(), &t.id).unwrap().status, OnAgenda, "a refused revert changes nothing");
+}

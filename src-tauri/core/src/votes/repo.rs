@@ -51,7 +51,7 @@ pub(super) fn household_label(conn: &Connection, id: &str) -> rusqlite::Result<O
 }
 
 pub(super) fn household_count(conn: &Connection) -> rusqlite::Result<u32> {
-    conn.query_row("SELECT count(*) FROM households WHERE deleted_at IS NULL", [], |r| r.get(0))
+    conn.query_row("SELECT count(*) FROM households WHERE deleted_at IS NULL AND retired_at IS NULL", [], |r| r.get(0))
 }
 
 pub(super) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Vote> {
