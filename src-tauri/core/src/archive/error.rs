@@ -68,9 +68,6 @@ pub enum ArchiveError {
     Store(#[from] StoreError),
     #[error("重建搜索索引失败：{0}")]
     Search(#[from] SearchError),
-    /// A domain module could not list its search documents (its message, already in Chinese).
-    #[error("重建搜索索引失败：{0}")]
-    Rebuild(String),
     #[error("{0}")]
     Reindex(#[from] crate::reindex::ReindexError),
     #[error("读写数据库时出错：{}", crate::error::db_words(.0))]
@@ -140,7 +137,6 @@ impl UserFacing for ArchiveError {
             ArchiveError::Pdf(e) => e.code(),
             ArchiveError::Store(e) => e.code(),
             ArchiveError::Search(e) => e.code(),
-            ArchiveError::Rebuild(_) => "archive_reindex",
             ArchiveError::Reindex(e) => e.code(),
             ArchiveError::Db(_) => "db_error",
         }
