@@ -218,7 +218,7 @@ impl Snapshot {
         conn.pragma_update(None, "journal_mode", "DELETE")?;
         // The passphrase never travels, not even encrypted; secure_delete zeroes its bytes.
         conn.pragma_update(None, "secure_delete", "ON")?;
-        conn.execute("DELETE FROM app_settings WHERE id IN (?1, ?2)", [passphrase::KEY, passphrase::KNOWN_KEY])?;
+        conn.execute("DELETE FROM app_settings WHERE id IN (?1, ?2, ?3)", passphrase::LAPTOP_KEYS)?;
         conn.pragma_update(None, "application_id", super::schema::APPLICATION_ID)?;
         let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if ok != "ok" {
