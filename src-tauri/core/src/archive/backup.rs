@@ -73,6 +73,14 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<Backup>, ArchiveE
 
 /// Takes a backup now, then deletes what the retention rule no longer keeps.
 pub fn take(store: &Store, reason: Reason, now: DateTime<Utc>) -> Result<Backup, ArchiveError> {
+    let taken = take_unpruned(store, reason, now)?;
+    prune(store)?;
+    Ok(taken)
+}
+
+/// [`take`] without the retention rule: an import prunes only once its merge went through, and
+/// otherwise deletes this backup of an unchanged state, so a refused archive leaves nothing.
+pub(crate) fn take_unpruned(store: &Store, reason: Reason, now: DateTime<Utc>) -> Result<Backup, ArchiveError> {
     // Named by the community's wall clock, as the secretary reads it in the list.
     let now = crate::community::zone(store.conn())?.wall(now);
     let pass = super::passphrase::backup_passphrase(store.conn())?;
@@ -92,7 +100,6 @@ pub fn take(store: &Store, reason: Reason, now: DateTime<Utc>) -> Result<Backup,
     };
     let _ = fs::remove_file(&plain);
     written.and_then(|_| sync_dir(&dir)).map_err(|e| ArchiveError::write(&path, &e))?;
-    prune(store)?;
     parse(&path).ok_or(ArchiveError::NoSuchBackup { path })
 }
 
