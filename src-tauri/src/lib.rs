@@ -32,6 +32,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::passphrase::passphrase_strength,
         commands::passphrase::set_passphrase,
         commands::passphrase::print_passphrase_sheet,
+        commands::passphrase::set_backups_encrypted,
         commands::archive::confirm_import,
         commands::archive::list_backups,
         commands::archive::restore_backup,

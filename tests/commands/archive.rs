@@ -83,3 +83,35 @@ fn export_preview_import_and_restore_through_commands() {
     assert_eq!(err["code"], "archive_not_archive");
     assert!(err["message"].as_str().unwrap().contains("不是议事簿的归档"));
 }
+
+/// 每日备份也加密 in 设置: refused without a passphrase; once on, a backup is written encrypted,
+/// listed as such, and restores with this laptop's passphrase.
+#[test]
+fn encrypted_backups_through_commands() {
+    use tauri::Manager;
+    let app = demo_app();
+    let err = app.invoke("set_backups_encrypted", json!({ "on": true })).unwrap_err();
+    assert_eq!(err["code"], "backup_encrypt_no_passphrase");
+    assert_eq!(app.invoke("passphrase_state", json!({})).unwrap()["backups_encrypted"], false);
+    app.invoke("set_passphrase", json!({ "passphrase": "幸福里议事会 2026" })).expect("set");
+    app.invoke("set_backups_encrypted", json!({ "on": true })).expect("switch on");
+    assert_eq!(app.invoke("passphrase_state", json!({})).unwrap()["backups_encrypted"], true);
+
+    let taken = app.window.state::<AppState>().with_store(|store| {
+        Ok(yishi_core::archive::backup::take(
+            store,
+            yishi_core::archive::backup::Reason::Daily,
+            yishi_core::time::now(),
+        )?)
+    });
+    assert!(taken.expect("backup").encrypted);
+    let backups = app.invoke("list_backups", json!({})).expect("backups");
+    assert_eq!(backups[0]["encrypted"], true);
+    let name = backups[0]["file_name"].as_str().unwrap().to_string();
+    assert!(name.ends_with("-daily.db.age"), "{name}");
+    app.invoke("restore_backup", json!({ "file_name": name })).expect("restore");
+    assert_eq!(topics(&app), 30);
+
+    app.invoke("set_backups_encrypted", json!({ "on": false })).expect("switch off");
+    assert_eq!(app.invoke("passphrase_state", json!({})).unwrap()["backups_encrypted"], false);
+}

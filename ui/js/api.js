@@ -41,6 +41,7 @@ export const api = {
   passphraseStrength: (passphrase) => call('passphrase_strength', { passphrase }),
   setPassphrase: (passphrase) => call('set_passphrase', { passphrase }),
   printPassphraseSheet: () => call('print_passphrase_sheet'),
+  setBackupsEncrypted: (on) => call('set_backups_encrypted', { on }),
   confirmImport: () => call('confirm_import'),
   listBackups: () => call('list_backups'),
   restoreBackup: (fileName) => call('restore_backup', { file_name: fileName }),

@@ -193,7 +193,7 @@ function backupsTable(list, result, refresh) {
     el('thead', {}, el('tr', {}, A.backupsHead.map((h) => el('th', {}, h)))),
     el('tbody', {}, list.map((b) => el('tr', {},
       el('td', { class: 'nowrap' }, b.taken_at.slice(0, 16)),
-      el('td', {}, b.reason_label),
+      el('td', {}, b.encrypted ? A.encryptedBackup(b.reason_label) : b.reason_label),
       el('td', { class: 'nowrap' }, `${A.mb(b.size)} MB`),
       el('td', {}, el('button', { type: 'button', class: 'small', 'data-file': b.file_name,
         onclick: () => ask(result, A.restoreAsk(b.taken_at.slice(0, 16)), async () => {

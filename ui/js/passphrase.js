@@ -29,6 +29,8 @@ export async function passphraseCard() {
       status.textContent = T.passphraseIsSet;
       result.textContent = T.passphraseSaved(s.label);
       print.disabled = false;
+      encrypt.disabled = false;
+      encryptHint.textContent = T.backupsEncryptedHint;
     } catch (e) {
       result.textContent = e.message;
       save.disabled = false;
@@ -42,6 +44,19 @@ export async function passphraseCard() {
       result.textContent = e.message;
     }
   } }, T.passphrasePrint);
+  // 每日备份也加密: only with a passphrase, since the backups are encrypted with it.
+  const encrypt = el('input', { type: 'checkbox', id: 'backups-encrypted', disabled: !state.set, onchange: async () => {
+    try {
+      await api.setBackupsEncrypted(encrypt.checked);
+      result.textContent = encrypt.checked ? T.backupsEncryptedOn : T.backupsEncryptedOff;
+    } catch (e) {
+      encrypt.checked = !encrypt.checked;
+      result.textContent = e.message;
+    }
+  } });
+  encrypt.checked = state.backups_encrypted;
+  const encryptHint = el('p', { class: 'hint', id: 'backups-encrypted-hint' },
+    state.set ? T.backupsEncryptedHint : T.backupsEncryptedNeedsPassphrase);
   return el('section', { class: 'card', id: 'passphrase-card' },
     el('h2', {}, T.passphraseCard),
     el('p', { class: 'hint' }, T.passphraseText),
@@ -49,5 +64,7 @@ export async function passphraseCard() {
     el('div', { class: 'actions' }, field, ' ', save, ' ', print),
     strength,
     el('p', { class: 'hint' }, T.passphraseBackups),
+    el('label', { for: 'backups-encrypted', class: 'check' }, encrypt, ' ', T.backupsEncrypted),
+    encryptHint,
     result);
 }

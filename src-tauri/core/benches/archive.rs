@@ -46,24 +46,36 @@ fn main() -> Res<()> {
 
     let mut export_times = Vec::new();
     let mut verify_times = Vec::new();
+    let mut both_times = Vec::new();
+    let mut phases: Vec<Vec<(&'static str, Duration)>> = Vec::new();
     let mut size = 0;
     for _ in 0..RUNS {
         let stick = tempfile::tempdir()?;
+        let mut marks: Vec<(&'static str, Instant)> = Vec::new();
         let t = Instant::now();
-        let report = archive::export(&store, stick.path(), |_| {})?;
-        export_times.push(t.elapsed());
+        let report = archive::export(&store, stick.path(), |p| marks.push((p.label, Instant::now())))?;
+        let exported = t.elapsed();
+        export_times.push(exported);
+        marks.push(("", Instant::now()));
+        phases.push(marks.windows(2).map(|w| (w[0].0, w[1].1 - w[0].1)).collect());
         let t = Instant::now();
         archive::verify_with(&report.path, Some("幸福里议事会 2026"))?;
         verify_times.push(t.elapsed());
+        both_times.push(exported + t.elapsed());
         size = report.bytes;
     }
     println!(
-        "export (snapshot, ledger, CSV, fsync, built-in verify, rename): median {} (min {}, max {})",
+        "export (snapshot, encryption, ledger, CSV, fsync, built-in verify, rename): median {} (min {}, max {})",
         secs(median(&mut export_times)),
         secs(export_times[0]),
         secs(export_times[RUNS - 1])
     );
+    for (i, (label, _)) in phases[0].iter().enumerate() {
+        let mut times: Vec<Duration> = phases.iter().filter_map(|p| p.get(i).map(|(_, d)| *d)).collect();
+        println!("  from “{label}”: median {}", secs(median(&mut times)));
+    }
     println!("verify again, as the other computer does: median {}", secs(median(&mut verify_times)));
+    println!("export + verify again: median {}", secs(median(&mut both_times)));
     let notices: i64 = store.conn().query_row("SELECT count(*) FROM notices", [], |r| r.get(0))?;
     let year_ago = yishi_core::time::Zone::default().today() - chrono::Duration::days(365);
     let period = Some((year_ago, chrono::NaiveDate::MAX));

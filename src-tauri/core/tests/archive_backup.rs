@@ -86,3 +86,110 @@ fn a_restore_replaces_the_database_file_only_once_the_store_has_let_go_of_it() {
     assert_eq!(count(&target, "topics"), 0, "the restored (empty) file is the one in use");
     assert_eq!(target.conn().query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)).unwrap(), "ok");
 }
+
+fn encrypt_backups(store: &mut Store) {
+    store.write(|tx| archive::passphrase::set_backups_encrypted(tx, true)).unwrap();
+}
+
+fn demo_phones(store: &Store) -> Vec<String> {
+    let mut stmt = store.conn().prepare("SELECT phone FROM people WHERE phone <> ''").unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+fn holds(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn backups_are_plain_by_default_and_encrypted_only_with_the_switch_on() {
+    let (_d, mut store) = demo_store();
+    let phones = demo_phones(&store);
+    assert!(!phones.is_empty());
+    let plain = backup::take(&store, backup::Reason::Daily, yishi_core::time::now()).unwrap();
+    assert!(!plain.encrypted && plain.file_name.ends_with("-daily.db"));
+    assert!(holds(&std::fs::read(&plain.path).unwrap(), &phones[0]), "plain: same disk as the live file");
+
+    encrypt_backups(&mut store);
+    let sealed = backup::take(&store, backup::Reason::Import, yishi_core::time::now()).unwrap();
+    assert!(sealed.encrypted && sealed.file_name.ends_with("-import.db.age"), "{}", sealed.file_name);
+    let bytes = std::fs::read(&sealed.path).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"));
+    for phone in &phones {
+        assert!(!holds(&bytes, phone), "{phone} in the encrypted backup");
+    }
+    assert!(!holds(&bytes, PASSPHRASE) && !holds(&bytes, "王秀兰"));
+    let names: Vec<String> = std::fs::read_dir(backup::dir(&store))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no plain .partial left beside it: {names:?}");
+    assert_eq!(backup::list(&store).unwrap().len(), 2, "both listed");
+}
+
+#[test]
+fn the_switch_needs_a_passphrase() {
+    let (_d, mut store) = bare_store();
+    let err = store.write(|tx| archive::passphrase::set_backups_encrypted(tx, true)).unwrap_err();
+    assert_eq!(yishi_core::error::UserFacing::code(&err), "backup_encrypt_no_passphrase");
+    assert!(err.to_string().contains("归档密码"), "{err}");
+    assert!(!archive::passphrase::backups_encrypted(store.conn()).unwrap());
+}
+
+#[test]
+fn an_encrypted_backup_restores_with_the_laptops_passphrase() {
+    let (_d, mut store) = demo_store();
+    encrypt_backups(&mut store);
+    let before = dump_domain(&store);
+    let sealed = backup::take(&store, backup::Reason::Daily, yishi_core::time::now()).unwrap();
+    store.conn().execute("DELETE FROM topic_events", []).unwrap();
+    let pending = backup::prepare_restore(&store, &sealed.path).unwrap();
+    assert!(pending.backup.encrypted, "the replaced state is backed up encrypted too");
+    let store = reopen(store, pending);
+    assert_eq!(dump_domain(&store), before);
+    assert!(archive::passphrase::backups_encrypted(store.conn()).unwrap(), "the switch stays on");
+    assert_eq!(archive::passphrase::get(store.conn()).unwrap().as_deref(), Some(PASSPHRASE));
+}
+
+#[test]
+fn an_old_passphrase_still_opens_the_backups_it_encrypted() {
+    let (_d, mut store) = demo_store();
+    encrypt_backups(&mut store);
+    let sealed = backup::take(&store, backup::Reason::Daily, yishi_core::time::now()).unwrap();
+    store.write(|tx| archive::passphrase::set(tx, "新的归档密码 2027 冬")).unwrap();
+    let pending = backup::prepare_restore(&store, &sealed.path).unwrap();
+    let store = reopen(store, pending);
+    assert_eq!(archive::passphrase::get(store.conn()).unwrap().as_deref(), Some("新的归档密码 2027 冬"));
+}
+
+/// On another laptop (another passphrase, or none), an encrypted backup is refused in Chinese
+/// and nothing changes: no backup of the current state, no staged copy.
+#[test]
+fn an_encrypted_backup_with_a_wrong_or_missing_passphrase_changes_nothing() {
+    let (_d, mut source) = demo_store();
+    encrypt_backups(&mut source);
+    let sealed = backup::take(&source, backup::Reason::Daily, yishi_core::time::now()).unwrap();
+    let (_o, other) = demo_store_with("另一台电脑的密码 9");
+    let (_b, bare) = bare_store();
+    for (target, code) in [(&other, "backup_wrong_passphrase"), (&bare, "backup_passphrase_needed")] {
+        let before = dump(target);
+        let files_before = listing(target.path().parent().unwrap());
+        let err = backup::prepare_restore(target, &sealed.path).unwrap_err();
+        assert_eq!(yishi_core::error::UserFacing::code(&err), code, "{err}");
+        assert!(err.to_string().contains("本机数据没有任何改动") && err.to_string().contains("归档密码"), "{err}");
+        assert_eq!(dump(target), before);
+        assert_eq!(listing(target.path().parent().unwrap()), files_before, "no backup, no staged copy");
+    }
+}
+
+#[test]
+fn a_killed_encrypted_backup_leaves_no_plain_copy_after_the_next_start() {
+    let (_d, store) = demo_store();
+    let dir = backup::dir(&store);
+    std::fs::create_dir_all(&dir).unwrap();
+    let plain = dir.join("yishi-20261201-080000-daily.db.partial");
+    std::fs::write(&plain, b"SQLite format 3\0").unwrap();
+    std::fs::write(dir.join("yishi-20261201-080000-daily.db.age.partial"), b"age").unwrap();
+    let removed = archive::leftovers::clean_local(&store);
+    assert_eq!(removed.len(), 2, "{removed:?}");
+    assert!(!plain.exists());
+}

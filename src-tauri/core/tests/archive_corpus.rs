@@ -53,7 +53,12 @@ fn link(file: &'static str, to: &'static str) -> Mutation {
     })
 }
 
-fn cases(full: bool, tables: &[(String, Vec<(String, String)>)]) -> Vec<(String, &'static str, Mutation)> {
+/// A table's columns: name and declared type (upper case). (No case puts a NULL in a NOT NULL
+/// column: SQLite refuses to write it into the archive's file already, and a table declared
+/// without the NOT NULL is a schema the import refuses.)
+type Columns = Vec<(String, String)>;
+
+fn cases(full: bool, tables: &[(String, Columns)]) -> Vec<(String, &'static str, Mutation)> {
     let mut v: Vec<(String, &'static str, Mutation)> = Vec::new();
     let mut add = |name: String, class: &'static str, m: Mutation| v.push((name, class, m));
     // Rows: every table in the full run, topics otherwise.
@@ -72,8 +77,13 @@ fn cases(full: bool, tables: &[(String, Vec<(String, String)>)]) -> Vec<(String,
             )),
         );
         add(format!("{t}: created_at 1970"), "row", sql_owned(format!("UPDATE \"{t}\" SET created_at = '1970-01-01T00:00:00.000Z' WHERE rowid = (SELECT min(rowid) FROM \"{t}\")")));
-        if let Some((c, decl)) = cols.iter().find(|(c, d)| d.contains("INT") && c != "id") {
-            let _ = decl;
+        // A number would be stored as text ('42': TEXT affinity), a valid id; a blob is not.
+        add(
+            format!("{t}: id binary"),
+            "row",
+            sql_owned(format!("UPDATE \"{t}\" SET id = x'2a' WHERE rowid = (SELECT min(rowid) FROM \"{t}\")")),
+        );
+        if let Some((c, _)) = cols.iter().find(|(c, d)| d.contains("INT") && c != "id") {
             add(
                 format!("{t}: {c} as text"),
                 "row",
@@ -123,6 +133,7 @@ fn cases(full: bool, tables: &[(String, Vec<(String, String)>)]) -> Vec<(String,
         "json",
         sql("UPDATE notice_drafts SET content = '[' WHERE rowid = 1"),
     );
+    add("notices: spec not JSON".into(), "json", sql("UPDATE notices SET spec = '{\"title\":' WHERE rowid = 1"));
     add(
         "tasks → missing decision".into(),
         "reference",
@@ -246,6 +257,19 @@ fn cases(full: bool, tables: &[(String, Vec<(String, String)>)]) -> Vec<(String,
             }),
         );
         add(
+            "ledger is a device file".into(),
+            "files",
+            Box::new(|dir: &Path| {
+                std::fs::remove_file(dir.join("ledger.xlsx")).unwrap();
+                let mut mknod = std::process::Command::new("mknod");
+                mknod.arg(dir.join("ledger.xlsx")).args(["c", "1", "3"]);
+                // Only root may make a device node; elsewhere a link to one stands in for it.
+                if !mknod.status().is_ok_and(|s| s.success()) {
+                    std::os::unix::fs::symlink("/dev/null", dir.join("ledger.xlsx")).unwrap();
+                }
+            }),
+        );
+        add(
             "manifest is a FIFO".into(),
             "files",
             Box::new(|dir: &Path| {
@@ -270,6 +294,14 @@ fn cases(full: bool, tables: &[(String, Vec<(String, String)>)]) -> Vec<(String,
     v
 }
 
+/// The file names in a laptop's data folder but SQLite's own -wal/-shm (they come and go).
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> =
+        listing(dir).into_iter().map(|(n, _)| n).filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm")).collect();
+    v.sort();
+    v
+}
+
 #[derive(Default, Debug)]
 struct Tally {
     tried: usize,
@@ -285,7 +317,7 @@ fn every_damaged_or_foreign_archive_is_refused_and_changes_nothing() {
     let full = std::env::var("YISHI_CORPUS").is_ok_and(|v| v == "full");
     let (_a, a) = demo_store();
     let (_stick, original) = export(&a);
-    let tables: Vec<(String, Vec<(String, String)>)> = {
+    let tables: Vec<(String, Columns)> = {
         let mut stmt = a.conn().prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'search%' ORDER BY name").unwrap();
         let names: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
         names
@@ -326,11 +358,16 @@ fn every_damaged_or_foreign_archive_is_refused_and_changes_nothing() {
         std::thread::spawn(move || {
             let mut store = yishi_core::store::Store::open(&db).unwrap();
             let before = dump(&store);
+            let (archive_before, laptop_before) = (listing(&d), names(db.parent().unwrap()));
             let dry = archive::dry_run(&store, &d).map(|_| ()).map_err(|e| (e.code(), e.message()));
             let real = archive::import(&mut store, &d).map(|_| ()).map_err(|e| (e.code(), e.message()));
             let changed = dump(&store) != before;
             drop(store);
-            let _ = tx.send((dry, real, changed));
+            // Verify (inside both) writes nothing into the archive; a refusal leaves no staging.
+            let wrote = listing(&d) != archive_before;
+            let after = names(db.parent().unwrap());
+            let left: Vec<String> = after.into_iter().filter(|n| !laptop_before.contains(n)).collect();
+            let _ = tx.send((dry, real, changed, wrote, left));
         });
         let t = by_class.entry(class).or_default();
         tally.tried += 1;
@@ -346,12 +383,18 @@ fn every_damaged_or_foreign_archive_is_refused_and_changes_nothing() {
                 t.partial += 1;
                 problems.push(format!("PANICKED {name}"));
             }
-            Ok((_, Ok(()), _)) => {
+            Ok((_, Ok(()), _, _, _)) => {
                 tally.merged += 1;
                 t.merged += 1;
                 problems.push(format!("MERGED {name}"));
             }
-            Ok((dry, Err((code, message)), changed)) => {
+            Ok((dry, Err((code, message)), changed, wrote, left)) => {
+                if wrote {
+                    problems.push(format!("WROTE INTO THE ARCHIVE {name}"));
+                }
+                if !left.is_empty() {
+                    problems.push(format!("LEFT FILES ON THE LAPTOP {name}: {left:?}"));
+                }
                 if changed {
                     tally.partial += 1;
                     t.partial += 1;
@@ -390,4 +433,83 @@ fn every_damaged_or_foreign_archive_is_refused_and_changes_nothing() {
     );
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(tally.refused, tally.tried);
+}
+
+fn free_notice(store: &mut yishi_core::store::Store, spec: serde_json::Value) {
+    let new = yishi_core::bulletin::NewNotice {
+        kind: yishi_core::bulletin::NoticeKind::Free,
+        spec: spec.to_string(),
+        reference: None,
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    store.write(|tx| yishi_core::bulletin::issue(tx, &new, today)).unwrap();
+}
+
+/// Gives the demo topic `rowid` a new title and description (as long as the app accepts:
+/// `validate` counts characters, so these are written as it would store them).
+fn retitle(store: &yishi_core::store::Store, rowid: i64, title: &str, description: &str) {
+    let sql = "UPDATE topics SET title = ?2, description = ?3, updated_at = ?4 WHERE rowid = ?1";
+    let now = yishi_core::ids::now_utc();
+    assert_eq!(store.conn().execute(sql, rusqlite::params![rowid, title, description, now]).unwrap(), 1);
+}
+
+/// The other side of the corpus: archives that must import, whole, with the dry run saying
+/// exactly what the import then does. Text at the limits the app accepts (a 200-character
+/// title, a 33,000- and a 200,000-character description: the xlsx cell limit is 32,767), and free
+/// notices the engine must print without dropping a cell (more cells than columns, no columns,
+/// invisible characters pasted in).
+#[test]
+fn good_archives_import_whole_and_the_dry_run_says_what_the_import_does() {
+    let (_a, mut a) = demo_store();
+    let work = tempfile::tempdir().unwrap();
+    let laptop = work.path().join("laptop.db");
+    a.conn().execute("VACUUM INTO ?1", [laptop.to_str().unwrap()]).unwrap();
+    let (_p, pristine) = export(&a);
+    let title = format!("{}😀", "车".repeat(199));
+    let long = "楼道堆物影响消防通道😀".repeat(3_000);
+    let longest = "停".repeat(200_000);
+    retitle(&a, 1, &title, &long);
+    retitle(&a, 2, "超长说明", &longest);
+    free_notice(
+        &mut a,
+        serde_json::json!({"title": "\u{FEFF}停车\u{200B}收费公示", "issuer": "幸福里社区居民委员会", "date": "2026-11-21",
+            "paragraphs": ["经协商议定，收费如下。"],
+            "table": {"columns": ["车位", "月租"], "rows": [["A区", "150元", "含管理费", "另计"], ["B区"]]}}),
+    );
+    free_notice(
+        &mut a,
+        serde_json::json!({"title": "无表头公示", "issuer": "幸福里社区居民委员会", "date": "2026-11-21",
+            "table": {"columns": [], "rows": [["甲栏", "乙栏"]]}}),
+    );
+    let (_l, limits) = export(&a);
+    let csv_holds_it = std::fs::read_dir(limits.join("csv"))
+        .unwrap()
+        .any(|f| String::from_utf8_lossy(&std::fs::read(f.unwrap().path()).unwrap()).contains(&long));
+    assert!(csv_holds_it, "the CSV keeps the whole 33,000-character text");
+
+    let mut parity = 0;
+    for (name, folder) in [("the demo's own archive", &pristine), ("text at every limit, free notices", &limits)] {
+        let db = work.path().join(format!("{parity}.db"));
+        std::fs::copy(&laptop, &db).unwrap();
+        let mut store = yishi_core::store::Store::open(&db).unwrap();
+        let dry = archive::dry_run(&store, folder).unwrap_or_else(|e| panic!("{name}: {}", e.message()));
+        let real = archive::import(&mut store, folder).unwrap_or_else(|e| panic!("{name}: {}", e.message()));
+        let said = |s: &archive::ImportSummary| (serde_json::to_value(&s.tables).unwrap(), s.new, s.updated);
+        assert_eq!(said(&dry), said(&real), "{name}: the dry run says what the import does");
+        parity += 1;
+        println!("{name:<45} imported: {} new, {} updated, dry run = import", real.new, real.updated);
+    }
+    let store = yishi_core::store::Store::open(&work.path().join("1.db")).unwrap();
+    let text: String =
+        store.conn().query_row("SELECT description FROM topics WHERE title = ?1", [&title], |r| r.get(0)).unwrap();
+    assert_eq!(text, long, "the 33,000-character text arrives whole");
+    let text: String =
+        store.conn().query_row("SELECT description FROM topics WHERE title = '超长说明'", [], |r| r.get(0)).unwrap();
+    assert_eq!(text.chars().count(), 200_000);
+    let notices = |like: &str| -> i64 {
+        let sql = "SELECT count(*) FROM notices WHERE spec LIKE ?1";
+        store.conn().query_row(sql, [format!("%{like}%")], |r| r.get(0)).unwrap()
+    };
+    assert_eq!((notices("另计"), notices("乙栏")), (1, 1), "every cell travels with the notices");
+    println!("\n| good archives (must import) | tried 2 | imported 2 | dry run = import {parity} |");
 }

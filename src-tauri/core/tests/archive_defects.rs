@@ -26,6 +26,9 @@ fn refused_at(dir: &Path) -> (String, String) {
     let e = archive::import(&mut b, dir).expect_err("refused");
     assert_eq!(dry.code(), e.code());
     assert_eq!(dump(&b), before, "nothing merged");
+    // Even a refusal found by the merge itself (references) leaves no backup of the same state.
+    assert!(archive::backup::list(&b).unwrap().is_empty(), "no backup left by a refusal");
+    assert!(!b.path().parent().unwrap().join("backups").exists(), "nor its folder");
     plain_words(&e.message());
     (e.code().to_string(), e.message())
 }

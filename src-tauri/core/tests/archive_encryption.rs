@@ -33,8 +33,7 @@ fn export_then_import_on_another_laptop_with_the_passphrase_typed_once() {
 fn a_wrong_passphrase_is_refused_in_chinese_and_changes_nothing() {
     let (_a, a) = demo_store();
     let (_stick, archive) = export(&a);
-    let (dir_b, mut b) = demo_store();
-    b.write(|tx| passphrase::set(tx, "另一台电脑的密码 9")).unwrap();
+    let (dir_b, mut b) = demo_store_with("另一台电脑的密码 9");
     let before = dump(&b);
     let files_before = listing(dir_b.path());
 

@@ -1,4 +1,5 @@
-//! 归档密码 in 设置: its strength while typed, setting it, and the 密码备忘单 PDF.
+//! 归档密码 in 设置: its strength while typed, setting it, the 密码备忘单 PDF, and the switch
+//! 每日备份也加密 (available once a passphrase is set).
 
 use serde::Serialize;
 use tauri::State;
@@ -13,12 +14,25 @@ use crate::state::AppState;
 pub struct PassphraseState {
     pub set: bool,
     pub min_chars: usize,
+    /// 每日备份也加密 is on (backups are encrypted only while a passphrase is set, too).
+    pub backups_encrypted: bool,
 }
 
 #[tauri::command]
 pub fn passphrase_state(state: State<'_, AppState>) -> CommandResult<PassphraseState> {
-    let set = state.with_store(|store| Ok(passphrase::get(store.conn())?.is_some()))?;
-    Ok(PassphraseState { set, min_chars: passphrase::MIN_CHARS })
+    state.with_store(|store| {
+        Ok(PassphraseState {
+            set: passphrase::get(store.conn())?.is_some(),
+            min_chars: passphrase::MIN_CHARS,
+            backups_encrypted: passphrase::backups_encrypted(store.conn())?,
+        })
+    })
+}
+
+/// Turns 每日备份也加密 on or off; on is refused while no passphrase is set.
+#[tauri::command]
+pub fn set_backups_encrypted(state: State<'_, AppState>, on: bool) -> CommandResult<()> {
+    state.with_store(|store| Ok(store.write(|tx| passphrase::set_backups_encrypted(tx, on))?))
 }
 
 /// How strong `passphrase` is (pure; stores nothing).

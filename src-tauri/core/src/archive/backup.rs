@@ -4,6 +4,11 @@
 //! `.partial` and renamed once fsynced. Taken daily on the first start of the day
 //! ([`daily`]), before every import, and before every restore.
 //!
+//! Backups are plain by default: they sit on the same disk as the live file, which is plain too.
+//! With 每日备份也加密 on (`passphrase::set_backups_encrypted`) and a passphrase set, the copy is
+//! streamed through age (`crypto`, as the archive's `yishi.db.age`) into `….db.age` and the plain
+//! `.partial` deleted; restoring one decrypts it with the passphrases this laptop knows.
+//!
 //! **Retention** ([`retained`]), applied after each new backup: of the daily backups keep the
 //! newest of each of the last 7 days that have one, plus the newest of each of the 4 ISO weeks
 //! before those; of the backups taken before an import or a restore keep the newest 10. Others
@@ -43,9 +48,14 @@ pub struct Backup {
     /// Local time it was taken, `YYYY-MM-DD HH:MM:SS`.
     pub taken_at: String,
     pub size: u64,
+    /// Written age-encrypted (`….db.age`).
+    pub encrypted: bool,
     #[serde(skip)]
     taken: NaiveDateTime,
 }
+
+/// How every age file begins (the format's version line).
+const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
 
 /// `<folder of the database>/backups`.
 pub fn dir(store: &Store) -> PathBuf {
@@ -63,22 +73,54 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<Backup>, ArchiveE
 
 /// Takes a backup now, then deletes what the retention rule no longer keeps.
 pub fn take(store: &Store, reason: Reason, now: DateTime<Utc>) -> Result<Backup, ArchiveError> {
+    let taken = take_unpruned(store, reason, now)?;
+    prune(store)?;
+    Ok(taken)
+}
+
+/// [`take`] without the retention rule: an import prunes only once its merge went through, and
+/// otherwise deletes this backup of an unchanged state, so a refused archive leaves nothing.
+pub(crate) fn take_unpruned(store: &Store, reason: Reason, now: DateTime<Utc>) -> Result<Backup, ArchiveError> {
     // Named by the community's wall clock, as the secretary reads it in the list.
     let now = crate::community::zone(store.conn())?.wall(now);
+    let pass = super::passphrase::backup_passphrase(store.conn())?;
     let dir = dir(store);
     fs::create_dir_all(&dir).map_err(|e| ArchiveError::write(&dir, &e))?;
     let name = format!("yishi-{}-{}.db", now.format("%Y%m%d-%H%M%S"), reason.as_str());
-    let path = dir.join(&name);
-    let partial = dir.join(format!("{name}.partial"));
-    let _ = fs::remove_file(&partial);
-    store.conn().execute("VACUUM INTO ?1", [crate::store::sqlite_name(&partial)])?;
-    let written = sync_file(&partial).and_then(|_| fs::rename(&partial, &path)).and_then(|_| sync_dir(&dir));
-    if let Err(e) = written {
-        let _ = fs::remove_file(&partial);
-        return Err(ArchiveError::write(&path, &e));
-    }
-    prune(store)?;
+    let plain = dir.join(format!("{name}.partial"));
+    let _ = fs::remove_file(&plain);
+    store.conn().execute("VACUUM INTO ?1", [crate::store::sqlite_name(&plain)])?;
+    let path = match &pass {
+        None => dir.join(&name),
+        Some(_) => dir.join(format!("{name}.age")),
+    };
+    let written = match &pass {
+        None => sync_file(&plain).and_then(|_| fs::rename(&plain, &path)),
+        Some(p) => encrypt_to(&plain, &path, p),
+    };
+    let _ = fs::remove_file(&plain);
+    written.and_then(|_| sync_dir(&dir)).map_err(|e| ArchiveError::write(&path, &e))?;
     parse(&path).ok_or(ArchiveError::NoSuchBackup { path })
+}
+
+/// Streams the plain copy through age into `path` (via its own `.partial`, renamed once fsynced).
+fn encrypt_to(plain: &Path, path: &Path, passphrase: &str) -> std::io::Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let written = (|| {
+        let source = std::io::BufReader::with_capacity(1 << 20, fs::File::open(plain)?);
+        let mut cipher = super::crypto::Encrypting::new(source, passphrase)?;
+        let mut out = fs::File::create(&partial)?;
+        std::io::copy(&mut cipher, &mut out)?;
+        drop(out);
+        sync_file(&partial)?;
+        fs::rename(&partial, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&partial);
+    }
+    written
 }
 
 /// The backups, newest first.
@@ -101,7 +143,11 @@ pub(crate) fn parse_for_test(path: &Path) -> Option<Backup> {
 
 fn parse(path: &Path) -> Option<Backup> {
     let file_name = path.file_name()?.to_str()?.to_string();
-    let stem = file_name.strip_prefix("yishi-")?.strip_suffix(".db")?;
+    let (stem, encrypted) = match file_name.strip_suffix(".db.age") {
+        Some(stem) => (stem, true),
+        None => (file_name.strip_suffix(".db")?, false),
+    };
+    let stem = stem.strip_prefix("yishi-")?;
     let (when, reason) = stem.rsplit_once('-')?;
     let taken = NaiveDateTime::parse_from_str(when, "%Y%m%d-%H%M%S").ok()?;
     let reason = Reason::parse(reason)?;
@@ -113,6 +159,7 @@ fn parse(path: &Path) -> Option<Backup> {
         reason_label: reason.label(),
         taken_at: taken.format("%Y-%m-%d %H:%M:%S").to_string(),
         size,
+        encrypted,
         taken,
     })
 }
@@ -184,10 +231,8 @@ pub fn prepare_restore_with(store: &Store, source: &Path, pass: Option<&str>) ->
             return Err(e);
         }
     } else if source.is_file() {
-        check_copy(source)?;
-        fs::copy(source, &staged).map_err(|e| ArchiveError::write(&staged, &e))?;
         // The passphrase is this laptop's, not part of the records a backup restores.
-        if let Err(e) = keep_passphrases(store, &staged) {
+        if let Err(e) = stage_backup(store, source, &staged).and_then(|()| keep_passphrases(store, &staged)) {
             let _ = fs::remove_file(&staged);
             return Err(e);
         }
@@ -244,16 +289,51 @@ fn held_open(e: &std::io::Error) -> bool {
     cfg!(windows) && matches!(e.raw_os_error(), Some(5) | Some(32))
 }
 
+/// Copies a plain backup to `staged`, or decrypts an encrypted one there; checks the copy.
+fn stage_backup(store: &Store, source: &Path, staged: &Path) -> Result<(), ArchiveError> {
+    if !is_age_file(source)? {
+        check_copy(source)?;
+        fs::copy(source, staged).map_err(|e| ArchiveError::write(staged, &e))?;
+        return Ok(());
+    }
+    let file = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let candidates = super::passphrase::candidates(store.conn())?;
+    if candidates.is_empty() {
+        return Err(ArchiveError::BackupPassphraseNeeded { file });
+    }
+    for pass in candidates {
+        let mut out = fs::File::create(staged).map_err(|e| ArchiveError::write(staged, &e))?;
+        match super::crypto::decrypt(source, &pass, &mut out) {
+            Ok(_) => return check_copy(staged),
+            Err(super::crypto::Failure::WrongPassphrase) => continue,
+            Err(super::crypto::Failure::Io(e)) => return Err(ArchiveError::read(source, &e)),
+            Err(super::crypto::Failure::NotEncrypted(detail) | super::crypto::Failure::Damaged(detail)) => {
+                return Err(ArchiveError::BackupDamaged { file, detail })
+            }
+        }
+    }
+    Err(ArchiveError::BackupWrongPassphrase { file })
+}
+
+/// Whether `path` begins as an age file does (whatever its name says).
+fn is_age_file(path: &Path) -> Result<bool, ArchiveError> {
+    use std::io::Read;
+    let mut head = [0u8; AGE_MAGIC.len()];
+    let mut file = fs::File::open(path).map_err(|e| ArchiveError::read(path, &e))?;
+    let n = file.read(&mut head).map_err(|e| ArchiveError::read(path, &e))?;
+    Ok(head[..n] == *AGE_MAGIC)
+}
+
 fn keep_passphrases(store: &Store, staged: &Path) -> Result<(), ArchiveError> {
     let conn = crate::store::open_connection(staged, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     let mut stmt = store.conn().prepare(
-        "SELECT id, value, created_at, updated_at FROM app_settings WHERE id IN (?1, ?2) AND deleted_at IS NULL",
+        "SELECT id, value, created_at, updated_at FROM app_settings WHERE id IN (?1, ?2, ?3) AND deleted_at IS NULL",
     )?;
     let rows: Vec<(String, String, String, String)> = stmt
-        .query_map([super::passphrase::KEY, super::passphrase::KNOWN_KEY], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?
+        .query_map(super::passphrase::LAPTOP_KEYS, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
+    // The copy's own switch or passphrases (an older state of this laptop) do not come back.
+    conn.execute("DELETE FROM app_settings WHERE id IN (?1, ?2, ?3)", super::passphrase::LAPTOP_KEYS)?;
     for (id, value, created, updated) in rows {
         conn.execute(
             "INSERT OR REPLACE INTO app_settings (id, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)",

@@ -5,12 +5,14 @@
 //!   streams the snapshot through a [`super::Sink`] without a second copy on disk;
 //! - [`decrypt`] streams an age file into a writer, every 64 KiB chunk authenticated
 //!   (ChaCha20-Poly1305), and returns the size and sha256 of the plaintext;
+//! - [`check_ends`] opens a file with the passphrase and authenticates only its first and last
+//!   chunks (export's own check, where the whole ciphertext was just hashed back off the stick);
 //! - [`check_header`] is what can be checked without the passphrase: that the file is an age
 //!   file encrypted to exactly one passphrase, with a work factor this build accepts.
 
 use std::cell::RefCell;
 use std::fs::File;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::rc::Rc;
 
@@ -61,8 +63,10 @@ fn header_failure(e: age::DecryptError) -> Failure {
     }
 }
 
-/// Decrypts the age file at `path` into `out`; returns the plaintext's size and sha256.
-pub fn decrypt(path: &Path, passphrase: &str, out: &mut dyn Write) -> Result<(u64, String), Failure> {
+type Reader = age::stream::StreamReader<BufReader<File>>;
+
+/// Opens the age file at `path` with `passphrase` (scrypt, at most [`MAX_LOG_N`]).
+fn open(path: &Path, passphrase: &str) -> Result<Reader, Failure> {
     let file = File::open(path).map_err(Failure::Io)?;
     let d = age::Decryptor::new_buffered(BufReader::with_capacity(1 << 20, file)).map_err(header_failure)?;
     if !d.is_scrypt() {
@@ -70,7 +74,7 @@ pub fn decrypt(path: &Path, passphrase: &str, out: &mut dyn Write) -> Result<(u6
     }
     let mut identity = age::scrypt::Identity::new(secret(passphrase));
     identity.set_max_work_factor(MAX_LOG_N);
-    let mut reader = d.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
+    d.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
         age::DecryptError::DecryptionFailed
         | age::DecryptError::NoMatchingKeys
         | age::DecryptError::KeyDecryptionFailed => Failure::WrongPassphrase,
@@ -79,18 +83,26 @@ pub fn decrypt(path: &Path, passphrase: &str, out: &mut dyn Write) -> Result<(u6
         }
         age::DecryptError::InvalidMac => Failure::Damaged("加密文件头与内容不符".into()),
         other => header_failure(other),
-    })?;
+    })
+}
+
+/// A chunk that failed authentication or a file that ended early, in words.
+fn chunk_failure(e: io::Error) -> Failure {
+    if matches!(e.kind(), io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof) {
+        Failure::Damaged("内容校验失败（文件被截短或改动）".into())
+    } else {
+        Failure::Io(e)
+    }
+}
+
+/// Decrypts the age file at `path` into `out`; returns the plaintext's size and sha256.
+pub fn decrypt(path: &Path, passphrase: &str, out: &mut dyn Write) -> Result<(u64, String), Failure> {
+    let mut reader = open(path, passphrase)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut size = 0u64;
     loop {
-        let n = match reader.read(&mut buf) {
-            Ok(n) => n,
-            Err(e) if matches!(e.kind(), io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof) => {
-                return Err(Failure::Damaged("内容校验失败（文件被截短或改动）".into()))
-            }
-            Err(e) => return Err(Failure::Io(e)),
-        };
+        let n = reader.read(&mut buf).map_err(chunk_failure)?;
         if n == 0 {
             break;
         }
@@ -99,6 +111,23 @@ pub fn decrypt(path: &Path, passphrase: &str, out: &mut dyn Write) -> Result<(u6
         size += n as u64;
     }
     Ok((size, super::manifest::hex(&hasher.finalize())))
+}
+
+/// Opens the age file with `passphrase` and authenticates its first chunk and its last one (as
+/// the last: the file is not cut short); returns the plaintext's size and its first 16 bytes.
+/// The chunks between are not decrypted: the caller knows them intact by other means.
+pub fn check_ends(path: &Path, passphrase: &str) -> Result<(u64, [u8; 16]), Failure> {
+    let mut reader = open(path, passphrase)?;
+    let mut head = [0u8; 16];
+    let mut got = 0;
+    while got < head.len() {
+        match reader.read(&mut head[got..]).map_err(chunk_failure)? {
+            0 => break,
+            n => got += n,
+        }
+    }
+    let size = reader.seek(SeekFrom::End(0)).map_err(chunk_failure)?;
+    Ok((size, head))
 }
 
 /// A `Write` that appends to a buffer the reader side drains.
@@ -203,7 +232,14 @@ mod tests {
         let mut back = Vec::new();
         assert_eq!(decrypt(&path, "幸福里 2026 议事", &mut back).unwrap(), (size, sha));
         assert_eq!(back, plain);
+        let mut head = [0u8; 16];
+        head.copy_from_slice(&plain[..16]);
+        assert_eq!(check_ends(&path, "幸福里 2026 议事").unwrap(), (size, head));
         assert!(matches!(decrypt(&path, "幸福里 2026 议室", &mut Vec::new()), Err(Failure::WrongPassphrase)));
+        assert!(matches!(check_ends(&path, "幸福里 2026 议室"), Err(Failure::WrongPassphrase)));
+        // Cut after the first chunk: the ends no longer authenticate.
+        std::fs::write(&path, &cipher[..cipher.len() - 70_000]).unwrap();
+        assert!(matches!(check_ends(&path, "幸福里 2026 议事"), Err(Failure::Damaged(_))));
         // One byte changed in the payload: authentication fails, whatever was written is partial.
         let mut bad = cipher.clone();
         let at = bad.len() - 1000;

@@ -42,6 +42,14 @@ pub enum ArchiveError {
     NoSuchBackup { path: PathBuf },
     #[error("还没有设置归档密码。U盘上的数据库要用社区的归档密码加密：请先在“设置 → 归档密码”中设置（至少 8 个字符），再导出。没有写入任何文件。")]
     NoPassphrase,
+    #[error("要先设置归档密码，才能加密每日备份：备份用的就是这个密码。请先在上面设置归档密码（至少 8 个字符）。")]
+    BackupNoPassphraseToEncrypt,
+    #[error("备份 {file} 是加密的，要用归档密码才能恢复，而这台电脑上还没有设置归档密码。请先在“设置 → 归档密码”中输入加密这份备份时的密码（在《密码备忘单》上），再恢复。本机数据没有任何改动。")]
+    BackupPassphraseNeeded { file: String },
+    #[error("备份 {file} 是用另一个归档密码加密的，这台电脑上保存的密码打不开它。请在“设置 → 归档密码”中输入加密这份备份时的密码（在《密码备忘单》上）后再恢复。本机数据没有任何改动。")]
+    BackupWrongPassphrase { file: String },
+    #[error("备份 {file} 无法解密：{detail}。它可能已损坏，请选择另一份备份。本机数据没有任何改动。")]
+    BackupDamaged { file: String, detail: String },
     #[error("归档密码至少要 8 个字符（最多 200 个），现在是 {chars} 个。密码没有保存。")]
     BadPassphrase { chars: usize },
     #[error("“{community}”的这个归档，数据库用归档密码加密了，请输入归档密码（在《密码备忘单》上）。忘记了密码：U盘上的台账表格 ledger.xlsx 和 csv 文件夹不需要密码也能打开，完整记录要有密码才能导入。")]
@@ -68,9 +76,6 @@ pub enum ArchiveError {
     Store(#[from] StoreError),
     #[error("重建搜索索引失败：{0}")]
     Search(#[from] SearchError),
-    /// A domain module could not list its search documents (its message, already in Chinese).
-    #[error("重建搜索索引失败：{0}")]
-    Rebuild(String),
     #[error("{0}")]
     Reindex(#[from] crate::reindex::ReindexError),
     #[error("读写数据库时出错：{}", crate::error::db_words(.0))]
@@ -129,6 +134,10 @@ impl UserFacing for ArchiveError {
             ArchiveError::Replace { .. } => "backup_replace_busy",
             ArchiveError::NoPassphrase => "archive_no_passphrase",
             ArchiveError::BadPassphrase { .. } => "archive_passphrase_too_short",
+            ArchiveError::BackupNoPassphraseToEncrypt => "backup_encrypt_no_passphrase",
+            ArchiveError::BackupPassphraseNeeded { .. } => "backup_passphrase_needed",
+            ArchiveError::BackupWrongPassphrase { .. } => "backup_wrong_passphrase",
+            ArchiveError::BackupDamaged { .. } => "backup_damaged",
             ArchiveError::PassphraseNeeded { .. } => "archive_passphrase_needed",
             ArchiveError::WrongPassphrase => "archive_wrong_passphrase",
             ArchiveError::Encrypted { .. } => "archive_encrypted_damaged",
@@ -140,7 +149,6 @@ impl UserFacing for ArchiveError {
             ArchiveError::Pdf(e) => e.code(),
             ArchiveError::Store(e) => e.code(),
             ArchiveError::Search(e) => e.code(),
-            ArchiveError::Rebuild(_) => "archive_reindex",
             ArchiveError::Reindex(e) => e.code(),
             ArchiveError::Db(_) => "db_error",
         }

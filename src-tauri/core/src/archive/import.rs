@@ -53,21 +53,31 @@ pub fn import_with(
     let staged = Staged::new(store, archive, pass)?;
     store.conn().execute("ATTACH DATABASE ?1 AS inc", [crate::store::sqlite_name(&staged.db)])?;
     let prepared = checked(store.conn(), &staged.db)
-        .and_then(|()| backup::take(store, backup::Reason::Import, crate::time::now()));
+        .and_then(|()| backup::take_unpruned(store, backup::Reason::Import, crate::time::now()));
     let result = prepared.and_then(|taken| {
-        store
-            .write(|tx| {
-                let mut summary = apply(tx)?;
-                summary.applied = true;
-                if let (Some(p), true) = (staged.typed.as_deref(), remember) {
-                    passphrase::remember(tx, p)?;
+        let merged = store.write(|tx| {
+            let mut summary = apply(tx)?;
+            summary.applied = true;
+            if let (Some(p), true) = (staged.typed.as_deref(), remember) {
+                passphrase::remember(tx, p)?;
+            }
+            Ok::<_, ArchiveError>(summary)
+        });
+        match merged {
+            Ok(mut summary) => {
+                backup::prune(store)?;
+                summary.backup = Some(taken.path.to_string_lossy().into_owned());
+                Ok(summary)
+            }
+            Err(e) => {
+                // Rolled back: the live file is the state just backed up, so the copy goes too.
+                let _ = fs::remove_file(&taken.path);
+                if let Some(dir) = taken.path.parent() {
+                    let _ = fs::remove_dir(dir); // only if this was the first backup
                 }
-                Ok::<_, ArchiveError>(summary)
-            })
-            .map(|mut s| {
-                s.backup = Some(taken.path.to_string_lossy().into_owned());
-                s
-            })
+                Err(e)
+            }
+        }
     });
     let _ = store.conn().execute("DETACH DATABASE inc", []);
     result.map(|s| staged.describe(s))

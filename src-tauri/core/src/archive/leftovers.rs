@@ -1,6 +1,7 @@
-//! What a killed export or import leaves behind, removed on the next start or export:
-//! `.snapshot-*.db` and `.import-*` beside the live file (database-sized), and
-//! `.yishi-archive-*-partial` folders on the stick (which never pass verify anyway).
+//! What a killed export, import or backup leaves behind, removed on the next start or export:
+//! `.snapshot-*.db` and `.import-*` beside the live file (database-sized), `yishi-*.partial` in
+//! `backups/` (a plain copy, even when backups are encrypted), and `.yishi-archive-*-partial`
+//! folders on the stick (which never pass verify anyway).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,10 +12,15 @@ use crate::store::Store;
 /// export or import is running (the shell does on start, before the window opens).
 pub fn clean_local(store: &Store) -> Vec<PathBuf> {
     let Some(dir) = store.path().parent() else { return Vec::new() };
-    remove_matching(dir, |name, is_dir| {
+    let mut removed = remove_matching(dir, |name, is_dir| {
         (!is_dir && name.starts_with(".snapshot-") && (name.ends_with(".db") || name.ends_with(".db-journal")))
             || (is_dir && name.starts_with(".import-"))
-    })
+    });
+    let backups = super::backup::dir(store);
+    removed.extend(remove_matching(&backups, |name, is_dir| {
+        !is_dir && name.starts_with("yishi-") && name.ends_with(".partial")
+    }));
+    removed
 }
 
 /// Removes unfinished exports from the stick folder `dir`.

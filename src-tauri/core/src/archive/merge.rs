@@ -133,8 +133,8 @@ fn merge_table(
             }
         }
         let id = text(&row[id_at]);
-        if table == "app_settings" && super::passphrase::is_secret_key(&id) {
-            // Another laptop's passphrase never replaces this one's.
+        if table == "app_settings" && super::passphrase::is_laptop_key(&id) {
+            // Another laptop's passphrase (or backup switch) never replaces this one's.
             continue;
         }
         let local: Option<Vec<Value>> =

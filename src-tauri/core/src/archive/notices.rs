@@ -1,8 +1,11 @@
 //! `notices/`: the PDFs of the notices issued in the chosen period, reprinted from the spec each
-//! was issued from (`bulletin::reprint`, which checks the bytes against the stored sha256).
+//! was issued from (`bulletin::prepare_reprint`, which checks the bytes against the stored
+//! sha256). Rendering is pure and most of an export's time when there are many notices, so a
+//! batch at a time is rendered on every core; the files are written in order afterwards.
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -32,14 +35,17 @@ pub(crate) fn write(
         let folder = dir.join("notices");
         sink.create_dir(&folder).map_err(|e| ArchiveError::write(&folder, &e))?;
         let mut names = BTreeSet::new();
-        for (id, title, day) in &chosen {
-            match crate::bulletin::reprint(conn, id) {
-                Ok(pdf) => {
-                    let name =
-                        unique(&mut names, &format!("{}-{}", day.format("%Y%m%d"), crate::pdf::file_name_part(title)));
-                    files.push(super::export::put(sink, dir, &format!("notices/{name}.pdf"), &pdf)?);
-                }
-                Err(_) => failed.push(title.clone()),
+        for batch in chosen.chunks(BATCH) {
+            let prepared: Vec<_> =
+                batch.iter().map(|(id, _, _)| crate::bulletin::prepare_reprint(conn, id).ok()).collect();
+            for ((_, title, day), pdf) in batch.iter().zip(render_all(&prepared)) {
+                let Some(pdf) = pdf else {
+                    failed.push(title.clone());
+                    continue;
+                };
+                let name =
+                    unique(&mut names, &format!("{}-{}", day.format("%Y%m%d"), crate::pdf::file_name_part(title)));
+                files.push(super::export::put(sink, dir, &format!("notices/{name}.pdf"), &pdf)?);
             }
         }
         sink.sync_dir(&folder).map_err(|e| ArchiveError::write(&folder, &e))?;
@@ -52,6 +58,38 @@ pub(crate) fn write(
         }
     };
     Ok((files.clone(), NoticesNote { included: !files.is_empty(), count: files.len(), note }))
+}
+
+/// Notices rendered at once: enough to keep every core busy, few enough that their PDFs (a few
+/// hundred KB each, more with a photo) stay small in memory.
+const BATCH: usize = 16;
+
+/// Renders `jobs` on up to 4 threads, each taking the next job left; `None` where a notice could
+/// not be prepared or its PDF is no longer the one issued.
+fn render_all(jobs: &[Option<crate::bulletin::Reprint>]) -> Vec<Option<Vec<u8>>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(jobs.len());
+    let next = AtomicUsize::new(0);
+    let done: Vec<(usize, Option<Vec<u8>>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(i) else { break mine };
+                        mine.push((i, job.as_ref().and_then(|r| r.render().ok())));
+                    }
+                })
+            })
+            .collect();
+        // A worker that panicked rendered nothing for the notices it had taken: they are left out.
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    let mut out: Vec<Option<Vec<u8>>> = (0..jobs.len()).map(|_| None).collect();
+    for (i, pdf) in done {
+        out[i] = pdf;
+    }
+    out
 }
 
 /// (id, title, day issued) of every issued notice, oldest first.

@@ -4,6 +4,10 @@
 //! asks for it; an import on another laptop asks once and may remember it there ([`KNOWN_KEY`]).
 //! Neither key ever leaves the laptop: export removes both from the snapshot before encrypting
 //! it, and merge skips them in an archive. How strong a passphrase is ([`strength`]) is pure.
+//!
+//! The switch 每日备份也加密 ([`BACKUP_KEY`], off by default) is this laptop's too: when it is on
+//! and a passphrase is set, `backup::take` writes every backup in the data folder age-encrypted
+//! with this passphrase.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
@@ -15,6 +19,11 @@ use crate::ids::now_utc;
 pub const KEY: &str = "archive_passphrase";
 /// Passphrases of other laptops' archives remembered at import (a JSON array).
 pub const KNOWN_KEY: &str = "archive_passphrases_known";
+/// Whether the backups in the data folder are encrypted too (a JSON bool).
+pub const BACKUP_KEY: &str = "backup_encrypted";
+/// The `app_settings` keys that belong to this laptop: never exported, never merged, kept
+/// across a restore.
+pub const LAPTOP_KEYS: [&str; 3] = [KEY, KNOWN_KEY, BACKUP_KEY];
 /// Fewer characters are refused.
 pub const MIN_CHARS: usize = 8;
 /// More would only be a mistake (a pasted text).
@@ -88,15 +97,46 @@ pub fn strength(passphrase: &str) -> Strength {
     Strength { level, label: level.label(), bits, advice, acceptable: n >= MIN_CHARS }
 }
 
-/// Sets this laptop's passphrase; refused when too short (nothing is stored then).
+/// Sets this laptop's passphrase; refused when too short (nothing is stored then). The one it
+/// replaces is remembered with the other laptops' ([`KNOWN_KEY`]): archives and encrypted
+/// backups written with it must still open here.
 pub fn set(tx: &Transaction, passphrase: &str) -> Result<Strength, ArchiveError> {
     let s = strength(passphrase);
     let n = passphrase.chars().count();
     if !s.acceptable || n > MAX_CHARS {
         return Err(ArchiveError::BadPassphrase { chars: n });
     }
+    if let Some(old) = get(tx)?.filter(|old| old != passphrase) {
+        let mut list = known(tx)?;
+        if !list.contains(&old) {
+            list.push(old);
+            put(tx, KNOWN_KEY, &serde_json::Value::from(list).to_string())?;
+        }
+    }
     put(tx, KEY, &serde_json::Value::from(passphrase).to_string())?;
     Ok(s)
+}
+
+/// Turns 每日备份也加密 on or off; on is refused while this laptop has no passphrase.
+pub fn set_backups_encrypted(tx: &Transaction, on: bool) -> Result<(), ArchiveError> {
+    if on && get(tx)?.is_none() {
+        return Err(ArchiveError::BackupNoPassphraseToEncrypt);
+    }
+    put(tx, BACKUP_KEY, if on { "true" } else { "false" })
+}
+
+/// Whether the switch 每日备份也加密 is on (it has effect only with a passphrase set).
+pub fn backups_encrypted(conn: &Connection) -> Result<bool, ArchiveError> {
+    Ok(read(conn, BACKUP_KEY)?.is_some_and(|v| v == "true"))
+}
+
+/// The passphrase a new backup is encrypted with: this laptop's, when the switch is on.
+pub fn backup_passphrase(conn: &Connection) -> Result<Option<String>, ArchiveError> {
+    if backups_encrypted(conn)? {
+        get(conn)
+    } else {
+        Ok(None)
+    }
 }
 
 /// This laptop's passphrase, if one has been set.
@@ -134,9 +174,10 @@ pub fn remember(tx: &Transaction, passphrase: &str) -> Result<(), ArchiveError> 
     put(tx, KNOWN_KEY, &serde_json::Value::from(list).to_string())
 }
 
-/// Whether an `app_settings` key holds a passphrase (never exported, never merged).
-pub fn is_secret_key(key: &str) -> bool {
-    key == KEY || key == KNOWN_KEY
+/// Whether an `app_settings` key is this laptop's own ([`LAPTOP_KEYS`]: never exported, never
+/// merged).
+pub fn is_laptop_key(key: &str) -> bool {
+    LAPTOP_KEYS.contains(&key)
 }
 
 fn read(conn: &Connection, key: &str) -> Result<Option<String>, ArchiveError> {

@@ -245,13 +245,33 @@ pub fn search_docs(conn: &Connection, zone: crate::time::Zone) -> Result<Vec<Sea
 /// The PDF of an issued notice, rendered again from its stored spec: the same bytes as when it
 /// was issued, checked against the stored sha256.
 pub fn reprint(conn: &Connection, id: &str) -> Result<Vec<u8>, BulletinError> {
+    prepare_reprint(conn, id)?.render()
+}
+
+/// [`reprint`] in two halves: what needs the database (the document, the issued sha256) now,
+/// the rendering later and on any thread (an export renders many notices at once).
+pub struct Reprint {
+    document: pdf::Document,
+    sha256: String,
+}
+
+/// The first half of [`reprint`].
+pub fn prepare_reprint(conn: &Connection, id: &str) -> Result<Reprint, BulletinError> {
     let row = repo::get(conn, id)?;
     // A notice issued without its unprintable characters stored its spec without them.
-    let pdf = spec::render(conn, row.kind, &row.spec, Unprintable::Refuse)?;
-    if sha256_hex(&pdf) != row.pdf_sha256 {
-        return Err(BulletinError::ReprintDiffers);
+    let document = spec::document(conn, row.kind, &row.spec)?;
+    Ok(Reprint { document, sha256: row.pdf_sha256 })
+}
+
+impl Reprint {
+    /// The PDF, checked against the sha256 it had when issued.
+    pub fn render(&self) -> Result<Vec<u8>, BulletinError> {
+        let pdf = pdf::render_as(&self.document, Unprintable::Refuse).map_err(NoticeError::from)?;
+        if sha256_hex(&pdf) != self.sha256 {
+            return Err(BulletinError::ReprintDiffers);
+        }
+        Ok(pdf)
     }
-    Ok(pdf)
 }
 
 /// The stored spec of an issued notice (to correct it in the composer and re-issue).

@@ -92,7 +92,7 @@ impl FreeNotice {
         };
         // Invisible characters (pasted zero-width spaces, BOMs, bidi marks, controls) are taken
         // out of every text on input, never a reason to refuse the notice.
-        let clean = |s: &str| crate::pdf::strip_invisible(s);
+        let clean = |s: &str| crate::validate::strip_invisible(s);
         let title = clean(&raw.title);
         if title.trim().is_empty() {
             return Err(bad_spec("标题（title）不能为空".to_string()));

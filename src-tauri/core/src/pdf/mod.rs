@@ -19,7 +19,6 @@
 //! ```
 
 mod check;
-mod clean;
 mod emit;
 pub mod fit;
 mod fonts;
@@ -31,7 +30,6 @@ mod table;
 mod write;
 
 pub use check::{check_glyphs, missing_chars, omit_chars, Missing};
-pub use clean::strip_invisible;
 pub use fit::layout;
 pub use fonts::{is_ignorable, Face, FaceChain, FontFace, FontFile, Fonts};
 pub use layout::{Geometry, Item, Layout, PageLayout};

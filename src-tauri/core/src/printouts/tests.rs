@@ -309,6 +309,15 @@ fn damaged_chapters_are_reported_not_printed() {
 }
 
 #[test]
+fn a_topic_title_pasted_with_a_bom_and_zero_width_space_prints_without_them() {
+    let (_d, mut store) = demo();
+    let id = crate::meetings::fixtures::accepted_topic(&mut store, "\u{FEFF}电梯\u{200B}维修\u{202E}公示❤\u{FE0F}");
+    let printed = text(&topic(store.conn(), &id, &opts()).unwrap().document().unwrap());
+    assert!(printed.contains("电梯维修公示❤\u{FE0F}"), "the emoji keeps its selector: {printed}");
+    assert!(!printed.contains(['\u{FEFF}', '\u{200B}', '\u{202E}', '\u{2028}']), "{printed}");
+}
+
+#[test]
 fn a_topic_notice_has_a_default_period_and_masks_phone_numbers() {
     let (_d, store) = demo();
     let conn = store.conn();

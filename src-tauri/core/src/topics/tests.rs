@@ -133,9 +133,9 @@ fn merge_into_itself_or_into_a_closed_topic_is_refused() {
 }
 
 #[test]
-fn empty_or_control_titles_are_refused_and_nothing_is_written() {
+fn empty_invisible_or_too_long_titles_are_refused_and_nothing_is_written() {
     let (_d, mut store) = temp_store();
-    for title in ["", "   ", "车库\u{0000}照明", &"长".repeat(201)] {
+    for title in ["", "   ", "\u{FEFF}\u{200B}", &"长".repeat(201)] {
         let err = store.write(|tx| create(tx, &new_topic(title), "王秀兰")).unwrap_err();
         assert!(matches!(err, TopicError::Invalid(_)), "{title:?}: {err}");
     }
@@ -154,6 +154,19 @@ fn emoji_rare_characters_sql_and_long_text_are_stored_faithfully() {
     assert_eq!(read.title, t.title);
     assert_eq!(read.description, t.description);
     assert!(read.description.chars().count() >= 50_000);
+}
+
+#[test]
+fn a_title_pasted_from_wechat_saves_without_its_invisible_characters_and_is_found() {
+    let (_d, mut store) = temp_store();
+    let mut t = new_topic("\u{FEFF}车库\u{200B}照明\u{0000}不足");
+    t.description = "灯坏了\u{200D}\r\n一家人👨\u{200D}👩\u{200D}👧都怕黑".into();
+    let saved = store.write(|tx| create(tx, &t, "王秀兰")).unwrap();
+    let read = get(store.conn(), &saved.id).unwrap();
+    assert_eq!(read.title, "车库照明不足");
+    assert_eq!(read.description, "灯坏了\n一家人👨\u{200D}👩\u{200D}👧都怕黑", "the emoji family stays whole");
+    let found = crate::search::search(store.conn(), &crate::search::SearchQuery::new("车库照明")).unwrap();
+    assert!(found.hits.iter().any(|h| h.record_id == saved.id), "found by the clean title");
 }
 
 #[test]

@@ -27,6 +27,14 @@ pub fn empty_store() -> (TempDir, Store) {
     (dir, store)
 }
 
+/// A store holding the demo community, on a laptop whose only passphrase is `passphrase`.
+pub fn demo_store_with(passphrase: &str) -> (TempDir, Store) {
+    let (dir, mut store) = bare_store();
+    store.write(|tx| yishi_core::archive::passphrase::set(tx, passphrase)).unwrap();
+    yishi_core::demo::load(&mut store).unwrap();
+    (dir, store)
+}
+
 /// A store holding the demo community.
 pub fn demo_store() -> (TempDir, Store) {
     let (dir, mut store) = empty_store();
@@ -241,7 +249,7 @@ pub fn replace_plain(archive: &Path, plain: &[u8]) {
 pub fn dump_records(store: &Store) -> BTreeMap<String, Vec<Vec<Value>>> {
     let mut d = dump_domain(store);
     if let Some(rows) = d.get_mut("app_settings") {
-        rows.retain(|r| !matches!(&r[0], Value::Text(k) if yishi_core::archive::passphrase::is_secret_key(k)));
+        rows.retain(|r| !matches!(&r[0], Value::Text(k) if yishi_core::archive::passphrase::is_laptop_key(k)));
     }
     d
 }

@@ -1,8 +1,8 @@
 //! Invisible characters taken out of text on input: a pasted text carries C0 controls,
 //! zero-width spaces, byte-order marks, bidi marks and line separators that print nothing and
-//! only confuse search, masking and the glyph check. They are removed, never a reason to
-//! refuse a notice. A joiner or variation selector inside an emoji sequence (👨‍👩‍👧, ❤️) is
-//! part of the emoji and stays.
+//! only confuse search, masking and the glyph check. They are removed from every field on input
+//! (`crate::validate`) and every text of a free notice, never a reason to refuse them. A joiner
+//! or variation selector inside an emoji sequence (👨‍👩‍👧, ❤️) is part of the emoji and stays.
 
 /// `text` without invisible characters; tabs and line breaks stay (`\r\n` and `\r` become `\n`).
 pub fn strip_invisible(text: &str) -> String {

@@ -1,13 +1,18 @@
 //! Checks on text a user typed, shared by every domain module.
 //!
 //! Text is stored faithfully — emoji, rare CJK (𠀀, 䶮), quotes and SQL-looking strings included
-//! (all writes use bound parameters) — or refused with a reason. Refused: an empty required
-//! field, text over a field's limit, and control characters other than newline and tab (they come
-//! from broken pastes and would print as garbage on a notice).
+//! (all writes use bound parameters) — or refused with a reason: an empty required field, or
+//! text over a field's limit. Invisible characters a paste carries (a BOM or zero-width space from
+//! WeChat, bidi marks, C0 controls) are stripped on input instead ([`strip_invisible`]): they print
+//! nothing and the secretary cannot see what to delete, so refusing would only block her.
+
+mod invisible;
 
 use thiserror::Error;
 
 use crate::error::UserFacing;
+
+pub use invisible::strip_invisible;
 
 /// Longest title of anything (topic, meeting, task…), in characters.
 pub const TITLE_MAX: usize = 200;
@@ -20,8 +25,6 @@ pub enum FieldError {
     Empty { field: &'static str },
     #[error("{field}太长了（{len} 字，最多 {max} 字），请删减后再保存。")]
     TooLong { field: &'static str, len: usize, max: usize },
-    #[error("{field}第 {position} 个字符是无法显示的控制字符，请删除后再保存（常见于从别处粘贴的文字）。")]
-    ControlChar { field: &'static str, position: usize },
     #[error("{field}“{value}”不是可选的值。")]
     NotAnOption { field: &'static str, value: String },
     /// A date or time that cannot be read or lies outside the sane range (it names the field).
@@ -34,7 +37,6 @@ impl UserFacing for FieldError {
         match self {
             FieldError::Empty { .. } => "field_empty",
             FieldError::TooLong { .. } => "field_too_long",
-            FieldError::ControlChar { .. } => "field_control_char",
             FieldError::NotAnOption { .. } => "field_not_an_option",
             FieldError::Time(e) => e.code(),
         }
@@ -42,10 +44,9 @@ impl UserFacing for FieldError {
 
     fn field(&self) -> Option<&str> {
         match self {
-            FieldError::Empty { field }
-            | FieldError::TooLong { field, .. }
-            | FieldError::ControlChar { field, .. }
-            | FieldError::NotAnOption { field, .. } => Some(field),
+            FieldError::Empty { field } | FieldError::TooLong { field, .. } | FieldError::NotAnOption { field, .. } => {
+                Some(field)
+            }
             FieldError::Time(e) => e.field(),
         }
     }
@@ -109,38 +110,42 @@ pub fn phone(value: &str) -> Result<String, BadPhone> {
     }
 }
 
-/// A required one-line field: trimmed, non-empty, at most `max` characters, no control characters.
+/// A required one-line field: invisible characters stripped, line breaks made spaces, trimmed,
+/// non-empty, at most `max` characters.
 pub fn required_line(field: &'static str, value: &str, max: usize) -> Result<String, FieldError> {
-    let trimmed = value.trim();
-    if trimmed.is_empty() {
+    let line = one_line(value);
+    if line.is_empty() {
         return Err(FieldError::Empty { field });
     }
-    check(field, trimmed, max, false)?;
-    Ok(trimmed.to_string())
+    check_length(field, &line, max)?;
+    Ok(line)
 }
 
-/// An optional one-line field: trimmed, possibly empty.
+/// An optional one-line field: as [`required_line`], possibly empty.
 pub fn optional_line(field: &'static str, value: &str, max: usize) -> Result<String, FieldError> {
-    let trimmed = value.trim();
-    check(field, trimmed, max, false)?;
-    Ok(trimmed.to_string())
+    let line = one_line(value);
+    check_length(field, &line, max)?;
+    Ok(line)
 }
 
-/// Free text (may be empty, keeps its line breaks and spacing exactly as typed).
+/// Free text (may be empty): invisible characters stripped, line breaks (`\r\n` read as `\n`)
+/// and spacing kept as typed.
 pub fn free_text(field: &'static str, value: &str) -> Result<String, FieldError> {
-    check(field, value, TEXT_MAX, true)?;
-    Ok(value.to_string())
+    let text = strip_invisible(value);
+    check_length(field, &text, TEXT_MAX)?;
+    Ok(text)
 }
 
-fn check(field: &'static str, value: &str, max: usize, multiline: bool) -> Result<(), FieldError> {
-    let mut len = 0;
-    for (i, c) in value.chars().enumerate() {
-        len += 1;
-        let allowed_space = c == '\t' || (multiline && (c == '\n' || c == '\r'));
-        if c.is_control() && !allowed_space {
-            return Err(FieldError::ControlChar { field, position: i + 1 });
-        }
-    }
+/// A one-line field's text: a title pasted over two lines keeps its words apart with a space
+/// rather than being refused for a line break the input box never showed.
+fn one_line(value: &str) -> String {
+    let text = strip_invisible(value);
+    let joined: String = text.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+    joined.trim().to_string()
+}
+
+fn check_length(field: &'static str, value: &str, max: usize) -> Result<(), FieldError> {
+    let len = value.chars().count();
     if len > max {
         return Err(FieldError::TooLong { field, len, max });
     }
@@ -165,11 +170,26 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_refused_with_position() {
-        let err = required_line("标题", "车库\u{0007}照明", 100).unwrap_err();
-        assert_eq!(err, FieldError::ControlChar { field: "标题", position: 3 });
-        assert!(free_text("说明", "第一行\n第二行\t缩进").is_ok());
-        assert!(required_line("标题", "两\n行", 100).is_err(), "a title is one line");
+    fn invisible_characters_are_stripped_not_refused() {
+        // A title pasted from WeChat: BOM, zero-width space, a bell, a bidi override.
+        assert_eq!(required_line("标题", "\u{FEFF}车库\u{200B}照明\u{0007}\u{202E}", 100).unwrap(), "车库照明");
+        assert_eq!(optional_line("备注", "\u{200B}\u{FEFF}", 100).unwrap(), "");
+        assert_eq!(required_line("标题", "\u{FEFF}\u{200B}", 100), Err(FieldError::Empty { field: "标题" }));
+        assert_eq!(free_text("说明", "第一行\r\n第二行\t缩进\u{2028}").unwrap(), "第一行\n第二行\t缩进");
+        assert_eq!(required_line("标题", "两\n行", 100).unwrap(), "两 行", "a title is one line");
+    }
+
+    #[test]
+    fn an_emoji_family_survives_every_field() {
+        let family = "👨\u{200D}👩\u{200D}👧 ❤\u{FE0F}";
+        assert_eq!(required_line("标题", family, 100).unwrap(), family);
+        assert_eq!(free_text("说明", family).unwrap(), family);
+    }
+
+    #[test]
+    fn length_is_counted_after_stripping() {
+        let padded = format!("{}{}", "车".repeat(10), "\u{200B}".repeat(50));
+        assert_eq!(required_line("标题", &padded, 10).unwrap(), "车".repeat(10));
     }
 
     #[test]
