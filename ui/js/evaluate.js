@@ -31,10 +31,14 @@ export async function renderEvaluate(body, ctx) {
   for (const t of topics) {
     const own = tasks.filter((k) => k.topic_id === t.id);
     const panel = el('div', { class: 'eval-panel' });
-    const open = el('button', { type: 'button', class: 'primary open-eval', onclick: () => {
+    const open = el('button', { type: 'button', class: 'primary open-eval', 'aria-expanded': 'false', onclick: () => {
       const shown = panel.firstChild;
       clear(panel);
       if (!shown) panel.append(surveyForm(ctx, t, own, () => renderEvaluate(body, ctx)), closeForm(t, () => renderEvaluate(body, ctx)));
+      // While the form is open the opener folds it away; the form's 保存评价 is the one main action.
+      open.textContent = shown ? E.open : E.fold;
+      open.classList.toggle('primary', Boolean(shown));
+      open.setAttribute('aria-expanded', String(!shown));
     } }, E.open);
     list.append(el('li', { class: 'card review-item eval-item', 'data-id': t.id },
       el('div', { class: 'review-head' }, el('a', { href: `#topics/${t.id}`, class: 'review-title' }, t.title), open),

@@ -337,12 +337,13 @@ export const S = {
   evaluate: {
     intro: '议定事项全部办完后，议题进入“待评价”。由居务监督委员会回访或验收后，在这里录入结果。',
     empty: '没有待评价的议题。任务全部完成的议题会出现在这里。',
-    open: '录入评价', tasks: '办理任务',
+    // One 录入评价 on the page: the button opens the form, the form's own button saves it.
+    open: '录入评价', fold: '收起', tasks: '办理任务',
     satisfied: '满意', basically: '基本满意', unsatisfied: '不满意',
     rate: '满意率', rateNone: '填写人数后自动计算', answers: (n) => `共 ${n} 人作答`,
     method: '评价方式', evaluator: '评价人', evaluatorHint: '例如“居务监督委员会 周建平”', date: '评价日期',
     comment: '评价意见', task: '评价对象', wholeTopic: '整个议题',
-    reopen: '结果不理想，重新办理（不办结）', reopenReason: '重新办理的原因', record: '录入评价',
+    reopen: '结果不理想，重新办理（不办结）', reopenReason: '重新办理的原因', record: '保存评价',
     closedOk: (t, r) => `“${t}”已办结，满意率 ${r}`, reopenedOk: (t) => `“${t}”已转回办理中，任务重新办理`,
     closeCard: '不经评价办结', closeReason: '办结理由', closeHint: '例如“已移交街道统一改造”（会公开在议题记录里）',
     close: '不经评价办结', closeDone: (t) => `“${t}”已办结（未经评价）`,
