@@ -3,7 +3,7 @@
 //! ledger), so history reads as it was written; 恢复 brings it back. Where a record still points
 //! at the row, the reason is required: it is what a later reader sees next to the old name.
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Deserialize;
 
 use super::CommunityError;
@@ -59,8 +59,7 @@ impl Register {
 pub fn retire(tx: &Transaction, register: Register, id: &str, reason: &str) -> Result<(), CommunityError> {
     let reason = optional_line("停用原因", reason, 100)?;
     let table = register.table();
-    let retired = state(tx, register, id)?;
-    if retired {
+    if state(tx, register, id)? {
         return Err(CommunityError::AlreadyRetired { what: register.what() });
     }
     if register == Register::Place && active_children(tx, id)? > 0 {
@@ -90,12 +89,7 @@ pub fn restore(tx: &Transaction, register: Register, id: &str) -> Result<(), Com
 /// Whether the row is retired; NotFound when there is no such row.
 fn state(conn: &Connection, register: Register, id: &str) -> Result<bool, CommunityError> {
     let sql = format!("SELECT retired_at IS NOT NULL FROM {} WHERE id = ?1 AND deleted_at IS NULL", register.table());
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query([id])?;
-    match rows.next()? {
-        Some(row) => Ok(row.get(0)?),
-        None => Err(CommunityError::NotFound { what: register.what() }),
-    }
+    conn.query_row(&sql, [id], |r| r.get(0)).optional()?.ok_or(CommunityError::NotFound { what: register.what() })
 }
 
 fn referenced(conn: &Connection, register: Register, id: &str) -> Result<bool, CommunityError> {

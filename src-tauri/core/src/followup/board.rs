@@ -1,7 +1,7 @@
 //! The task board (per meeting, per topic, or all) and the figures on the home screen.
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::FollowUpError;
@@ -125,14 +125,7 @@ fn last_note(conn: &Connection, task_id: &str) -> Result<(i64, Option<(NaiveDate
         conn.query_row("SELECT count(*) FROM task_notes WHERE task_id = ?1 AND deleted_at IS NULL", [task_id], |r| {
             r.get(0)
         })?;
-    let last: Option<(String, String)> = conn
-        .query_row(
-            "SELECT at, text FROM task_notes WHERE task_id = ?1 AND deleted_at IS NULL \
-             ORDER BY at DESC, created_at DESC, id DESC LIMIT 1",
-            [task_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let last = last.and_then(|(at, text)| NaiveDate::parse_from_str(&at, "%Y-%m-%d").ok().map(|d| (d, text)));
+    let last = super::repo::latest_note(conn, task_id)?
+        .and_then(|(at, text)| NaiveDate::parse_from_str(&at, "%Y-%m-%d").ok().map(|d| (d, text)));
     Ok((count, last))
 }

@@ -180,6 +180,11 @@ pub fn notes(conn: &Connection, task_id: &str) -> Result<Vec<TaskNote>, FollowUp
     Ok(list)
 }
 
+/// The text of a task's newest note, as the 落实情况公示 prints it beside the status.
+pub fn latest_note_text(conn: &Connection, task_id: &str) -> Result<Option<String>, FollowUpError> {
+    Ok(repo::latest_note(conn, task_id)?.map(|(_, text)| text))
+}
+
 fn get_note(conn: &Connection, id: &str) -> Result<TaskNote, FollowUpError> {
     let mut note = repo::note(conn, id)?;
     note.photos = attachments::list(conn, OwnerKind::TaskNote, id)?;

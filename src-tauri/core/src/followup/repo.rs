@@ -77,6 +77,17 @@ pub(super) fn note(conn: &Connection, id: &str) -> rusqlite::Result<TaskNote> {
     conn.query_row(&format!("SELECT {NOTE_COLUMNS} FROM task_notes WHERE id = ?1"), [id], note_row)
 }
 
+/// The newest note of a task (same ordering as [`notes`]): its day as stored and its text.
+pub(super) fn latest_note(conn: &Connection, task_id: &str) -> rusqlite::Result<Option<(String, String)>> {
+    conn.query_row(
+        "SELECT at, text FROM task_notes WHERE task_id = ?1 AND deleted_at IS NULL \
+         ORDER BY at DESC, created_at DESC, id DESC LIMIT 1",
+        [task_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()
+}
+
 /// Notes of a task, newest day first (same day: latest written first).
 pub(super) fn notes(conn: &Connection, task_id: &str) -> rusqlite::Result<Vec<TaskNote>> {
     let mut stmt = conn.prepare(&format!(

@@ -17,17 +17,10 @@ crate::labelled_enum! {
 }
 
 impl NoticeKind {
-    /// The kinds a loader fills from a record (all but the composed free notice).
-    pub const FROM_RECORD: [NoticeKind; 8] = [
-        NoticeKind::MeetingNotice,
-        NoticeKind::Topic,
-        NoticeKind::Decision,
-        NoticeKind::Progress,
-        NoticeKind::Minutes,
-        NoticeKind::SignIn,
-        NoticeKind::Points,
-        NoticeKind::Convention,
-    ];
+    /// Whether a loader fills it from a record (every kind but the composed free notice).
+    pub fn from_record(self) -> bool {
+        self != NoticeKind::Free
+    }
 
     /// Public notices go on the board and into the 公示台账; the minutes and the sign-in sheet
     /// are the committee's own records.
@@ -51,7 +44,7 @@ mod tests {
         assert_eq!(NoticeKind::named("meeting-notice"), Some(NoticeKind::MeetingNotice));
         assert_eq!(NoticeKind::named(" sign_in "), Some(NoticeKind::SignIn));
         assert_eq!(NoticeKind::named("minute"), None);
-        assert!(NoticeKind::FROM_RECORD.iter().all(|k| *k != NoticeKind::Free));
+        assert!(!NoticeKind::Free.from_record() && NoticeKind::SignIn.from_record());
         assert!(!NoticeKind::Minutes.is_public() && NoticeKind::Decision.is_public());
     }
 }

@@ -153,7 +153,7 @@ fn status_words(conn: &Connection, task_id: &str, status: TaskStatus, overdue: b
     if overdue {
         words.push_str("（已逾期）");
     }
-    let note = crate::followup::notes(conn, task_id)?.into_iter().next().map(|n| n.text);
+    let note = crate::followup::latest_note_text(conn, task_id)?;
     // A status change is noted as "状态由“进行中”改为“已完成”：…"; the status is printed already.
     let note = note.map(|n| match n.strip_prefix("状态由").and_then(|rest| rest.split_once("”：")) {
         Some((_, what)) => what.to_string(),

@@ -46,9 +46,12 @@ pub use crate::notices::NoticeKind;
 
 /// The kind a user typed (CLI `--kind`): a refusal lists the choices.
 pub fn kind_named(text: &str) -> Result<NoticeKind, LoadError> {
-    NoticeKind::named(text).filter(|k| NoticeKind::FROM_RECORD.contains(k)).ok_or_else(|| {
-        let choices: Vec<String> =
-            NoticeKind::FROM_RECORD.iter().map(|k| format!("{}（{}）", k.as_str(), k.label())).collect();
+    NoticeKind::named(text).filter(|k| k.from_record()).ok_or_else(|| {
+        let choices: Vec<String> = NoticeKind::ALL
+            .iter()
+            .filter(|k| k.from_record())
+            .map(|k| format!("{}（{}）", k.as_str(), k.label()))
+            .collect();
         LoadError::UnknownKind { text: text.to_string(), choices: choices.join("、") }
     })
 }

@@ -20,7 +20,7 @@ use super::{DocKind, SearchError, SearchHit, SearchQuery, SearchResults};
 /// ids (id, exact phrase) of one page.
 type Page = ((usize, bool), Vec<(i64, bool)>);
 
-/// Hits are counted up to this many; beyond it the total reads “1000 多条”. Counting every one of
+/// Hits are counted up to this many; beyond it the search box says “超过 1000 条”. Counting every one of
 /// 99,000 matches costs 30–90 ms, and nobody pages that far: she adds a word instead.
 pub const COUNT_CAP: usize = 1000;
 
@@ -32,13 +32,12 @@ pub fn search(conn: &Connection, q: &SearchQuery) -> Result<SearchResults, Searc
     let Some(ids) = year_ids(q.year) else {
         return Ok(SearchResults::default());
     };
-    let (total, page) = if plan.single_term() {
+    let ((total, more), page) = if plan.single_term() {
         plain_page(conn, &plan.terms_expr(&q.kinds), ids, q)?
     } else {
         ranked_page(conn, &plan, ids, q)?
     };
     let hits = page.into_iter().map(|(id, exact)| load_hit(conn, &plan, id, exact)).collect::<Result<_, _>>()?;
-    let (total, more) = total;
     Ok(SearchResults { total, more, hits })
 }
 
@@ -71,7 +70,7 @@ fn ranked_page(conn: &Connection, plan: &Plan, ids: (i64, i64), q: &SearchQuery)
 }
 
 /// How many rows match, counting no further than `cap` (a count walks every match; past the
-/// cap it would cost more than the page). `(n, true)` means “at least n”.
+/// cap it would cost more than the page). `(cap, true)` means “more than cap”.
 fn count(conn: &Connection, expr: &str, (lo, hi): (i64, i64), cap: usize) -> Result<(usize, bool), SearchError> {
     let n: i64 = conn
         .prepare_cached(

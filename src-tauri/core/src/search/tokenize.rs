@@ -24,32 +24,23 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The space-separated token string indexed for `text`.
+/// The space-separated token string indexed for `text`: the token each character starts, in
+/// order. Written straight into one buffer, since autosave tokenizes the whole minutes text.
 pub(crate) fn index_tokens(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
-    for token in tokens(text) {
-        out.push_str(&token);
+    let mut chars = text.chars().map(|c| c.to_ascii_lowercase()).peekable();
+    while let Some(c) = chars.next() {
+        if is_word_char(c) {
+            out.push(c);
+            if let Some(&next) = chars.peek().filter(|n| is_word_char(**n)) {
+                out.push(next);
+            }
+        } else {
+            out.push(stand_in(c));
+        }
         out.push(' ');
     }
     out
-}
-
-/// The token each character of `text` starts, in order.
-fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
-    let mut chars = text.chars().map(|c| c.to_ascii_lowercase()).peekable();
-    std::iter::from_fn(move || {
-        let c = chars.next()?;
-        let mut token = String::new();
-        if is_word_char(c) {
-            token.push(c);
-            if let Some(&next) = chars.peek().filter(|n| is_word_char(**n)) {
-                token.push(next);
-            }
-        } else {
-            token.push(stand_in(c));
-        }
-        Some(token)
-    })
 }
 
 /// What a character that is not a word character is stored as: itself, or for ASCII (which the
@@ -69,7 +60,9 @@ pub(crate) fn chain_phrase(text: &str) -> Option<String> {
     if text.is_empty() {
         return None;
     }
-    let mut tokens: Vec<String> = tokens(text).collect();
+    let indexed = index_tokens(text);
+    // Split on the ASCII space only: a full-width space (U+3000) is a token of its own.
+    let mut tokens: Vec<&str> = indexed.split(' ').filter(|t| !t.is_empty()).collect();
     let chars: Vec<char> = text.chars().collect();
     let last_is_word = chars.last().is_some_and(|c| is_word_char(*c));
     let after_word = chars.len() >= 2 && is_word_char(chars[chars.len() - 2]);
@@ -115,5 +108,6 @@ mod tests {
         assert_eq!(chain_phrase("（备注）").unwrap(), "\"（ 备注 注 ）\"");
         assert_eq!(chain_phrase("车库 照明").unwrap(), "\"车库 库 \u{F0020} 照明\"");
         assert_eq!(chain_phrase("，车").unwrap(), "\"， 车\" *");
+        assert_eq!(chain_phrase("车库\u{3000}照明").unwrap(), "\"车库 库 \u{3000} 照明\"");
     }
 }
