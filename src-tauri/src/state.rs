@@ -18,10 +18,15 @@ pub struct AppState {
     store: Mutex<Result<Store, CommandError>>,
     /// When a command last used the store, and whether the log was checkpointed since.
     activity: Mutex<(Instant, bool)>,
+    /// Whether a command used the store since the deferred search entries were last written.
+    index_owed: std::sync::atomic::AtomicBool,
 }
 
 /// How long the secretary must pause before the write-ahead log is copied into the file.
 pub const CHECKPOINT_AFTER_IDLE: Duration = Duration::from_secs(3);
+
+/// How long after the last use the deferred search entries are written (see `index_if_idle`).
+pub const INDEX_AFTER_IDLE: Duration = Duration::from_millis(400);
 
 impl AppState {
     /// Opens a named database file (the command tests).
@@ -35,6 +40,7 @@ impl AppState {
             store: Mutex::new(yishi_core::reindex::open(&location.path).map_err(CommandError::from)),
             location,
             activity: Mutex::new((Instant::now(), true)),
+            index_owed: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -60,9 +66,27 @@ impl AppState {
         }
     }
 
+    /// Writes the search entries the minutes autosave deferred once she pauses for
+    /// [`INDEX_AFTER_IDLE`], so the index catches up within a second of the last save and never
+    /// on the typing path (searches flush first anyway). Called by a timer.
+    pub fn index_if_idle(&self) {
+        use std::sync::atomic::Ordering;
+        let idle = self.activity.lock().unwrap_or_else(|p| p.into_inner()).0.elapsed() >= INDEX_AFTER_IDLE;
+        if !idle || !self.index_owed.swap(false, Ordering::AcqRel) {
+            return;
+        }
+        if let Ok(store) = self.lock().as_mut() {
+            // A failed flush loses nothing (the debt stays in the file); retry on the next tick.
+            if yishi_core::reindex::flush(store).is_err() {
+                self.index_owed.store(true, Ordering::Release);
+            }
+        }
+    }
+
     /// Runs `f` with the open store, or returns the startup error.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, CommandError>) -> Result<T, CommandError> {
         *self.activity.lock().unwrap_or_else(|p| p.into_inner()) = (Instant::now(), false);
+        self.index_owed.store(true, std::sync::atomic::Ordering::Release);
         let mut guard = self.lock();
         match guard.as_mut() {
             Ok(store) => f(store),

@@ -68,6 +68,36 @@ fn the_write_ahead_log_is_copied_into_the_file_only_after_a_pause() {
 }
 
 #[test]
+fn the_minutes_autosave_is_in_the_search_index_within_a_second_and_a_search_never_misses_it() {
+    use tauri::Manager;
+    let app = TestApp::new();
+    app.invoke("load_demo", json!({})).expect("demo");
+    let state = app._app.state::<yishi_app::AppState>();
+    let item: String = state
+        .with_store(|store| {
+            let sql = "SELECT a.id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id \
+                       WHERE m.status <> 'closed' LIMIT 1";
+            Ok(store.conn().query_row(sql, [], |r| r.get(0)).map_err(yishi_core::store::StoreError::from)?)
+        })
+        .unwrap();
+    let save = |text: &str| app.invoke("save_minutes", json!({ "item_id": item, "text": text })).expect("autosave");
+    let indexed = |q: &str| {
+        let q = yishi_core::search::SearchQuery::new(q);
+        state.with_store(|store| Ok(yishi_core::search::search(store.conn(), &q)?.total)).unwrap()
+    };
+    save("袁师傅下周二来修水泵房的闸阀🔧");
+    state.index_if_idle();
+    assert_eq!(indexed("水泵房的闸阀"), 0, "not while she types: the entry is written after a pause");
+    std::thread::sleep(yishi_app::INDEX_AFTER_IDLE + std::time::Duration::from_millis(100));
+    state.index_if_idle();
+    assert_eq!(indexed("水泵房的闸阀"), 1, "after a pause the last autosave is in the index");
+    // Without a pause, the search box's command writes what is owed before it looks.
+    save("袁师傅下周三来修水泵房的闸阀🔧");
+    let found = app.invoke("search", json!({ "query": { "text": "下周三来修" } })).expect("search");
+    assert_eq!(found["hits"][0]["kind"], json!("minutes"), "{found}");
+}
+
+#[test]
 fn rebuilding_the_search_index_reports_the_documents_and_keeps_search_working() {
     let app = TestApp::new();
     app.invoke("load_demo", json!({})).expect("demo");

@@ -196,7 +196,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::Stats { year, place, report } => stats(&db, year, place.as_deref(), report.as_deref()),
         Command::Search { query, limit } => {
             use yishi_core::search::{search, HitSummary, SearchQuery};
-            let store = reindex::open(&db)?;
+            let store = reindex::open(&db)?; // open also writes any owed index entries
             let hits = search(store.conn(), &SearchQuery { limit, ..SearchQuery::new(query) })?.hits;
             to_json(&hits.into_iter().map(HitSummary::from).collect::<Vec<_>>())
         }

@@ -9,7 +9,9 @@
 //! The store knows no domain module: [`Store::open`] migrates and reports, with
 //! [`Store::needs_search_index`], an index that arrived empty in a file that already held
 //! records. [`open`] is the open path of the app and the CLI: it opens and then fills the index.
-//! An archive import rebuilds with [`all`] inside its merge transaction.
+//! An archive import rebuilds with [`all`] inside its merge transaction. [`flush`] writes the
+//! entries a hot path deferred (the minutes autosave): at open, before every search, and on the
+//! app's idle timer.
 
 use std::path::Path;
 
@@ -49,7 +51,24 @@ pub fn open(path: &Path) -> Result<Store, StoreError> {
     if store.needs_search_index() {
         rebuild(&mut store).map_err(|e| StoreError::Reindex(e.to_string()))?;
     }
+    // Entries owed when the app last stopped (a crash or a power cut right after an autosave).
+    flush(&mut store).map_err(|e| StoreError::Reindex(e.to_string()))?;
     Ok(store)
+}
+
+/// Writes every search-index entry a module deferred (`search::pending`), in one transaction;
+/// returns how many. Every search calls it first, so results always include the last autosave;
+/// when nothing is owed it costs one look at an empty table.
+pub fn flush(store: &mut Store) -> Result<usize, ReindexError> {
+    if !search::has_pending(store.conn())? {
+        return Ok(0);
+    }
+    store.write(flush_pending)
+}
+
+/// [`flush`] inside the caller's transaction. The modules that defer are listed here.
+pub fn flush_pending(tx: &Transaction) -> Result<usize, ReindexError> {
+    minutes::index_pending(tx).map_err(module)
 }
 
 /// Empties the search index and fills it from the records (repair, 设置 “重建搜索索引”);

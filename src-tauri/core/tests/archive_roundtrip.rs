@@ -5,6 +5,8 @@ mod archive_common;
 
 use archive_common::*;
 use calamine::{open_workbook, Data, Reader, Xlsx};
+use std::collections::BTreeMap;
+
 use yishi_core::archive::{self, Manifest};
 
 #[test]
@@ -188,4 +190,30 @@ fn the_ledger_and_csv_mask_phone_and_id_numbers_in_free_text() {
     let topics = book.worksheet_range("议题").unwrap();
     let cells: String = topics.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect();
     assert!(cells.contains("138****5678") && !cells.contains("19491231"), "masked in the xlsx");
+}
+
+#[test]
+fn a_second_export_reuses_the_issued_pdfs_and_never_a_damaged_copy() {
+    let (data, store) = demo_store();
+    let pdfs = |folder: &std::path::Path| -> BTreeMap<String, Vec<u8>> {
+        let dir = folder.join("notices");
+        let files = std::fs::read_dir(&dir).unwrap().flatten();
+        files.map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())).collect()
+    };
+    let (_a, first) = export(&store);
+    let printed = pdfs(&first);
+    assert!(!printed.is_empty(), "the demo has issued notices");
+    // The first export kept each issued PDF beside the database, named by its sha256.
+    let cache = data.path().join(".notice-cache");
+    let kept: Vec<_> = std::fs::read_dir(&cache).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(kept.len(), printed.len());
+    // A kept copy damaged on disk is not used: the export renders that notice again.
+    std::fs::write(&kept[0], b"%PDF-1.7 damaged").unwrap();
+    let (_b, second) = export(&store);
+    assert_eq!(pdfs(&second), printed, "the same notices, byte for byte");
+    archive::verify(&second).unwrap();
+    assert_ne!(std::fs::read(&kept[0]).unwrap(), b"%PDF-1.7 damaged", "the damaged copy was replaced");
+    // Exporting does not leave the live database less durable than it was.
+    let level: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    assert_eq!(level, 2, "synchronous=FULL again after the snapshot");
 }

@@ -29,5 +29,9 @@ pub async fn search(state: State<'_, AppState>, query: SearchArgs) -> CommandRes
         limit: query.limit.unwrap_or(20).min(100),
         ..SearchQuery::new(query.text)
     };
-    state.with_store(|store| Ok(navigate::find(store.conn(), &q)?))
+    state.with_store(|store| {
+        // The last autosave's index entry may still be owed (see `reindex::flush`).
+        yishi_core::reindex::flush(store)?;
+        Ok(navigate::find(store.conn(), &q)?)
+    })
 }

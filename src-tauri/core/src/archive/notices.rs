@@ -1,7 +1,9 @@
 //! `notices/`: the PDFs of the notices issued in the chosen period, reprinted from the spec each
 //! was issued from (`bulletin::prepare_reprint`, which checks the bytes against the stored
 //! sha256). Rendering is pure and most of an export's time when there are many notices, so a
-//! batch at a time is rendered on every core; the files are written in order afterwards.
+//! batch at a time is rendered on every core; the files are written in order afterwards. An
+//! issued notice never changes (a correction is a new notice), so its PDF is kept in a
+//! [`Cache`] beside the database and the next export copies it instead of rendering it again.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -24,6 +26,7 @@ pub(crate) fn write(
     dir: &Path,
     sink: &mut dyn Sink,
     period: Period,
+    cache: &Cache,
 ) -> Result<(Vec<FileEntry>, NoticesNote), ArchiveError> {
     let chosen: Vec<(String, String, NaiveDate)> = issued(conn)?
         .into_iter()
@@ -38,7 +41,7 @@ pub(crate) fn write(
         for batch in chosen.chunks(BATCH) {
             let prepared: Vec<_> =
                 batch.iter().map(|(id, _, _)| crate::bulletin::prepare_reprint(conn, id).ok()).collect();
-            for ((_, title, day), pdf) in batch.iter().zip(render_all(&prepared)) {
+            for ((_, title, day), pdf) in batch.iter().zip(render_all(&prepared, cache)) {
                 let Some(pdf) = pdf else {
                     failed.push(title.clone());
                     continue;
@@ -49,6 +52,9 @@ pub(crate) fn write(
             }
         }
         sink.sync_dir(&folder).map_err(|e| ArchiveError::write(&folder, &e))?;
+    }
+    if period.is_none() {
+        cache.keep_only(&issued_sha256(conn)?);
     }
     let note = match (chosen.is_empty(), failed.is_empty()) {
         (true, _) => "所选时段内没有发布过公示。".to_string(),
@@ -66,7 +72,7 @@ const BATCH: usize = 16;
 
 /// Renders `jobs` on up to 4 threads, each taking the next job left; `None` where a notice could
 /// not be prepared or its PDF is no longer the one issued.
-fn render_all(jobs: &[Option<crate::bulletin::Reprint>]) -> Vec<Option<Vec<u8>>> {
+fn render_all(jobs: &[Option<crate::bulletin::Reprint>], cache: &Cache) -> Vec<Option<Vec<u8>>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(jobs.len());
     let next = AtomicUsize::new(0);
     let done: Vec<(usize, Option<Vec<u8>>)> = std::thread::scope(|scope| {
@@ -77,7 +83,7 @@ fn render_all(jobs: &[Option<crate::bulletin::Reprint>]) -> Vec<Option<Vec<u8>>>
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(i) else { break mine };
-                        mine.push((i, job.as_ref().and_then(|r| r.render().ok())));
+                        mine.push((i, job.as_ref().and_then(|r| cache.get_or_render(r))));
                     }
                 })
             })
@@ -90,6 +96,62 @@ fn render_all(jobs: &[Option<crate::bulletin::Reprint>]) -> Vec<Option<Vec<u8>>>
         out[i] = pdf;
     }
     out
+}
+
+/// The issued PDFs an earlier export rendered, by sha256, in a hidden folder beside the
+/// database (`.notice-cache/<sha256>.pdf`). Only ever a shortcut: a file is used only when its
+/// bytes hash to the sha256 stored with the notice, and a cache that cannot be read or written
+/// (a read-only folder, a full disk) just means rendering as before.
+pub(crate) struct Cache {
+    dir: Option<std::path::PathBuf>,
+}
+
+impl Cache {
+    /// The cache of the database whose snapshot is at `snapshot` (same folder).
+    pub(crate) fn beside(snapshot: &Path) -> Cache {
+        Cache { dir: snapshot.parent().map(|d| d.join(".notice-cache")) }
+    }
+
+    /// The issued PDF of `reprint`: from the cache when it holds the very bytes, else rendered
+    /// (and then kept for the next export); `None` when it cannot be reprinted as issued.
+    fn get_or_render(&self, reprint: &crate::bulletin::Reprint) -> Option<Vec<u8>> {
+        let sha256 = reprint.sha256();
+        let path = self.dir.as_ref().map(|d| d.join(format!("{sha256}.pdf")));
+        if let Some(bytes) = path.as_ref().and_then(|p| std::fs::read(p).ok()) {
+            if crate::bulletin::sha256_hex(&bytes) == sha256 {
+                return Some(bytes);
+            }
+        }
+        let pdf = reprint.render().ok()?;
+        if let (Some(dir), Some(path)) = (&self.dir, &path) {
+            // Best effort, and whole or not at all: written aside, then renamed into place.
+            let aside = dir.join(format!(".{sha256}.part"));
+            let kept = std::fs::create_dir_all(dir)
+                .and_then(|()| std::fs::write(&aside, &pdf))
+                .and_then(|()| std::fs::rename(&aside, path));
+            if kept.is_err() {
+                let _ = std::fs::remove_file(&aside);
+            }
+        }
+        Some(pdf)
+    }
+
+    /// Removes the PDFs of notices no longer issued (deleted, or a damaged file's leftovers).
+    fn keep_only(&self, issued: &BTreeSet<String>) {
+        let Some(entries) = self.dir.as_ref().and_then(|d| std::fs::read_dir(d).ok()) else { return };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.strip_suffix(".pdf").is_some_and(|sha| issued.contains(sha)) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+fn issued_sha256(conn: &Connection) -> rusqlite::Result<BTreeSet<String>> {
+    let mut stmt = conn.prepare("SELECT pdf_sha256 FROM notices WHERE deleted_at IS NULL")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    rows.collect()
 }
 
 /// (id, title, day issued) of every issued notice, oldest first.

@@ -264,6 +264,11 @@ pub fn prepare_reprint(conn: &Connection, id: &str) -> Result<Reprint, BulletinE
 }
 
 impl Reprint {
+    /// The sha256 the notice's PDF had when it was issued.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
     /// The PDF, checked against the sha256 it had when issued.
     pub fn render(&self) -> Result<Vec<u8>, BulletinError> {
         let pdf = pdf::render_as(&self.document, Unprintable::Refuse).map_err(NoticeError::from)?;

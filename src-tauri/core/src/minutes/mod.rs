@@ -98,7 +98,7 @@ pub struct Revision {
 /// Autosave: replaces the working text of an agenda item's minutes in one small transaction.
 pub fn save(tx: &Transaction, agenda_item_id: &str, text: &str) -> Result<SaveReceipt, MinutesError> {
     let text = free_text("会议记录", text)?;
-    let item = editable_item(tx, agenda_item_id)?;
+    editable_item(tx, agenda_item_id)?;
     let now = now_utc();
     let current = repo::working(tx, agenda_item_id)?;
     let mut revision_kept = false;
@@ -109,7 +109,9 @@ pub fn save(tx: &Transaction, agenda_item_id: &str, text: &str) -> Result<SaveRe
         }
     }
     let save_count = repo::upsert_working(tx, agenda_item_id, &text, &now)?;
-    index(tx, agenda_item_id, item, text)?;
+    // The index entry follows within a second (`index_pending`): tokenizing 20,000 characters
+    // here would cost more than the save itself, once a second while she types.
+    search::defer(tx, DocKind::Minutes, agenda_item_id)?;
     Ok(SaveReceipt { saved_at: now, save_count, revision_kept })
 }
 
@@ -225,6 +227,20 @@ fn index(tx: &Transaction, item_id: &str, item: repo::ItemInfo, text: String) ->
     let zone = crate::community::zone(tx)?;
     search::upsert(tx, &search_doc(zone, item_id.to_string(), item.title, text, &item.meeting_starts_at))?;
     Ok(())
+}
+
+/// Writes the index entries `save` deferred (see `search::pending`); returns how many.
+pub fn index_pending(tx: &Transaction) -> Result<usize, MinutesError> {
+    let ids = search::pending::take(tx, DocKind::Minutes)?;
+    for item_id in &ids {
+        let item = repo::agenda_item(tx, item_id)?;
+        match (item, repo::working(tx, item_id)?) {
+            (Some(item), Some(w)) => index(tx, item_id, item, w.text)?,
+            // The item went away since (an archive merge replaced it): nothing to find.
+            _ => search::remove(tx, DocKind::Minutes, item_id)?,
+        }
+    }
+    Ok(ids.len())
 }
 
 /// Every agenda item's minutes as the search index holds them, for rebuilding the index.

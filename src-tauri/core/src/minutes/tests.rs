@@ -114,13 +114,32 @@ fn fifty_thousand_characters_with_emoji_and_rare_cjk_round_trip() {
 }
 
 #[test]
-fn minutes_are_searchable_right_after_autosave() {
+fn an_autosave_owes_its_search_entry_and_paying_it_finds_the_newest_text() {
     let (_d, mut store) = temp_store();
     let item = agenda_item(&mut store, "车库");
+    let find = |store: &crate::store::Store, q: &str| {
+        crate::search::search(store.conn(), &crate::search::SearchQuery::new(q)).unwrap().hits
+    };
     store.write(|tx| save(tx, &item, "开发商同意出资修复地下车库照明。")).unwrap();
-    let found = crate::search::search(store.conn(), &crate::search::SearchQuery::new("照明")).unwrap();
-    assert_eq!(found.hits.len(), 1);
-    assert_eq!(found.hits[0].record_id, item);
+    assert!(crate::search::has_pending(store.conn()).unwrap(), "the entry is owed, not dropped");
+    assert_eq!(store.write(index_pending).unwrap(), 1);
+    assert_eq!(find(&store, "照明")[0].record_id, item);
+    // Many saves before the next flush owe one entry, written from the newest text.
+    store.write(|tx| save(tx, &item, "开发商同意出资修复地下车库照明，下周施工。")).unwrap();
+    store.write(|tx| save(tx, &item, "开发商同意出资修复地下车库照明，下周二施工😀。")).unwrap();
+    assert_eq!(store.write(index_pending).unwrap(), 1);
+    assert!(!crate::search::has_pending(store.conn()).unwrap());
+    assert_eq!(find(&store, "下周二施工😀").len(), 1);
+    assert!(find(&store, "下周施工").is_empty(), "the older text is no longer what is found");
+}
+
+#[test]
+fn a_refused_autosave_owes_nothing() {
+    let (_d, mut store) = temp_store();
+    let item = agenda_item(&mut store, "车库");
+    store.conn().execute("UPDATE meetings SET status = 'closed'", []).unwrap();
+    assert!(store.write(|tx| save(tx, &item, "改动")).is_err());
+    assert!(!crate::search::has_pending(store.conn()).unwrap());
 }
 
 #[test]

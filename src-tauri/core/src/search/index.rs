@@ -43,6 +43,7 @@ pub fn remove(tx: &Transaction, kind: DocKind, record_id: &str) -> Result<(), Se
 /// Empties the index and fills it with `docs` (for repair, or to index an existing database);
 /// returns how many documents it holds. Later documents with the same `(kind, record_id)` win.
 pub fn rebuild(tx: &Transaction, docs: impl IntoIterator<Item = SearchDoc>) -> Result<usize, SearchError> {
+    super::pending::clear(tx)?;
     tx.execute("DELETE FROM search_docs", [])?;
     tx.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')", [])?;
     for doc in docs {

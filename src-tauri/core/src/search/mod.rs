@@ -8,7 +8,8 @@
 //! **Domain modules own keeping it in step**: they call [`upsert`] or [`remove`] with the same
 //! `&Transaction` in which they write the record, so a rolled-back write leaves no index entry;
 //! [`rebuild`] refills the index from a full list of documents (repair, or indexing an existing
-//! database).
+//! database). A module on a hot path may instead [`defer`] the entry in that transaction and
+//! write it a moment later (`search_pending`, migration v009; see [`pending`]).
 //!
 //! A result is exactly a case-insensitive (ASCII only, like SQLite's `LIKE`) substring match of the
 //! query in a record's title or body. Whitespace separates terms that must all occur; a record
@@ -34,6 +35,7 @@ mod error;
 mod index;
 mod kind;
 mod matcher;
+pub mod pending;
 mod query;
 mod run;
 mod snippet;
@@ -45,6 +47,7 @@ use serde::Serialize;
 pub use error::SearchError;
 pub use index::{rebuild, remove, upsert};
 pub use kind::DocKind;
+pub use pending::{defer, has_pending};
 pub use run::{search, COUNT_CAP};
 
 /// One record's searchable text, as a domain module hands it to [`upsert`].

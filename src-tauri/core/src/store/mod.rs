@@ -183,7 +183,7 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
              AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' \
-             ORDER BY name",
+             AND name <> 'search_pending' ORDER BY name",
         )?;
         let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
         let mut counts = Vec::with_capacity(names.len());

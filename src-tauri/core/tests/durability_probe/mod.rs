@@ -8,7 +8,9 @@
 //! any save wrote. The parent SIGKILLs the child at a random moment, reopens the file with
 //! `Store::open` (lock, quick_check, migrations), runs `PRAGMA integrity_check` and checks that the
 //! stored text is exactly save `k`'s text with `last reported ≤ k ≤ last reported + 1` (one save
-//! may have committed without getting to say so).
+//! may have committed without getting to say so). Then it opens the file as the app does
+//! (`reindex::open`) and searches: the index must hold exactly the stored text, although the
+//! child only ever deferred its index entries (`search::pending`) and never wrote them.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -16,6 +18,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use yishi_core::minutes;
+use yishi_core::search::{self, SearchQuery};
 use yishi_core::store::Store;
 
 use crate::corpus::Rng;
@@ -212,7 +215,28 @@ fn reopen_and_check(db: &Path, item: &str, script: &Script, before: i64, killed:
         )
         .into());
     }
+    drop(store);
+    search_finds(db, item, &stored.text)?;
     Ok(stored.save_count)
+}
+
+/// Opens `db` as the app does and checks that a search finds `text`, the last saved minutes.
+fn search_finds(db: &Path, item: &str, text: &str) -> Res<()> {
+    let store = yishi_core::reindex::open(db).map_err(|e| format!("the app's open after SIGKILL failed: {e}"))?;
+    let indexed: Option<String> = store
+        .conn()
+        .query_row("SELECT body FROM search_docs WHERE kind = 'minutes' AND record_id = ?1", [item], |r| r.get(0))
+        .ok();
+    if !text.is_empty() && indexed.as_deref() != Some(text) {
+        let chars = indexed.map(|t| t.chars().count());
+        return Err(format!("the index holds {chars:?} characters, not the {} saved", text.chars().count()).into());
+    }
+    let tail: String = text.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let hits = search::search(store.conn(), &SearchQuery::new(tail.trim()))?.hits;
+    if !tail.trim().is_empty() && !hits.iter().any(|h| h.record_id == item) {
+        return Err(format!("searching the last saved words “{tail}” found nothing").into());
+    }
+    Ok(())
 }
 
 /// `YISHI_PROBE_SEED` to replay a run, else a fresh seed from the clock.
