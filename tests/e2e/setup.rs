@@ -71,6 +71,21 @@ async fn shot_both(s: &mut Session, script: &str, label: &str) {
     s.client.execute("document.documentElement.dataset.size = 'normal'", vec![]).await.expect("normal");
 }
 
+/// Asserts that the button `css` is inside the window as the view stands (no scrolling needed),
+/// in 标准 and in 特大 type.
+async fn in_view_at_both_sizes(s: &Session, script: &str, css: &str) {
+    for size in ["normal", "xlarge"] {
+        let check = format!(
+            "document.documentElement.dataset.size = '{size}'; {script}; \
+             const r = document.querySelector('{css}').getBoundingClientRect(); \
+             return r.top >= 0 && r.bottom <= window.innerHeight ? 'in view' : `${{r.top}}–${{r.bottom}} of ${{window.innerHeight}}`;"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(s.js_string(&check).await, "in view", "{css} at {size} type, 1366×768");
+    }
+    s.client.execute("document.documentElement.dataset.size = 'normal'", vec![]).await.expect("normal");
+}
+
 /// Two places, four households and six people from a blank database, without leaving 设置.
 async fn set_up(c: &mut Counted) {
     // First start: the community's name and who is recording, then straight into 设置.
@@ -196,6 +211,7 @@ async fn three_topics(c: &mut Counted) -> usize {
         if title == "车库灯不亮" {
             assert_eq!(value_of(&c.s, "#topic-form input[name=phone]").await, "139****5678");
             shot_both(&mut c.s, "window.scrollTo(0, 0)", "topic-form").await;
+            in_view_at_both_sizes(&c.s, "window.scrollTo(0, 0)", "#save-topic").await;
         }
         c.click("#save-topic").await;
         c.s.wait_text("#saved-line", title).await;
@@ -268,6 +284,8 @@ async fn two_item_meeting(c: &mut Counted) -> usize {
         "household-vote",
     )
     .await;
+    let to_list = "document.getElementById('household-list').scrollIntoView({ block: 'start' })";
+    in_view_at_both_sizes(&c.s, to_list, "#record-vote").await;
     for i in 1..=3 {
         c.click(&format!("#household-list .household:nth-child({i}) input[value=agree]")).await;
     }

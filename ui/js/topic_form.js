@@ -77,8 +77,8 @@ export async function renderIntake(body, look, nav, topic = null) {
     el('datalist', { id: 'roster-names' }, look.activePeople().map((p) => el('option', { value: p.name }, p.roles.join('、')))),
     hintLine,
     el('div', { class: 'form-error', role: 'alert' }),
-    // 保存 and 添加照片 share one row: at 1366×768 the main action is then in view without scrolling.
-    el('div', { class: 'actions' },
+    // 保存 and 添加照片 share one row, kept in view at the window's lower edge (sticky-actions).
+    el('div', { class: 'actions sticky-actions' },
       el('button', { type: 'submit', class: 'primary', id: 'save-topic' }, topic ? T.saveEdit : T.save),
       topic ? el('button', { type: 'button', onclick: () => nav.detail(topic.id) }, T.cancel) : null,
       el('span', { class: 'hint' }, T.shortcut),

@@ -38,8 +38,18 @@ pub fn rebuild_search_index(state: State<'_, AppState>) -> CommandResult<usize> 
 /// The UI calls this once its first screen is drawn and usable. Nothing happens unless
 /// `YISHI_READY_FILE` names a file: then the moment is written there, for scripts/cold-start,
 /// which measures how long a secretary waits from double-click to a usable window.
+///
+/// It is also the moment to parse the bundled fonts (≈ 0.1 s, on a thread of their own): not
+/// before the first screen, which must not wait for them, and not on the first print, which
+/// should not either.
 #[tauri::command]
 pub fn ui_ready() {
+    static FONTS: std::sync::Once = std::sync::Once::new();
+    FONTS.call_once(|| {
+        std::thread::spawn(|| {
+            yishi_core::pdf::Fonts::get();
+        });
+    });
     if let Some(path) = std::env::var_os("YISHI_READY_FILE").filter(|p| !p.is_empty()) {
         // A probe that cannot write only loses its measurement; the app goes on.
         let _ = std::fs::write(path, b"ready\n");
