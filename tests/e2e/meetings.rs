@@ -429,3 +429,51 @@ async fn the_bench_is_driven_from_the_keyboard() {
     assert_eq!(s.js_string("return document.documentElement.dataset.theme").await, "normal");
     s.finish().await;
 }
+
+/// Issue 14: a write that succeeded is reported as done even when the re-read after it fails —
+/// the failure gets its own 重试, never a message that would invite her to record it twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_decision_recorded_while_the_reread_fails_is_reported_once_with_a_retry() {
+    let _serial = SERIAL.lock().await;
+    let mut s = Session::start("meeting_reread_fails").await;
+    s.wait_for("#welcome").await;
+    s.click("#load-demo").await;
+    s.text_of(".welcome-done").await;
+    open_meeting(&s, "十一月居民议事会", "bench").await;
+    s.click("button.tab[data-tab=decisions]").await;
+    s.wait_for("#decision-form textarea").await.send_keys("楼道灯改为声控灯").await.expect("decision");
+    // From now on every read of the item's decisions fails, as a database briefly locked would.
+    s.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             import('./js/api.js').then(({ api }) => {
+               window.realItemDecisions = api.itemDecisions;
+               api.itemDecisions = () => Promise.reject({ message: '数据库正忙（测试）' });
+               done(true);
+             });",
+            vec![],
+        )
+        .await
+        .expect("break the re-read");
+    s.click("#add-decision").await;
+    s.wait_text("#toast", "已").await;
+    let shown = s.wait_text(".load-failed", "数据库正忙").await;
+    assert!(shown.contains("重试"), "{shown}");
+    let form = s.js_string("return document.getElementById('decision-form').querySelector('textarea').value").await;
+    assert_eq!(form, "", "the form was cleared: the decision was recorded, nothing invites a second try");
+    s.shot("reread-failed").await;
+    // With the reads working again, 重试 shows the decision, recorded once.
+    s.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             import('./js/api.js').then(({ api }) => { api.itemDecisions = window.realItemDecisions; done(true); });",
+            vec![],
+        )
+        .await
+        .expect("restore");
+    s.click(".load-failed .retry").await;
+    let list = s.wait_text("#decision-list", "楼道灯改为声控灯").await;
+    assert_eq!(list.matches("楼道灯改为声控灯").count(), 1, "{list}");
+    s.shot("after-retry").await;
+    s.finish().await;
+}

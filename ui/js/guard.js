@@ -27,6 +27,16 @@ export async function guardedFill(holder, load) {
   }
 }
 
+// After a write that succeeded: redraws with `draw()`. A re-read that fails shows in `box` with
+// 重试, never as the write's own error (which would invite her to do the write again).
+export async function redraw(box, draw) {
+  try {
+    await draw();
+  } catch (e) {
+    clear(box).append(failedPanel(e, () => { clear(box); redraw(box, draw); }));
+  }
+}
+
 // A card made by `make()`, or a failed panel in its place that replaces itself when retried.
 export async function guardedCard(make) {
   try {

@@ -7,6 +7,8 @@ import { el, clear } from './dom.js';
 import { fullDate, dayTime } from './format.js';
 import { actorName } from './actor.js';
 import { renderPrint } from './meeting_print.js';
+import { redraw } from './guard.js';
+import { flash } from './forms.js';
 
 const C = S.meetings.close;
 // The report of the close just made, shown again when the tab redraws as “closed”.
@@ -34,11 +36,12 @@ export async function renderClose(body, page) {
       clear(error);
       try {
         reports.set(page.meeting.id, await api.closeMeeting(page.meeting.id, actorName()));
-        await page.refresh();
-        page.tab('close');
       } catch (e) {
         error.append(e.message);
+        return;
       }
+      flash(C.reportTitle);
+      await redraw(error, async () => { await page.refresh(); page.tab('close'); });
     } }, C.close);
     confirm.addEventListener('change', () => { close.disabled = !confirm.checked; });
     const preview = await freezePreview(page);
@@ -75,11 +78,11 @@ function closedCard(page, error) {
       clear(error);
       try {
         await api.reopenMeeting(m.id, reason.value, actorName());
-        await page.refresh();
-        page.tab('bench');
       } catch (e) {
         error.append(e.message);
+        return;
       }
+      await redraw(error, async () => { await page.refresh(); page.tab('bench'); });
     } }, el('label', { class: 'field' }, C.reopenReason, reason), el('button', { type: 'submit', id: 'reopen' }, C.reopen)));
 }
 

@@ -5,6 +5,7 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { flash } from './forms.js';
+import { redraw } from './guard.js';
 import { dateInput, readDate } from './date_input.js';
 
 const D = S.meetings.decisions;
@@ -14,7 +15,10 @@ export async function renderDecisions(box, page, item) {
   const error = el('div', { class: 'form-error', role: 'alert' });
   const run = async (action) => {
     clear(error);
-    try { await action(); await draw(); return true; } catch (e) { error.append(e.message); return false; }
+    // The write's own failure is shown here; a failed re-read after a good write, with 重试.
+    try { await action(); } catch (e) { error.append(e.message); return false; }
+    await redraw(error, draw);
+    return true;
   };
   async function draw() {
     const decisions = await api.itemDecisions(item.id);

@@ -5,6 +5,7 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { flash } from './forms.js';
+import { redraw } from './guard.js';
 import { actorName } from './actor.js';
 import { renderPrint } from './meeting_print.js';
 
@@ -18,13 +19,16 @@ export async function renderPrep(body, page) {
   body.append(error, el('div', { class: 'prep-grid' }, el('div', {}, agendaBox, pickBox), inviteBox));
   const run = async (action, done) => {
     clear(error);
+    let result;
     try {
-      const result = await action();
-      if (done) done(result);
-      await draw();
+      result = await action();
     } catch (e) {
       error.append(e.message);
+      return;
     }
+    // Reported as done even if the re-read below fails (that failure gets its own 重试).
+    if (done) done(result);
+    await redraw(error, draw);
   };
   async function draw() {
     const id = page.meeting.id;

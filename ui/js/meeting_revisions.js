@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { dayTime } from './format.js';
 import { flash } from './forms.js';
+import { redraw } from './guard.js';
 
 const R = S.meetings.revisions;
 
@@ -21,15 +22,17 @@ export async function renderRevisions(box, page, item, bench) {
   function show(r) {
     clear(preview).append(el('pre', { class: 'revision-text' }, r.text),
       page.closed() ? null : el('button', { type: 'button', id: 'restore-revision', onclick: async () => {
+        let m;
         try {
-          const m = await api.restoreMinutesRevision(r.id);
-          bench.restored(m.text);
-          flash(R.restored);
-          clear(preview);
-          await draw();
+          m = await api.restoreMinutesRevision(r.id);
         } catch (e) {
           clear(preview).append(el('div', { class: 'form-error' }, e.message));
+          return;
         }
+        bench.restored(m.text);
+        flash(R.restored);
+        clear(preview);
+        await redraw(preview, draw);
       } }, R.restore));
   }
   box.append(el('h3', {}, R.title), el('p', { class: 'hint' }, R.hint), list, preview);

@@ -6,6 +6,7 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { flash } from './forms.js';
+import { redraw } from './guard.js';
 
 const V = S.meetings.vote;
 const COUNTS = ['agree', 'oppose', 'abstain', 'present', 'eligible'];
@@ -108,12 +109,13 @@ export async function renderVote(box, page, item) {
       } else {
         await api.recordVote(item.id, input);
       }
-      flash(V.recorded);
-      await drawRecorded();
     } catch (e) {
       clear(live).append(el('span', { class: 'vote-refused' }, e.message));
       live.dataset.result = 'invalid';
+      return;
     }
+    flash(V.recorded);
+    await redraw(recorded, drawRecorded);
   }
   async function drawRecorded() {
     const votes = await api.itemVotes(item.id);
