@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod attachments;
+pub mod casework;
 pub mod clock;
 pub mod community;
 pub mod conventions;

@@ -269,6 +269,8 @@ pub(crate) fn table_label(table: &str) -> String {
         "tasks" => "任务",
         "task_notes" => "办理记录",
         "evaluations" => "评价",
+        "topic_notes" => "跟进记录",
+        "topic_callbacks" => "回访",
         "points_entries" => "积分",
         "conventions" => "公约",
         "convention_versions" => "公约版本",

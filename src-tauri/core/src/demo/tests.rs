@@ -162,6 +162,8 @@ fn the_demo_year_has_meetings_votes_decisions_and_points() {
         "topic_events",
         "task_notes",
         "evaluations",
+        "topic_notes",
+        "topic_callbacks",
         "conventions",
         "convention_versions",
         "convention_feedback",

@@ -1,0 +1,35 @@
+//! The demo's work between meetings: visits and calls noted on topics, 回访 of 即办件.
+
+use rusqlite::Transaction;
+
+use super::topics::Topics;
+use super::{moment, step, DemoError};
+use crate::casework::{self, ContactMethod, NewCallback, NewTopicNote};
+use crate::time;
+
+/// (topic title, month, day, hour, how, with whom, what was said)
+const NOTES: &[(&str, u32, u32, u32, ContactMethod, &str, &str)] = &[
+    ("小区门口道路坑洼", 6, 10, 10, ContactMethod::Phone, "街道城管科", "城管科答复已转市政，排进六月下旬的维修计划。"),
+    ("小区门口道路坑洼", 6, 12, 19, ContactMethod::Visit, "唐永强", "告诉唐师傅街道的答复，他说下雨前修好就行。"),
+    ("希望小区通公交", 9, 20, 15, ContactMethod::Wechat, "谢宝林", "在楼栋群里说明已上报区交通运输局，正在研究线路。"),
+];
+
+/// (topic title, month, day, what the resident said)
+const CALLBACKS: &[(&str, u32, u32, &str)] = &[
+    ("健身器材损坏", 6, 9, "马大爷说螺丝都紧好了，早上锻炼放心了。"),
+    ("单元门禁坏了", 6, 16, "冯师傅说门禁好用了。"),
+];
+
+pub(crate) fn build(tx: &Transaction, topics: &Topics) -> Result<(), DemoError> {
+    let id = |title: &str| topics.all.iter().find(|t| t.title == title).map(|t| t.id.clone()).unwrap_or_default();
+    for &(title, month, day, hour, method, with_whom, text) in NOTES {
+        let new = NewTopicNote { at: None, method, with_whom: with_whom.into(), text: text.into(), draft_key: None };
+        time::at(moment(month, day, hour, 0), || casework::add_note(tx, &id(title), &new, "赵志刚")).map_err(step)?;
+    }
+    for &(title, month, day, note) in CALLBACKS {
+        let new = NewCallback { at: None, method: ContactMethod::Phone, satisfied: true, note: note.into() };
+        time::at(moment(month, day, 10, 0), || casework::record_callback(tx, &id(title), &new, "赵志刚"))
+            .map_err(step)?;
+    }
+    Ok(())
+}
