@@ -97,6 +97,17 @@ export const S = {
       callbackLine: (method, ok) => `${method}回访：${ok ? '满意' : '不满意'}`,
       reopened: (title) => `回访不满意：“${title}”已转为代办件，回到待审定。`,
     },
+    escalations: {
+      card: '上报去向', hint: '上报给谁、工单号和跟进日期。过了跟进日期还没有答复的，议题页顶部会提醒催办。',
+      to: '上报给', name: '具体单位', nameHint: '例如 街道城管科、区交通运输局', sentOn: '上报日期', reference: '工单号 / 文号',
+      followUp: '跟进日期', followUpHint: '到这天还没答复就提醒催办', save: '保存上报记录', saved: '上报记录已保存。',
+      replyCard: (to, ref) => `登记答复：${to}${ref ? `（${ref}）` : ''}`, repliedOn: '答复日期', outcome: '答复后', reply: '答复内容',
+      saveReply: '保存答复', replied: (title, closed) => (closed ? `“${title}”已按答复办结。` : `“${title}”已退回社区，回到待审定。`),
+      line: (to, ref, sentOn, follow, repliedOn, reply) => `上报${to}${ref ? `（${ref}）` : ''}，${sentOn}报出`
+        + (follow ? `，${follow}跟进` : '') + (repliedOn ? `；${repliedOn}答复：${reply}` : '；尚未答复'),
+      banner: (n) => `${n} 件上报件过了跟进日期还没有答复，该催办了：`,
+      late: (day, n) => (n ? `跟进日期 ${day}，已过 ${n} 天` : `今天（${day}）该跟进`),
+    },
   },
   retire: {
     retire: '停用', restore: '恢复', retired: '已停用', retiredBecause: (r) => `已停用：${r}`,
@@ -317,6 +328,12 @@ export const S = {
   },
   // ——— 办理 · 民事民评 · 公约 · 统计 · 积分 ———
   tasks: {
+    changes: {
+      extendCard: '延期', extendHint: (d) => (d ? `原完成时限 ${d}。延期会留下原来的日期和原因。` : '还没有完成时限。'),
+      newDeadline: '新的完成时限', extendReason: '延期原因', extend: '延期',
+      reassignCard: '调整承办', unit: '承办单位', person: '负责人', reassignReason: '调整原因', reassign: '保存调整',
+      saved: '已保存，办理记录里留下了这次调整。', firstDeadline: '会议定的完成时限',
+    },
     tabs: { board: '任务看板', evaluate: '民事民评', conventions: '公约', stats: '年度统计' },
     badge: (n) => `${n}`,
     badgeTitle: (n) => `逾期任务 ${n} 项`,

@@ -9,7 +9,7 @@ import { printRecord } from './print.js';
 import { failedPanel } from './guard.js';
 import { actorName } from './actor.js';
 import { field, showError, clearErrors, flash } from './forms.js';
-import { historyList, noteForm, callbackForm } from './topic_notes.js';
+import { historyList, noteForm, followThroughForms } from './topic_notes.js';
 
 const D = S.topics.detail;
 
@@ -62,7 +62,7 @@ export async function renderDetail(body, look, id, nav) {
       el('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]))),
     el('section', { class: 'card' }, el('h2', {}, D.photos), photos),
     el('section', { class: 'card' }, el('h2', {}, D.timeline), await historyList(lines, look)),
-    ...(t.status === 'done_on_spot' ? [await callbackForm(t, redraw)] : []),
+    ...(await followThroughForms(t, lines, redraw)),
     await noteForm(t, redraw));
   const n = await renderPhotos(photos, 'topic', t.id);
   if (!n) photos.append(el('p', { class: 'muted' }, D.noPhotos));

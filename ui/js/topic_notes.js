@@ -1,6 +1,7 @@
 // Between the meetings, on a topic's page: its history (status changes, notes, 回访 in time
 // order), the note form (走访 / 电话 / 微信 / 来访, photos) and, for a 即办完成 topic, the 回访 form.
 // An unsatisfied 回访 reopens the topic as a 代办件; the core says so and the page redraws.
+// An 已上报 topic also gets the 上报 forms (topic_escalations.js).
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el } from './dom.js';
@@ -9,19 +10,33 @@ import { renderPhotos } from './photos.js';
 import { actorName } from './actor.js';
 import { field, options, showError, clearErrors, flash, draftKey } from './forms.js';
 import { dateInput, readDate } from './date_input.js';
+import { escalationLine, escalationForms } from './topic_escalations.js';
 
 const N = S.topics.notes;
 
-let methods = null;
-async function contactMethods() {
-  if (!methods) methods = await api.contactMethods();
-  return methods;
+// The closed lists (with today, the default of the date fields), read once.
+let vocab = null;
+async function caseworkVocab() {
+  if (!vocab) {
+    const [lists, clock] = await Promise.all([api.caseworkVocab(), api.clockInfo()]);
+    vocab = { ...lists, today: clock.today };
+  }
+  return vocab;
 }
-const methodLabel = (value) => (methods || []).find((m) => m.value === value)?.label || value;
+const contactMethods = async () => (await caseworkVocab()).methods;
+const methodLabel = (value) => (vocab?.methods || []).find((m) => m.value === value)?.label || value;
+
+// The forms under the history that the topic's status calls for.
+export async function followThroughForms(t, lines, redraw) {
+  const v = await caseworkVocab();
+  if (t.status === 'done_on_spot') return [await callbackForm(t, redraw)];
+  if (t.status === 'escalated') return escalationForms(t, lines, v, redraw);
+  return [];
+}
 
 // One <li> per line of the history.
 export async function historyList(lines, look) {
-  await contactMethods();
+  await caseworkVocab();
   const list = el('ol', { class: 'timeline', id: 'timeline' });
   for (const l of lines) list.append(await line(l, look));
   return list;
@@ -42,6 +57,10 @@ async function line(l, look) {
     return el('li', { class: 'topic-callback', 'data-id': l.id }, when, ' ', who, ' ',
       el('span', { class: 'what' }, N.callbackLine(methodLabel(l.method), l.satisfied)),
       l.note ? el('span', { class: 'note' }, `：${l.note}`) : null);
+  }
+  if (l.kind === 'escalation') {
+    return el('li', { class: 'topic-escalation', 'data-id': l.id }, when, ' ', who, ' ',
+      el('span', { class: 'what' }, escalationLine(l, vocab)));
   }
   const moved = l.from_status !== l.to_status;
   return el('li', {}, when, ' ', who, ' ',

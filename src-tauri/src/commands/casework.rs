@@ -1,16 +1,34 @@
 //! Between the meetings: notes on a topic, 回访 of 即办件, the topic's whole history.
 
+use serde::Serialize;
 use tauri::State;
-use yishi_core::casework::{self, CallbackReport, ContactMethod, HistoryLine, NewCallback, NewTopicNote, TopicNote};
+use yishi_core::casework::{
+    self, AwaitingReply, CallbackReport, ContactMethod, EscalatedTo, Escalation, HistoryLine, NewCallback,
+    NewEscalation, NewReply, NewTopicNote, ReplyOutcome, ReplyReport, TopicNote,
+};
 
 use super::topics::{choices, Choice};
+use crate::clock;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// 走访 / 电话 / 微信 / 来访 with their Chinese labels.
+#[derive(Serialize)]
+pub struct CaseworkVocab {
+    /// 走访 / 电话 / 微信 / 来访.
+    methods: Vec<Choice>,
+    /// 街道 / 部门 / 12345.
+    escalated_to: Vec<Choice>,
+    outcomes: Vec<Choice>,
+}
+
+/// The closed lists of the notes, 回访 and 上报 forms with their Chinese labels.
 #[tauri::command(rename_all = "snake_case")]
-pub fn contact_methods() -> Vec<Choice> {
-    choices(ContactMethod::ALL, ContactMethod::as_str, ContactMethod::label)
+pub fn casework_vocab() -> CaseworkVocab {
+    CaseworkVocab {
+        methods: choices(ContactMethod::ALL, ContactMethod::as_str, ContactMethod::label),
+        escalated_to: choices(EscalatedTo::ALL, EscalatedTo::as_str, EscalatedTo::label),
+        outcomes: choices(ReplyOutcome::ALL, ReplyOutcome::as_str, ReplyOutcome::label),
+    }
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -37,4 +55,38 @@ pub fn record_callback(
 #[tauri::command(rename_all = "snake_case")]
 pub fn topic_history(state: State<'_, AppState>, id: String) -> CommandResult<Vec<HistoryLine>> {
     state.with_store(|store| Ok(casework::history(store.conn(), &id)?))
+}
+
+/// Where an 已上报 topic went (the topic stays 已上报).
+#[tauri::command(rename_all = "snake_case")]
+pub fn record_escalation(
+    state: State<'_, AppState>,
+    topic_id: String,
+    escalation: NewEscalation,
+    actor: String,
+) -> CommandResult<Escalation> {
+    state.with_store(|store| {
+        let today = clock::today(store);
+        Ok(store.write(|tx| casework::record_escalation(tx, &topic_id, &escalation, &actor, today))?)
+    })
+}
+
+/// The reply to a 上报件: it closes the topic or brings it back to the agenda.
+#[tauri::command(rename_all = "snake_case")]
+pub fn record_escalation_reply(
+    state: State<'_, AppState>,
+    escalation_id: String,
+    reply: NewReply,
+    actor: String,
+) -> CommandResult<ReplyReport> {
+    state.with_store(|store| {
+        let today = clock::today(store);
+        Ok(store.write(|tx| casework::record_reply(tx, &escalation_id, &reply, &actor, today))?)
+    })
+}
+
+/// 上报件 past their follow-up day without a reply (该催办了).
+#[tauri::command(rename_all = "snake_case")]
+pub fn awaiting_replies(state: State<'_, AppState>) -> CommandResult<Vec<AwaitingReply>> {
+    state.with_store(|store| Ok(casework::awaiting_reply(store.conn(), clock::today(store))?))
 }

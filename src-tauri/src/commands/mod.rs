@@ -20,5 +20,6 @@ pub mod points;
 pub mod search;
 pub mod settings;
 pub mod stats;
+pub mod task_changes;
 pub mod topics;
 pub mod votes;

@@ -271,6 +271,8 @@ pub(crate) fn table_label(table: &str) -> String {
         "evaluations" => "评价",
         "topic_notes" => "跟进记录",
         "topic_callbacks" => "回访",
+        "topic_escalations" => "上报跟踪",
+        "task_changes" => "任务调整",
         "points_entries" => "积分",
         "conventions" => "公约",
         "convention_versions" => "公约版本",

@@ -15,6 +15,14 @@ pub enum CaseworkError {
     NotDoneOnSpot { status: TopicStatus },
     #[error("回访不满意时必须写明不满意的原因，议题将转为代办件重新办理。")]
     UnsatisfiedNeedsReason,
+    #[error("议题现在是“{}”，只有“已上报”的议题才能登记上报去向和答复。", .status.label())]
+    NotEscalated { status: TopicStatus },
+    #[error("没有找到这条上报记录（可能已被删除）。")]
+    EscalationNotFound { id: String },
+    #[error("这条上报已经登记过答复了。")]
+    AlreadyReplied,
+    #[error("{field}{date}还没到，请填写实际的日期。")]
+    DayInFuture { field: &'static str, date: chrono::NaiveDate },
     #[error(transparent)]
     Topic(#[from] crate::topics::TopicError),
     #[error(transparent)]
@@ -32,6 +40,10 @@ impl UserFacing for CaseworkError {
             CaseworkError::InFuture { .. } => "casework_in_future",
             CaseworkError::NotDoneOnSpot { .. } => "callback_not_done_on_spot",
             CaseworkError::UnsatisfiedNeedsReason => "callback_unsatisfied_needs_reason",
+            CaseworkError::NotEscalated { .. } => "escalation_topic_not_escalated",
+            CaseworkError::EscalationNotFound { .. } => "escalation_not_found",
+            CaseworkError::AlreadyReplied => "escalation_already_replied",
+            CaseworkError::DayInFuture { .. } => "casework_day_in_future",
             CaseworkError::Topic(e) => e.code(),
             CaseworkError::Attachment(e) => e.code(),
             CaseworkError::Search(e) => e.code(),
@@ -42,7 +54,7 @@ impl UserFacing for CaseworkError {
     fn field(&self) -> Option<&str> {
         match self {
             CaseworkError::Invalid(e) => e.field(),
-            CaseworkError::InFuture { field } => Some(field),
+            CaseworkError::InFuture { field } | CaseworkError::DayInFuture { field, .. } => Some(field),
             CaseworkError::Topic(e) => e.field(),
             CaseworkError::Attachment(e) => e.field(),
             _ => None,

@@ -11,3 +11,21 @@ labelled_enum! {
         WalkIn = "walk_in": "来访",
     }
 }
+
+labelled_enum! {
+    /// Where a 上报件 went.
+    EscalatedTo {
+        Street = "street": "街道",
+        Department = "department": "部门",
+        Hotline12345 = "hotline_12345": "12345",
+    }
+}
+
+labelled_enum! {
+    /// What the reply to a 上报件 does to the topic: settled by the street office or department
+    /// (已办结), or the community must take it up itself (back to 已审定, for the agenda).
+    ReplyOutcome {
+        Close = "close": "答复已解决，办结",
+        BackToAgenda = "back_to_agenda": "退回社区，重新列入议事",
+    }
+}

@@ -1,17 +1,21 @@
 //! Between the meetings: what the secretary does about a topic outside its status changes.
 //!
-//! `casework` owns the `topic_notes` and `topic_callbacks` tables:
+//! `casework` owns the `topic_notes`, `topic_callbacks` and `topic_escalations` tables:
 //! - notes ([`add_note`]): a visit, a call, a WeChat message or a resident at the office, at any
 //!   status, with photos through `attachments` (owner kind `topic_note`); a note never moves the
 //!   topic; notes are searchable ([`DocKind::TopicNote`](crate::search::DocKind)).
 //! - 回访 ([`record_callback`]) of a topic done on the spot; an unsatisfied one reopens the topic
 //!   as a 代办件 through `topics::follow_through`, so the topic's own timeline says why.
+//! - 上报 followed up ([`record_escalation`]: to whom, when, the reference number, the day to
+//!   chase); [`awaiting_reply`] lists those past that day without a reply (the home screen), and
+//!   [`record_reply`] closes the topic or brings it back to the agenda, through the same path.
 //!
 //! [`history`] is the topic's timeline as the detail screen shows it: its status events
 //! (`topics` owns them) with the notes and 回访 between them, in time order.
 
 mod callbacks;
 mod error;
+mod escalations;
 mod kinds;
 mod moment;
 mod notes;
@@ -21,7 +25,11 @@ use serde::Serialize;
 
 pub use callbacks::{callbacks, record_callback, Callback, CallbackReport, NewCallback};
 pub use error::CaseworkError;
-pub use kinds::ContactMethod;
+pub use escalations::{
+    awaiting_reply, escalations, record_escalation, record_reply, AwaitingReply, Escalation, NewEscalation, NewReply,
+    ReplyReport,
+};
+pub use kinds::{ContactMethod, EscalatedTo, ReplyOutcome};
 pub use notes::{add_note, notes, search_docs, NewTopicNote, TopicNote};
 
 use crate::topics::{self, TopicEvent};
@@ -33,6 +41,7 @@ pub enum HistoryLine {
     Event(TopicEvent),
     Note(TopicNote),
     Callback(Callback),
+    Escalation(Escalation),
 }
 
 impl HistoryLine {
@@ -41,6 +50,7 @@ impl HistoryLine {
             HistoryLine::Event(e) => &e.at,
             HistoryLine::Note(n) => &n.at,
             HistoryLine::Callback(c) => &c.at,
+            HistoryLine::Escalation(e) => &e.at,
         }
     }
 }
@@ -51,6 +61,7 @@ pub fn history(conn: &Connection, topic_id: &str) -> Result<Vec<HistoryLine>, Ca
     let mut lines: Vec<HistoryLine> = topics::timeline(conn, topic_id)?.into_iter().map(HistoryLine::Event).collect();
     lines.extend(notes(conn, topic_id)?.into_iter().map(HistoryLine::Note));
     lines.extend(callbacks(conn, topic_id)?.into_iter().map(HistoryLine::Callback));
+    lines.extend(escalations(conn, topic_id)?.into_iter().map(HistoryLine::Escalation));
     // Stored instants are RFC 3339 UTC of one width: text order is time order; the sort is stable.
     lines.sort_by(|a, b| a.at().cmp(b.at()));
     Ok(lines)

@@ -177,3 +177,97 @@ fn only_a_topic_done_on_the_spot_is_called_back() {
     let moved = store.write(|tx| topics::follow_through(tx, &t.id, TopicStatus::Accepted, "李书记", "原因"));
     assert!(moved.is_err());
 }
+
+fn escalated(store: &mut Store, title: &str) -> Topic {
+    let t = topic(store, title, HandlingClass::Escalate);
+    store.write(|tx| topics::move_to(tx, &t.id, TopicStatus::Escalated, "王秀兰", "报街道城管科")).unwrap()
+}
+
+fn d(month: u32, day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, month, day).unwrap()
+}
+
+fn sent(follow_up_on: Option<chrono::NaiveDate>) -> NewEscalation {
+    NewEscalation {
+        sent_to: EscalatedTo::Street,
+        sent_to_name: "街道城管科".into(),
+        sent_on: d(11, 2),
+        reference: "JD-2026-1102-07".into(),
+        follow_up_on,
+    }
+}
+
+#[test]
+fn an_unanswered_escalation_is_flagged_on_its_follow_up_day_and_not_before() {
+    let (_d, mut store) = temp_store();
+    let t = escalated(&mut store, "小区门口道路坑洼");
+    let e = store.write(|tx| record_escalation(tx, &t.id, &sent(Some(d(11, 16))), "王秀兰", d(11, 2))).unwrap();
+    assert_eq!((e.reference.as_str(), e.replied_on), ("JD-2026-1102-07", None));
+    assert!(awaiting_reply(store.conn(), d(11, 15)).unwrap().is_empty(), "the day before it is not late");
+    let flagged = awaiting_reply(store.conn(), d(11, 16)).unwrap();
+    assert_eq!(flagged.len(), 1);
+    assert_eq!((flagged[0].topic_title.as_str(), flagged[0].days_past), ("小区门口道路坑洼", 0));
+    assert_eq!(awaiting_reply(store.conn(), d(11, 21)).unwrap()[0].days_past, 5);
+    // Without a follow-up day nothing is chased; the topic itself stays 已上报.
+    let other = escalated(&mut store, "希望小区通公交");
+    store.write(|tx| record_escalation(tx, &other.id, &sent(None), "王秀兰", d(11, 2))).unwrap();
+    assert_eq!(awaiting_reply(store.conn(), d(12, 31)).unwrap().len(), 1);
+    assert_eq!(topics::get(store.conn(), &t.id).unwrap().status, TopicStatus::Escalated);
+}
+
+#[test]
+fn a_reply_closes_the_topic_or_brings_it_back_to_the_agenda_and_ends_the_flag() {
+    let (_d, mut store) = temp_store();
+    let road = escalated(&mut store, "小区门口道路坑洼");
+    let bus = escalated(&mut store, "希望小区通公交");
+    let e1 = store.write(|tx| record_escalation(tx, &road.id, &sent(Some(d(11, 16))), "王秀兰", d(11, 2))).unwrap();
+    let e2 = store.write(|tx| record_escalation(tx, &bus.id, &sent(Some(d(11, 16))), "王秀兰", d(11, 2))).unwrap();
+    let reply = |text: &str, outcome| NewReply { replied_on: d(11, 18), reply: text.into(), outcome };
+    let r = store
+        .write(|tx| record_reply(tx, &e1.id, &reply("市政已补好坑洼", ReplyOutcome::Close), "王秀兰", d(11, 18)))
+        .unwrap();
+    assert_eq!(r.topic_move.to, TopicStatus::Closed);
+    let last = topics::timeline(store.conn(), &road.id).unwrap().pop().unwrap();
+    assert!(last.note.contains("街道城管科答复（2026年11月18日）：市政已补好坑洼"), "{}", last.note);
+    let r = store
+        .write(|tx| {
+            record_reply(
+                tx,
+                &e2.id,
+                &reply("线路不改，建议社区协调接驳车", ReplyOutcome::BackToAgenda),
+                "王秀兰",
+                d(11, 18),
+            )
+        })
+        .unwrap();
+    assert_eq!(topics::get(store.conn(), &r.topic_move.topic_id).unwrap().status, TopicStatus::Accepted);
+    assert!(awaiting_reply(store.conn(), d(11, 30)).unwrap().is_empty());
+    let again = store.write(|tx| record_reply(tx, &e1.id, &reply("又一次", ReplyOutcome::Close), "王秀兰", d(11, 18)));
+    assert_eq!(again.unwrap_err().code(), "escalation_already_replied");
+    let lines = history(store.conn(), &road.id).unwrap();
+    assert!(lines.iter().any(|l| matches!(l, HistoryLine::Escalation(x) if x.reply == "市政已补好坑洼")));
+}
+
+#[test]
+fn escalation_dates_and_fields_are_checked_and_a_refusal_writes_nothing() {
+    let (_d, mut store) = temp_store();
+    let t = escalated(&mut store, "小区门口道路坑洼");
+    let before = count(&store, "topic_escalations");
+    let early = store.write(|tx| record_escalation(tx, &t.id, &sent(Some(d(11, 1))), "王秀兰", d(11, 2))).unwrap_err();
+    assert_eq!(early.field(), Some("跟进日期"));
+    let future = store.write(|tx| record_escalation(tx, &t.id, &sent(None), "王秀兰", d(11, 1))).unwrap_err();
+    assert_eq!((future.code(), future.field()), ("casework_day_in_future", Some("上报日期")));
+    let mut long = sent(None);
+    long.reference = "号".repeat(51);
+    let long = store.write(|tx| record_escalation(tx, &t.id, &long, "王秀兰", d(11, 2))).unwrap_err();
+    assert_eq!(long.field(), Some("工单号"));
+    let open = topic(&mut store, "楼道堆物", HandlingClass::Community);
+    let not = store.write(|tx| record_escalation(tx, &open.id, &sent(None), "王秀兰", d(11, 2))).unwrap_err();
+    assert_eq!(not.code(), "escalation_topic_not_escalated");
+    assert_eq!(count(&store, "topic_escalations"), before);
+    let e = store.write(|tx| record_escalation(tx, &t.id, &sent(None), "王秀兰", d(11, 2))).unwrap();
+    let empty = NewReply { replied_on: d(11, 3), reply: " ".into(), outcome: ReplyOutcome::Close };
+    let refused = store.write(|tx| record_reply(tx, &e.id, &empty, "王秀兰", d(11, 3))).unwrap_err();
+    assert_eq!(refused.field(), Some("答复内容"));
+    assert_eq!(topics::get(store.conn(), &t.id).unwrap().status, TopicStatus::Escalated);
+}

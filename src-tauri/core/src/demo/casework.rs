@@ -1,10 +1,12 @@
-//! The demo's work between meetings: visits and calls noted on topics, 回访 of 即办件.
+//! The demo's work between meetings: visits and calls noted on topics, 回访 of 即办件, where
+//! the 上报件 went.
 
 use rusqlite::Transaction;
 
+use super::day;
 use super::topics::Topics;
 use super::{moment, step, DemoError};
-use crate::casework::{self, ContactMethod, NewCallback, NewTopicNote};
+use crate::casework::{self, ContactMethod, EscalatedTo, NewCallback, NewEscalation, NewTopicNote};
 use crate::time;
 
 /// (topic title, month, day, hour, how, with whom, what was said)
@@ -20,6 +22,16 @@ const CALLBACKS: &[(&str, u32, u32, &str)] = &[
     ("单元门禁坏了", 6, 16, "冯师傅说门禁好用了。"),
 ];
 
+/// (month, day) of the demo year.
+type Day = (u32, u32);
+
+/// (topic title, sent to, which office, sent on, reference, follow up on): both still waiting for
+/// their reply at the end of the story, so the 议题 screen chases them.
+const ESCALATIONS: &[(&str, EscalatedTo, &str, Day, &str, Day)] = &[
+    ("小区门口道路坑洼", EscalatedTo::Street, "街道城管科", (5, 21), "CG-2026-0521-03", (6, 5)),
+    ("希望小区通公交", EscalatedTo::Department, "区交通运输局", (9, 4), "", (10, 9)),
+];
+
 pub(crate) fn build(tx: &Transaction, topics: &Topics) -> Result<(), DemoError> {
     let id = |title: &str| topics.all.iter().find(|t| t.title == title).map(|t| t.id.clone()).unwrap_or_default();
     for &(title, month, day, hour, method, with_whom, text) in NOTES {
@@ -30,6 +42,17 @@ pub(crate) fn build(tx: &Transaction, topics: &Topics) -> Result<(), DemoError> 
         let new = NewCallback { at: None, method: ContactMethod::Phone, satisfied: true, note: note.into() };
         time::at(moment(month, day, 10, 0), || casework::record_callback(tx, &id(title), &new, "赵志刚"))
             .map_err(step)?;
+    }
+    for &(title, sent_to, name, (month, d), reference, follow_up) in ESCALATIONS {
+        let new = NewEscalation {
+            sent_to,
+            sent_to_name: name.into(),
+            sent_on: day(month, d),
+            reference: reference.into(),
+            follow_up_on: Some(day(follow_up.0, follow_up.1)),
+        };
+        let record = || casework::record_escalation(tx, &id(title), &new, "赵志刚", day(month, d));
+        time::at(moment(month, d, 11, 0), record).map_err(step)?;
     }
     Ok(())
 }

@@ -164,6 +164,8 @@ fn the_demo_year_has_meetings_votes_decisions_and_points() {
         "evaluations",
         "topic_notes",
         "topic_callbacks",
+        "topic_escalations",
+        "task_changes",
         "conventions",
         "convention_versions",
         "convention_feedback",
