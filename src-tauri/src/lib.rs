@@ -55,6 +55,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::casework::record_escalation,
         commands::casework::record_escalation_reply,
         commands::casework::awaiting_replies,
+        commands::casework::unanswered_topics,
         commands::casework::add_topic_note,
         commands::casework::record_callback,
         commands::casework::topic_history,

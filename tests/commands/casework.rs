@@ -37,6 +37,9 @@ fn a_note_and_an_unanswered_escalation_show_on_the_history_and_the_chase_list() 
         app.invoke("record_escalation_reply", json!({ "escalation_id": e["id"], "reply": reply, "actor": "王秀兰" }));
     assert_eq!(r.unwrap()["topic_move"]["to"], json!("closed"));
     assert_eq!(app.invoke("awaiting_replies", json!({})).unwrap(), json!([]));
+    // Closed by the reply; the resident has not been told yet (件件有回音).
+    let owed = app.invoke("unanswered_topics", json!({})).unwrap();
+    assert_eq!(owed[0]["topic_id"].as_str(), Some(id.as_str()));
     let history = app.invoke("topic_history", json!({ "id": id })).unwrap();
     let mut kinds = kinds(&history);
     kinds.sort_unstable();

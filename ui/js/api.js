@@ -61,6 +61,7 @@ export const api = {
   recordEscalation: (topicId, escalation, actor) => call('record_escalation', { topic_id: topicId, escalation, actor }),
   recordEscalationReply: (escalationId, reply, actor) => call('record_escalation_reply', { escalation_id: escalationId, reply, actor }),
   awaitingReplies: () => call('awaiting_replies'),
+  unansweredTopics: () => call('unanswered_topics'),
   addTopicNote: (topicId, note, actor) => call('add_topic_note', { topic_id: topicId, note, actor }),
   recordCallback: (topicId, callback, actor) => call('record_callback', { topic_id: topicId, callback, actor }),
   listTopics: (filter) => call('list_topics', { filter }),

@@ -91,6 +91,9 @@ export const S = {
       method: '方式', withWhom: '跟进对象', text: '谈了什么', photos: '照片', addPhoto: '添加照片', save: '保存跟进记录',
       saved: '跟进记录已保存，议题状态不变。',
       noteLine: (method, who) => (who ? `${method}（${who}）` : method),
+      answerLine: (method, who) => `答复提出人（${method}${who ? `，${who}` : ''}）`,
+      isAnswer: '这是给提出人的答复（件件有回音）',
+      answerDue: '这个议题还没有答复提出人：请记下怎么答复的（电话、走访、微信）、何时、谁答复、说了什么。',
       callbackCard: '回访', callbackHint: '即办件办完后回访提出人。不满意时议题转为代办件，回到待审定。',
       callbackAt: '回访时间', result: '回访结果', satisfied: '满意', unsatisfied: '不满意', callbackNote: '回访情况',
       saveCallback: '保存回访', callbackSaved: '回访已记录。',
@@ -106,6 +109,7 @@ export const S = {
       line: (to, ref, sentOn, follow, repliedOn, reply) => `上报${to}${ref ? `（${ref}）` : ''}，${sentOn}报出`
         + (follow ? `，${follow}跟进` : '') + (repliedOn ? `；${repliedOn}答复：${reply}` : '；尚未答复'),
       banner: (n) => `${n} 件上报件过了跟进日期还没有答复，该催办了：`,
+      unanswered: (n) => `${n} 件议题还没有答复提出人（件件有回音）：`,
       late: (day, n) => (n ? `跟进日期 ${day}，已过 ${n} 天` : `今天（${day}）该跟进`),
     },
   },

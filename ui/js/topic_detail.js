@@ -63,7 +63,7 @@ export async function renderDetail(body, look, id, nav) {
     el('section', { class: 'card' }, el('h2', {}, D.photos), photos),
     el('section', { class: 'card' }, el('h2', {}, D.timeline), await historyList(lines, look)),
     ...(await followThroughForms(t, lines, redraw)),
-    await noteForm(t, redraw));
+    await noteForm(t, redraw, lines.some((l) => l.kind === 'note' && l.answer)));
   const n = await renderPhotos(photos, 'topic', t.id);
   if (!n) photos.append(el('p', { class: 'muted' }, D.noPhotos));
 }

@@ -73,14 +73,18 @@ export function escalationLine(l, vocab) {
   return E.line(to, l.reference, l.sent_on, l.follow_up_on, l.replied_on, l.reply);
 }
 
-// 该催办了: 上报件 past their follow-up day without a reply; nothing when there are none.
+// 该催办了: 上报件 past their follow-up day without a reply, and how many topics still owe their
+// raiser an answer (件件有回音); nothing when there is neither.
 export async function chaseBanner(openTopic) {
   let list;
-  try { list = await api.awaitingReplies(); } catch { return null; }
-  if (!list.length) return null;
+  let unanswered;
+  try { [list, unanswered] = await Promise.all([api.awaitingReplies(), api.unansweredTopics()]); } catch { return null; }
+  if (!list.length && !unanswered.length) return null;
+  const link = (id, title) => el('a', { href: '#topics', onclick: (ev) => { ev.preventDefault(); openTopic(id); } }, title);
   return el('div', { class: 'card chase-banner has-overdue', id: 'chase-banner', role: 'status' },
-    el('strong', { class: 'overdue' }, E.banner(list.length)),
-    el('ul', {}, list.map((a) => el('li', {},
-      el('a', { href: '#topics', onclick: (ev) => { ev.preventDefault(); openTopic(a.escalation.topic_id); } }, a.topic_title),
-      ' ', el('span', { class: 'muted' }, E.late(a.escalation.follow_up_on, a.days_past))))));
+    list.length ? el('strong', { class: 'overdue' }, E.banner(list.length)) : null,
+    list.length ? el('ul', {}, list.map((a) => el('li', {}, link(a.escalation.topic_id, a.topic_title),
+      ' ', el('span', { class: 'muted' }, E.late(a.escalation.follow_up_on, a.days_past))))) : null,
+    unanswered.length ? el('p', { id: 'unanswered-line' }, E.unanswered(unanswered.length), ' ',
+      ...unanswered.slice(0, 5).flatMap((u) => [link(u.topic_id, u.title), ' '])) : null);
 }

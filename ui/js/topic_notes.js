@@ -48,7 +48,7 @@ async function line(l, look) {
   if (l.kind === 'note') {
     const thumbs = el('div', { class: 'thumbs' });
     const li = el('li', { class: 'topic-note', 'data-id': l.id }, when, ' ', who, ' ',
-      el('span', { class: 'what' }, N.noteLine(methodLabel(l.method), l.with_whom)), ' ',
+      el('span', { class: 'what' }, (l.answer ? N.answerLine : N.noteLine)(methodLabel(l.method), l.with_whom)), ' ',
       el('span', { class: 'note' }, l.text), l.photos.length ? thumbs : null);
     if (l.photos.length) await renderPhotos(thumbs, 'topic_note', l.id);
     return li;
@@ -69,12 +69,17 @@ async function line(l, look) {
 }
 
 // 记一笔: a note on the topic, at any status.
-export async function noteForm(t, redraw) {
+const ANSWER_DUE = ['rejected', 'escalated', 'done_on_spot', 'closed'];
+
+export async function noteForm(t, redraw, answered = false) {
   const key = draftKey();
   const at = dateInput({ name: 'at', id: 'topic-note-at', withTime: true, field: N.at });
   const method = el('select', { id: 'topic-note-method' }, options(await contactMethods(), 'visit'));
   const withWhom = el('input', { type: 'text', id: 'topic-note-with', autocomplete: 'off' });
   const text = el('textarea', { id: 'topic-note-text', rows: 3 });
+  // 件件有回音: prompted (ticked) when the topic is rejected, escalated, done on the spot or closed.
+  const due = ANSWER_DUE.includes(t.status) && !answered;
+  const answer = el('input', { type: 'checkbox', id: 'topic-note-answer', checked: due });
   const photos = el('div', { class: 'thumbs', id: 'topic-note-photos' });
   const form = el('form', { class: 'card note-form', id: 'topic-note-form', novalidate: true });
   const refresh = () => renderPhotos(photos, 'draft', key, { editable: true, onError: (m) => showError(form, m) });
@@ -84,17 +89,19 @@ export async function noteForm(t, redraw) {
       if (added) await refresh();
     } catch (e) { showError(form, e); }
   } }, N.addPhoto);
-  form.append(el('h2', {}, N.card),
+  form.append(el('h2', {}, N.card), due ? el('p', { class: 'hint answer-due', id: 'answer-due' }, N.answerDue) : '',
     el('div', { class: 'form-grid' }, field(N.at, at, { hint: N.atHint }), field(N.method, method),
       field(N.withWhom, withWhom), field(N.text, text, { wide: true })),
     el('div', { class: 'photo-row' }, el('span', { class: 'photo-label' }, N.photos), photos, addPhoto),
+    el('label', { class: 'inline-check' }, answer, N.isAnswer),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'save-topic-note' }, N.save)));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
     try {
-      const note = { at: await readDate(at), method: method.value, with_whom: withWhom.value, text: text.value, draft_key: key };
+      const note = { at: await readDate(at), method: method.value, with_whom: withWhom.value, text: text.value,
+        answer: answer.checked, draft_key: key };
       await api.addTopicNote(t.id, note, actorName());
       flash(N.saved);
       await redraw();

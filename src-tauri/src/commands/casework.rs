@@ -4,7 +4,7 @@ use serde::Serialize;
 use tauri::State;
 use yishi_core::casework::{
     self, AwaitingReply, CallbackReport, ContactMethod, EscalatedTo, Escalation, HistoryLine, NewCallback,
-    NewEscalation, NewReply, NewTopicNote, ReplyOutcome, ReplyReport, TopicNote,
+    NewEscalation, NewReply, NewTopicNote, ReplyOutcome, ReplyReport, TopicNote, Unanswered,
 };
 
 use super::topics::{choices, Choice};
@@ -89,4 +89,10 @@ pub fn record_escalation_reply(
 #[tauri::command(rename_all = "snake_case")]
 pub fn awaiting_replies(state: State<'_, AppState>) -> CommandResult<Vec<AwaitingReply>> {
     state.with_store(|store| Ok(casework::awaiting_reply(store.conn(), clock::today(store))?))
+}
+
+/// 件件有回音: topics owing whoever raised them an answer that have none.
+#[tauri::command(rename_all = "snake_case")]
+pub fn unanswered_topics(state: State<'_, AppState>) -> CommandResult<Vec<Unanswered>> {
+    state.with_store(|store| Ok(casework::unanswered(store.conn())?))
 }

@@ -10,9 +10,13 @@
 //!   chase); [`awaiting_reply`] lists those past that day without a reply (the home screen), and
 //!   [`record_reply`] closes the topic or brings it back to the agenda, through the same path.
 //!
+//! - 件件有回音: a note marked as the answer to whoever raised the topic; [`unanswered`] lists
+//!   the rejected, escalated, done-on-the-spot and closed topics still without one.
+//!
 //! [`history`] is the topic's timeline as the detail screen shows it: its status events
 //! (`topics` owns them) with the notes and 回访 between them, in time order.
 
+mod answers;
 mod callbacks;
 mod error;
 mod escalations;
@@ -23,6 +27,7 @@ mod notes;
 use rusqlite::Connection;
 use serde::Serialize;
 
+pub use answers::{answer_due, unanswered, Unanswered, ANSWER_DUE};
 pub use callbacks::{callbacks, record_callback, Callback, CallbackReport, NewCallback};
 pub use error::CaseworkError;
 pub use escalations::{

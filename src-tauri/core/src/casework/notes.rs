@@ -23,6 +23,9 @@ pub struct NewTopicNote {
     pub with_whom: String,
     /// What was said.
     pub text: String,
+    /// This is the answer given to whoever raised the topic (件件有回音).
+    #[serde(default)]
+    pub answer: bool,
     /// Photos the form stored as drafts under this key before the note existed.
     #[serde(default)]
     pub draft_key: Option<String>,
@@ -38,6 +41,7 @@ pub struct TopicNote {
     pub with_whom: String,
     pub actor: String,
     pub text: String,
+    pub answer: bool,
     pub photos: Vec<Attachment>,
 }
 
@@ -53,9 +57,9 @@ pub fn add_note(tx: &Transaction, topic_id: &str, new: &NewTopicNote, actor: &st
     let actor = required_line("记录人", actor, 50)?;
     let id = new_id();
     tx.execute(
-        "INSERT INTO topic_notes (id, topic_id, at, method, with_whom, actor, text, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-        params![id, topic_id, at, new.method.as_str(), with_whom, actor, text, now_utc()],
+        "INSERT INTO topic_notes (id, topic_id, at, method, with_whom, actor, text, is_answer, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![id, topic_id, at, new.method.as_str(), with_whom, actor, text, new.answer, now_utc()],
     )?;
     if let Some(key) = new.draft_key.as_deref().filter(|k| !k.trim().is_empty()) {
         attachments::claim_drafts(tx, key, OwnerKind::TopicNote, &id)?;
@@ -65,7 +69,7 @@ pub fn add_note(tx: &Transaction, topic_id: &str, new: &NewTopicNote, actor: &st
     Ok(note)
 }
 
-const COLUMNS: &str = "id, topic_id, at, method, with_whom, actor, text";
+const COLUMNS: &str = "id, topic_id, at, method, with_whom, actor, text, is_answer";
 
 /// A note from the columns [`COLUMNS`] starting at `base`.
 fn read(r: &Row, base: usize) -> rusqlite::Result<TopicNote> {
@@ -77,6 +81,7 @@ fn read(r: &Row, base: usize) -> rusqlite::Result<TopicNote> {
         with_whom: r.get(base + 4)?,
         actor: r.get(base + 5)?,
         text: r.get(base + 6)?,
+        answer: r.get(base + 7)?,
         photos: Vec::new(),
     })
 }

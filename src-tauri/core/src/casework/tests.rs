@@ -38,8 +38,27 @@ fn note(text: &str) -> NewTopicNote {
         method: ContactMethod::Visit,
         with_whom: "3号楼2单元 刘大爷".into(),
         text: text.into(),
+        answer: false,
         draft_key: None,
     }
+}
+
+#[test]
+fn a_rejected_or_done_topic_is_unanswered_until_a_note_marked_as_the_answer() {
+    let (_d, mut store) = temp_store();
+    let done = done_on_spot(&mut store, "楼道堆物堵住消防通道");
+    let open = topic(&mut store, "希望增设快递柜", HandlingClass::Community);
+    let ids = |store: &Store| unanswered(store.conn()).unwrap().into_iter().map(|u| u.topic_id).collect::<Vec<_>>();
+    assert_eq!(ids(&store), vec![done.id.clone()], "an open topic owes no answer yet");
+    store.write(|tx| add_note(tx, &done.id, &note("顺路看了一眼"), "王秀兰")).unwrap();
+    assert_eq!(ids(&store).len(), 1, "an ordinary note is not the answer");
+    let mut answer = note("电话告诉张阿姨杂物已清走");
+    answer.method = ContactMethod::Phone;
+    answer.answer = true;
+    let n = store.write(|tx| add_note(tx, &done.id, &answer, "王秀兰")).unwrap();
+    assert!(n.answer);
+    assert!(ids(&store).is_empty());
+    assert!(answer_due(TopicStatus::Rejected) && !answer_due(open.status));
 }
 
 fn callback(satisfied: bool, note: &str) -> NewCallback {

@@ -35,7 +35,10 @@ const ESCALATIONS: &[(&str, EscalatedTo, &str, Day, &str, Day)] = &[
 pub(crate) fn build(tx: &Transaction, topics: &Topics) -> Result<(), DemoError> {
     let id = |title: &str| topics.all.iter().find(|t| t.title == title).map(|t| t.id.clone()).unwrap_or_default();
     for &(title, month, day, hour, method, with_whom, text) in NOTES {
-        let new = NewTopicNote { at: None, method, with_whom: with_whom.into(), text: text.into(), draft_key: None };
+        // The visit that tells the resident what the street office said is the answer (件件有回音).
+        let answer = method == ContactMethod::Visit;
+        let new =
+            NewTopicNote { at: None, method, with_whom: with_whom.into(), text: text.into(), answer, draft_key: None };
         time::at(moment(month, day, hour, 0), || casework::add_note(tx, &id(title), &new, "赵志刚")).map_err(step)?;
     }
     for &(title, month, day, note) in CALLBACKS {

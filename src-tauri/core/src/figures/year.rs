@@ -51,6 +51,8 @@ pub struct YearStats {
     /// 即办件 done on the spot (those a 回访 reopened included) and how many were called back.
     pub done_on_spot: u64,
     pub callback_rate: Rate,
+    /// 件件有回音: topics rejected, escalated, done on the spot or closed still without an answer.
+    pub unanswered: u64,
     pub meetings_held: u64,
     pub participation: Participation,
     pub points_given: i64,

@@ -80,6 +80,7 @@ fn key_figures(s: &YearStats) -> Block {
             "即办件回访率",
             format!("{}（{}件中回访{}件）", s.callback_rate.display, s.done_on_spot, s.callback_rate.numerator),
         ),
+        ("尚未答复提出人", format!("{}件", s.unanswered)),
         ("召开议事会议", format!("{}次", s.meetings_held)),
         ("党员参与", format!("{}人次", p.party_members)),
         ("居民参与", format!("{}人次", p.residents)),

@@ -23,6 +23,8 @@ pub(super) struct TopicRow {
     pub status_since: Option<NaiveDate>,
     /// Has at least one 回访 (`topic_callbacks`).
     pub called_back: bool,
+    /// Has a note marked as the answer to whoever raised it.
+    pub answered: bool,
 }
 
 /// Solved = 已办结 or 即办完成. Merged and rejected topics are not in the denominator (a
@@ -48,6 +50,11 @@ pub(super) fn callback_rate(topics: &[TopicRow]) -> Rate {
     let done = topics.iter().filter(|t| t.status == TopicStatus::DoneOnSpot || t.called_back);
     let (all, called) = done.fold((0u64, 0u64), |(a, c), t| (a + 1, c + u64::from(t.called_back)));
     Rate::new(called, all)
+}
+
+/// 件件有回音: topics owing their raiser an answer that have none.
+pub(super) fn unanswered(topics: &[TopicRow]) -> u64 {
+    topics.iter().filter(|t| crate::casework::answer_due(t.status) && !t.answered).count() as u64
 }
 
 /// Every channel, in the intake form's order, zeros included (a chart keeps its bars).

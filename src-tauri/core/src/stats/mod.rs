@@ -21,6 +21,8 @@
 //! - **Satisfaction**: (满意 + 基本满意) / all answers, over all evaluations of the year.
 //! - **即办件 and 回访率**: topics of the year done on the spot — still 即办完成, or reopened by an
 //!   unsatisfied 回访 — and the share of them with at least one 回访 (`casework`'s table).
+//! - **件件有回音**: topics of the year rejected, escalated, done on the spot or closed whose
+//!   raiser has no answer on record yet (a note marked as the answer, `casework`).
 //! - **按期办结率 (on time, 限时办结)** = tasks done by their deadline / tasks due in the year.
 //!   A task is *due in the year* when its deadline (完成时限) is a day of the year and either it
 //!   is done or its deadline has passed by `today` (the day after the deadline it is late). It
@@ -123,6 +125,7 @@ pub fn year_stats(
         on_time_rate: compute::on_time_rate(&tasks, year, today),
         done_on_spot: callback_rate.denominator,
         callback_rate,
+        unanswered: compute::unanswered(&topics),
         meetings_held,
         participation: compute::participation(&attendances),
         points_given,

@@ -23,6 +23,7 @@ fn row(status: TopicStatus, raised: NaiveDate, since: Option<NaiveDate>) -> Topi
         raised_on: raised,
         status_since: since,
         called_back: false,
+        answered: false,
     }
 }
 

@@ -10,6 +10,7 @@ CREATE TABLE topic_notes (
     with_whom TEXT NOT NULL DEFAULT '',  -- who was spoken to
     actor TEXT NOT NULL,                 -- who recorded it (当前使用人)
     text TEXT NOT NULL,
+    is_answer INTEGER NOT NULL DEFAULT 0 CHECK (is_answer IN (0, 1)),  -- 件件有回音: the answer to whoever raised it
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
 );
 CREATE INDEX topic_notes_topic ON topic_notes(topic_id, at);
