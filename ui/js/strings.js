@@ -350,6 +350,8 @@ export const S = {
       empty: '没有符合条件的任务。会议中记录的“实施”决定和办理任务会出现在这里。',
       overdue: (d) => `逾期 ${d} 天`, dueSoon: '即将到期', noDeadline: '不限时',
       select: (t) => `选择“${t}”`, selected: (n) => `已选 ${n} 项`,
+      unit: '承办单位', person: '负责人', supervision: '督办清单',
+      printSupervision: '打印督办清单（逾期和近期到期的任务，按承办单位）',
       printSelected: '打印所选任务的落实情况公示', selectHint: '在左侧勾选要公示的任务',
       total: (n) => `共 ${n} 项`, notes: (n) => `${n} 条记录`,
     },
