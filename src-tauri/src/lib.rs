@@ -51,6 +51,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::task_changes::extend_task_deadline,
         commands::task_changes::reassign_task,
         commands::task_changes::task_changes,
+        commands::task_changes::add_task_after_meeting,
         commands::casework::casework_vocab,
         commands::casework::record_escalation,
         commands::casework::record_escalation_reply,

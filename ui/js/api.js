@@ -162,6 +162,8 @@ export const api = {
   extendTaskDeadline: (id, deadline, reason, actor) => call('extend_task_deadline', { id, deadline, reason, actor }),
   reassignTask: (id, unit, person, reason, actor) => call('reassign_task', { id, responsible_unit: unit, person_in_charge: person, reason, actor }),
   taskChanges: (id) => call('task_changes', { id }),
+  // 会后增补: the meeting stays closed; who and why go into the task's history.
+  addTaskAfterMeeting: (decisionId, task, reason, actor) => call('add_task_after_meeting', { decision_id: decisionId, task, reason, actor }),
   printProgress: (taskIds, omit = false) => call('print_progress', { task_ids: taskIds, omit_missing: omit }),
   satisfactionRate: (s, b, u) => call('satisfaction_rate', { satisfied: s, basically_satisfied: b, unsatisfied: u }),
   recordEvaluation: (evaluation, actor) => call('record_evaluation', { evaluation, actor }),

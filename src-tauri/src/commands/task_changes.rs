@@ -1,7 +1,9 @@
-//! Tasks that change after the meeting: a deadline extended, the unit or person reassigned.
+//! Tasks that change after the meeting: a deadline extended, the unit or person reassigned, a
+//! task added to a decision after the meeting closed.
 
 use chrono::NaiveDate;
 use tauri::State;
+use yishi_core::decisions::NewTask;
 use yishi_core::followup::{self, FollowUpReport, TaskChange};
 
 use crate::error::CommandResult;
@@ -40,4 +42,19 @@ pub fn reassign_task(
 #[tauri::command(rename_all = "snake_case")]
 pub fn task_changes(state: State<'_, AppState>, id: String) -> CommandResult<Vec<TaskChange>> {
     state.with_store(|store| Ok(followup::changes(store.conn(), &id)?))
+}
+
+/// A task added to a decision after its meeting closed, with who and why.
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_task_after_meeting(
+    state: State<'_, AppState>,
+    decision_id: String,
+    task: NewTask,
+    reason: String,
+    actor: String,
+) -> CommandResult<FollowUpReport> {
+    let today = state.today();
+    state.with_store(|store| {
+        Ok(store.write(|tx| followup::add_task_after_meeting(tx, &decision_id, &task, &reason, today, &actor))?)
+    })
 }

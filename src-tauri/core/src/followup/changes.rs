@@ -7,9 +7,10 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::{repo, task, FollowUpError, FollowUpReport};
-use crate::decisions::TaskStatus;
+use crate::decisions::{self, NewTask, TaskStatus};
 use crate::ids::{new_id, now_utc};
 use crate::time::{check_range, chinese_date};
+use crate::topics::{self, TopicMove, TopicStatus};
 use crate::validate::{free_text, optional_line, required_line, FieldError};
 
 /// One change of a task, oldest first in [`changes`].
@@ -83,6 +84,32 @@ pub fn reassign(
         params![task_id, unit, person, now_utc()],
     )?;
     noted(tx, task_id, &format!("{}：{reason}", parts.join("，")), today)
+}
+
+/// Adds a task to a decision after its meeting closed (散会), with who added it and why; a topic
+/// that was waiting for its evaluation has work again (→ 办理中).
+pub fn add_task_after_meeting(
+    tx: &Transaction,
+    decision_id: &str,
+    new: &NewTask,
+    reason: &str,
+    today: NaiveDate,
+    actor: &str,
+) -> Result<FollowUpReport, FollowUpError> {
+    let reason = reason_of(reason, "增补原因")?;
+    let added = decisions::add_task_after_close(tx, decision_id, new)?;
+    record(tx, &added.id, "added", "", &added.title, &reason, actor)?;
+    let mut topic_moves = Vec::new();
+    if let Some(topic_id) = &added.topic_id {
+        if topics::get(tx, topic_id)?.status == TopicStatus::AwaitingEvaluation {
+            let note = format!("会后增补任务“{}”：{reason}", added.title);
+            let t = topics::move_to(tx, topic_id, TopicStatus::InProgress, actor, &note)?;
+            topic_moves.push(TopicMove { topic_id: t.id, title: t.title, to: t.status });
+        }
+    }
+    let mut report = noted(tx, &added.id, &format!("会后增补（{actor}）：{reason}"), today)?;
+    report.topic_moves = topic_moves;
+    Ok(report)
 }
 
 /// The changes of a task, oldest first.

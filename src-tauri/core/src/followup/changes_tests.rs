@@ -79,3 +79,34 @@ fn a_done_task_is_not_extended() {
     let e = store.write(|tx| extend_deadline(tx, &tasks[0], day(12, 30), "x", day(11, 22), "张敏")).unwrap_err();
     assert_eq!(e.code(), "task_change_done");
 }
+
+#[test]
+fn a_task_added_after_the_meeting_closed_says_who_and_why_and_reopens_a_topic_waiting_for_evaluation() {
+    let (_d, mut store) = temp_store();
+    let (topic, tasks) = decided_topic(&mut store, "地下车库照明", &[Some(day(11, 30))]);
+    store.write(|tx| set_status(tx, &tasks[0], TaskStatus::Done, "灯已换好", day(11, 21), "张敏")).unwrap();
+    assert_eq!(
+        crate::topics::get(store.conn(), &topic).unwrap().status,
+        crate::topics::TopicStatus::AwaitingEvaluation
+    );
+    let decision = task(store.conn(), &tasks[0], day(11, 22)).unwrap().decision_id.unwrap();
+    let new = crate::decisions::NewTask {
+        title: "车库出口加装反光镜".into(),
+        mode: crate::decisions::TaskMode::SelfRun,
+        responsible_unit: "社区居委会".into(),
+        person_in_charge: "张敏".into(),
+        deadline: Some(day(12, 15)),
+    };
+    let empty = store.write(|tx| add_task_after_meeting(tx, &decision, &new, " ", day(11, 22), "张敏")).unwrap_err();
+    assert_eq!(empty.field(), Some("增补原因"));
+    let r = store
+        .write(|tx| add_task_after_meeting(tx, &decision, &new, "居民反映出口拐弯看不见来车", day(11, 22), "张敏"))
+        .unwrap();
+    assert_eq!(r.note.text, "会后增补（张敏）：居民反映出口拐弯看不见来车");
+    assert_eq!(r.topic_moves.iter().map(|m| m.to).collect::<Vec<_>>(), vec![crate::topics::TopicStatus::InProgress]);
+    let c = changes(store.conn(), &r.task.id).unwrap();
+    assert_eq!(
+        (c[0].field.as_str(), c[0].new_value.as_str(), c[0].actor.as_str()),
+        ("added", "车库出口加装反光镜", "张敏")
+    );
+}

@@ -24,7 +24,7 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub use board::{board, home_counts, BoardFilter, BoardTask, HomeCounts, DUE_SOON_DAYS};
-pub use changes::{changes, extend_deadline, reassign, TaskChange};
+pub use changes::{add_task_after_meeting, changes, extend_deadline, reassign, TaskChange};
 pub use error::FollowUpError;
 
 use crate::attachments::{self, Attachment, OwnerKind};

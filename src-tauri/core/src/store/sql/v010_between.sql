@@ -45,12 +45,13 @@ CREATE TABLE topic_escalations (
 );
 CREATE INDEX topic_escalations_topic ON topic_escalations(topic_id);
 
--- A task's deadline, unit or person changed after the meeting: the old and the new value and why,
--- never a silent edit (the task's notes say it too).
+-- A task's deadline, unit or person changed after the meeting, or the task added after it closed
+-- ('added', new_value its title): the old and the new value, who and why, never a silent edit
+-- (the task's notes say it too).
 CREATE TABLE task_changes (
     id TEXT PRIMARY KEY,
     task_id TEXT NOT NULL REFERENCES tasks(id),
-    field TEXT NOT NULL CHECK (field IN ('deadline', 'responsible_unit', 'person_in_charge')),
+    field TEXT NOT NULL CHECK (field IN ('deadline', 'responsible_unit', 'person_in_charge', 'added')),
     old_value TEXT NOT NULL DEFAULT '',    -- a deadline as YYYY-MM-DD, '' when there was none
     new_value TEXT NOT NULL DEFAULT '',
     reason TEXT NOT NULL,
