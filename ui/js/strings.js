@@ -208,6 +208,7 @@ export const S = {
     decisions: {
       title: '议定事项', text: '决定内容', textHint: '例如“在3号楼前划定单车停放区，由物业负责划线”',
       act: '实施', noAct: '不予实施', add: '记录决定', added: '决定已记录。',
+      addLate: '会后增补任务', lateReason: '增补原因（记入任务的办理经过）', lateAdded: '已增补任务，办理经过里记下了谁增补、为什么。',
       addTask: '添加办理任务', taskTitle: '任务', mode: '办理方式', unit: '责任单位', personField: '责任人', deadlineField: '限时办结',
       person: '责任人 ', deadline: '限 ',
     },
