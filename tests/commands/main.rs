@@ -6,6 +6,7 @@
 mod common;
 
 mod archive;
+mod casework;
 mod followup;
 mod meetings;
 mod notices;

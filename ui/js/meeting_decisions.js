@@ -1,12 +1,14 @@
 // 决定: what was agreed on this item — the text, to act or not, and the tasks each decision to
 // act creates (自办 / 承办 / 共办, responsible unit, person in charge, deadline). Tasks then
-// appear in 办理.
+// appear in 办理. After 散会 a task can still be added (会后增补), with why: the meeting stays closed
+// and the task's history says who added it.
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { flash } from './forms.js';
 import { redraw } from './guard.js';
 import { dateInput, readDate } from './date_input.js';
+import { actorName } from './actor.js';
 
 const D = S.meetings.decisions;
 
@@ -46,7 +48,7 @@ function decisionCard(d, page, run) {
   return el('div', { class: 'decision', 'data-id': d.id },
     el('p', { class: 'decision-text' }, el('span', { class: 'badge' }, d.act ? D.act : D.noAct), d.text),
     tasks.length ? el('ul', { class: 'tasks' }, tasks) : null,
-    d.act && !page.closed() ? taskForm(d, page, run) : null);
+    d.act ? taskForm(d, page, run) : null);
 }
 
 function taskForm(d, page, run) {
@@ -56,6 +58,8 @@ function taskForm(d, page, run) {
     person_in_charge: el('input', { type: 'text', name: 'task_person' }),
     deadline: dateInput({ name: 'task_deadline', field: D.deadlineField }),
   };
+  const late = page.closed();
+  const reason = el('input', { type: 'text', name: 'task_late_reason' });
   const modes = el('span', { class: 'radios' }, page.vocab.task_modes.map((m, i) => el('label', { class: 'radio' },
     el('input', { type: 'radio', name: `mode-${d.id}`, value: m.value, checked: i === 0 }), m.label)));
   const form = el('form', { class: 'task-form', onsubmit: (ev) => {
@@ -64,12 +68,16 @@ function taskForm(d, page, run) {
       title: c.title.value, mode: form.querySelector(`input[name=mode-${d.id}]:checked`).value,
       responsible_unit: c.responsible_unit.value, person_in_charge: c.person_in_charge.value,
     };
-    run(async () => api.addTask(d.id, { ...task, deadline: (await readDate(c.deadline)) || null }));
+    run(async () => {
+      const full = { ...task, deadline: (await readDate(c.deadline)) || null };
+      if (late) { await api.addTaskAfterMeeting(d.id, full, reason.value, actorName()); flash(D.lateAdded); } else await api.addTask(d.id, full);
+    });
   } },
   el('div', { class: 'task-grid' },
     el('label', { class: 'field' }, D.taskTitle, c.title), el('div', { class: 'field' }, el('span', { class: 'label' }, D.mode), modes),
     el('label', { class: 'field' }, D.unit, c.responsible_unit), el('label', { class: 'field' }, D.personField, c.person_in_charge),
-    el('label', { class: 'field' }, D.deadlineField, c.deadline)),
-  el('button', { type: 'submit', class: 'add-task' }, D.addTask));
-  return el('details', { class: 'task-details' }, el('summary', {}, D.addTask), form);
+    el('label', { class: 'field' }, D.deadlineField, c.deadline),
+    late ? el('label', { class: 'field' }, D.lateReason, reason) : null),
+  el('button', { type: 'submit', class: 'add-task' }, late ? D.addLate : D.addTask));
+  return el('details', { class: 'task-details' }, el('summary', {}, late ? D.addLate : D.addTask), form);
 }

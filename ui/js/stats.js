@@ -54,6 +54,7 @@ async function load(out) {
       figure('solved_rate', F.solvedRate, s.solved_rate.display, F.solvedOf(s.solved, denominator)),
       figure('days', F.days, s.average_days_to_close.display, F.daysOf(s.average_days_to_close.topics)),
       figure('on_time', F.onTime, s.on_time_rate.display, F.onTimeOf(s.on_time_rate.numerator, s.on_time_rate.denominator)),
+      figure('callbacks', F.callbacks, s.callback_rate.display, F.callbacksOf(s.callback_rate.numerator, s.done_on_spot)),
       figure('meetings', F.meetings, s.meetings_held),
       figure('participation', F.participation, p.total, F.partyResidents(p.party_members, p.residents)),
       figure('points', F.points, s.points_given),

@@ -5,16 +5,23 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options } from './forms.js';
 import { savePdf, printResult } from './pdf_save.js';
+import { printRecord } from './print.js';
 
 const B = S.tasks.board;
-const filter = { meeting_id: '', topic_id: '', include_done: false };
+const filter = { meeting_id: '', topic_id: '', unit: '', person: '', include_done: false };
 
 export async function renderBoard(body, ctx) {
   const head = el('div', { id: 'overdue-line', class: 'overdue-line', role: 'status' });
   const table = el('div', { id: 'task-table' });
   const meeting = el('select', { name: 'meeting', id: 'filter-meeting' });
   const topic = el('select', { name: 'topic', id: 'filter-topic' });
+  const unit = el('select', { name: 'unit', id: 'filter-unit' });
+  const person = el('select', { name: 'person', id: 'filter-person' });
   const done = el('input', { type: 'checkbox', id: 'include-done', checked: filter.include_done });
+  // 督办清单: the overdue and due-soon tasks by unit (of the chosen unit only, when one is chosen).
+  const superviseResult = printResult('supervision-result');
+  const superviseBtn = el('button', { type: 'button', id: 'print-supervision',
+    onclick: () => printRecord('supervision', filter.unit, B.supervision, superviseResult) }, B.printSupervision);
   const selected = new Set();
   const count = el('span', { class: 'muted', id: 'selected-count' }, B.selectHint);
   const printBtn = el('button', { type: 'button', id: 'print-progress', class: 'primary', disabled: true }, B.printSelected);
@@ -31,24 +38,31 @@ export async function renderBoard(body, ctx) {
   };
   meeting.addEventListener('change', () => { filter.meeting_id = meeting.value; refresh(); });
   topic.addEventListener('change', () => { filter.topic_id = topic.value; refresh(); });
+  unit.addEventListener('change', () => { filter.unit = unit.value; refresh(); });
+  person.addEventListener('change', () => { filter.person = person.value; refresh(); });
   done.addEventListener('change', () => { filter.include_done = done.checked; refresh(); });
   body.append(head,
     el('div', { class: 'card filters board-filters' }, field(B.meeting, meeting), field(B.topic, topic),
+      field(B.unit, unit), field(B.person, person),
       el('label', { class: 'check' }, done, B.includeDone)),
     table,
-    el('div', { class: 'card print-bar' }, el('div', { class: 'actions' }, printBtn, count), result));
-  await fillFilters(meeting, topic);
+    el('div', { class: 'card print-bar' }, el('div', { class: 'actions' }, printBtn, count), result,
+      el('div', { class: 'actions' }, superviseBtn), superviseResult));
+  await fillFilters(meeting, topic, unit, person);
   await refresh();
 }
 
 // The meetings and topics that have tasks, from the whole board (finished ones included).
-async function fillFilters(meeting, topic) {
+async function fillFilters(meeting, topic, unit, person) {
   try {
     const all = await api.taskBoard({ include_done: true });
     const pairs = (id, title) => [...new Map(all.filter((t) => t[id]).map((t) => [t[id], t[title]])).entries()]
       .map(([value, label]) => ({ value, label }));
     meeting.append(...options(pairs('meeting_id', 'meeting_title'), filter.meeting_id, B.all));
     topic.append(...options(pairs('topic_id', 'topic_title'), filter.topic_id, B.all));
+    const distinct = (key) => [...new Set(all.map((t) => t[key]).filter(Boolean))].sort().map((v) => ({ value: v, label: v }));
+    unit.append(...options(distinct('responsible_unit'), filter.unit, B.all));
+    person.append(...options(distinct('person_in_charge'), filter.person, B.all));
   } catch { /* the board itself reports the error */ }
 }
 
@@ -68,7 +82,8 @@ async function load(ctx, head, table, selected, onSelect) {
 }
 
 function query() {
-  return { meeting_id: filter.meeting_id || null, topic_id: filter.topic_id || null, include_done: filter.include_done };
+  return { meeting_id: filter.meeting_id || null, topic_id: filter.topic_id || null,
+    responsible_unit: filter.unit || null, person_in_charge: filter.person || null, include_done: filter.include_done };
 }
 
 function deadlineCell(t) {

@@ -7,6 +7,7 @@ import { field, options, showError, clearErrors, flash, draftKey } from './forms
 import { renderPhotos } from './photos.js';
 import { actorName } from './actor.js';
 import { dateInput, readDate } from './date_input.js';
+import { changeForms } from './task_changes.js';
 
 const P = S.tasks.page;
 
@@ -25,7 +26,8 @@ export async function renderTaskPage(body, ctx, id) {
   body.append(
     el('div', { class: 'detail-bar' }, el('a', { href: '#tasks', class: 'button-link', id: 'back-to-board' }, P.back)),
     facts(ctx, t, line),
-    el('div', { class: 'task-forms' }, noteForm(ctx, t, reload), statusForm(ctx, t, reload)),
+    el('div', { class: 'task-forms' }, noteForm(ctx, t, reload), statusForm(ctx, t, reload),
+      ...changeForms(t, async () => { ctx.refreshBadge(); await reload(); })),
     await history(page.notes));
 }
 
@@ -38,6 +40,7 @@ function facts(ctx, t, line) {
     [P.meeting, line?.meeting_title ? el('a', { href: `#meetings/${line.meeting_id}` }, line.meeting_title) : null],
     [P.unit, t.responsible_unit], [P.person, t.person_in_charge], [P.mode, ctx.taskMode(t.mode)],
     [P.deadline, deadline],
+    [S.tasks.changes.firstDeadline, line?.first_deadline || null],
     [P.status, el('span', { class: `status task-${t.status}`, id: 'task-status' }, ctx.taskStatus(t.status))],
   ].filter(([, v]) => v);
   return el('article', { class: `card task-detail${t.overdue ? ' overdue-card' : ''}`, id: 'task-detail', 'data-id': t.id },

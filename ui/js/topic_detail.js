@@ -3,27 +3,30 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
-import { dayTime, fullDate } from './format.js';
+import { fullDate } from './format.js';
 import { renderPhotos } from './photos.js';
 import { printRecord } from './print.js';
 import { failedPanel } from './guard.js';
 import { actorName } from './actor.js';
 import { field, showError, clearErrors, flash } from './forms.js';
+import { historyList, noteForm, followThroughForms } from './topic_notes.js';
 
 const D = S.topics.detail;
 
 export async function renderDetail(body, look, id, nav) {
   clear(body);
   let t;
-  let events;
+  let lines;
   let into = null;
   try {
-    [t, events] = await Promise.all([api.getTopic(id), api.topicTimeline(id)]);
+    [t, lines] = await Promise.all([api.getTopic(id), api.topicHistory(id)]);
     if (t.merged_into_id) into = await api.getTopic(t.merged_into_id);
   } catch (e) {
     body.append(failedPanel(e, () => renderDetail(body, look, id, nav)));
     return;
   }
+  const events = lines.filter((l) => l.kind === 'event');
+  const redraw = () => renderDetail(body, look, id, nav);
   const F = D.fields;
   const facts = [
     [F.status, el('span', { class: `status status-${t.status}` }, look.status(t.status))],
@@ -58,12 +61,9 @@ export async function renderDetail(body, look, id, nav) {
       t.description ? el('p', { class: 'detail-desc' }, t.description) : null,
       el('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]))),
     el('section', { class: 'card' }, el('h2', {}, D.photos), photos),
-    el('section', { class: 'card' }, el('h2', {}, D.timeline),
-      el('ol', { class: 'timeline', id: 'timeline' }, events.map((e) => el('li', {},
-        el('span', { class: 'when' }, dayTime(e.at)), ' ',
-        el('span', { class: 'who' }, e.actor), ' ',
-        el('span', { class: 'what' }, look.action(e.to_status) && e.from_status !== e.to_status ? look.action(e.to_status) : ''),
-        e.note ? el('span', { class: 'note' }, e.from_status !== e.to_status ? `：${e.note}` : e.note) : null)))));
+    el('section', { class: 'card' }, el('h2', {}, D.timeline), await historyList(lines, look)),
+    ...(await followThroughForms(t, lines, redraw)),
+    await noteForm(t, redraw, lines.some((l) => l.kind === 'note' && l.answer)));
   const n = await renderPhotos(photos, 'topic', t.id);
   if (!n) photos.append(el('p', { class: 'muted' }, D.noPhotos));
 }

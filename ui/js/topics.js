@@ -7,6 +7,7 @@ import { renderReview } from './topic_review.js';
 import { renderList } from './topic_list.js';
 import { guardedFill } from './guard.js';
 import { renderDetail } from './topic_detail.js';
+import { chaseBanner } from './topic_escalations.js';
 
 const TABS = ['intake', 'review', 'list'];
 let currentTab = 'intake';
@@ -36,6 +37,8 @@ export async function renderTopics(view, { showError, target }) {
     const render = { intake: renderIntake, review: renderReview, list: renderList }[key];
     await guardedFill(body, (b) => render(b, look, nav));
   }
+  // 该催办了: 上报件 past their follow-up day without a reply, above every tab.
+  chaseBanner(nav.detail).then((banner) => { if (banner) view.insertBefore(banner, tabs); });
   for (const key of TABS) {
     tabs.append(el('button', {
       type: 'button', role: 'tab', class: 'tab', 'data-tab': key, onclick: () => show(key),

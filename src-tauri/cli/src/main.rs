@@ -98,7 +98,8 @@ enum Command {
 /// `notice --kind KIND --id ID --out FILE.pdf`.
 #[derive(clap::Args)]
 struct NoticeArgs {
-    /// meeting_notice, topic, decision, progress, minutes, sign_in, points or convention
+    /// meeting_notice, topic, decision, progress, minutes, sign_in, points, convention or
+    /// supervision (督办清单: the id is a 承办单位, or empty for all)
     /// (meeting-notice and sign-in are read the same).
     #[arg(long)]
     kind: String,

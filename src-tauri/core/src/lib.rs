@@ -16,6 +16,7 @@ mod labelled;
 pub mod archive;
 pub mod attachments;
 pub mod bulletin;
+pub mod casework;
 pub mod community;
 pub mod conventions;
 pub mod decisions;

@@ -35,6 +35,7 @@ pub fn locate(conn: &Connection, kind: DocKind, record_id: &str) -> rusqlite::Re
         }
         DocKind::Notice => at("notices", "SELECT id, NULL FROM notices WHERE id = ?1"),
         DocKind::Convention => at("points", "SELECT id, NULL FROM conventions WHERE id = ?1"),
+        DocKind::TopicNote => at("topics", "SELECT topic_id, NULL FROM topic_notes WHERE id = ?1"),
     }
 }
 
@@ -57,7 +58,7 @@ pub struct Found {
 }
 
 /// The order the search box lists kinds in: the topic itself before what was said and done about it.
-pub const KIND_ORDER: [DocKind; 7] = [
+pub const KIND_ORDER: [DocKind; 8] = [
     DocKind::Topic,
     DocKind::Decision,
     DocKind::Minutes,
@@ -65,6 +66,7 @@ pub const KIND_ORDER: [DocKind; 7] = [
     DocKind::Convention,
     DocKind::Evaluation,
     DocKind::TaskNote,
+    DocKind::TopicNote,
 ];
 
 /// How many hits of each kind the search box shows when no kind is chosen.

@@ -19,7 +19,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("registers", &["community", "attachments"]),
     ("topics", &["topics"]),
     ("meeting parts", &["minutes", "points", "meetings", "votes", "decisions"]),
-    ("workflows", &["proceedings", "followup", "evaluations", "conventions"]),
+    ("workflows", &["proceedings", "followup", "evaluations", "conventions", "casework"]),
     ("outputs", &["stats", "printouts", "bulletin", "navigate", "info"]),
     ("maintenance", &["reindex", "archive", "demo"]),
 ];

@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod attachments;
+pub mod casework;
 pub mod clock;
 pub mod community;
 pub mod conventions;
@@ -19,5 +20,6 @@ pub mod points;
 pub mod search;
 pub mod settings;
 pub mod stats;
+pub mod task_changes;
 pub mod topics;
 pub mod votes;

@@ -80,7 +80,7 @@ fn reindex_rebuilds_what_live_writes_indexed() {
     crate::demo::load(&mut store).unwrap();
     let live = index(&store);
     let kinds: std::collections::BTreeSet<&str> = live.keys().map(|(k, _)| k.as_str()).collect();
-    for kind in ["topic", "minutes", "decision", "task_note", "evaluation", "notice", "convention"] {
+    for kind in ["topic", "minutes", "decision", "task_note", "evaluation", "notice", "convention", "topic_note"] {
         assert!(kinds.contains(kind), "the demo has {kind} documents to compare: {kinds:?}");
     }
     let n = store.write(crate::reindex::all).unwrap();

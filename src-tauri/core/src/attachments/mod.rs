@@ -35,6 +35,7 @@ crate::labelled_enum! {
         Draft = "draft": "未保存的表单",
         Topic = "topic": "议题",
         TaskNote = "task_note": "办理记录",
+        TopicNote = "topic_note": "跟进记录",
         Notice = "notice": "公示",
     }
 }
@@ -46,6 +47,7 @@ impl OwnerKind {
             OwnerKind::Draft => None,
             OwnerKind::Topic => Some("topics"),
             OwnerKind::TaskNote => Some("task_notes"),
+            OwnerKind::TopicNote => Some("topic_notes"),
             OwnerKind::Notice => Some("notices"),
         }
     }

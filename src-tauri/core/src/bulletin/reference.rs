@@ -45,7 +45,8 @@ impl NoticeRef {
             NoticeKind::Decision | NoticeKind::Progress => NoticeRef::Decision { id },
             NoticeKind::Points => NoticeRef::Points { year: id },
             NoticeKind::Convention => NoticeRef::Convention { id },
-            NoticeKind::Free => return None,
+            // Internal, never in the 公示台账; `id` is a unit filter, not a record.
+            NoticeKind::Free | NoticeKind::Supervision => return None,
         })
     }
 

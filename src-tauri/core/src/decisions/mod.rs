@@ -125,6 +125,25 @@ pub fn update(tx: &Transaction, id: &str, new: &NewDecision) -> Result<Decision,
 pub fn add_task(tx: &Transaction, decision_id: &str, new: &NewTask) -> Result<Task, DecisionError> {
     let decision = get(tx, decision_id)?;
     let (item, meeting) = meetings::editable_item(tx, &decision.agenda_item_id)?;
+    insert_task(tx, decision, &item, &meeting, new)
+}
+
+/// A task added to a decision after its meeting closed, without reopening the minutes; only
+/// `followup::add_task_after_meeting` calls it, which records who added it and why.
+pub fn add_task_after_close(tx: &Transaction, decision_id: &str, new: &NewTask) -> Result<Task, DecisionError> {
+    let decision = get(tx, decision_id)?;
+    let (item, meeting) = meetings::closed_item(tx, &decision.agenda_item_id)?;
+    insert_task(tx, decision, &item, &meeting, new)
+}
+
+fn insert_task(
+    tx: &Transaction,
+    decision: Decision,
+    item: &AgendaItem,
+    meeting: &Meeting,
+    new: &NewTask,
+) -> Result<Task, DecisionError> {
+    let decision_id = decision.id.as_str();
     if !decision.act {
         return Err(DecisionError::NoActNoTasks);
     }
@@ -141,7 +160,7 @@ pub fn add_task(tx: &Transaction, decision_id: &str, new: &NewTask) -> Result<Ta
     let checked =
         NewTask { title, mode: new.mode, responsible_unit: unit, person_in_charge: person, deadline: new.deadline };
     let task_id = repo::insert_task(tx, &decision, &checked)?;
-    after_write(tx, decision_id, &item, &meeting)?;
+    after_write(tx, decision_id, item, meeting)?;
     repo::task(tx, &task_id, today)?.ok_or(DecisionError::NotFound { id: task_id })
 }
 

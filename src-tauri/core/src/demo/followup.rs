@@ -111,6 +111,12 @@ pub(crate) fn build(tx: &Transaction) -> Result<(), DemoError> {
         )
     })
     .map_err(step)?;
+    // The plumber named at the meeting left for work in town: the task changes hands, on record.
+    let (pipe, _) = task("更换院坝主水管并加装保温")?;
+    on_day(date(11, 10), 19, |on| {
+        followup::reassign(tx, &pipe, "院坝一组", "杨师傅", "袁师傅外出务工，改由杨师傅负责。", on, "张敏")
+    })
+    .map_err(step)?;
     surveys(tx, &task)?;
     convention(tx)
 }

@@ -12,6 +12,7 @@
 //! afterwards. The story is told in [`YEAR`] and ends on [`today`]; only the meeting still being
 //! prepared and the deadlines of open tasks lie after it. Everything is deterministic except ids.
 
+mod casework;
 mod followup;
 mod meetings;
 mod meetings_data;
@@ -73,6 +74,7 @@ pub fn load(store: &mut Store) -> Result<DemoSummary, DemoError> {
         let meetings = meetings::build(tx, &roster, &topics)?;
         followup::build(tx)?;
         records::build(tx, &topics)?;
+        casework::build(tx, &topics)?;
         points::exchanges(tx, &roster)?;
         // The story's minutes were autosaved: their search entries are written before it ends.
         time::at(moment(11, 21, 22, 0), || crate::reindex::flush_pending(tx)).map_err(step)?;

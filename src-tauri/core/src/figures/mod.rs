@@ -9,4 +9,7 @@ mod rate;
 mod year;
 
 pub use rate::{Rate, Satisfaction};
-pub use year::{AverageDays, CountRow, Participation, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION};
+pub use year::{
+    AverageDays, CountRow, Participation, YearStats, CALLBACK_RATE_DEFINITION, ON_TIME_RATE_DEFINITION,
+    SOLVED_RATE_DEFINITION,
+};

@@ -14,6 +14,10 @@ pub const SOLVED_RATE_DEFINITION: &str =
 pub const ON_TIME_RATE_DEFINITION: &str =
     "按期办结率 = 在完成时限内办结的任务 ÷ 本年到期的任务；逾期未办结的计入分母，未填完成时限的不计。";
 
+/// The 回访 definition, as printed under the report's figures.
+pub const CALLBACK_RATE_DEFINITION: &str =
+    "即办件 = 本年收集、即办完成的议题（回访不满意转为代办的也算）；回访率 = 有回访记录的即办件 ÷ 即办件。";
+
 /// One bar of a chart: a stored key, its Chinese label, a count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountRow {
@@ -44,6 +48,11 @@ pub struct YearStats {
     pub average_days_to_close: AverageDays,
     /// 按期办结率: tasks done by their deadline / tasks due in the year.
     pub on_time_rate: Rate,
+    /// 即办件 done on the spot (those a 回访 reopened included) and how many were called back.
+    pub done_on_spot: u64,
+    pub callback_rate: Rate,
+    /// 件件有回音: topics rejected, escalated, done on the spot or closed still without an answer.
+    pub unanswered: u64,
     pub meetings_held: u64,
     pub participation: Participation,
     pub points_given: i64,

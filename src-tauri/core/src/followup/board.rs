@@ -17,6 +17,9 @@ pub const DUE_SOON_DAYS: u64 = 3;
 pub struct BoardFilter {
     pub meeting_id: Option<String>,
     pub topic_id: Option<String>,
+    /// Only the tasks of this unit (承办单位) / person in charge, as stored.
+    pub responsible_unit: Option<String>,
+    pub person_in_charge: Option<String>,
     /// Also show finished tasks (and the tasks of finished topics).
     pub include_done: bool,
 }
@@ -35,6 +38,8 @@ pub struct BoardTask {
     /// Not done, not overdue, and due within [`DUE_SOON_DAYS`] days.
     pub due_soon: bool,
     pub note_count: i64,
+    /// The deadline the meeting set, when it has been extended since.
+    pub first_deadline: Option<NaiveDate>,
     /// The newest note's day and text, for the board's “最新进展” column.
     pub last_note: Option<(NaiveDate, String)>,
 }
@@ -50,6 +55,9 @@ pub struct HomeCounts {
     pub blocked: usize,
     /// Topics whose work is done and that wait for 民事民评.
     pub awaiting_evaluation: i64,
+    /// Open tasks past the deadline the meeting set that are not overdue only because it was
+    /// extended: the overdue count does not hide them.
+    pub extended_past_first_deadline: usize,
 }
 
 /// Tasks for the board, soonest deadline first (overdue ones therefore on top).
@@ -61,7 +69,13 @@ pub fn board(conn: &Connection, filter: &BoardFilter, today: NaiveDate) -> Resul
         ..TaskFilter::default()
     };
     let mut lines = Vec::new();
+    let wanted = |want: &Option<String>, have: &str| want.as_deref().is_none_or(|w| w.trim().is_empty() || w == have);
     for task in decisions::tasks(conn, &f, today)? {
+        if !wanted(&filter.responsible_unit, &task.responsible_unit)
+            || !wanted(&filter.person_in_charge, &task.person_in_charge)
+        {
+            continue;
+        }
         let line = enrich(conn, task, today)?;
         let finished_topic = line.topic_status.is_some_and(|s| !s.is_open());
         if filter.include_done || !finished_topic {
@@ -85,6 +99,11 @@ pub fn home_counts(conn: &Connection, today: NaiveDate) -> Result<HomeCounts, Fo
         due_soon: open.iter().filter(|l| l.due_soon).count(),
         blocked: open.iter().filter(|l| l.task.status == TaskStatus::Blocked).count(),
         awaiting_evaluation,
+        extended_past_first_deadline: open
+            .iter()
+            .filter(|l| !l.task.overdue && l.task.status != TaskStatus::Done)
+            .filter(|l| l.first_deadline.is_some_and(|d| d < today))
+            .count(),
     })
 }
 
@@ -114,6 +133,7 @@ fn enrich(conn: &Connection, task: Task, today: NaiveDate) -> Result<BoardTask, 
         meeting_id,
         meeting_title,
         days_overdue,
+        first_deadline: super::changes::first_deadline(conn, &task.id)?,
         note_count,
         last_note,
         task,

@@ -14,6 +14,7 @@
 //! and printing the 落实情况公示 (`notices`) are left to others.
 
 mod board;
+mod changes;
 mod error;
 mod repo;
 mod sync;
@@ -23,6 +24,7 @@ use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
 pub use board::{board, home_counts, BoardFilter, BoardTask, HomeCounts, DUE_SOON_DAYS};
+pub use changes::{add_task_after_meeting, changes, extend_deadline, reassign, TaskChange};
 pub use error::FollowUpError;
 
 use crate::attachments::{self, Attachment, OwnerKind};
@@ -137,9 +139,22 @@ fn write(
             topic_moves = sync::sync_topic(tx, topic_id, &head.title, to, &text, actor)?;
         }
     }
-    let note = get_note(tx, &note_id)?;
+    let mut report = after_note(tx, task_id, &note_id, today)?;
+    report.topic_moves = topic_moves;
+    Ok(report)
+}
+
+/// Indexes a note just written and reports the task as it now stands.
+fn after_note(
+    tx: &Transaction,
+    task_id: &str,
+    note_id: &str,
+    today: NaiveDate,
+) -> Result<FollowUpReport, FollowUpError> {
+    let head = repo::head(tx, task_id)?.ok_or_else(|| FollowUpError::TaskNotFound { id: task_id.to_string() })?;
+    let note = get_note(tx, note_id)?;
     search::upsert(tx, &search_doc(&head.title, &note))?;
-    Ok(FollowUpReport { task: task(tx, task_id, today)?, note, topic_moves })
+    Ok(FollowUpReport { task: task(tx, task_id, today)?, note, topic_moves: Vec::new() })
 }
 
 /// “状态由“未开始”改为“受阻”：……” — the note that keeps a status change in the task's history.
@@ -215,6 +230,8 @@ fn search_doc(task_title: &str, note: &TaskNote) -> SearchDoc {
     }
 }
 
+#[cfg(test)]
+mod changes_tests;
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]

@@ -11,6 +11,8 @@ pub enum MeetingError {
     Invalid(#[from] FieldError),
     #[error("没有找到这次会议（可能已被删除）。")]
     NotFound { id: String },
+    #[error("会议还没有散会：请直接在会议的决定里添加任务。")]
+    NotClosedYet,
     #[error("没有找到这个议程项（可能已被移出议程）。")]
     ItemNotFound { id: String },
     #[error("没有找到这位参会人员。")]
@@ -48,6 +50,7 @@ impl UserFacing for MeetingError {
         match self {
             MeetingError::Invalid(e) => e.code(),
             MeetingError::NotFound { .. } => "meeting_not_found",
+            MeetingError::NotClosedYet => "meeting_not_closed_yet",
             MeetingError::ItemNotFound { .. } => "meeting_item_not_found",
             MeetingError::ParticipantNotFound { .. } => "meeting_participant_not_found",
             MeetingError::PersonNotFound { .. } => "meeting_person_not_found",

@@ -150,6 +150,17 @@ pub(crate) fn editable_item(conn: &Connection, item_id: &str) -> Result<(AgendaI
     Ok((item, meeting))
 }
 
+/// The agenda item and its meeting when the meeting has closed (散会): what may still be added
+/// to its decisions afterwards (tasks, by `followup`) without reopening it.
+pub(crate) fn closed_item(conn: &Connection, item_id: &str) -> Result<(AgendaItem, Meeting), MeetingError> {
+    let item = agenda::item(conn, item_id)?;
+    let meeting = get(conn, &item.meeting_id)?;
+    if meeting.status != MeetingStatus::Closed {
+        return Err(MeetingError::NotClosedYet);
+    }
+    Ok((item, meeting))
+}
+
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]

@@ -12,6 +12,7 @@ crate::labelled_enum! {
         SignIn = "sign_in": "签到表",
         Points = "points": "积分榜",
         Convention = "convention": "公约",
+        Supervision = "supervision": "督办清单",
         Free = "free": "通知公告",
     }
 }
@@ -22,10 +23,10 @@ impl NoticeKind {
         self != NoticeKind::Free
     }
 
-    /// Public notices go on the board and into the 公示台账; the minutes and the sign-in sheet
-    /// are the committee's own records.
+    /// Public notices go on the board and into the 公示台账; the minutes, the sign-in sheet and
+    /// the 督办清单 are the committee's own records.
     pub fn is_public(self) -> bool {
-        !matches!(self, NoticeKind::Minutes | NoticeKind::SignIn)
+        !matches!(self, NoticeKind::Minutes | NoticeKind::SignIn | NoticeKind::Supervision)
     }
 
     /// Reads a kind as typed: the storage name, or with hyphens (`meeting-notice`, `sign-in`, as

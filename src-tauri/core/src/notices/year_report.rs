@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::format::{cn_number, fmt_date};
 use super::{Notice, NoticeError};
-use crate::figures::{CountRow, Rate, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION};
+use crate::figures::{
+    CountRow, Rate, YearStats, CALLBACK_RATE_DEFINITION, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION,
+};
 use crate::pdf::{Align, Block, Column, Document, Paper, Table};
 
 /// The yearly report: the figures, who issues it, and optional closing remarks.
@@ -74,6 +76,11 @@ fn key_figures(s: &YearStats) -> Block {
         ("办结率", s.solved_rate.display.clone()),
         ("平均办结用时", s.average_days_to_close.display.clone()),
         ("按期办结率", s.on_time_rate.display.clone()),
+        (
+            "即办件回访率",
+            format!("{}（{}件中回访{}件）", s.callback_rate.display, s.done_on_spot, s.callback_rate.numerator),
+        ),
+        ("尚未答复提出人", format!("{}件", s.unanswered)),
         ("召开议事会议", format!("{}次", s.meetings_held)),
         ("党员参与", format!("{}人次", p.party_members)),
         ("居民参与", format!("{}人次", p.residents)),
@@ -120,6 +127,7 @@ fn handling(doc: &mut Document, s: &YearStats) {
     doc.push(Block::Paragraph(on_time_line(s)));
     doc.push(Block::Line { text: format!("注：{SOLVED_RATE_DEFINITION}"), align: Align::Left });
     doc.push(Block::Line { text: format!("　　{ON_TIME_RATE_DEFINITION}"), align: Align::Left });
+    doc.push(Block::Line { text: format!("　　{CALLBACK_RATE_DEFINITION}"), align: Align::Left });
 }
 
 /// 限时办结: how many of the tasks due this year were done by their deadline.

@@ -23,6 +23,7 @@ mod common;
 mod decision;
 mod error;
 mod meeting;
+mod supervision;
 mod topic;
 mod year;
 
@@ -33,6 +34,7 @@ pub use boards::{convention, points};
 pub use decision::{decision, progress, progress_of_tasks};
 pub use error::LoadError;
 pub use meeting::{meeting_notice, minutes, sign_in};
+pub use supervision::supervision;
 pub use topic::topic;
 pub use year::year_report;
 
@@ -90,6 +92,7 @@ pub fn load(conn: &Connection, kind: NoticeKind, id: &str, opts: &LoadOptions) -
         NoticeKind::SignIn => Box::new(sign_in(conn, id, opts)?),
         NoticeKind::Points => Box::new(points(conn, id, opts)?),
         NoticeKind::Convention => Box::new(convention(conn, id, opts)?),
+        NoticeKind::Supervision => Box::new(supervision(conn, id, opts)?),
         NoticeKind::Free => return Err(LoadError::NotFromRecord),
     })
 }

@@ -367,6 +367,7 @@ fn every_kind_renders_from_the_demo() {
         (NoticeKind::SignIn, id_of(conn, PARKING_MEETING)),
         (NoticeKind::Points, "2026".to_string()),
         (NoticeKind::Convention, id),
+        (NoticeKind::Supervision, String::new()),
     ];
     for (kind, id) in ids {
         let bytes = load(conn, kind, &id, &opts()).unwrap().render().unwrap_or_else(|e| panic!("{kind:?}: {e}"));
@@ -422,4 +423,24 @@ fn the_public_number_prints_whole_on_public_notices_and_other_numbers_are_masked
     assert!(printed.contains("0531-****2233") && !printed.contains("86112233"), "{printed}");
     let notice = text(&meeting_notice(conn, &id_of(conn, PARKING_MEETING), &opts()).unwrap().document().unwrap());
     assert!(notice.contains("联系方式") && notice.contains(&phone), "{notice}");
+}
+
+#[test]
+fn the_supervision_list_groups_overdue_and_due_soon_tasks_by_unit() {
+    let (_d, store) = demo();
+    let conn = store.conn();
+    // 11-28: the water pipe (院坝一组, due 11-30) is due soon; the blocked dog convention and the
+    // garage floor are overdue.
+    let mut o = opts();
+    o.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let list = super::supervision(conn, "", &o).unwrap();
+    assert!(list.overdue >= 1 && list.due_soon >= 1, "{list:?}");
+    let pipe = list.units.iter().find(|u| u.unit == "院坝一组").expect("the water pipe's unit");
+    assert_eq!(pipe.tasks[0].person, "杨师傅", "as reassigned, not as the meeting named");
+    let only = super::supervision(conn, "院坝一组", &o).unwrap();
+    assert_eq!(only.units.len(), 1);
+    let bytes = load(conn, NoticeKind::Supervision, "", &o).unwrap().render().unwrap();
+    if let Ok(path) = std::env::var("YISHI_SUPERVISION_PDF") {
+        std::fs::write(path, &bytes).unwrap();
+    }
 }

@@ -13,10 +13,11 @@ pub enum DocKind {
     Evaluation,
     Notice,
     Convention,
+    TopicNote,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 7] = [
+    pub const ALL: [DocKind; 8] = [
         DocKind::Topic,
         DocKind::Minutes,
         DocKind::Decision,
@@ -24,6 +25,7 @@ impl DocKind {
         DocKind::Evaluation,
         DocKind::Notice,
         DocKind::Convention,
+        DocKind::TopicNote,
     ];
 
     /// The stored (and serialized) name, e.g. `task_note`.
@@ -36,6 +38,7 @@ impl DocKind {
             DocKind::Evaluation => "evaluation",
             DocKind::Notice => "notice",
             DocKind::Convention => "convention",
+            DocKind::TopicNote => "topic_note",
         }
     }
 
@@ -54,6 +57,7 @@ impl DocKind {
             DocKind::Evaluation => "评价",
             DocKind::Notice => "公示",
             DocKind::Convention => "公约",
+            DocKind::TopicNote => "跟进记录",
         }
     }
 }

@@ -21,6 +21,10 @@ pub(super) struct TopicRow {
     pub raised_on: NaiveDate,
     /// The day it reached its current status (used when that status is 已办结 / 即办完成).
     pub status_since: Option<NaiveDate>,
+    /// Has at least one 回访 (`topic_callbacks`).
+    pub called_back: bool,
+    /// Has a note marked as the answer to whoever raised it.
+    pub answered: bool,
 }
 
 /// Solved = 已办结 or 即办完成. Merged and rejected topics are not in the denominator (a
@@ -38,6 +42,19 @@ pub(super) fn solved_rate(topics: &[TopicRow]) -> Rate {
     let base = topics.iter().filter(|t| counts_in_denominator(t.status)).count() as u64;
     let solved = topics.iter().filter(|t| is_solved(t.status)).count() as u64;
     Rate::new(solved, base)
+}
+
+/// 回访率: of the topics done on the spot — still 即办完成, or reopened by an unsatisfied 回访
+/// (which is itself a 回访) — those called back at least once.
+pub(super) fn callback_rate(topics: &[TopicRow]) -> Rate {
+    let done = topics.iter().filter(|t| t.status == TopicStatus::DoneOnSpot || t.called_back);
+    let (all, called) = done.fold((0u64, 0u64), |(a, c), t| (a + 1, c + u64::from(t.called_back)));
+    Rate::new(called, all)
+}
+
+/// 件件有回音: topics owing their raiser an answer that have none.
+pub(super) fn unanswered(topics: &[TopicRow]) -> u64 {
+    topics.iter().filter(|t| crate::casework::answer_due(t.status) && !t.answered).count() as u64
 }
 
 /// Every channel, in the intake form's order, zeros included (a chart keeps its bars).

@@ -36,7 +36,9 @@ pub(super) fn topics(conn: &Connection) -> rusqlite::Result<Vec<PlacedTopic>> {
     let mut stmt = conn.prepare(
         "SELECT t.channel, t.handling_class, t.status, t.raised_at, t.place_id, t.category_id, \
            (SELECT max(e.at) FROM topic_events e WHERE e.topic_id = t.id AND e.to_status = t.status \
-              AND e.deleted_at IS NULL) \
+              AND e.deleted_at IS NULL), \
+           EXISTS (SELECT 1 FROM topic_callbacks c WHERE c.topic_id = t.id AND c.deleted_at IS NULL), \
+           EXISTS (SELECT 1 FROM topic_notes n WHERE n.topic_id = t.id AND n.is_answer = 1 AND n.deleted_at IS NULL) \
          FROM topics t WHERE t.deleted_at IS NULL",
     )?;
     let zone = crate::community::zone(conn)?;
@@ -51,6 +53,8 @@ pub(super) fn topics(conn: &Connection) -> rusqlite::Result<Vec<PlacedTopic>> {
             status: parse_col(r, 2, TopicStatus::parse)?,
             raised_on: local_date(&raised_at),
             status_since: since.as_deref().map(local_date),
+            called_back: r.get(7)?,
+            answered: r.get(8)?,
         };
         Ok((row, r.get(4)?, r.get(5)?))
     })?;

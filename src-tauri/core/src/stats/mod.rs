@@ -19,6 +19,10 @@
 //!   a person with the role 党员 as 党员, everyone else (walk-ins included) as 居民.
 //! - **Points given**: points earned (redemptions not subtracted).
 //! - **Satisfaction**: (满意 + 基本满意) / all answers, over all evaluations of the year.
+//! - **即办件 and 回访率**: topics of the year done on the spot — still 即办完成, or reopened by an
+//!   unsatisfied 回访 — and the share of them with at least one 回访 (`casework`'s table).
+//! - **件件有回音**: topics of the year rejected, escalated, done on the spot or closed whose
+//!   raiser has no answer on record yet (a note marked as the answer, `casework`).
 //! - **按期办结率 (on time, 限时办结)** = tasks done by their deadline / tasks due in the year.
 //!   A task is *due in the year* when its deadline (完成时限) is a day of the year and either it
 //!   is done or its deadline has passed by `today` (the day after the deadline it is late). It
@@ -37,7 +41,8 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 pub use crate::figures::{
-    AverageDays, CountRow, Participation, YearStats, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION,
+    AverageDays, CountRow, Participation, YearStats, CALLBACK_RATE_DEFINITION, ON_TIME_RATE_DEFINITION,
+    SOLVED_RATE_DEFINITION,
 };
 pub use error::StatsError;
 
@@ -104,6 +109,7 @@ pub fn year_stats(
 
     let merged_or_rejected = topics.iter().filter(|t| !compute::counts_in_denominator(t.status)).count() as u64;
     let solved_rate = compute::solved_rate(&topics);
+    let callback_rate = compute::callback_rate(&topics);
     Ok(YearStats {
         year,
         place_id: place_id.map(str::to_string),
@@ -117,6 +123,9 @@ pub fn year_stats(
         solved_rate,
         average_days_to_close: compute::average_days_to_close(&topics),
         on_time_rate: compute::on_time_rate(&tasks, year, today),
+        done_on_spot: callback_rate.denominator,
+        callback_rate,
+        unanswered: compute::unanswered(&topics),
         meetings_held,
         participation: compute::participation(&attendances),
         points_given,

@@ -22,7 +22,25 @@ fn row(status: TopicStatus, raised: NaiveDate, since: Option<NaiveDate>) -> Topi
         status,
         raised_on: raised,
         status_since: since,
+        called_back: false,
+        answered: false,
     }
+}
+
+#[test]
+fn the_callback_rate_counts_topics_done_on_the_spot_and_those_a_callback_reopened() {
+    let day = NaiveDate::from_ymd_opt(2026, 6, 2).unwrap();
+    let called = |status| TopicRow { called_back: true, ..row(status, day, None) };
+    let topics = [
+        row(TopicStatus::DoneOnSpot, day, Some(day)),
+        called(TopicStatus::DoneOnSpot),
+        // Reopened as a 代办件 by an unsatisfied 回访: still one of the year's 即办件, called back.
+        called(TopicStatus::Accepted),
+        row(TopicStatus::Closed, day, Some(day)),
+    ];
+    let r = compute::callback_rate(&topics);
+    assert_eq!((r.numerator, r.denominator, r.display.as_str()), (2, 3, "66.7%"));
+    assert_eq!(compute::callback_rate(&[]).display, "—");
 }
 
 #[test]

@@ -186,6 +186,33 @@ pub fn move_to(tx: &Transaction, id: &str, to: TopicStatus, actor: &str, note: &
     after_write(tx, id)
 }
 
+/// Takes a finished topic up again after its follow-through (回访, an escalation's reply): 即办完成
+/// → 已审定 as a 代办件 (an unsatisfied 回访), 已上报 → 已审定 (back to the agenda) or → 已办结
+/// (the reply settled it). Not a step of [`move_to`]: these states are final for the review
+/// screen, and only a recorded 回访 or reply may reopen them. The reason goes to the timeline.
+pub fn follow_through(
+    tx: &Transaction,
+    id: &str,
+    to: TopicStatus,
+    actor: &str,
+    reason: &str,
+) -> Result<Topic, TopicError> {
+    let topic = get(tx, id)?;
+    if !topic.status.can_follow_through_to(to) {
+        return Err(TopicError::IllegalMove { from: topic.status, to });
+    }
+    let reason = free_text("原因", reason.trim())?;
+    if reason.is_empty() {
+        return Err(TopicError::NoteRequired { to });
+    }
+    if topic.status == TopicStatus::DoneOnSpot {
+        repo::set_handling_class(tx, id, HandlingClass::Community)?;
+    }
+    repo::set_status(tx, id, to, &reason, None)?;
+    repo::insert_event(tx, id, actor, Some(topic.status), to, &reason)?;
+    after_write(tx, id)
+}
+
 /// Merges a duplicate into another open topic.
 pub fn merge(tx: &Transaction, id: &str, into_id: &str, actor: &str) -> Result<Topic, TopicError> {
     if id == into_id {

@@ -89,6 +89,15 @@ pub(super) fn set_status(
 }
 
 /// Forgets which topic this one was merged into (the merge was taken back; the timeline keeps it).
+/// 即办件 → 代办件 when a 回访 finds the fix did not hold.
+pub(super) fn set_handling_class(conn: &Connection, id: &str, class: HandlingClass) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE topics SET handling_class = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, class.as_str(), now_utc()],
+    )?;
+    Ok(())
+}
+
 pub(super) fn clear_merge(conn: &Connection, id: &str) -> rusqlite::Result<()> {
     conn.execute("UPDATE topics SET merged_into_id = NULL, updated_at = ?2 WHERE id = ?1", params![id, now_utc()])?;
     Ok(())

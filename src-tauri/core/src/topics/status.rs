@@ -118,6 +118,11 @@ impl TopicStatus {
         )
     }
 
+    /// The ways out of a final state that its follow-through opens (see `topics::follow_through`).
+    pub fn can_follow_through_to(self, to: TopicStatus) -> bool {
+        matches!((self, to), (DoneOnSpot, Accepted) | (Escalated, Accepted | Closed))
+    }
+
     /// Moves that must say why (the note becomes public or goes to the timeline).
     pub fn needs_note(from: TopicStatus, to: TopicStatus) -> bool {
         match to {
