@@ -89,6 +89,8 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::meetings::set_fullscreen,
         commands::participants::meeting_participants,
         commands::participants::meeting_attendance,
+        commands::participants::meeting_voters,
+        commands::participants::set_observer,
         commands::participants::invite_core_members,
         commands::participants::invite_stakeholder,
         commands::participants::sign_in,

@@ -20,7 +20,8 @@ export async function renderVote(box, page, item) {
   const arrived = new Set(roster.filter((p) => signedIn.has(p.id) && p.household_id).map((p) => p.household_id));
   const where = new Map(places.map((p) => [p.id, p.path]));
   const prefill = {
-    hands: { present: people.filter((p) => p.attended).length, eligible: people.length },
+    // 列席 have no vote: they are never 到会 or 应到 of a vote.
+    hands: { present: people.filter((p) => p.attended && !p.observer).length, eligible: people.filter((p) => !p.observer).length },
     household: { present: 0, eligible: householdCount },
   };
   prefill.ballot = prefill.hands;

@@ -157,7 +157,8 @@ export const S = {
       pickLabel: '发言人（F2）', pickHint: '输入姓名或身份的两个字，回车插入', absent: '（未签到）', noMatch: '没有找到，请换两个字',
     },
     signin: {
-      title: '签到', count: (n, all) => `已到 ${n} 人 / 名单 ${all} 人`, at: (t) => `${t} 签到`, notYet: '点一下签到',
+      title: '签到', count: (n, all, obs) => `已到 ${n} 人 / 名单 ${all} 人${obs ? `；列席 ${obs} 人（不参加表决）` : ''}`, at: (t) => `${t} 签到`, notYet: '点一下签到',
+      observer: '列席', observerOn: '列席（无表决权）', observerHint: '列席：到会、可以发言，不参加表决，不计入法定人数',
       tapAgain: '再点一次：取消签到',
       empty: '名单上还没有人。可在“会前”邀请，或在下面添加临时到会的人。',
       name: '姓名', role: '身份（可不填）', addWalkIn: '添加临时到会',
@@ -195,7 +196,7 @@ export const S = {
       decision: (t) => `决议公示：${t}`,
     },
     close: {
-      attendance: '出席情况', present: (n) => `出席 ${n} 人`, absent: (n) => `缺席 ${n} 人`,
+      attendance: '出席情况', present: (n) => `出席 ${n} 人`, absent: (n) => `缺席 ${n} 人`, observers: (n) => `列席 ${n} 人`,
       confirm: '出席、缺席情况已核对无误', close: '散会',
       willFreeze: '散会后定稿（要改须重新打开会议）：', votes: (results) => `表决：${results.join('、')}`, noVote: '未表决',
       decisions: (n) => `决定 ${n} 项`, noDecision: '没有决定',

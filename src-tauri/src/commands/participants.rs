@@ -1,7 +1,7 @@
 //! 会议: who is invited, who signed in, and who spoke (the quick-pick of the minutes editor).
 
 use tauri::State;
-use yishi_core::meetings::{self, Attendance, NewSpeaker, Participant, QuickPick, Speaker};
+use yishi_core::meetings::{self, Attendance, NewSpeaker, Participant, QuickPick, Speaker, Voters};
 
 use crate::error::CommandResult;
 use crate::state::AppState;
@@ -14,6 +14,18 @@ pub fn meeting_participants(state: State<'_, AppState>, meeting_id: String) -> C
 #[tauri::command(rename_all = "snake_case")]
 pub fn meeting_attendance(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Attendance> {
     state.with_store(|store| Ok(meetings::attendance(store.conn(), &meeting_id)?))
+}
+
+/// 到会 and 应到 of the members with a vote (列席 left out): what the vote panel starts from.
+#[tauri::command(rename_all = "snake_case")]
+pub fn meeting_voters(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Voters> {
+    state.with_store(|store| Ok(meetings::voters(store.conn(), &meeting_id)?))
+}
+
+/// Seats someone as 列席 (no vote), or gives the vote back.
+#[tauri::command(rename_all = "snake_case")]
+pub fn set_observer(state: State<'_, AppState>, participant_id: String, observer: bool) -> CommandResult<Participant> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::set_observer(tx, &participant_id, observer))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]

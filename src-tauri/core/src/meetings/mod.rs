@@ -28,8 +28,8 @@ pub use agenda::{
 pub use error::MeetingError;
 pub use kinds::{AgendaKind, MeetingKind, MeetingStatus, ParticipantKind};
 pub use participants::{
-    add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder, participants, sign_in,
-    undo_sign_in, Attendance, Participant,
+    add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder, participants,
+    set_observer, sign_in, undo_sign_in, voters, Attendance, Participant, Voters,
 };
 pub use reopen::reopen;
 pub(crate) use repo::set_closed;
@@ -154,5 +154,7 @@ pub(crate) fn editable_item(conn: &Connection, item_id: &str) -> Result<(AgendaI
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod observer_tests;
 #[cfg(test)]
 mod tests;

@@ -158,6 +158,7 @@ pub fn minutes() -> Minutes {
             .map(s)
             .to_vec(),
         absentees: vec![s("何伟（出差）"), s("林淑珍（身体不适）")],
+        observers: vec![s("街道办刘科长")],
         items: vec![
             AgendaItem {
                 title: s("上轮议定事项落实情况"),

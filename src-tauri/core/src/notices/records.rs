@@ -52,6 +52,9 @@ pub struct Minutes {
     /// Absentees with the reason if known: "刘梅（出差）".
     #[serde(default)]
     pub absentees: Vec<String>,
+    /// 列席人员: present without a vote, not counted among 参会人员.
+    #[serde(default)]
+    pub observers: Vec<String>,
     pub items: Vec<AgendaItem>,
 }
 
@@ -76,6 +79,10 @@ impl Notice for Minutes {
         ];
         for (label, value) in facts {
             doc.push(Block::Line { text: format!("{label}：{value}"), align: Align::Left });
+        }
+        if !self.observers.is_empty() {
+            let text = format!("列席人员：{}（共{}人）", self.observers.join("、"), self.observers.len());
+            doc.push(Block::Line { text, align: Align::Left });
         }
         for (i, item) in self.items.iter().enumerate() {
             push_item(&mut doc, i + 1, item);

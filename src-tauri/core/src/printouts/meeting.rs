@@ -54,17 +54,32 @@ struct Participant {
     name: String,
     role: String,
     attended: bool,
+    /// 列席: present without a vote.
+    observer: bool,
+}
+
+impl Participant {
+    /// The role as the sign-in sheet prints it: “街道办事处（列席）”, or just “列席”.
+    fn seat(&self) -> String {
+        match (self.observer, self.role.is_empty()) {
+            (false, _) => self.role.clone(),
+            (true, true) => "列席".to_string(),
+            (true, false) => format!("{}（列席）", self.role),
+        }
+    }
 }
 
 /// The meeting's list: the fixed core first, then stakeholders, then walk-ins, each in the
 /// order they were added.
 fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Participant>, LoadError> {
     let mut stmt = conn.prepare(
-        "SELECT name, role_label, attended FROM meeting_participants WHERE meeting_id = ?1 AND deleted_at IS NULL \
-         ORDER BY CASE kind WHEN 'core' THEN 0 WHEN 'stakeholder' THEN 1 ELSE 2 END, created_at, id",
+        "SELECT name, role_label, attended, observer FROM meeting_participants \
+         WHERE meeting_id = ?1 AND deleted_at IS NULL \
+         ORDER BY observer, CASE kind WHEN 'core' THEN 0 WHEN 'stakeholder' THEN 1 ELSE 2 END, created_at, id",
     )?;
-    let rows =
-        stmt.query_map([meeting_id], |r| Ok(Participant { name: r.get(0)?, role: r.get(1)?, attended: r.get(2)? }))?;
+    let rows = stmt.query_map([meeting_id], |r| {
+        Ok(Participant { name: r.get(0)?, role: r.get(1)?, attended: r.get(2)?, observer: r.get(3)? })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -113,7 +128,7 @@ fn contact(conn: &Connection) -> Result<Option<String>, LoadError> {
 /// 签到表 for the meeting `id`: everyone on its list, then blank rows.
 pub fn sign_in(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<SignInSheet, LoadError> {
     let m = meeting_row(conn, id)?;
-    let invited = participants(conn, id)?.into_iter().map(|p| Invitee { name: p.name, role: p.role }).collect();
+    let invited = participants(conn, id)?.into_iter().map(|p| Invitee { role: p.seat(), name: p.name }).collect();
     Ok(SignInSheet {
         paper: opts.paper,
         meeting_title: m.title,
@@ -127,8 +142,9 @@ pub fn sign_in(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<SignIn
 /// 会议记录 for the meeting `id`: internal, so nothing is masked.
 pub fn minutes(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Minutes, LoadError> {
     let m = meeting_row(conn, id)?;
-    let people = participants(conn, id)?;
-    let (came, away): (Vec<Participant>, Vec<Participant>) = people.into_iter().partition(|p| p.attended);
+    let (observers, members): (Vec<Participant>, Vec<Participant>) =
+        participants(conn, id)?.into_iter().partition(|p| p.observer);
+    let (came, away): (Vec<Participant>, Vec<Participant>) = members.into_iter().partition(|p| p.attended);
     let mut items = Vec::new();
     for (item_id, title) in agenda(conn, id)? {
         items.push(minutes_item(conn, &item_id, title)?);
@@ -144,6 +160,7 @@ pub fn minutes(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Minute
         recorder: or_dash(m.recorder),
         attendees: came.into_iter().map(|p| p.name).collect(),
         absentees: away.into_iter().map(|p| p.name).collect(),
+        observers: observers.into_iter().filter(|p| p.attended).map(|p| p.name).collect(),
         items,
     })
 }

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v006_keys.sql"),
     include_str!("sql/v007_setup.sql"),
     include_str!("sql/v008_search_tokens.sql"),
+    include_str!("sql/v011_decide.sql"),
 ];
 
 /// The version whose migration last changed how the search index is built (v003 created it,

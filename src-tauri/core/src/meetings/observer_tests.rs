@@ -1,0 +1,91 @@
+//! 列席: present, may speak, has no vote.
+
+use super::fixtures::{self, person};
+use super::*;
+use crate::error::UserFacing;
+use crate::testing::temp_store;
+use crate::votes::{evaluate, VoteInput, VoteMethod, VoteResult, VoteRule};
+
+const NOV20: &str = "2026-11-20T20:00:00+08:00";
+
+/// A meeting of three members and two 列席, everyone signed in.
+fn meeting_with_observers(store: &mut crate::store::Store) -> Meeting {
+    let m = fixtures::meeting(store, "议事会", NOV20);
+    for (name, role) in [("王秀兰", "居民代表"), ("李建国", "党员"), ("张敏", "网格员")] {
+        let p = person(store, name, role, true);
+        let row = store.write(|tx| invite_core_member(tx, &m.id, &p)).unwrap();
+        store.write(|tx| sign_in(tx, &row.id)).unwrap();
+    }
+    let street = store.write(|tx| add_walk_in(tx, &m.id, "街道办刘科长", "街道办事处")).unwrap();
+    store.write(|tx| set_observer(tx, &street.id, true)).unwrap();
+    let lawyer = person(store, "陈律师", "专业人士", false);
+    let row = store.write(|tx| invite_core_member(tx, &m.id, &lawyer)).unwrap();
+    store.write(|tx| set_observer(tx, &row.id, true)).unwrap();
+    store.write(|tx| sign_in(tx, &row.id)).unwrap();
+    m
+}
+
+#[test]
+fn observers_are_counted_apart_in_attendance() {
+    let (_d, mut store) = temp_store();
+    let m = meeting_with_observers(&mut store);
+    let att = attendance(store.conn(), &m.id).unwrap();
+    assert_eq!((att.present.len(), att.absent.len(), att.observers.len()), (3, 0, 2));
+    assert!(att.observers.iter().all(|p| p.observer && p.attended));
+    assert!(att.observers.iter().any(|p| p.name == "街道办刘科长"));
+}
+
+#[test]
+fn observers_never_count_in_quorum() {
+    let (_d, mut store) = temp_store();
+    let m = meeting_with_observers(&mut store);
+    let v = voters(store.conn(), &m.id).unwrap();
+    assert_eq!(v, Voters { present: 3, eligible: 3 }, "five in the room, three with a vote");
+    // A quorum of 4 is not met by 3 members and 2 列席.
+    let input = VoteInput {
+        method: VoteMethod::Hands,
+        agree: 3,
+        oppose: 0,
+        abstain: 0,
+        present: v.present,
+        eligible: v.eligible + 1,
+        rule: VoteRule::MajorityPresent,
+        quorum: Some(4),
+    };
+    assert_eq!(evaluate(&input).unwrap().result, VoteResult::NoQuorum);
+    // Given their vote back, the lawyer counts again.
+    let lawyer = participants(store.conn(), &m.id).unwrap().into_iter().find(|p| p.name == "陈律师").unwrap();
+    let back = store.write(|tx| set_observer(tx, &lawyer.id, false)).unwrap();
+    assert!(!back.observer);
+    assert_eq!(voters(store.conn(), &m.id).unwrap(), Voters { present: 4, eligible: 4 });
+}
+
+#[test]
+fn a_closed_meeting_refuses_seating_an_observer() {
+    let (_d, mut store) = temp_store();
+    let m = meeting_with_observers(&mut store);
+    let someone = participants(store.conn(), &m.id).unwrap().remove(0);
+    store.write(|tx| crate::proceedings::close(tx, &m.id, "张敏")).unwrap();
+    let e = store.write(|tx| set_observer(tx, &someone.id, true)).unwrap_err();
+    assert_eq!(e.code(), "meeting_closed");
+    assert!(!participants(store.conn(), &m.id).unwrap()[0].observer, "nothing changed");
+}
+
+#[test]
+fn the_minutes_and_the_sign_in_sheet_say_who_sat_as_observer() {
+    let (_d, mut store) = temp_store();
+    let m = meeting_with_observers(&mut store);
+    let opts = crate::printouts::LoadOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());
+    let minutes = crate::printouts::minutes(store.conn(), &m.id, &opts).unwrap();
+    assert_eq!(minutes.attendees.len(), 3, "列席 are not among 参会人员");
+    assert_eq!(minutes.observers, vec!["陈律师".to_string(), "街道办刘科长".to_string()]);
+    let doc = crate::notices::Notice::document(&minutes).unwrap();
+    let line = doc.blocks.iter().find_map(|b| match b {
+        crate::pdf::Block::Line { text, .. } if text.starts_with("列席人员") => Some(text.clone()),
+        _ => None,
+    });
+    assert_eq!(line.as_deref(), Some("列席人员：陈律师、街道办刘科长（共2人）"));
+    let sheet = crate::printouts::sign_in(store.conn(), &m.id, &opts).unwrap();
+    let roles: Vec<&str> = sheet.invited.iter().map(|i| i.role.as_str()).collect();
+    assert_eq!(roles[3..], ["专业人士（列席）", "街道办事处（列席）"], "列席 last, marked");
+}
