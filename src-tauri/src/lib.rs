@@ -107,6 +107,8 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::votes::record_household_vote,
         commands::votes::item_votes,
         commands::votes::household_count,
+        commands::votes::record_vote_in_parts,
+        commands::votes::add_vote_part,
         commands::decisions::add_decision,
         commands::decisions::add_task,
         commands::decisions::item_decisions,

@@ -179,6 +179,15 @@ export const S = {
       noHouseholds: '名册里还没有登记户，请先在“设置 → 户”中添加。', notHere: '未到', present: '到会',
       undecided: (n) => `还有 ${n} 户到会但没有表态：请为每户选同意、反对或弃权（没到的选“未到”）。`,
       findHint: '按门牌或楼栋查找，如 3号楼、501',
+      parts: {
+        scope: '表决范围', everyone: '全体住户', placeHouseholds: (path) => `${path} 全体住户`,
+        kind: '计票点', label: '计票点名称', labelHint: '可不填，如 1号投票箱、微信群投票',
+        kinds: [{ value: 'onsite', label: '现场' }, { value: 'box', label: '投票箱' }, { value: 'online', label: '线上（微信群投票）' }, { value: 'visit', label: '入户征求' }],
+        by: '征求人', byHint: '如 网格员张敏', how: '方式', hows: [{ value: 'visit', label: '入户' }, { value: 'phone', label: '电话' }],
+        at: '征求时间', atHint: '如 11月21日 上午10点',
+        addPart: '把现在勾选的户追加为新的计票点', partCount: (label, n) => `${label} ${n} 户`, total: '合计',
+        scopeOf: (label) => `表决范围：${label}`,
+      },
     },
     decisions: {
       title: '议定事项', text: '决定内容', textHint: '例如“在3号楼前划定单车停放区，由物业负责划线”',

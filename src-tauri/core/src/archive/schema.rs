@@ -265,6 +265,8 @@ pub(crate) fn table_label(table: &str) -> String {
         "speakers" => "发言",
         "votes" => "表决",
         "vote_households" => "一户一票",
+        "vote_parts" => "分项计票",
+        "vote_electorate" => "表决范围",
         "decisions" => "决议",
         "tasks" => "任务",
         "task_notes" => "办理记录",

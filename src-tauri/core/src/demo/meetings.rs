@@ -157,6 +157,30 @@ fn record_item(
     Ok(())
 }
 
+/// The roster's households as the list of a 一户一票 vote: the first four ticks were taken at
+/// home by the grid worker the next morning (入户征求), the rest at the meeting.
+fn household_parts(households: &[String], ticks: &[(String, Choice)]) -> votes::PartedVote {
+    let (home, met) = ticks.split_at(ticks.len().min(4));
+    let tick = |(household_id, choice): &(String, Choice), home: bool| votes::PartTick {
+        household_id: household_id.clone(),
+        choice: *choice,
+        recorded_by: if home { "张敏".to_string() } else { String::new() },
+        how: home.then_some(votes::RecordedHow::Visit),
+        recorded_at: if home { "2月11日 上午10点".to_string() } else { String::new() },
+    };
+    let part = |kind, ticks: &[(String, Choice)], home| votes::NewPart {
+        kind,
+        label: String::new(),
+        ticks: ticks.iter().map(|t| tick(t, home)).collect(),
+    };
+    votes::PartedVote {
+        scope: votes::Scope::List { household_ids: households.to_vec() },
+        rule: crate::votes::VoteRule::MajorityEligible,
+        quorum: None,
+        parts: vec![part(votes::PartKind::Onsite, met, false), part(votes::PartKind::Visit, home, true)],
+    }
+}
+
 fn record_vote(
     tx: &Transaction,
     meeting_id: &str,
@@ -180,9 +204,7 @@ fn record_vote(
                 .chain(std::iter::repeat_n(Choice::Oppose, oppose))
                 .chain(std::iter::repeat_n(Choice::Abstain, abstain));
             let ticks: Vec<(String, Choice)> = households.iter().cloned().zip(choices).collect();
-            let eligible = households.len() as u32;
-            votes::record_household_vote(tx, item_id, &ticks, eligible, crate::votes::VoteRule::MajorityEligible, None)
-                .map_err(step)?;
+            votes::record_in_parts(tx, item_id, &household_parts(&households, &ticks)).map_err(step)?;
         }
     }
     Ok(())

@@ -20,6 +20,7 @@ mod kind;
 mod public;
 mod records;
 mod spec;
+mod vote_parts;
 mod year_report;
 
 pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
@@ -31,6 +32,7 @@ pub use public::{
 };
 pub use records::{AgendaItem, Invitee, Minutes, SignInSheet, Speech};
 pub use spec::{FreeNotice, Period, SpecTable};
+pub use vote_parts::VotePart;
 pub use year_report::YearReport;
 
 use serde::{Deserialize, Serialize};

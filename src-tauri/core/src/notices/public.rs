@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::format::{cn_number, fmt_date, fmt_datetime};
+use super::vote_parts::VotePart;
 use super::{Masking, Notice, NoticeError};
 use crate::pdf::{Align, Block, Column, Document, Paper, Table};
 
@@ -253,6 +254,12 @@ pub struct DecisionNotice {
     /// None when decided by consensus without a vote.
     #[serde(default)]
     pub vote: Option<VoteCounts>,
+    /// Whose vote it was (“3号楼全体住户”); empty for a vote of those present.
+    #[serde(default)]
+    pub electorate: String,
+    /// The parts the count adds up from (现场, 投票箱, 线上, 入户征求); empty if not counted in parts.
+    #[serde(default)]
+    pub parts: Vec<VotePart>,
     /// The rule in words, e.g. "到会人员过半数同意即为通过".
     #[serde(default)]
     pub rule: String,
@@ -346,7 +353,14 @@ impl Notice for DecisionNotice {
             vote.check()?;
             section += 1;
             numbered_heading(&mut doc, section, "表决情况");
+            if !self.electorate.is_empty() {
+                doc.push(Block::Paragraph(format!("表决范围：{}。", m.text(&self.electorate))));
+            }
             doc.push(Block::Table(vote.table()));
+            if !self.parts.is_empty() {
+                doc.push(Block::Paragraph("分项计票：".to_string()));
+                doc.push(Block::Table(VotePart::table(&self.parts)));
+            }
             if !self.rule.is_empty() {
                 doc.push(Block::Paragraph(sentence(&format!("表决规则：{}", m.text(&self.rule)))));
             }

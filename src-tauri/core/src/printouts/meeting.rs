@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use super::common::{issuer, local_time, one, public_masking, tidy};
 use super::{LoadError, LoadOptions};
 use crate::community::load_settings;
-use crate::notices::{AgendaItem, Invitee, MeetingNotice, Minutes, SignInSheet, Speech, VoteCounts};
+use crate::notices::{AgendaItem, Invitee, MeetingNotice, Minutes, SignInSheet, Speech, VoteCounts, VotePart};
 use crate::votes::VoteMethod;
 
 const WHAT: &str = "会议";
@@ -180,12 +180,12 @@ fn minutes_item(conn: &Connection, item_id: &str, title: String) -> Result<Agend
             Ok(Speech { speaker, text: String::new() })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let (vote, vote_result) = match item_vote(conn, item_id)? {
-        Some(v) => (Some(v.counts), v.explanation),
-        None => (None, String::new()),
+    let (vote, vote_result, vote_scope, vote_parts) = match item_vote(conn, item_id)? {
+        Some(v) => (Some(v.counts), v.explanation, v.electorate, v.parts),
+        None => (None, String::new(), String::new(), Vec::new()),
     };
     let decisions = item_decisions(conn, item_id)?.into_iter().map(|d| d.text).collect();
-    Ok(AgendaItem { title, text, speeches, vote, vote_result, decisions })
+    Ok(AgendaItem { title, text, speeches, vote, vote_result, vote_scope, vote_parts, decisions })
 }
 
 /// A vote as stored: the counts, the method, rule and quorum, and the result explained in words.
@@ -195,12 +195,16 @@ pub(super) struct VoteRow {
     pub rule: String,
     pub quorum: Option<u32>,
     pub explanation: String,
+    /// Whose vote it was (“3号楼全体住户”), empty for a vote of the meeting.
+    pub electorate: String,
+    /// The parts the count adds up from.
+    pub parts: Vec<VotePart>,
 }
 
 /// The latest vote on an agenda item (a revote replaces an earlier one).
 pub(super) fn item_vote(conn: &Connection, item_id: &str) -> Result<Option<VoteRow>, LoadError> {
     let mut stmt = conn.prepare(
-        "SELECT agree, oppose, abstain, eligible, present, rule, quorum, explanation, method FROM votes \
+        "SELECT agree, oppose, abstain, eligible, present, rule, quorum, explanation, method, id FROM votes \
          WHERE agenda_item_id = ?1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1",
     )?;
     let mut rows = stmt.query_map([item_id], |r| {
@@ -215,9 +219,20 @@ pub(super) fn item_vote(conn: &Connection, item_id: &str) -> Result<Option<VoteR
             by_household,
         };
         let explanation = tidy(&r.get::<_, String>(7)?);
-        Ok(VoteRow { counts, method, rule: r.get(5)?, quorum: r.get(6)?, explanation })
+        let (electorate, parts) = (String::new(), Vec::new());
+        Ok((
+            r.get::<_, String>(9)?,
+            VoteRow { counts, method, rule: r.get(5)?, quorum: r.get(6)?, explanation, electorate, parts },
+        ))
     })?;
-    Ok(rows.next().transpose()?)
+    let Some((id, mut row)) = rows.next().transpose()? else { return Ok(None) };
+    let (electorate, parts) = crate::votes::electorate_and_parts(conn, &id)?;
+    row.electorate = electorate;
+    row.parts = parts
+        .into_iter()
+        .map(|p| VotePart { label: p.label, agree: p.agree, oppose: p.oppose, abstain: p.abstain })
+        .collect();
+    Ok(Some(row))
 }
 
 /// A decision on an agenda item as it prints: "暂不实施：…" for a decision not to act.
