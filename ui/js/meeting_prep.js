@@ -82,7 +82,9 @@ function drawPick(box, accepted, page, run) {
   box.append(accepted.length === 0 ? el('p', { class: 'muted' }, M.noAccepted)
     : el('ul', { class: 'pick-topics', id: 'accepted-topics' }, accepted.map((t) => el('li', {},
       el('button', { type: 'button', class: 'small add-topic', 'data-id': t.id,
-        onclick: () => run(() => api.addAgendaTopic(page.meeting.id, t.id, actorName()), () => flash(M.added(t.title))) }, M.addTopic),
+        // A topic back on an agenda brings its +N: the stakeholders invited for it before.
+        onclick: () => run(async () => { await api.addAgendaTopic(page.meeting.id, t.id, actorName()); return api.invitePastStakeholders(page.meeting.id, t.id); },
+          (again) => flash(again && again.length ? M.addedWith(t.title, again.length) : M.added(t.title))) }, M.addTopic),
       ' ', t.title))));
   const other = el('input', { type: 'text', name: 'other_title', placeholder: M.otherHint });
   box.append(el('form', { class: 'row', onsubmit: (ev) => { ev.preventDefault(); run(() => api.addAgendaOther(page.meeting.id, other.value)); } },

@@ -28,6 +28,16 @@ pub fn set_observer(state: State<'_, AppState>, participant_id: String, observer
     state.with_store(|store| Ok(store.write(|tx| meetings::set_observer(tx, &participant_id, observer))?))
 }
 
+/// A topic back on the agenda: its stakeholders from earlier meetings are invited again.
+#[tauri::command(rename_all = "snake_case")]
+pub fn invite_past_stakeholders(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    topic_id: String,
+) -> CommandResult<Vec<Participant>> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::invite_past_stakeholders(tx, &meeting_id, &topic_id))?))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub fn invite_core_members(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Vec<Participant>> {
     state.with_store(|store| Ok(store.write(|tx| meetings::invite_all_core_members(tx, &meeting_id))?))

@@ -91,6 +91,7 @@ pub fn document(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Docum
         NoticeKind::SignIn => doc::<SignInSheet>(spec),
         NoticeKind::Points => doc::<PointsTable>(spec),
         NoticeKind::Convention => doc::<Convention>(spec),
+        NoticeKind::Election => doc::<crate::notices::ElectionNotice>(spec),
         NoticeKind::Free => Composed::from_json(spec)?.document(conn),
     }
 }
@@ -187,7 +188,7 @@ pub fn period(kind: NoticeKind, spec: &str) -> Option<(NaiveDate, NaiveDate)> {
             let p = value.get("draft_period")?.as_array()?;
             Some((p.first()?.as_str()?.parse().ok()?, p.get(1)?.as_str()?.parse().ok()?))
         }
-        NoticeKind::Decision => {
+        NoticeKind::Decision | NoticeKind::Election => {
             let days = value.get("objection_days")?.as_u64().filter(|d| *d > 0)?;
             let from = date("date", &value)?;
             Some((from, from.checked_add_days(Days::new(days - 1))?))

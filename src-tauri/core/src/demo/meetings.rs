@@ -53,6 +53,9 @@ fn hold(
     for (k, (item, item_id)) in (0..).zip(&items) {
         time::at(later(start, 20 + 40 * k), || record_item(tx, &meeting_id, item, item_id, roster))?;
     }
+    if m.title == super::elections::AT_MEETING {
+        time::at(later(start, 140), || super::elections::hold(tx, &meeting_id, roster))?;
+    }
     time::at(later(start, 150), || proceedings::close(tx, &meeting_id, "张敏")).map_err(step)?;
     Ok(())
 }
@@ -158,7 +161,8 @@ fn record_item(
 }
 
 /// The roster's households as the list of a 一户一票 vote: the first four ticks were taken at
-/// home by the grid worker the next morning (入户征求), the rest at the meeting.
+/// home by the grid worker the morning before (入户征求: they could not come), the rest at the
+/// meeting.
 fn household_parts(households: &[String], ticks: &[(String, Choice)]) -> votes::PartedVote {
     let (home, met) = ticks.split_at(ticks.len().min(4));
     let tick = |(household_id, choice): &(String, Choice), home: bool| votes::PartTick {
@@ -166,7 +170,7 @@ fn household_parts(households: &[String], ticks: &[(String, Choice)]) -> votes::
         choice: *choice,
         recorded_by: if home { "张敏".to_string() } else { String::new() },
         how: home.then_some(votes::RecordedHow::Visit),
-        recorded_at: if home { "2月11日 上午10点".to_string() } else { String::new() },
+        recorded_at: if home { "2月9日 上午10点".to_string() } else { String::new() },
     };
     let part = |kind, ticks: &[(String, Choice)], home| votes::NewPart {
         kind,

@@ -12,6 +12,7 @@
 //! afterwards. The story is told in [`YEAR`] and ends on [`today`]; only the meeting still being
 //! prepared and the deadlines of open tasks lie after it. Everything is deterministic except ids.
 
+mod elections;
 mod followup;
 mod meetings;
 mod meetings_data;

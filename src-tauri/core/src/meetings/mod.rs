@@ -15,6 +15,7 @@ mod agenda;
 mod error;
 mod kinds;
 mod participants;
+mod recall;
 mod reopen;
 mod repo;
 mod speakers;
@@ -31,6 +32,7 @@ pub use participants::{
     add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder, participants,
     set_observer, sign_in, undo_sign_in, voters, Attendance, Participant, Voters,
 };
+pub use recall::{invite_past_stakeholders, past_stakeholders};
 pub use reopen::reopen;
 pub(crate) use repo::set_closed;
 pub use speakers::{add_speaker, quick_pick, speaker_line, speakers, NewSpeaker, QuickPick, Speaker};

@@ -89,3 +89,30 @@ fn the_minutes_and_the_sign_in_sheet_say_who_sat_as_observer() {
     let roles: Vec<&str> = sheet.invited.iter().map(|i| i.role.as_str()).collect();
     assert_eq!(roles[3..], ["专业人士（列席）", "街道办事处（列席）"], "列席 last, marked");
 }
+
+#[test]
+fn a_topics_stakeholders_are_invited_again_when_it_returns_to_a_meeting() {
+    let (_d, mut store) = temp_store();
+    let garage = fixtures::accepted_topic(&mut store, "地下车库地面破损、照明不足");
+    let first = fixtures::meeting(&mut store, "议事会", NOV20);
+    let item = store.write(|tx| add_topic(tx, &first.id, &garage, "张敏")).unwrap();
+    let developer = person(&mut store, "开发商刘经理", "", false);
+    let resident = person(&mut store, "黄德华", "居民代表", false);
+    for p in [&developer, &resident] {
+        store.write(|tx| invite_stakeholder(tx, &first.id, p, &garage)).unwrap();
+    }
+    // Not settled: taken off this agenda, back to the next meeting.
+    store.write(|tx| remove_item(tx, &item.id, "张敏")).unwrap();
+    let second = fixtures::meeting(&mut store, "议事会", "2026-12-04T19:00:00+08:00");
+    store.write(|tx| add_topic(tx, &second.id, &garage, "张敏")).unwrap();
+    assert_eq!(past_stakeholders(store.conn(), &garage, &second.id).unwrap(), [developer.clone(), resident.clone()]);
+    let invited = store.write(|tx| invite_past_stakeholders(tx, &second.id, &garage)).unwrap();
+    let names: Vec<&str> = invited.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["开发商刘经理", "黄德华"]);
+    assert!(invited
+        .iter()
+        .all(|p| p.kind == ParticipantKind::Stakeholder && p.topic_id.as_deref() == Some(garage.as_str())));
+    // Asking again invites nobody twice.
+    store.write(|tx| invite_past_stakeholders(tx, &second.id, &garage)).unwrap();
+    assert_eq!(participants(store.conn(), &second.id).unwrap().len(), 2);
+}

@@ -5,9 +5,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
-    AgendaItem, Chapter, Convention, Decided, DecidedTask, DecisionNotice, FreeNotice, Invitee, Masking, MeetingNotice,
-    Minutes, Photo, PointsEntry, PointsTable, ProgressNotice, SignInSheet, Speech, TaskRow, TopicNotice, VoteCounts,
-    VotePart,
+    AgendaItem, Chapter, Convention, Decided, DecidedTask, DecisionNotice, ElectionNotice, ElectionRow, FreeNotice,
+    Invitee, Masking, MeetingNotice, Minutes, Photo, PointsEntry, PointsTable, ProgressNotice, SignInSheet, Speech,
+    TaskRow, TopicNotice, VoteCounts, VotePart,
 };
 use crate::pdf::Paper;
 
@@ -135,6 +135,30 @@ pub fn decision_notice_in_parts() -> DecisionNotice {
         rule: s("全体户数过半数同意即为通过"),
         result: s("应到 24 户，到会 19 户，同意 16 户，超过全体户数的一半（13 户），表决通过。其中入户征求 2 户。"),
         ..decision_notice()
+    }
+}
+
+/// 选举结果公示 of a 院坝长 chosen by hands (docs/notices/election.png).
+pub fn election_notice() -> ElectionNotice {
+    let row = |name: &str, votes, elected| ElectionRow { name: s(name), votes, elected, tied: false };
+    ElectionNotice {
+        paper: Paper::A4,
+        role: s("院坝一组院坝长"),
+        meeting_kind: s("院坝会"),
+        held_at: at(11, 5, 18, 0),
+        place: s("院坝一组晒坝"),
+        seats: 1,
+        present: 21,
+        method: s("举手"),
+        rule: s("得票过到会人数半数者当选"),
+        candidates: vec![row("田桂兰", 14, true), row("范老汉", 5, false), row("石大嫂", 2, false)],
+        result: s("应选 1 名，到会 21 人；田桂兰 14 票，范老汉 5 票，石大嫂 2 票。得票须超过到会人数的一半（11 票）方能当选。田桂兰当选。"),
+        term_from: day(11, 5),
+        term_to: NaiveDate::from_ymd_opt(2029, 11, 4).unwrap_or_default(),
+        objection_days: 7,
+        issuer: s(ISSUER),
+        date: day(11, 6),
+        masking: Masking::default(),
     }
 }
 

@@ -12,6 +12,7 @@ crate::labelled_enum! {
         SignIn = "sign_in": "签到表",
         Points = "points": "积分榜",
         Convention = "convention": "公约",
+        Election = "election": "选举结果公示",
         Free = "free": "通知公告",
     }
 }

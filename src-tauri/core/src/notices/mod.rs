@@ -15,6 +15,7 @@
 
 mod boards;
 pub mod demo;
+mod election;
 mod format;
 mod kind;
 mod public;
@@ -24,6 +25,7 @@ mod vote_parts;
 mod year_report;
 
 pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
+pub use election::{ElectionNotice, ElectionRow};
 pub use format::{cn_number, fmt_date, fmt_datetime};
 pub use kind::NoticeKind;
 pub use public::{

@@ -333,10 +333,7 @@ pub struct DecidedTask {
 impl Notice for DecisionNotice {
     fn document(&self) -> Result<Document, NoticeError> {
         let m = &self.masking;
-        let title = format!("关于“{}”的决议公示", m.text(&self.topic));
-        let mut doc = Document::new(&title, self.paper, self.date);
-        doc.push(Block::Title(title));
-        doc.push(Block::Salutation("各位居民：".to_string()));
+        let mut doc = addressed(format!("关于“{}”的决议公示", m.text(&self.topic)), self.paper, self.date);
         doc.push(Block::Paragraph(format!(
             "{}，在{}召开{}，就“{}”进行协商议事，形成决议如下：",
             fmt_datetime(self.held_at),
@@ -373,14 +370,24 @@ impl Notice for DecisionNotice {
             numbered_heading(&mut doc, section, "落实安排");
             push_tasks(&mut doc, &self.decisions, m);
         }
-        if self.objection_days > 0 {
-            doc.push(Block::Paragraph(format!(
-                "现予以公示，公示期{}天。如有异议，请在公示期内向社区居委会反映。",
-                self.objection_days
-            )));
-        }
+        push_objection_period(&mut doc, self.objection_days);
         doc.push(signoff(&self.issuer, self.date, m));
         Ok(doc)
+    }
+}
+
+/// A public notice's title and “各位居民：”.
+pub(super) fn addressed(title: String, paper: Paper, date: NaiveDate) -> Document {
+    let mut doc = Document::new(&title, paper, date);
+    doc.push(Block::Title(title));
+    doc.push(Block::Salutation("各位居民：".to_string()));
+    doc
+}
+
+/// “现予以公示，公示期7天……” when the notice has an objection period.
+pub(super) fn push_objection_period(doc: &mut Document, days: u32) {
+    if days > 0 {
+        doc.push(Block::Paragraph(format!("现予以公示，公示期{days}天。如有异议，请在公示期内向社区居委会反映。")));
     }
 }
 

@@ -21,6 +21,7 @@
 mod boards;
 mod common;
 mod decision;
+mod election;
 mod error;
 mod meeting;
 mod topic;
@@ -31,6 +32,7 @@ mod tests;
 
 pub use boards::{convention, points};
 pub use decision::{decision, progress, progress_of_tasks};
+pub use election::election;
 pub use error::LoadError;
 pub use meeting::{meeting_notice, minutes, sign_in};
 pub use topic::topic;
@@ -90,6 +92,7 @@ pub fn load(conn: &Connection, kind: NoticeKind, id: &str, opts: &LoadOptions) -
         NoticeKind::SignIn => Box::new(sign_in(conn, id, opts)?),
         NoticeKind::Points => Box::new(points(conn, id, opts)?),
         NoticeKind::Convention => Box::new(convention(conn, id, opts)?),
+        NoticeKind::Election => Box::new(election(conn, id, opts)?),
         NoticeKind::Free => return Err(LoadError::NotFromRecord),
     })
 }

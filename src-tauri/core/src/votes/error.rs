@@ -38,6 +38,8 @@ pub enum VoteError {
     NotInParts,
     #[error("入户征求请选择征求方式：入户或电话。")]
     VisitNeedsHow,
+    #[error("征求时间“{when}”还没有到，请填写实际上门或打电话的时间。")]
+    VisitInFuture { when: String },
     #[error(transparent)]
     Field(#[from] crate::validate::FieldError),
     #[error(transparent)]
@@ -65,6 +67,7 @@ impl UserFacing for VoteError {
             VoteError::NoParts => "vote_no_parts",
             VoteError::NotInParts => "vote_not_in_parts",
             VoteError::VisitNeedsHow => "vote_visit_needs_how",
+            VoteError::VisitInFuture { .. } => "vote_visit_in_future",
             VoteError::Field(e) => e.code(),
             VoteError::Meeting(e) => e.code(),
             VoteError::Db(_) => "db_error",

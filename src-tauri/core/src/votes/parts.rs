@@ -143,6 +143,10 @@ fn visit_record(conn: &Connection, tick: &PartTick) -> Result<VisitRecord, VoteE
     let zone = crate::community::zone(conn)?;
     let when = required_line("征求时间", &tick.recorded_at, 40)?;
     let at = zone.instant_of_local(&when, "征求时间", zone.today()).map_err(FieldError::from)?;
+    // Stored instants lie in the past (an archive refuses one days ahead): a typo, not a plan.
+    if at > crate::time::now_rfc3339() {
+        return Err(VoteError::VisitInFuture { when });
+    }
     Ok(VisitRecord { by, how, at })
 }
 

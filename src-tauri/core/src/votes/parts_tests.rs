@@ -197,6 +197,13 @@ fn a_home_visit_says_who_how_and_when() {
             PartTick { recorded_at: String::new(), ..visit(&e.voters[0], Choice::Agree, RecordedHow::Visit) },
             "field_empty",
         ),
+        (
+            PartTick {
+                recorded_at: "2036-01-01 10:00".into(),
+                ..visit(&e.voters[0], Choice::Agree, RecordedHow::Visit)
+            },
+            "vote_visit_in_future",
+        ),
     ];
     for (t, code) in cases {
         let v = building_vote(&e, vec![part(PartKind::Visit, "", vec![t])]);

@@ -35,3 +35,41 @@ ALTER TABLE vote_households ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE vote_households ADD COLUMN recorded_how TEXT NOT NULL DEFAULT ''; -- '' / visit 入户 / phone 电话
 ALTER TABLE vote_households ADD COLUMN recorded_at TEXT;
 
+-- Elections (推选): candidates from the roster or typed, seats, votes per candidate, the rule,
+-- the elected and their term; the elected get the role with its term on the roster.
+CREATE TABLE elections (
+    id TEXT PRIMARY KEY,
+    agenda_item_id TEXT NOT NULL REFERENCES agenda_items(id),
+    role TEXT NOT NULL,                   -- a Role key, or a role typed by hand as typed (院坝长)
+    seats INTEGER NOT NULL CHECK (seats >= 1),
+    method TEXT NOT NULL,                 -- ballot / hands / household
+    rule TEXT NOT NULL,                   -- most_votes / majority_present
+    present INTEGER NOT NULL CHECK (present >= 0),
+    term_from TEXT NOT NULL,              -- YYYY-MM-DD
+    term_to TEXT NOT NULL,
+    explanation TEXT NOT NULL,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
+);
+
+CREATE TABLE election_candidates (
+    id TEXT PRIMARY KEY,
+    election_id TEXT NOT NULL REFERENCES elections(id),
+    position INTEGER NOT NULL,
+    person_id TEXT REFERENCES people(id), -- NULL for a candidate typed by hand
+    name TEXT NOT NULL,
+    votes INTEGER NOT NULL CHECK (votes >= 0),
+    elected INTEGER NOT NULL DEFAULT 0 CHECK (elected IN (0, 1)),
+    tied INTEGER NOT NULL DEFAULT 0 CHECK (tied IN (0, 1)),
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,
+    UNIQUE (election_id, position)
+);
+
+CREATE TABLE role_terms (                 -- 任期: a role held from one day to another
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES people(id),
+    role TEXT NOT NULL,
+    term_from TEXT NOT NULL, term_to TEXT NOT NULL,   -- YYYY-MM-DD
+    election_id TEXT REFERENCES elections(id),
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
+);
+CREATE INDEX role_terms_person ON role_terms(person_id);
