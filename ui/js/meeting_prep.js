@@ -92,6 +92,16 @@ function drawPick(box, accepted, page, run) {
     el('button', { type: 'submit' }, M.addOther)));
 }
 
+// A saved 3+N (4+N, 六方议事, 7+X) picked for this meeting: its roles and people invited.
+async function patternRow(box, page, run) {
+  const patterns = await api.participantPatterns().catch(() => []);
+  if (!patterns.length) return;
+  const select = el('select', { name: 'pattern', 'aria-label': M.pattern },
+    patterns.map((p) => el('option', { value: p.id }, `${p.name}${p.roles.length ? `（${p.roles.join('、')}）` : ''}`)));
+  box.append(el('div', { class: 'row', id: 'pattern-row' }, el('label', { class: 'field' }, M.pattern, select),
+    el('button', { type: 'button', onclick: () => run(() => api.applyParticipantPattern(page.meeting.id, select.value), (list) => flash(M.invited(list.length))) }, M.applyPattern)));
+}
+
 function drawInvites(box, agenda, participants, people, page, run) {
   const kindOf = (v) => page.label('participant_kinds', v);
   clear(box).append(el('h2', {}, M.invites));
@@ -99,6 +109,7 @@ function drawInvites(box, agenda, participants, people, page, run) {
     box.append(el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', id: 'invite-core',
         onclick: () => run(() => api.inviteCoreMembers(page.meeting.id), (list) => flash(M.invited(list.length))) }, M.inviteCore)));
+    patternRow(box, page, run);
     for (const item of agenda.filter((i) => i.topic_id)) {
       const select = el('select', { name: 'stakeholder', 'aria-label': M.stakeholderFor(item.title) },
         el('option', { value: '' }, M.choosePerson), people.filter((p) => !p.retired).map((p) => el('option', { value: p.id }, `${p.name}${p.roles[0] ? `（${p.roles[0]}）` : ''}`)));

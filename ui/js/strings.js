@@ -140,7 +140,7 @@ export const S = {
       addTitle: '从已审定的议题中列入议程', noAccepted: '没有已审定、待上会的议题。可在“议题 → 待审定”中受理。',
       addTopic: '列入议程', added: (t) => `已列入议程：“${t}”`, addedWith: (t, n) => `已列入议程：“${t}”，并再次邀请了它上次的 ${n} 位利益相关方`, other: '其他事项', otherHint: '例如“通报停水安排”', addOther: '添加',
       closedHint: '会议已散会，议程不能再修改。',
-      invites: '参会人员（3+N）', inviteCore: '邀请全部固定成员', invited: (n) => `名单上共 ${n} 人。`,
+      invites: '参会人员（3+N）', inviteCore: '邀请全部固定成员', pattern: '参会模式', applyPattern: '按此模式邀请', invited: (n) => `名单上共 ${n} 人。`,
       stakeholderFor: (t) => `“${t}”的利益相关方`, choosePerson: '（从名册选择）', invite: '邀请',
       noInvites: '还没有邀请任何人。先点“邀请全部固定成员”，再为每个议题邀请利益相关方。', signedIn: '已签到',
     },

@@ -24,6 +24,8 @@ pub const APPLICATION_ID: i64 = 0x5953_4842;
 const JSON_COLUMNS: &[(&str, &str)] = &[
     ("app_settings", "value"),
     ("people", "roles"),
+    ("participant_patterns", "roles"),
+    ("participant_patterns", "people"),
     ("convention_versions", "chapters"),
     ("notices", "spec"),
     ("notice_drafts", "content"),
@@ -270,6 +272,7 @@ pub(crate) fn table_label(table: &str) -> String {
         "elections" => "选举",
         "election_candidates" => "候选人",
         "role_terms" => "任期",
+        "participant_patterns" => "参会模式",
         "decisions" => "决议",
         "tasks" => "任务",
         "task_notes" => "办理记录",

@@ -1,5 +1,6 @@
-//! The demo's election: 院坝一组 chooses its 院坝长 by hands at the water-pipe meeting (the
-//! courtyard meeting of November), so the roster shows the role with its term.
+//! Who decides in the demo: the saved 3+N of 幸福里小区, and the election of 院坝一组's 院坝长 by
+//! hands at the water-pipe meeting (the courtyard meeting of November), so the roster shows the
+//! role with its term.
 
 use rusqlite::Transaction;
 
@@ -8,6 +9,15 @@ use super::{step, DemoError};
 use crate::elections::{self, ElectionRule, NewCandidate, NewElection};
 use crate::meetings;
 use crate::votes::VoteMethod;
+
+/// The committee saves its 3+N the day it draws up the roster: 两委, 物业, 业委会, 居民代表.
+pub(super) fn patterns(tx: &Transaction) -> Result<(), DemoError> {
+    let roles = ["两委成员", "物业", "业委会", "居民代表"].map(String::from).to_vec();
+    let new =
+        meetings::NewPattern { name: "幸福里小区3+N".to_string(), place_id: None, roles, people: Vec::new() };
+    meetings::save_pattern(tx, &new).map_err(step)?;
+    Ok(())
+}
 
 /// The meeting (by its demo title) that holds the election.
 pub(super) const AT_MEETING: &str = "院坝水管抢修议事";

@@ -116,3 +116,36 @@ fn a_topics_stakeholders_are_invited_again_when_it_returns_to_a_meeting() {
     store.write(|tx| invite_past_stakeholders(tx, &second.id, &garage)).unwrap();
     assert_eq!(participants(store.conn(), &second.id).unwrap().len(), 2);
 }
+
+#[test]
+fn a_saved_pattern_invites_its_roles_and_people_once() {
+    let (_d, mut store) = temp_store();
+    let li = person(&mut store, "李红梅", "两委成员", false);
+    let chen = person(&mut store, "陈国强", "物业", false);
+    person(&mut store, "林晓", "居民", false);
+    let lawyer = person(&mut store, "周律师", "专业人士", false);
+    let new = NewPattern {
+        name: "幸福里小区3+N🏠".into(),
+        place_id: None,
+        roles: vec!["两委成员".into(), "property".into()],
+        people: vec![lawyer.clone(), li.clone()],
+    };
+    let p = store.write(|tx| save_pattern(tx, &new)).unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.roles.clone()),
+        ("幸福里小区3+N🏠", vec!["两委成员".to_string(), "物业".to_string()])
+    );
+    assert_eq!(list_patterns(store.conn()).unwrap(), vec![p.clone()]);
+    let m = fixtures::meeting(&mut store, "议事会", NOV20);
+    let invited = store.write(|tx| apply_pattern(tx, &m.id, &p.id)).unwrap();
+    let mut ids: Vec<&str> = invited.iter().filter_map(|x| x.person_id.as_deref()).collect();
+    ids.sort();
+    let mut expected = vec![li.as_str(), chen.as_str(), lawyer.as_str()];
+    expected.sort();
+    assert_eq!(ids, expected, "李红梅 listed and a role holder: once");
+    for (name, code) in [(" ", "field_empty"), (&"模".repeat(41)[..], "field_too_long")] {
+        let bad = NewPattern { name: name.into(), ..new.clone() };
+        assert_eq!(store.write(|tx| save_pattern(tx, &bad)).unwrap_err().code(), code);
+    }
+    assert_eq!(store.write(|tx| apply_pattern(tx, &m.id, "nope")).unwrap_err().code(), "meeting_pattern_not_found");
+}

@@ -73,3 +73,14 @@ CREATE TABLE role_terms (                 -- 任期: a role held from one day to
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
 );
 CREATE INDEX role_terms_person ON role_terms(person_id);
+
+-- Saved participant patterns (3+N of a 小区, 4+N, 六方议事, 7+X): which roles, which people;
+-- picked when a meeting is created.
+CREATE TABLE participant_patterns (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,                   -- “幸福里小区3+N”
+    place_id TEXT REFERENCES places(id),  -- role holders of this place (and below) only; NULL: all
+    roles TEXT NOT NULL DEFAULT '[]',     -- JSON array of stored roles
+    people TEXT NOT NULL DEFAULT '[]',    -- JSON array of people ids
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
+);
