@@ -144,7 +144,7 @@ pub(super) fn parts(conn: &Connection, vote_id: &str) -> rusqlite::Result<Vec<Pa
         "SELECT p.kind, p.label, \
          sum(v.choice = 'agree'), sum(v.choice = 'oppose'), sum(v.choice = 'abstain') \
          FROM vote_parts p JOIN vote_households v ON v.part_id = p.id AND v.deleted_at IS NULL \
-         WHERE p.vote_id = ?1 AND p.deleted_at IS NULL GROUP BY p.id ORDER BY p.position",
+         WHERE p.vote_id = ?1 AND p.deleted_at IS NULL GROUP BY p.id ORDER BY p.position, p.created_at, p.id",
     )?;
     let rows = stmt.query_map([vote_id], |r| {
         let kind: String = r.get(0)?;

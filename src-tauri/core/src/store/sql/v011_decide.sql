@@ -25,8 +25,9 @@ CREATE TABLE vote_parts (
     position INTEGER NOT NULL,
     kind TEXT NOT NULL,                   -- onsite / box / online / visit
     label TEXT NOT NULL DEFAULT '',       -- “1号投票箱（3号楼）”
-    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,
-    UNIQUE (vote_id, position)
+    -- No UNIQUE on (vote_id, position): two laptops adding a part to one vote must both merge
+    -- (a part left out by a merge would leave its ticks pointing at nothing).
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT
 );
 
 -- Each household's choice names its part; 入户征求/代为表决 also who took it, how and when.
