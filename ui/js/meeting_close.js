@@ -16,7 +16,7 @@ const reports = new Map();
 
 export async function renderClose(body, page) {
   const [attendance, topicVocab] = await Promise.all([api.meetingAttendance(page.meeting.id), api.topicVocab()]);
-  const names = new Map([...attendance.present, ...attendance.absent].filter((p) => p.person_id).map((p) => [p.person_id, p.name]));
+  const names = new Map([...attendance.present, ...attendance.absent, ...attendance.observers].filter((p) => p.person_id).map((p) => [p.person_id, p.name]));
   const report = el('section', { class: 'card', id: 'close-report' });
   const error = el('div', { class: 'form-error', role: 'alert', id: 'close-error' });
   const person = (p) => el('li', {}, p.name, p.role_label ? `（${p.role_label}）` : '',
@@ -25,7 +25,8 @@ export async function renderClose(body, page) {
     el('h2', {}, C.attendance),
     el('div', { class: 'attendance-grid' },
       el('div', {}, el('h3', {}, C.present(attendance.present.length)), el('ul', { class: 'plain-list' }, attendance.present.map(person))),
-      el('div', {}, el('h3', {}, C.absent(attendance.absent.length)), el('ul', { class: 'plain-list' }, attendance.absent.map(person)))));
+      el('div', {}, el('h3', {}, C.absent(attendance.absent.length)), el('ul', { class: 'plain-list' }, attendance.absent.map(person))),
+      attendance.observers.length ? el('div', {}, el('h3', {}, C.observers(attendance.observers.length)), el('ul', { class: 'plain-list' }, attendance.observers.map(person))) : null));
   const printBox = el('div', { class: 'print-box' });
   body.append(error);
   if (page.closed()) {

@@ -86,12 +86,24 @@ function drawPick(box, accepted, page, run) {
   box.append(accepted.length === 0 ? el('p', { class: 'muted' }, M.noAccepted)
     : el('ul', { class: 'pick-topics', id: 'accepted-topics' }, accepted.map((t) => el('li', {},
       el('button', { type: 'button', class: 'small add-topic', 'data-id': t.id,
-        onclick: () => run(() => api.addAgendaTopic(page.meeting.id, t.id, actorName()), () => flash(M.added(t.title))) }, M.addTopic),
+        // A topic back on an agenda brings its +N: the stakeholders invited for it before.
+        onclick: () => run(async () => { await api.addAgendaTopic(page.meeting.id, t.id, actorName()); return api.invitePastStakeholders(page.meeting.id, t.id); },
+          (again) => flash(again && again.length ? M.addedWith(t.title, again.length) : M.added(t.title))) }, M.addTopic),
       ' ', t.title))));
   const other = el('input', { type: 'text', name: 'other_title', placeholder: M.otherHint });
   box.append(el('form', { class: 'row', onsubmit: (ev) => { ev.preventDefault(); run(() => api.addAgendaOther(page.meeting.id, other.value)); } },
     el('label', { class: 'field' }, M.other, other),
     el('button', { type: 'submit' }, M.addOther)));
+}
+
+// A saved 3+N (4+N, 六方议事, 7+X) picked for this meeting: its roles and people invited.
+async function patternRow(box, page, run) {
+  const patterns = await api.participantPatterns().catch(() => []);
+  if (!patterns.length) return;
+  const select = el('select', { name: 'pattern', 'aria-label': M.pattern },
+    patterns.map((p) => el('option', { value: p.id }, `${p.name}${p.roles.length ? `（${p.roles.join('、')}）` : ''}`)));
+  box.append(el('div', { class: 'row', id: 'pattern-row' }, el('label', { class: 'field' }, M.pattern, select),
+    el('button', { type: 'button', onclick: () => run(() => api.applyParticipantPattern(page.meeting.id, select.value), (list) => flash(M.invited(list.length))) }, M.applyPattern)));
 }
 
 function drawInvites(box, agenda, participants, people, page, run) {
@@ -101,6 +113,7 @@ function drawInvites(box, agenda, participants, people, page, run) {
     box.append(el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', id: 'invite-core',
         onclick: () => run(() => api.inviteCoreMembers(page.meeting.id), (list) => flash(M.invited(list.length))) }, M.inviteCore)));
+    patternRow(box, page, run);
     for (const item of agenda.filter((i) => i.topic_id)) {
       const select = el('select', { name: 'stakeholder', 'aria-label': M.stakeholderFor(item.title) },
         el('option', { value: '' }, M.choosePerson), people.filter((p) => !p.retired).map((p) => el('option', { value: p.id }, `${p.name}${p.roles[0] ? `（${p.roles[0]}）` : ''}`)));

@@ -1,5 +1,6 @@
 // 签到: one large button per person on the meeting's list — a tap signs them in with the time (two
-// more taps take a mistaken sign-in back); someone not on the list is added as a walk-in.
+// more taps take a mistaken sign-in back); someone not on the list is added as a walk-in. The small
+// 列席 switch under each name seats them without a vote (never counted in a vote or its quorum).
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
@@ -22,13 +23,20 @@ export async function renderSignIn(box, page) {
   };
   async function draw() {
     const people = await api.meetingParticipants(page.meeting.id);
-    count.textContent = G.count(people.filter((p) => p.attended).length, people.length);
+    const members = people.filter((p) => !p.observer);
+    const observers = people.filter((p) => p.observer && p.attended).length;
+    count.textContent = G.count(members.filter((p) => p.attended).length, members.length, observers);
     clear(list).append(...people.map((p) => {
       const when = el('span', { class: 'when' }, p.attended && p.signed_in_at ? G.at(hhmm(p.signed_in_at)) : G.notYet);
-      return el('button', {
+      const name = el('button', {
         type: 'button', class: 'signin-name', 'data-id': p.id, 'aria-pressed': String(p.attended), disabled: page.closed(),
         onclick: (ev) => (p.attended ? askSignOut(ev.currentTarget, when, p, run) : run(() => api.signIn(p.id))),
       }, el('span', { class: 'who' }, p.name), p.role_label ? el('span', { class: 'role' }, p.role_label) : null, when);
+      const seat = el('label', { class: 'check observer', title: G.observerHint },
+        el('input', { type: 'checkbox', checked: p.observer, disabled: page.closed(),
+          onchange: (ev) => run(() => api.setObserver(p.id, ev.currentTarget.checked)) }),
+        p.observer ? G.observerOn : G.observer);
+      return el('div', { class: 'signin-seat' }, name, seat);
     }));
     if (people.length === 0) list.append(el('p', { class: 'muted' }, G.empty));
   }

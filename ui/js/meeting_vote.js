@@ -7,6 +7,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { flash } from './forms.js';
 import { redraw } from './guard.js';
+import { partsForm, partsLine } from './vote_parts.js';
 
 const V = S.meetings.vote;
 const COUNTS = ['agree', 'oppose', 'abstain', 'present', 'eligible'];
@@ -21,7 +22,8 @@ export async function renderVote(box, page, item) {
   const arrived = new Set(roster.filter((p) => signedIn.has(p.id) && p.household_id).map((p) => p.household_id));
   const where = new Map(places.map((p) => [p.id, p.path]));
   const prefill = {
-    hands: { present: people.filter((p) => p.attended).length, eligible: people.length },
+    // 列席 have no vote: they are never 到会 or 应到 of a vote.
+    hands: { present: people.filter((p) => p.attended && !p.observer).length, eligible: people.filter((p) => !p.observer).length },
     household: { present: 0, eligible: householdCount },
   };
   prefill.ballot = prefill.hands;
@@ -39,6 +41,8 @@ export async function renderVote(box, page, item) {
   // The field names say what is counted: people for hands and ballots, households for 一户一票.
   const labels = Object.fromEntries([...COUNTS, 'quorum'].map((k) => [k, el('span', { class: 'field-name' }, V.fields[k])]));
   const recorded = el('div', { id: 'vote-records' });
+  const parts = partsForm(places);
+  const tickedList = () => [...ticks.entries()];
 
   const numbers = () => {
     const out = {};
@@ -94,7 +98,7 @@ export async function renderVote(box, page, item) {
     if (household) {
       ticks.clear();
       for (const id of arrived) ticks.set(id, PRESENT);
-      houseBox.append(householdList(households, { page, ticks, arrived, where }, () => { fromTicks(); evaluate(); }));
+      houseBox.append(parts.node, householdList(households, { page, ticks, arrived, where }, () => { fromTicks(); evaluate(); }));
       fromTicks();
     }
     evaluate();
@@ -104,8 +108,14 @@ export async function renderVote(box, page, item) {
       const input = numbers();
       if (method === 'household') {
         if (undecided()) throw { message: V.undecided(undecided()) };
-        const list = [...ticks.entries()].map(([household_id, choice]) => ({ household_id, choice }));
-        await api.recordHouseholdVote(item.id, list, input.eligible, input.rule, input.quorum);
+        const part = parts.part(tickedList());
+        if (parts.plain()) {
+          // All households, all counted here: the 应到 she sees and may correct, as before.
+          await api.recordHouseholdVote(item.id, part.ticks, input.eligible, input.rule, input.quorum);
+        } else {
+          // A scope or a part: 应到 is the core's, the scope's households on the meeting's day.
+          await api.recordVoteInParts(item.id, { scope: parts.electorate(), rule: input.rule, quorum: input.quorum, parts: [part] });
+        }
       } else {
         await api.recordVote(item.id, input);
       }
@@ -122,7 +132,23 @@ export async function renderVote(box, page, item) {
     clear(recorded).append(...(votes.length ? [el('h4', {}, V.recordedTitle)] : []),
       ...votes.map((v) => el('div', { class: 'vote-record', 'data-result': v.result },
         el('b', {}, `${page.label('vote_methods', v.method)} · ${page.label('vote_results', v.result)}`),
-        el('div', {}, V.summary(v)), el('div', { class: 'muted' }, v.explanation))));
+        el('div', {}, V.summary(v)),
+        v.electorate_label ? el('div', {}, V.parts.scopeOf(v.electorate_label)) : null,
+        v.parts.length ? el('div', {}, partsLine(v)) : null,
+        el('div', { class: 'muted' }, v.explanation),
+        v.parts.length && !page.closed() ? el('button', { type: 'button', onclick: () => addPart(v) }, V.parts.addPart) : null)));
+  }
+  // A part that arrives later: the households ticked now, counted into the recorded vote.
+  async function addPart(v) {
+    try {
+      if (undecided()) throw { message: V.undecided(undecided()) };
+      await api.addVotePart(v.id, parts.part(tickedList()));
+      flash(V.recorded);
+      await drawRecorded();
+    } catch (e) {
+      clear(live).append(el('span', { class: 'vote-refused' }, e.message));
+      live.dataset.result = 'invalid';
+    }
   }
   for (const m of page.vocab.vote_methods) {
     methods.append(el('button', { type: 'button', class: 'method', 'data-method': m.value, onclick: () => setMethod(m.value) }, m.label));

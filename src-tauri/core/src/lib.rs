@@ -21,6 +21,7 @@ pub mod community;
 pub mod conventions;
 pub mod decisions;
 pub mod demo;
+pub mod elections;
 pub mod error;
 pub mod evaluations;
 pub mod figures;

@@ -18,7 +18,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("templates", &["notices"]),
     ("registers", &["community", "attachments"]),
     ("topics", &["topics"]),
-    ("meeting parts", &["minutes", "points", "meetings", "votes", "decisions"]),
+    ("meeting parts", &["minutes", "points", "meetings", "votes", "elections", "decisions"]),
     ("workflows", &["proceedings", "followup", "evaluations", "conventions", "casework"]),
     ("outputs", &["stats", "printouts", "bulletin", "navigate", "info"]),
     ("maintenance", &["reindex", "archive", "demo"]),

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod community;
 pub mod conventions;
 pub mod decisions;
+pub mod elections;
 pub mod evaluations;
 pub mod followup;
 pub mod meeting_print;

@@ -1,7 +1,9 @@
 //! 会议: who is invited, who signed in, and who spoke (the quick-pick of the minutes editor).
 
 use tauri::State;
-use yishi_core::meetings::{self, Attendance, NewSpeaker, Participant, QuickPick, Speaker};
+use yishi_core::meetings::{
+    self, Attendance, NewPattern, NewSpeaker, Participant, Pattern, QuickPick, Speaker, Voters,
+};
 
 use crate::error::CommandResult;
 use crate::state::AppState;
@@ -14,6 +16,49 @@ pub fn meeting_participants(state: State<'_, AppState>, meeting_id: String) -> C
 #[tauri::command(rename_all = "snake_case")]
 pub fn meeting_attendance(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Attendance> {
     state.with_store(|store| Ok(meetings::attendance(store.conn(), &meeting_id)?))
+}
+
+/// 到会 and 应到 of the members with a vote (列席 left out): what the vote panel starts from.
+#[tauri::command(rename_all = "snake_case")]
+pub fn meeting_voters(state: State<'_, AppState>, meeting_id: String) -> CommandResult<Voters> {
+    state.with_store(|store| Ok(meetings::voters(store.conn(), &meeting_id)?))
+}
+
+/// Seats someone as 列席 (no vote), or gives the vote back.
+#[tauri::command(rename_all = "snake_case")]
+pub fn set_observer(state: State<'_, AppState>, participant_id: String, observer: bool) -> CommandResult<Participant> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::set_observer(tx, &participant_id, observer))?))
+}
+
+/// Saved participant patterns (3+N, 4+N, 六方议事, 7+X).
+#[tauri::command(rename_all = "snake_case")]
+pub fn participant_patterns(state: State<'_, AppState>) -> CommandResult<Vec<Pattern>> {
+    state.with_store(|store| Ok(meetings::list_patterns(store.conn())?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn save_participant_pattern(state: State<'_, AppState>, pattern: NewPattern) -> CommandResult<Pattern> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::save_pattern(tx, &pattern))?))
+}
+
+/// Invites a saved pattern's people and role holders as the meeting's fixed core.
+#[tauri::command(rename_all = "snake_case")]
+pub fn apply_participant_pattern(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    pattern_id: String,
+) -> CommandResult<Vec<Participant>> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::apply_pattern(tx, &meeting_id, &pattern_id))?))
+}
+
+/// A topic back on the agenda: its stakeholders from earlier meetings are invited again.
+#[tauri::command(rename_all = "snake_case")]
+pub fn invite_past_stakeholders(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    topic_id: String,
+) -> CommandResult<Vec<Participant>> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::invite_past_stakeholders(tx, &meeting_id, &topic_id))?))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 use tauri::State;
-use yishi_core::votes::{self, Choice, Vote, VoteInput, VoteOutcome, VoteRule};
+use yishi_core::votes::{self, Choice, NewPart, PartedVote, Vote, VoteInput, VoteOutcome, VoteRule};
 
 use crate::error::CommandResult;
 use crate::state::AppState;
@@ -50,4 +50,16 @@ pub fn item_votes(state: State<'_, AppState>, item_id: String) -> CommandResult<
 #[tauri::command(rename_all = "snake_case")]
 pub fn household_count(state: State<'_, AppState>) -> CommandResult<u32> {
     state.with_store(|store| Ok(votes::household_count(store.conn())?))
+}
+
+/// 一户一票 over a chosen electorate (every household, a place's, a list), counted in parts.
+#[tauri::command(rename_all = "snake_case")]
+pub fn record_vote_in_parts(state: State<'_, AppState>, item_id: String, vote: PartedVote) -> CommandResult<Vote> {
+    state.with_store(|store| Ok(store.write(|tx| votes::record_in_parts(tx, &item_id, &vote))?))
+}
+
+/// A part that arrives later (a ballot box opened the next morning, the 入户征求 of the week).
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_vote_part(state: State<'_, AppState>, vote_id: String, part: NewPart) -> CommandResult<Vote> {
+    state.with_store(|store| Ok(store.write(|tx| votes::add_part(tx, &vote_id, &part))?))
 }

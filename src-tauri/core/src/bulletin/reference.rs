@@ -29,6 +29,10 @@ pub enum NoticeRef {
     Convention {
         id: String,
     },
+    /// An election (选举结果公示).
+    Election {
+        id: String,
+    },
     /// The tasks ticked on the task board, sorted (the same tasks always make the same reference).
     Tasks {
         ids: Vec<String>,
@@ -45,6 +49,7 @@ impl NoticeRef {
             NoticeKind::Decision | NoticeKind::Progress => NoticeRef::Decision { id },
             NoticeKind::Points => NoticeRef::Points { year: id },
             NoticeKind::Convention => NoticeRef::Convention { id },
+            NoticeKind::Election => NoticeRef::Election { id },
             // Internal, never in the 公示台账; `id` is a unit filter, not a record.
             NoticeKind::Free | NoticeKind::Supervision => return None,
         })
@@ -66,6 +71,7 @@ impl NoticeRef {
             NoticeRef::Decision { id } => ("decision", id.clone()),
             NoticeRef::Points { year } => ("points", year.clone()),
             NoticeRef::Convention { id } => ("convention", id.clone()),
+            NoticeRef::Election { id } => ("election", id.clone()),
             NoticeRef::Tasks { ids } => ("tasks", ids.join(",")),
         }
     }
@@ -80,6 +86,7 @@ impl NoticeRef {
             "decision" => NoticeRef::Decision { id },
             "points" => NoticeRef::Points { year: id },
             "convention" => NoticeRef::Convention { id },
+            "election" => NoticeRef::Election { id },
             "tasks" => NoticeRef::Tasks { ids: id.split(',').map(str::to_string).collect() },
             _ => return None,
         })

@@ -1,7 +1,7 @@
 //! The community itself: its settings, places, households, the roster and the topic catalogue.
 //!
-//! `community` owns the tables `community_settings`, `places`, `households`, `people` and
-//! `categories`. Topics, meetings and notices refer to these rows by id; they never write them.
+//! `community` owns the tables `community_settings`, `places`, `households`, `people`,
+//! `role_terms` (任期, `terms.rs`) and `categories`. Topics, meetings and notices refer to these rows by id; they never write them.
 //! Phone and ID numbers are stored whole; lists for the screen carry a masked copy, and public
 //! documents mask through `crate::privacy`.
 
@@ -12,6 +12,7 @@ mod people;
 mod places;
 mod retire;
 mod settings;
+mod terms;
 
 pub use catalogue::{add_category, list_categories, rename_category, retire_category, Category};
 pub use error::CommunityError;
@@ -23,6 +24,7 @@ pub use people::{
 pub use places::{add_place, list_places, rename_place, NewPlace, Place};
 pub use retire::{restore, retire, Register};
 pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};
+pub use terms::{grant_role, role_terms, RoleTerm};
 
 #[cfg(test)]
 mod tests;

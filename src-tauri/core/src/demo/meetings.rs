@@ -53,6 +53,9 @@ fn hold(
     for (k, (item, item_id)) in (0..).zip(&items) {
         time::at(later(start, 20 + 40 * k), || record_item(tx, &meeting_id, item, item_id, roster))?;
     }
+    if m.title == super::elections::AT_MEETING {
+        time::at(later(start, 140), || super::elections::hold(tx, &meeting_id, roster))?;
+    }
     time::at(later(start, 150), || proceedings::close(tx, &meeting_id, "张敏")).map_err(step)?;
     Ok(())
 }
@@ -157,6 +160,31 @@ fn record_item(
     Ok(())
 }
 
+/// The roster's households as the list of a 一户一票 vote: the first four ticks were taken at
+/// home by the grid worker the morning before (入户征求: they could not come), the rest at the
+/// meeting.
+fn household_parts(households: &[String], ticks: &[(String, Choice)]) -> votes::PartedVote {
+    let (home, met) = ticks.split_at(ticks.len().min(4));
+    let tick = |(household_id, choice): &(String, Choice), home: bool| votes::PartTick {
+        household_id: household_id.clone(),
+        choice: *choice,
+        recorded_by: if home { "张敏".to_string() } else { String::new() },
+        how: home.then_some(votes::RecordedHow::Visit),
+        recorded_at: if home { "2月9日 上午10点".to_string() } else { String::new() },
+    };
+    let part = |kind, ticks: &[(String, Choice)], home| votes::NewPart {
+        kind,
+        label: String::new(),
+        ticks: ticks.iter().map(|t| tick(t, home)).collect(),
+    };
+    votes::PartedVote {
+        scope: votes::Scope::List { household_ids: households.to_vec() },
+        rule: crate::votes::VoteRule::MajorityEligible,
+        quorum: None,
+        parts: vec![part(votes::PartKind::Onsite, met, false), part(votes::PartKind::Visit, home, true)],
+    }
+}
+
 fn record_vote(
     tx: &Transaction,
     meeting_id: &str,
@@ -180,9 +208,7 @@ fn record_vote(
                 .chain(std::iter::repeat_n(Choice::Oppose, oppose))
                 .chain(std::iter::repeat_n(Choice::Abstain, abstain));
             let ticks: Vec<(String, Choice)> = households.iter().cloned().zip(choices).collect();
-            let eligible = households.len() as u32;
-            votes::record_household_vote(tx, item_id, &ticks, eligible, crate::votes::VoteRule::MajorityEligible, None)
-                .map_err(step)?;
+            votes::record_in_parts(tx, item_id, &household_parts(&households, &ticks)).map_err(step)?;
         }
     }
     Ok(())

@@ -13,6 +13,7 @@
 //! prepared and the deadlines of open tasks lie after it. Everything is deterministic except ids.
 
 mod casework;
+mod elections;
 mod followup;
 mod meetings;
 mod meetings_data;
@@ -69,6 +70,7 @@ pub fn load(store: &mut Store) -> Result<DemoSummary, DemoError> {
         // The committee draws up its roster and points rules in the first days of the year.
         let roster = time::at(moment(1, 4, 9, 0), || people::build(tx))?;
         time::at(moment(1, 4, 9, 30), || points::set_rules(tx))?;
+        time::at(moment(1, 4, 9, 40), || elections::patterns(tx))?;
         let topics = topics::build(tx, &roster)?;
         points::build(tx, &roster)?;
         let meetings = meetings::build(tx, &roster, &topics)?;

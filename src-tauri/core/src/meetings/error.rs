@@ -17,6 +17,8 @@ pub enum MeetingError {
     ItemNotFound { id: String },
     #[error("没有找到这位参会人员。")]
     ParticipantNotFound { id: String },
+    #[error("没有找到这个参会模式（可能已被删除），请刷新后重新选择。")]
+    PatternNotFound { id: String },
     #[error("名册中没有找到这个人（可能已被删除），请重新选择。")]
     PersonNotFound { id: String },
     #[error("会议“{title}”已散会，不能再修改。如需更正，请先重新打开会议并写明原因。")]
@@ -55,6 +57,7 @@ impl UserFacing for MeetingError {
             MeetingError::ParticipantNotFound { .. } => "meeting_participant_not_found",
             MeetingError::PersonNotFound { .. } => "meeting_person_not_found",
             MeetingError::Closed { .. } => "meeting_closed",
+            MeetingError::PatternNotFound { .. } => "meeting_pattern_not_found",
             MeetingError::NotClosed { .. } => "meeting_not_closed",
             MeetingError::TopicNotAccepted { .. } => "meeting_topic_not_accepted",
             MeetingError::TopicNotOnAgenda { .. } => "meeting_topic_not_on_agenda",

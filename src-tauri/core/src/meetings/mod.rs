@@ -1,6 +1,7 @@
 //! 议事: meetings, their agenda, who came, who spoke, and reopening.
 //!
-//! `meetings` owns the `meetings`, `agenda_items`, `meeting_participants` and `speakers` tables.
+//! `meetings` owns the `meetings`, `agenda_items`, `meeting_participants`, `speakers` and
+//! `participant_patterns` (saved 3+N patterns, `patterns.rs`) tables.
 //! A meeting is planned → in_session → closed; a closed meeting refuses every edit of its agenda,
 //! participants, speakers, votes and decisions ([`MeetingError::Closed`]) until it is reopened
 //! with a reason ([`reopen`]). Item 1 of every new meeting is the follow-up of earlier decisions,
@@ -15,6 +16,8 @@ mod agenda;
 mod error;
 mod kinds;
 mod participants;
+mod patterns;
+mod recall;
 mod reopen;
 mod repo;
 mod speakers;
@@ -28,9 +31,11 @@ pub use agenda::{
 pub use error::MeetingError;
 pub use kinds::{AgendaKind, MeetingKind, MeetingStatus, ParticipantKind};
 pub use participants::{
-    add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder, participants, sign_in,
-    undo_sign_in, Attendance, Participant,
+    add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder, participants,
+    set_observer, sign_in, undo_sign_in, voters, Attendance, Participant, Voters,
 };
+pub use patterns::{apply_pattern, list_patterns, save_pattern, NewPattern, Pattern};
+pub use recall::{invite_past_stakeholders, past_stakeholders};
 pub use reopen::reopen;
 pub(crate) use repo::set_closed;
 pub use speakers::{add_speaker, quick_pick, speaker_line, speakers, NewSpeaker, QuickPick, Speaker};
@@ -165,5 +170,7 @@ pub(crate) fn closed_item(conn: &Connection, item_id: &str) -> Result<(AgendaIte
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod observer_tests;
 #[cfg(test)]
 mod tests;

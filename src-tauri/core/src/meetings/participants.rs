@@ -1,6 +1,8 @@
 //! Who was invited and who came: the fixed core members, each topic's stakeholders (the N of
 //! 3+N), and walk-ins who are not on the roster. Signing in records the time; signing someone in
-//! twice keeps the first time.
+//! twice keeps the first time. Anyone on the list can sit as 列席 (present, may speak, no vote):
+//! they are counted apart in [`Attendance`] and never in [`voters`], the count a vote and its
+//! quorum start from.
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
@@ -24,13 +26,26 @@ pub struct Participant {
     pub topic_id: Option<String>,
     pub attended: bool,
     pub signed_in_at: Option<String>,
+    /// 列席: present without a vote.
+    pub observer: bool,
 }
 
-/// Who came and who did not, for the minutes (出席 / 缺席).
+/// Who came and who did not, for the minutes (出席 / 列席 / 缺席). `present` and `absent` are
+/// the members with a vote; `observers` are the 列席 who came (an invited 列席 who stayed away
+/// is not counted anywhere: nobody waited for them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Attendance {
     pub present: Vec<Participant>,
     pub absent: Vec<Participant>,
+    pub observers: Vec<Participant>,
+}
+
+/// The people with a vote at a meeting: those signed in (到会) and everyone on the list (应到),
+/// 列席 left out of both. What a vote by hands and its quorum are counted against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Voters {
+    pub present: u32,
+    pub eligible: u32,
 }
 
 /// A roster person's name and first role (the role shown as 王秀兰（居民代表）).
@@ -163,11 +178,31 @@ pub fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Participa
 }
 
 pub fn attendance(conn: &Connection, meeting_id: &str) -> Result<Attendance, MeetingError> {
-    let (present, absent) = participants(conn, meeting_id)?.into_iter().partition(|p| p.attended);
-    Ok(Attendance { present, absent })
+    let (observers, members): (Vec<_>, Vec<_>) = participants(conn, meeting_id)?.into_iter().partition(|p| p.observer);
+    let observers = observers.into_iter().filter(|p| p.attended).collect();
+    let (present, absent) = members.into_iter().partition(|p| p.attended);
+    Ok(Attendance { present, absent, observers })
 }
 
-const COLUMNS: &str = "id, meeting_id, person_id, name, role_label, kind, topic_id, attended, signed_in_at";
+/// 到会 and 应到 of the members with a vote (列席 never count).
+pub fn voters(conn: &Connection, meeting_id: &str) -> Result<Voters, MeetingError> {
+    let members: Vec<Participant> = participants(conn, meeting_id)?.into_iter().filter(|p| !p.observer).collect();
+    let present = members.iter().filter(|p| p.attended).count() as u32;
+    Ok(Voters { present, eligible: members.len() as u32 })
+}
+
+/// Seats someone as 列席 (present without a vote), or gives them their vote back.
+pub fn set_observer(tx: &Transaction, participant_id: &str, observer: bool) -> Result<Participant, MeetingError> {
+    let p = participant(tx, participant_id)?;
+    editable_meeting(tx, &p.meeting_id)?;
+    tx.execute(
+        "UPDATE meeting_participants SET observer = ?2, updated_at = ?3 WHERE id = ?1",
+        params![participant_id, observer, now_utc()],
+    )?;
+    participant(tx, participant_id)
+}
+
+const COLUMNS: &str = "id, meeting_id, person_id, name, role_label, kind, topic_id, attended, signed_in_at, observer";
 
 fn participant(conn: &Connection, id: &str) -> Result<Participant, MeetingError> {
     conn.query_row(
@@ -235,5 +270,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Participant> {
         topic_id: r.get(6)?,
         attended: r.get(7)?,
         signed_in_at: r.get(8)?,
+        observer: r.get(9)?,
     })
 }

@@ -5,8 +5,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
-    AgendaItem, Chapter, Convention, Decided, DecidedTask, DecisionNotice, FreeNotice, Invitee, Masking, MeetingNotice,
-    Minutes, Photo, PointsEntry, PointsTable, ProgressNotice, SignInSheet, Speech, TaskRow, TopicNotice, VoteCounts,
+    AgendaItem, Chapter, Convention, Decided, DecidedTask, DecisionNotice, ElectionNotice, ElectionRow, FreeNotice,
+    Invitee, Masking, MeetingNotice, Minutes, Photo, PointsEntry, PointsTable, ProgressNotice, SignInSheet, Speech,
+    TaskRow, TopicNotice, VoteCounts, VotePart,
 };
 use crate::pdf::Paper;
 
@@ -108,11 +109,55 @@ pub fn decision_notice() -> DecisionNotice {
             Decided::text("临时停车前2小时免费，超过2小时每小时2元，当日最高10元；收费收入扣除成本后全部用于小区公共设施维护，每季度公示一次。"),
         ],
         vote: Some(VoteCounts { agree: 38, oppose: 3, abstain: 2, eligible: 51, present: 43, by_household: false }),
+        electorate: String::new(),
+        parts: Vec::new(),
         rule: s("到会人员过半数同意即为通过（涉及收费事项，须同时超过应到人数的一半）"),
         result: s("通过。同意38票，超过到会人数43人的一半，也超过应到人数51人的一半。"),
         objection_days: 7,
         issuer: s(ISSUER),
         date: day(11, 27),
+        masking: Masking::default(),
+    }
+}
+
+/// 决议公示 of a vote of one building's households, counted in three parts with two households
+/// recorded at home (docs/notices/decision-parts.png).
+pub fn decision_notice_in_parts() -> DecisionNotice {
+    let part = |label: &str, agree, oppose, abstain| VotePart { label: s(label), agree, oppose, abstain };
+    DecisionNotice {
+        topic: s("3号楼加装电梯"),
+        meeting_kind: s("院坝会"),
+        place: s("3号楼前小广场"),
+        decisions: vec![Decided::text("3号楼2单元加装电梯一部，费用按楼层分摊，一楼住户不分摊。")],
+        vote: Some(VoteCounts { agree: 16, oppose: 2, abstain: 1, eligible: 24, present: 19, by_household: true }),
+        electorate: s("3号楼全体住户"),
+        parts: vec![part("现场", 10, 2, 1), part("线上（微信群投票）", 4, 0, 0), part("入户征求", 2, 0, 0)],
+        rule: s("全体户数过半数同意即为通过"),
+        result: s("应到 24 户，到会 19 户，同意 16 户，超过全体户数的一半（13 户），表决通过。其中入户征求 2 户。"),
+        ..decision_notice()
+    }
+}
+
+/// 选举结果公示 of a 院坝长 chosen by hands (docs/notices/election.png).
+pub fn election_notice() -> ElectionNotice {
+    let row = |name: &str, votes, elected| ElectionRow { name: s(name), votes, elected, tied: false };
+    ElectionNotice {
+        paper: Paper::A4,
+        role: s("院坝一组院坝长"),
+        meeting_kind: s("院坝会"),
+        held_at: at(11, 5, 18, 0),
+        place: s("院坝一组晒坝"),
+        seats: 1,
+        present: 21,
+        method: s("举手"),
+        rule: s("得票过到会人数半数者当选"),
+        candidates: vec![row("田桂兰", 14, true), row("范老汉", 5, false), row("石大嫂", 2, false)],
+        result: s("应选 1 名，到会 21 人；田桂兰 14 票，范老汉 5 票，石大嫂 2 票。得票须超过到会人数的一半（11 票）方能当选。田桂兰当选。"),
+        term_from: day(11, 5),
+        term_to: NaiveDate::from_ymd_opt(2029, 11, 4).unwrap_or_default(),
+        objection_days: 7,
+        issuer: s(ISSUER),
+        date: day(11, 6),
         masking: Masking::default(),
     }
 }
@@ -158,6 +203,7 @@ pub fn minutes() -> Minutes {
             .map(s)
             .to_vec(),
         absentees: vec![s("何伟（出差）"), s("林淑珍（身体不适）")],
+        observers: vec![s("街道办刘科长")],
         items: vec![
             AgendaItem {
                 title: s("上轮议定事项落实情况"),
@@ -165,6 +211,8 @@ pub fn minutes() -> Minutes {
                 speeches: vec![speech("黄德华（5栋居民代表）", "车库灯坏了快三个月，老人晚上不敢下去，希望12月中旬前一定完工。")],
                 vote: None,
                 vote_result: String::new(),
+                vote_scope: String::new(),
+                vote_parts: Vec::new(),
                 decisions: vec![s("照明改造须于12月15日前完成，由居务监督委员会孙明跟踪。")],
             },
             AgendaItem {
@@ -177,6 +225,8 @@ pub fn minutes() -> Minutes {
                 ],
                 vote: Some(VoteCounts { agree: 38, oppose: 3, abstain: 2, eligible: 51, present: 43, by_household: false }),
                 vote_result: s("通过"),
+                vote_scope: String::new(),
+                vote_parts: Vec::new(),
                 decisions: vec![
                     s("改建临时停车位18个，12月20日前完工。"),
                     s("划设标准车位46个，消防通道施划禁停线。"),

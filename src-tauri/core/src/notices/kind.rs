@@ -13,6 +13,7 @@ crate::labelled_enum! {
         Points = "points": "积分榜",
         Convention = "convention": "公约",
         Supervision = "supervision": "督办清单",
+        Election = "election": "选举结果公示",
         Free = "free": "通知公告",
     }
 }

@@ -15,15 +15,18 @@
 
 mod boards;
 pub mod demo;
+mod election;
 mod format;
 mod kind;
 mod public;
 mod records;
 mod spec;
 mod supervision;
+mod vote_parts;
 mod year_report;
 
 pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
+pub use election::{ElectionNotice, ElectionRow};
 pub use format::{cn_number, fmt_date, fmt_datetime};
 pub use kind::NoticeKind;
 pub use public::{
@@ -33,6 +36,7 @@ pub use public::{
 pub use records::{AgendaItem, Invitee, Minutes, SignInSheet, Speech};
 pub use spec::{FreeNotice, Period, SpecTable};
 pub use supervision::{SupervisedTask, SupervisionList, UnitTasks};
+pub use vote_parts::VotePart;
 pub use year_report::YearReport;
 
 use serde::{Deserialize, Serialize};

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::format::{cn_number, fmt_date, fmt_datetime};
+use super::vote_parts::VotePart;
 use super::{Masking, Notice, NoticeError};
 use crate::pdf::{Align, Block, Column, Document, Paper, Table};
 
@@ -253,6 +254,12 @@ pub struct DecisionNotice {
     /// None when decided by consensus without a vote.
     #[serde(default)]
     pub vote: Option<VoteCounts>,
+    /// Whose vote it was (“3号楼全体住户”); empty for a vote of those present.
+    #[serde(default)]
+    pub electorate: String,
+    /// The parts the count adds up from (现场, 投票箱, 线上, 入户征求); empty if not counted in parts.
+    #[serde(default)]
+    pub parts: Vec<VotePart>,
     /// The rule in words, e.g. "到会人员过半数同意即为通过".
     #[serde(default)]
     pub rule: String,
@@ -326,10 +333,7 @@ pub struct DecidedTask {
 impl Notice for DecisionNotice {
     fn document(&self) -> Result<Document, NoticeError> {
         let m = &self.masking;
-        let title = format!("关于“{}”的决议公示", m.text(&self.topic));
-        let mut doc = Document::new(&title, self.paper, self.date);
-        doc.push(Block::Title(title));
-        doc.push(Block::Salutation("各位居民：".to_string()));
+        let mut doc = addressed(format!("关于“{}”的决议公示", m.text(&self.topic)), self.paper, self.date);
         doc.push(Block::Paragraph(format!(
             "{}，在{}召开{}，就“{}”进行协商议事，形成决议如下：",
             fmt_datetime(self.held_at),
@@ -346,7 +350,14 @@ impl Notice for DecisionNotice {
             vote.check()?;
             section += 1;
             numbered_heading(&mut doc, section, "表决情况");
+            if !self.electorate.is_empty() {
+                doc.push(Block::Paragraph(format!("表决范围：{}。", m.text(&self.electorate))));
+            }
             doc.push(Block::Table(vote.table()));
+            if !self.parts.is_empty() {
+                doc.push(Block::Paragraph("分项计票：".to_string()));
+                doc.push(Block::Table(VotePart::table(&self.parts)));
+            }
             if !self.rule.is_empty() {
                 doc.push(Block::Paragraph(sentence(&format!("表决规则：{}", m.text(&self.rule)))));
             }
@@ -359,14 +370,24 @@ impl Notice for DecisionNotice {
             numbered_heading(&mut doc, section, "落实安排");
             push_tasks(&mut doc, &self.decisions, m);
         }
-        if self.objection_days > 0 {
-            doc.push(Block::Paragraph(format!(
-                "现予以公示，公示期{}天。如有异议，请在公示期内向社区居委会反映。",
-                self.objection_days
-            )));
-        }
+        push_objection_period(&mut doc, self.objection_days);
         doc.push(signoff(&self.issuer, self.date, m));
         Ok(doc)
+    }
+}
+
+/// A public notice's title and “各位居民：”.
+pub(super) fn addressed(title: String, paper: Paper, date: NaiveDate) -> Document {
+    let mut doc = Document::new(&title, paper, date);
+    doc.push(Block::Title(title));
+    doc.push(Block::Salutation("各位居民：".to_string()));
+    doc
+}
+
+/// “现予以公示，公示期7天……” when the notice has an objection period.
+pub(super) fn push_objection_period(doc: &mut Document, days: u32) {
+    if days > 0 {
+        doc.push(Block::Paragraph(format!("现予以公示，公示期{days}天。如有异议，请在公示期内向社区居委会反映。")));
     }
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::format::{cn_number, fmt_datetime};
 use super::public::VoteCounts;
+use super::vote_parts::VotePart;
 use super::{Notice, NoticeError};
 use crate::pdf::{self, Align, Block, Column, Document, Fonts, Orientation, Paper, Table};
 
@@ -31,6 +32,12 @@ pub struct AgendaItem {
     /// The vote outcome in words, e.g. "通过".
     #[serde(default)]
     pub vote_result: String,
+    /// Whose vote it was (“3号楼全体住户”); empty for a vote of those present.
+    #[serde(default)]
+    pub vote_scope: String,
+    /// The parts the count adds up from (现场, 投票箱, 线上, 入户征求).
+    #[serde(default)]
+    pub vote_parts: Vec<VotePart>,
     #[serde(default)]
     pub decisions: Vec<String>,
 }
@@ -52,6 +59,9 @@ pub struct Minutes {
     /// Absentees with the reason if known: "刘梅（出差）".
     #[serde(default)]
     pub absentees: Vec<String>,
+    /// 列席人员: present without a vote, not counted among 参会人员.
+    #[serde(default)]
+    pub observers: Vec<String>,
     pub items: Vec<AgendaItem>,
 }
 
@@ -77,6 +87,10 @@ impl Notice for Minutes {
         for (label, value) in facts {
             doc.push(Block::Line { text: format!("{label}：{value}"), align: Align::Left });
         }
+        if !self.observers.is_empty() {
+            let text = format!("列席人员：{}（共{}人）", self.observers.join("、"), self.observers.len());
+            doc.push(Block::Line { text, align: Align::Left });
+        }
         for (i, item) in self.items.iter().enumerate() {
             push_item(&mut doc, i + 1, item);
         }
@@ -101,6 +115,12 @@ fn push_item(doc: &mut Document, n: usize, item: &AgendaItem) {
         doc.push(Block::Paragraph(format!("发言人：{}。", names.join("、"))));
     }
     if let Some(v) = &item.vote {
+        if !item.vote_scope.is_empty() {
+            doc.push(Block::Paragraph(format!("表决范围：{}。", item.vote_scope)));
+        }
+        if !item.vote_parts.is_empty() {
+            doc.push(Block::Paragraph(format!("分项计票：{}。", VotePart::in_words(&item.vote_parts))));
+        }
         let counts = format!("表决情况：{}", v.in_words());
         let result = item.vote_result.trim();
         doc.push(Block::Paragraph(if result.is_empty() {

@@ -34,6 +34,7 @@ pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Decis
         Some(v) => (rule_in_words(&v.method, &v.rule, v.quorum), v.explanation.clone()),
         None => (String::new(), String::new()),
     };
+    let (electorate, parts) = vote.as_ref().map(|v| (v.electorate.clone(), v.parts.clone())).unwrap_or_default();
     Ok(DecisionNotice {
         paper: opts.paper,
         topic: title,
@@ -42,6 +43,8 @@ pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Decis
         place: m.place,
         decisions: decided(conn, &item_id, opts.today)?,
         vote: vote.map(|v| v.counts),
+        electorate,
+        parts,
         rule,
         result,
         objection_days: OBJECTION_DAYS,

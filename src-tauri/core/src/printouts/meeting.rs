@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use super::common::{issuer, local_time, one, public_masking, tidy};
 use super::{LoadError, LoadOptions};
 use crate::community::load_settings;
-use crate::notices::{AgendaItem, Invitee, MeetingNotice, Minutes, SignInSheet, Speech, VoteCounts};
+use crate::notices::{AgendaItem, Invitee, MeetingNotice, Minutes, SignInSheet, Speech, VoteCounts, VotePart};
 use crate::votes::VoteMethod;
 
 const WHAT: &str = "会议";
@@ -54,17 +54,32 @@ struct Participant {
     name: String,
     role: String,
     attended: bool,
+    /// 列席: present without a vote.
+    observer: bool,
+}
+
+impl Participant {
+    /// The role as the sign-in sheet prints it: “街道办事处（列席）”, or just “列席”.
+    fn seat(&self) -> String {
+        match (self.observer, self.role.is_empty()) {
+            (false, _) => self.role.clone(),
+            (true, true) => "列席".to_string(),
+            (true, false) => format!("{}（列席）", self.role),
+        }
+    }
 }
 
 /// The meeting's list: the fixed core first, then stakeholders, then walk-ins, each in the
 /// order they were added.
 fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Participant>, LoadError> {
     let mut stmt = conn.prepare(
-        "SELECT name, role_label, attended FROM meeting_participants WHERE meeting_id = ?1 AND deleted_at IS NULL \
-         ORDER BY CASE kind WHEN 'core' THEN 0 WHEN 'stakeholder' THEN 1 ELSE 2 END, created_at, id",
+        "SELECT name, role_label, attended, observer FROM meeting_participants \
+         WHERE meeting_id = ?1 AND deleted_at IS NULL \
+         ORDER BY observer, CASE kind WHEN 'core' THEN 0 WHEN 'stakeholder' THEN 1 ELSE 2 END, created_at, id",
     )?;
-    let rows =
-        stmt.query_map([meeting_id], |r| Ok(Participant { name: r.get(0)?, role: r.get(1)?, attended: r.get(2)? }))?;
+    let rows = stmt.query_map([meeting_id], |r| {
+        Ok(Participant { name: r.get(0)?, role: r.get(1)?, attended: r.get(2)?, observer: r.get(3)? })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -113,7 +128,7 @@ fn contact(conn: &Connection) -> Result<Option<String>, LoadError> {
 /// 签到表 for the meeting `id`: everyone on its list, then blank rows.
 pub fn sign_in(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<SignInSheet, LoadError> {
     let m = meeting_row(conn, id)?;
-    let invited = participants(conn, id)?.into_iter().map(|p| Invitee { name: p.name, role: p.role }).collect();
+    let invited = participants(conn, id)?.into_iter().map(|p| Invitee { role: p.seat(), name: p.name }).collect();
     Ok(SignInSheet {
         paper: opts.paper,
         meeting_title: m.title,
@@ -127,8 +142,9 @@ pub fn sign_in(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<SignIn
 /// 会议记录 for the meeting `id`: internal, so nothing is masked.
 pub fn minutes(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Minutes, LoadError> {
     let m = meeting_row(conn, id)?;
-    let people = participants(conn, id)?;
-    let (came, away): (Vec<Participant>, Vec<Participant>) = people.into_iter().partition(|p| p.attended);
+    let (observers, members): (Vec<Participant>, Vec<Participant>) =
+        participants(conn, id)?.into_iter().partition(|p| p.observer);
+    let (came, away): (Vec<Participant>, Vec<Participant>) = members.into_iter().partition(|p| p.attended);
     let mut items = Vec::new();
     for (item_id, title) in agenda(conn, id)? {
         items.push(minutes_item(conn, &item_id, title)?);
@@ -144,6 +160,7 @@ pub fn minutes(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Minute
         recorder: or_dash(m.recorder),
         attendees: came.into_iter().map(|p| p.name).collect(),
         absentees: away.into_iter().map(|p| p.name).collect(),
+        observers: observers.into_iter().filter(|p| p.attended).map(|p| p.name).collect(),
         items,
     })
 }
@@ -163,12 +180,12 @@ fn minutes_item(conn: &Connection, item_id: &str, title: String) -> Result<Agend
             Ok(Speech { speaker, text: String::new() })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let (vote, vote_result) = match item_vote(conn, item_id)? {
-        Some(v) => (Some(v.counts), v.explanation),
-        None => (None, String::new()),
+    let (vote, vote_result, vote_scope, vote_parts) = match item_vote(conn, item_id)? {
+        Some(v) => (Some(v.counts), v.explanation, v.electorate, v.parts),
+        None => (None, String::new(), String::new(), Vec::new()),
     };
     let decisions = item_decisions(conn, item_id)?.into_iter().map(|d| d.text).collect();
-    Ok(AgendaItem { title, text, speeches, vote, vote_result, decisions })
+    Ok(AgendaItem { title, text, speeches, vote, vote_result, vote_scope, vote_parts, decisions })
 }
 
 /// A vote as stored: the counts, the method, rule and quorum, and the result explained in words.
@@ -178,12 +195,16 @@ pub(super) struct VoteRow {
     pub rule: String,
     pub quorum: Option<u32>,
     pub explanation: String,
+    /// Whose vote it was (“3号楼全体住户”), empty for a vote of the meeting.
+    pub electorate: String,
+    /// The parts the count adds up from.
+    pub parts: Vec<VotePart>,
 }
 
 /// The latest vote on an agenda item (a revote replaces an earlier one).
 pub(super) fn item_vote(conn: &Connection, item_id: &str) -> Result<Option<VoteRow>, LoadError> {
     let mut stmt = conn.prepare(
-        "SELECT agree, oppose, abstain, eligible, present, rule, quorum, explanation, method FROM votes \
+        "SELECT agree, oppose, abstain, eligible, present, rule, quorum, explanation, method, id FROM votes \
          WHERE agenda_item_id = ?1 AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1",
     )?;
     let mut rows = stmt.query_map([item_id], |r| {
@@ -198,9 +219,20 @@ pub(super) fn item_vote(conn: &Connection, item_id: &str) -> Result<Option<VoteR
             by_household,
         };
         let explanation = tidy(&r.get::<_, String>(7)?);
-        Ok(VoteRow { counts, method, rule: r.get(5)?, quorum: r.get(6)?, explanation })
+        let (electorate, parts) = (String::new(), Vec::new());
+        Ok((
+            r.get::<_, String>(9)?,
+            VoteRow { counts, method, rule: r.get(5)?, quorum: r.get(6)?, explanation, electorate, parts },
+        ))
     })?;
-    Ok(rows.next().transpose()?)
+    let Some((id, mut row)) = rows.next().transpose()? else { return Ok(None) };
+    let (electorate, parts) = crate::votes::electorate_and_parts(conn, &id)?;
+    row.electorate = electorate;
+    row.parts = parts
+        .into_iter()
+        .map(|p| VotePart { label: p.label, agree: p.agree, oppose: p.oppose, abstain: p.abstain })
+        .collect();
+    Ok(Some(row))
 }
 
 /// A decision on an agenda item as it prints: "暂不实施：…" for a decision not to act.

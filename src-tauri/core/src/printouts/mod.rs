@@ -21,6 +21,7 @@
 mod boards;
 mod common;
 mod decision;
+mod election;
 mod error;
 mod meeting;
 mod supervision;
@@ -32,6 +33,7 @@ mod tests;
 
 pub use boards::{convention, points};
 pub use decision::{decision, progress, progress_of_tasks};
+pub use election::election;
 pub use error::LoadError;
 pub use meeting::{meeting_notice, minutes, sign_in};
 pub use supervision::supervision;
@@ -93,6 +95,7 @@ pub fn load(conn: &Connection, kind: NoticeKind, id: &str, opts: &LoadOptions) -
         NoticeKind::Points => Box::new(points(conn, id, opts)?),
         NoticeKind::Convention => Box::new(convention(conn, id, opts)?),
         NoticeKind::Supervision => Box::new(supervision(conn, id, opts)?),
+        NoticeKind::Election => Box::new(election(conn, id, opts)?),
         NoticeKind::Free => return Err(LoadError::NotFromRecord),
     })
 }

@@ -1,16 +1,21 @@
 //! 决事: votes on an agenda item and how they are counted.
 //!
-//! `votes` owns the `votes` and `vote_households` tables. [`evaluate`] is a pure function (no
+//! `votes` owns the `votes`, `vote_households`, `vote_parts` and `vote_electorate` tables. [`evaluate`] is a pure function (no
 //! database) that checks the counts and decides 通过 / 未通过 / 不足法定人数 with a sentence that
 //! explains why; [`record`] stores a vote with its result, [`record_household_vote`] derives the
-//! counts of a 一户一票 vote from the households ticked off. Whether a vote may still be written
+//! counts of a 一户一票 vote from the households ticked off, [`record_in_parts`] counts one over a
+//! chosen electorate (`scope.rs`: a place's households, a list; 应到 as of the vote's day) in
+//! parts that add up (`parts.rs`: 现场, ballot boxes, 线上, 入户征求). Whether a vote may still be written
 //! (the meeting is not closed) is asked of `meetings`; the household roster belongs to the
 //! community records.
 
 mod error;
 mod evaluate;
 mod kinds;
+mod parts;
+mod parts_repo;
 mod repo;
+mod scope;
 
 use std::collections::HashSet;
 
@@ -20,6 +25,8 @@ use serde::Serialize;
 pub use error::VoteError;
 pub use evaluate::{evaluate, rule_in_words, unit, VoteInput, VoteOutcome};
 pub use kinds::{Choice, VoteMethod, VoteResult, VoteRule};
+pub use parts::{add_part, record_in_parts, NewPart, PartKind, PartSummary, PartTick, PartedVote, RecordedHow};
+pub use scope::{electorate, Electorate, ElectorateKind, Scope};
 
 use crate::meetings;
 
@@ -35,6 +42,12 @@ pub struct Vote {
     pub created_at: String,
     /// For 一户一票: each household's tick, in the order they were ticked.
     pub households: Vec<HouseholdTick>,
+    /// Whose vote it was; `meeting` for counts typed at the meeting.
+    pub electorate: ElectorateKind,
+    /// “3号楼全体住户”; empty for a vote of the meeting.
+    pub electorate_label: String,
+    /// The parts the count adds up from (empty for a vote not counted in parts).
+    pub parts: Vec<PartSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,6 +55,10 @@ pub struct HouseholdTick {
     pub household_id: String,
     pub label: String,
     pub choice: Choice,
+    /// 入户征求 / 代为表决: who took the choice, how and when (UTC); empty at the meeting.
+    pub recorded_by: String,
+    pub recorded_how: Option<RecordedHow>,
+    pub recorded_at: Option<String>,
 }
 
 /// Counts and stores a vote by hands or ballot on an agenda item of a meeting that is not closed.
@@ -106,7 +123,15 @@ pub fn household_count(conn: &Connection) -> Result<u32, VoteError> {
 pub fn get(conn: &Connection, id: &str) -> Result<Vote, VoteError> {
     let mut vote = repo::get(conn, id)?;
     vote.households = repo::ticks(conn, id)?;
+    (vote.electorate, vote.electorate_label) = parts_repo::electorate_of(conn, id)?;
+    vote.parts = parts_repo::parts(conn, id)?;
     Ok(vote)
+}
+
+/// Whose vote it was (“3号楼全体住户”, empty for a vote of the meeting) and its parts, for
+/// the printouts.
+pub fn electorate_and_parts(conn: &Connection, id: &str) -> rusqlite::Result<(String, Vec<PartSummary>)> {
+    Ok((parts_repo::electorate_of(conn, id)?.1, parts_repo::parts(conn, id)?))
 }
 
 /// The votes taken on an agenda item, oldest first.
@@ -114,5 +139,7 @@ pub fn list_for_item(conn: &Connection, agenda_item_id: &str) -> Result<Vec<Vote
     repo::ids_for_item(conn, agenda_item_id)?.iter().map(|id| get(conn, id)).collect()
 }
 
+#[cfg(test)]
+mod parts_tests;
 #[cfg(test)]
 mod tests;

@@ -77,6 +77,9 @@ pub(super) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Vote> {
                 explanation: r.get(11)?,
                 created_at: r.get(12)?,
                 households: Vec::new(),
+                electorate: super::ElectorateKind::Meeting,
+                electorate_label: String::new(),
+                parts: Vec::new(),
             })
         },
     )
@@ -84,12 +87,20 @@ pub(super) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Vote> {
 
 pub(super) fn ticks(conn: &Connection, vote_id: &str) -> rusqlite::Result<Vec<HouseholdTick>> {
     let mut stmt = conn.prepare(
-        "SELECT v.household_id, h.label, v.choice FROM vote_households v \
+        "SELECT v.household_id, h.label, v.choice, v.recorded_by, v.recorded_how, v.recorded_at \
+         FROM vote_households v \
          JOIN households h ON h.id = v.household_id \
          WHERE v.vote_id = ?1 AND v.deleted_at IS NULL ORDER BY v.created_at, v.id",
     )?;
     let rows = stmt.query_map([vote_id], |r| {
-        Ok(HouseholdTick { household_id: r.get(0)?, label: r.get(1)?, choice: parse_col(r, 2, Choice::parse)? })
+        Ok(HouseholdTick {
+            household_id: r.get(0)?,
+            label: r.get(1)?,
+            choice: parse_col(r, 2, Choice::parse)?,
+            recorded_by: r.get(3)?,
+            recorded_how: super::parts_repo::tick_visit(r.get(4)?),
+            recorded_at: r.get(5)?,
+        })
     })?;
     rows.collect()
 }
