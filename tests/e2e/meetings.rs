@@ -226,10 +226,10 @@ async fn a_whole_bench_meeting_from_agenda_to_close() {
     s.click("#start-meeting").await;
     s.wait_text("#meeting-status", "会议中").await;
     for i in 1..=5 {
-        s.click(&format!(".signin-name:nth-child({i})")).await;
+        s.click(&format!(".signin-seat:nth-child({i}) .signin-name")).await;
         s.wait_text("#signin-count", &format!("已到 {i} 人")).await;
     }
-    assert!(s.text_of(".signin-name:nth-child(1)").await.contains("签到"));
+    assert!(s.text_of(".signin-seat:nth-child(1) .signin-name").await.contains("签到"));
 
     // Minutes typed into item 1 and item 2.
     s.click("#minutes").await;

@@ -259,12 +259,12 @@ async fn two_item_meeting(c: &mut Counted) -> usize {
     c.click("#start-meeting").await;
     c.s.wait_text("#meeting-status", "会议中").await;
     for i in 1..=3 {
-        c.click(&format!(".signin-name:nth-child({i})")).await;
+        c.click(&format!(".signin-seat:nth-child({i}) .signin-name")).await;
         c.s.wait_text("#signin-count", &format!("已到 {i} 人")).await;
     }
     // A stray tap does not sign anyone out: it asks first.
-    c.s.click(".signin-name:nth-child(1)").await;
-    c.s.wait_text(".signin-name:nth-child(1)", "再点一次").await;
+    c.s.click(".signin-seat:nth-child(1) .signin-name").await;
+    c.s.wait_text(".signin-seat:nth-child(1) .signin-name", "再点一次").await;
 
     // Item 2: minutes, 一户一票 (the households of those signed in start as 到会), a decision.
     c.click("#next-item").await;

@@ -166,7 +166,7 @@ export async function renderVote(box, page, item) {
     el('h3', {}, V.title(item.title)), methods,
     el('div', { class: 'vote-grid' }, ...[...COUNTS, 'quorum'].map((k) => el('label', { class: 'field' }, labels[k], inputs[k])),
       el('label', { class: 'field rule-field' }, V.rule, rule)),
-    live, houseBox, el('div', { class: 'actions sticky-actions' }, record), recorded));
+    live, houseBox, el('div', { class: 'actions' }, record), recorded));
   setMethod(method);
   await drawRecorded();
 }
