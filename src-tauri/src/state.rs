@@ -70,8 +70,13 @@ impl AppState {
     /// [`INDEX_AFTER_IDLE`], so the index catches up within a second of the last save and never
     /// on the typing path (searches flush first anyway). Called by a timer.
     pub fn index_if_idle(&self) {
+        self.index_if_idle_for(INDEX_AFTER_IDLE);
+    }
+
+    /// [`AppState::index_if_idle`] with the pause given (tests give one no machine can miss).
+    pub fn index_if_idle_for(&self, pause: Duration) {
         use std::sync::atomic::Ordering;
-        let idle = self.activity.lock().unwrap_or_else(|p| p.into_inner()).0.elapsed() >= INDEX_AFTER_IDLE;
+        let idle = self.activity.lock().unwrap_or_else(|p| p.into_inner()).0.elapsed() >= pause;
         if !idle || !self.index_owed.swap(false, Ordering::AcqRel) {
             return;
         }

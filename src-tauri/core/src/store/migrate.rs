@@ -28,7 +28,7 @@ const MIGRATIONS: &[&str] = &[
 /// The version whose migration last changed how the search index is built (v003 created it,
 /// v008 added punctuation tokens and emptied it): a file older than this holds records the
 /// index in this format has never seen, so the first open rebuilds it.
-pub(super) const SEARCH_INDEX_VERSION: i64 = 8;
+pub const SEARCH_INDEX_VERSION: i64 = 8;
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

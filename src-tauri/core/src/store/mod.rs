@@ -20,7 +20,7 @@ use thiserror::Error;
 
 use crate::error::UserFacing;
 pub use lock::DbLock;
-pub use migrate::LATEST_VERSION;
+pub use migrate::{LATEST_VERSION, SEARCH_INDEX_VERSION};
 
 /// Why the database could not be opened or written.
 #[derive(Debug, Error)]
