@@ -12,9 +12,10 @@
 //! character outside the Basic Multilingual Plane).
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use printpdf::ParsedFont;
+use printpdf::html::rust_fontconfig::FontBytes;
+use printpdf::{AzulParsedFont, ParsedFont};
 
 const REGULAR_TTF: &[u8] = include_bytes!("../../../../assets/fonts/NotoSerifSC-Regular.ttf");
 const BLACK_TTF: &[u8] = include_bytes!("../../../../assets/fonts/NotoSerifSC-Black.ttf");
@@ -111,7 +112,12 @@ pub struct FontFace {
 
 impl FontFace {
     fn parse(bytes: &[u8]) -> Option<FontFace> {
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())?;
+        // One owned copy of the file, shared by the parsed face, its outlines and the subsetter.
+        // `ParsedFont::from_bytes` would keep two (the file, and a copy of its 14 MB glyf table
+        // loaded eagerly): 36 MB per face instead of 16 MB (issue 19, docs/PERFORMANCE.md).
+        let shared = Arc::new(FontBytes::Owned(Arc::from(bytes)));
+        let inner = AzulParsedFont::from_bytes_shared(shared, 0, &mut Vec::new())?;
+        let parsed = ParsedFont::from_azul(inner);
         let units_per_em = f32::from(parsed.font_metrics.units_per_em.max(1));
         Some(FontFace { parsed, units_per_em, advances: Mutex::new(HashMap::new()) })
     }
