@@ -36,6 +36,7 @@ pub fn locate(conn: &Connection, kind: DocKind, record_id: &str) -> rusqlite::Re
         DocKind::Notice => at("notices", "SELECT id, NULL FROM notices WHERE id = ?1"),
         DocKind::Convention => at("points", "SELECT id, NULL FROM conventions WHERE id = ?1"),
         DocKind::TopicNote => at("topics", "SELECT topic_id, NULL FROM topic_notes WHERE id = ?1"),
+        DocKind::FundSpend => at("tasks", "SELECT task_id, NULL FROM fund_spends WHERE id = ?1"),
     }
 }
 
@@ -58,7 +59,7 @@ pub struct Found {
 }
 
 /// The order the search box lists kinds in: the topic itself before what was said and done about it.
-pub const KIND_ORDER: [DocKind; 8] = [
+pub const KIND_ORDER: [DocKind; 9] = [
     DocKind::Topic,
     DocKind::Decision,
     DocKind::Minutes,
@@ -67,6 +68,7 @@ pub const KIND_ORDER: [DocKind; 8] = [
     DocKind::Evaluation,
     DocKind::TaskNote,
     DocKind::TopicNote,
+    DocKind::FundSpend,
 ];
 
 /// How many hits of each kind the search box shows when no kind is chosen.

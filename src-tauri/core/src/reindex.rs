@@ -21,7 +21,7 @@ use thiserror::Error;
 use crate::error::UserFacing;
 use crate::search::{self, SearchError};
 use crate::store::{Store, StoreError};
-use crate::{bulletin, casework, community, conventions, decisions, evaluations, followup, minutes, topics};
+use crate::{bulletin, casework, community, conventions, decisions, evaluations, followup, funds, minutes, topics};
 
 /// Why the search index could not be rebuilt.
 #[derive(Debug, Error)]
@@ -93,6 +93,7 @@ pub fn all(tx: &Transaction) -> Result<usize, ReindexError> {
     docs.extend(conventions::search_docs(tx).map_err(module)?);
     docs.extend(bulletin::search_docs(tx, zone).map_err(module)?);
     docs.extend(casework::search_docs(tx).map_err(module)?);
+    docs.extend(funds::search_docs(tx).map_err(module)?);
     Ok(search::rebuild(tx, docs)?)
 }
 

@@ -13,13 +13,13 @@ use std::path::{Path, PathBuf};
 /// The core's top-level modules, lowest layer first; within a layer, a module may use the ones
 /// listed before it. Keep in step with docs/ARCHITECTURE.md, "Layers".
 const LAYERS: &[(&str, &[&str])] = &[
-    ("foundation", &["error", "labelled", "time", "ids", "validate", "privacy", "figures"]),
+    ("foundation", &["error", "labelled", "time", "ids", "validate", "privacy", "figures", "money"]),
     ("engines", &["pdf", "search", "store"]),
     ("templates", &["notices"]),
     ("registers", &["community", "attachments"]),
     ("topics", &["topics"]),
     ("meeting parts", &["minutes", "points", "meetings", "votes", "elections", "decisions"]),
-    ("workflows", &["proceedings", "followup", "evaluations", "conventions", "casework"]),
+    ("workflows", &["proceedings", "followup", "evaluations", "conventions", "casework", "funds"]),
     ("outputs", &["stats", "printouts", "bulletin", "navigate", "info"]),
     ("maintenance", &["reindex", "archive", "demo"]),
 ];
@@ -322,4 +322,21 @@ fn the_ui_loads_nothing_from_the_network() {
         }
     }
     assert!(found.is_empty(), "ui/ loads only its own files:\n{}", found.join("\n"));
+}
+
+/// Issue 16: every amount is integer fen from the form to the page; a float in the money code
+/// (or a `parse::<f64>` of an amount) would round 0.1 + 0.2 into a wrong total on a 财务公开.
+#[test]
+fn money_code_has_no_floating_point() {
+    let mut paths = vec![root().join("src/money.rs")];
+    files(&root().join("src/funds"), "rs", &mut paths);
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for float in ["f32", "f64", "as f", "powf", "powi"] {
+                assert!(!code.contains(float), "{}:{}: {float} in money code: {line}", path.display(), i + 1);
+            }
+        }
+    }
 }

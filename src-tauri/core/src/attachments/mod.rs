@@ -37,6 +37,7 @@ crate::labelled_enum! {
         TaskNote = "task_note": "办理记录",
         TopicNote = "topic_note": "跟进记录",
         Notice = "notice": "公示",
+        FundSpend = "fund_spend": "支出凭证",
     }
 }
 
@@ -49,6 +50,7 @@ impl OwnerKind {
             OwnerKind::TaskNote => Some("task_notes"),
             OwnerKind::TopicNote => Some("topic_notes"),
             OwnerKind::Notice => Some("notices"),
+            OwnerKind::FundSpend => Some("fund_spends"),
         }
     }
 }

@@ -15,6 +15,7 @@
 mod casework;
 mod elections;
 mod followup;
+mod funds;
 mod meetings;
 mod meetings_data;
 mod people;
@@ -77,6 +78,7 @@ pub fn load(store: &mut Store) -> Result<DemoSummary, DemoError> {
         followup::build(tx)?;
         records::build(tx, &topics)?;
         casework::build(tx, &topics)?;
+        funds::build(tx)?;
         points::exchanges(tx, &roster)?;
         // The story's minutes were autosaved: their search entries are written before it ends.
         time::at(moment(11, 21, 22, 0), || crate::reindex::flush_pending(tx)).map_err(step)?;

@@ -14,10 +14,11 @@ pub enum DocKind {
     Notice,
     Convention,
     TopicNote,
+    FundSpend,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 8] = [
+    pub const ALL: [DocKind; 9] = [
         DocKind::Topic,
         DocKind::Minutes,
         DocKind::Decision,
@@ -26,6 +27,7 @@ impl DocKind {
         DocKind::Notice,
         DocKind::Convention,
         DocKind::TopicNote,
+        DocKind::FundSpend,
     ];
 
     /// The stored (and serialized) name, e.g. `task_note`.
@@ -39,6 +41,7 @@ impl DocKind {
             DocKind::Notice => "notice",
             DocKind::Convention => "convention",
             DocKind::TopicNote => "topic_note",
+            DocKind::FundSpend => "fund_spend",
         }
     }
 
@@ -58,6 +61,7 @@ impl DocKind {
             DocKind::Notice => "公示",
             DocKind::Convention => "公约",
             DocKind::TopicNote => "跟进记录",
+            DocKind::FundSpend => "资金支出",
         }
     }
 }
