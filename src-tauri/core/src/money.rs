@@ -79,26 +79,13 @@ impl Fen {
                 None => (typed.as_str(), 0),
             },
         };
-        let (whole, fraction) = match number.split_once('.') {
-            Some((w, f)) => (w, f),
-            None => (number, ""),
-        };
-        let whole_ok = !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit());
-        if !whole_ok || !fraction.bytes().all(|b| b.is_ascii_digit()) || (number.contains('.') && fraction.is_empty()) {
-            return Err(unreadable());
-        }
-        // The amount in fen is the digits of whole.fraction shifted by 2 + scale places.
-        let shift = 2 + scale_digits;
-        if fraction.len() > shift {
-            return Err(MoneyError::TooPrecise { field: field.to_string(), text: text.trim().to_string() });
-        }
         let too_large = || MoneyError::TooLarge { field: field.to_string(), text: text.trim().to_string() };
-        let digits = format!("{whole}{fraction:0<shift$}");
-        let digits = digits.trim_start_matches('0');
-        if digits.len() > 13 {
-            return Err(too_large());
-        }
-        let fen: i64 = if digits.is_empty() { 0 } else { digits.parse().map_err(|_| unreadable())? };
+        // The amount in fen is the digits of whole.fraction shifted by 2 + scale places.
+        let fen = scaled(number, 2 + scale_digits).map_err(|e| match e {
+            Decimal::NotANumber => unreadable(),
+            Decimal::TooPrecise => MoneyError::TooPrecise { field: field.to_string(), text: text.trim().to_string() },
+            Decimal::TooLarge => too_large(),
+        })?;
         if fen == 0 {
             return Err(MoneyError::NotPositive { field: field.to_string() });
         }
@@ -134,10 +121,6 @@ impl Fen {
         }
     }
 
-    pub fn checked_add(self, other: Fen) -> Option<Fen> {
-        self.0.checked_add(other.0).map(Fen)
-    }
-
     /// The sum of `amounts` (each at most [`MAX_FEN`], so a realistic count cannot overflow;
     /// saturates rather than wraps if one ever did).
     pub fn sum(amounts: impl IntoIterator<Item = Fen>) -> Fen {
@@ -171,18 +154,47 @@ fn group(n: u64) -> String {
     out
 }
 
-/// Full-width to ASCII, currency signs, separators, spaces and a trailing 元 / 圆 / 块 away.
+/// Why a plain decimal could not be read (see [`scaled`]).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Decimal {
+    NotANumber,
+    TooPrecise,
+    TooLarge,
+}
+
+/// `whole[.fraction]` in ASCII digits as a whole number of 10^-`places` units, read digit by
+/// digit (no float): `scaled("2.5", 1)` is 25, `scaled("1800.5", 2)` is 180050. More decimals
+/// than `places` is `TooPrecise`; more than 13 significant digits `TooLarge`.
+pub(crate) fn scaled(number: &str, places: usize) -> Result<i64, Decimal> {
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits_only = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || !digits_only(whole)
+        || !digits_only(fraction)
+        || (number.contains('.') && fraction.is_empty())
+    {
+        return Err(Decimal::NotANumber);
+    }
+    if fraction.len() > places {
+        return Err(Decimal::TooPrecise);
+    }
+    let digits = format!("{whole}{fraction:0<places$}");
+    let digits = digits.trim_start_matches('0');
+    if digits.len() > 13 {
+        return Err(Decimal::TooLarge);
+    }
+    if digits.is_empty() {
+        return Ok(0);
+    }
+    digits.parse().map_err(|_| Decimal::NotANumber)
+}
+
+/// Full-width to ASCII (as dates are read), then currency signs, separators, spaces and a
+/// trailing 元 / 圆 / 块 away.
 fn normalize(text: &str) -> String {
-    let mut s: String = text
-        .trim()
+    let mut s: String = crate::time::normalize(text)
         .chars()
-        .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' | '。' => Some('.'),
-            '－' | '—' => Some('-'),
-            ',' | '，' | '、' | ' ' | '\u{3000}' | '¥' | '￥' | '\'' => None,
-            c => Some(c),
-        })
+        .filter(|c| !matches!(c, ',' | '，' | '、' | ' ' | '¥' | '￥' | '\''))
         .collect();
     for suffix in ["人民币", "元整", "元", "圆", "块钱", "块", "RMB", "rmb"] {
         if let Some(rest) = s.strip_suffix(suffix) {

@@ -282,8 +282,8 @@ pub fn weekday(d: NaiveDate) -> &'static str {
 }
 
 /// Full-width digits and punctuation to ASCII, trimmed: a Chinese IME types `２０２６／１２／２０`
-/// or `19：30` as easily as the ASCII forms.
-fn normalize(text: &str) -> String {
+/// or `19：30` as easily as the ASCII forms. Amounts and counts (`money`, `funds`) are read the same way.
+pub(crate) fn normalize(text: &str) -> String {
     text.trim()
         .chars()
         .map(|c| match c {

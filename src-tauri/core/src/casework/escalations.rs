@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CaseworkError, EscalatedTo, ReplyOutcome};
 use crate::ids::{new_id, now_utc};
-use crate::store::parse_col;
+use crate::store::{day_col, optional_day_col, parse_col};
 use crate::time::{check_not_before, check_range};
 use crate::topics::{self, TopicMove, TopicStatus};
 use crate::validate::{free_text, optional_line, required_line, FieldError};
@@ -152,28 +152,17 @@ fn past_day(field: &'static str, day: NaiveDate, today: NaiveDate) -> Result<(),
 const COLUMNS: &str = "e.id, e.topic_id, e.sent_to, e.sent_to_name, e.sent_on, e.reference, e.follow_up_on, \
     e.reply, e.replied_on, e.actor, e.created_at";
 
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
-
-fn optional_day(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    match r.get::<_, Option<String>>(i)? {
-        None => Ok(None),
-        Some(_) => parse_col(r, i, day).map(Some),
-    }
-}
-
 fn from_row(r: &Row) -> rusqlite::Result<Escalation> {
     Ok(Escalation {
         id: r.get(0)?,
         topic_id: r.get(1)?,
         sent_to: parse_col(r, 2, EscalatedTo::parse)?,
         sent_to_name: r.get(3)?,
-        sent_on: parse_col(r, 4, day)?,
+        sent_on: day_col(r, 4)?,
         reference: r.get(5)?,
-        follow_up_on: optional_day(r, 6)?,
+        follow_up_on: optional_day_col(r, 6)?,
         reply: r.get(7)?,
-        replied_on: optional_day(r, 8)?,
+        replied_on: optional_day_col(r, 8)?,
         actor: r.get(9)?,
         at: r.get(10)?,
     })

@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{ConventionError, ConventionStatus, ConventionText, ConventionVersion, Feedback, NewFeedback};
 use crate::ids::{new_id, now_utc};
-use crate::store::parse_col;
+use crate::store::{day_col, optional_day_col, parse_col};
 
 /// The convention's own row, before its latest version is attached.
 pub(super) struct Head {
@@ -21,13 +21,6 @@ pub(super) struct Head {
     pub adopted_at: Option<String>,
 }
 
-fn day(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    match r.get::<_, Option<String>>(i)? {
-        None => Ok(None),
-        Some(_) => parse_col(r, i, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()).map(Some),
-    }
-}
-
 const HEAD: &str = "SELECT id, title, status, posted_version_no, posted_from, posted_to, adopted_version_no, \
     adopted_meeting_id, adopted_at FROM conventions WHERE deleted_at IS NULL";
 
@@ -37,8 +30,8 @@ fn head_row(r: &Row) -> rusqlite::Result<Head> {
         title: r.get(1)?,
         status: parse_col(r, 2, ConventionStatus::parse)?,
         posted_version_no: r.get(3)?,
-        posted_from: day(r, 4)?,
-        posted_to: day(r, 5)?,
+        posted_from: optional_day_col(r, 4)?,
+        posted_to: optional_day_col(r, 5)?,
         adopted_version_no: r.get(6)?,
         adopted_meeting_id: r.get(7)?,
         adopted_at: r.get(8)?,
@@ -182,7 +175,7 @@ fn feedback_row(r: &Row) -> rusqlite::Result<Feedback> {
         id: r.get(0)?,
         convention_id: r.get(1)?,
         version_no: r.get(2)?,
-        received_on: parse_col(r, 3, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())?,
+        received_on: day_col(r, 3)?,
         from_name: r.get(4)?,
         text: r.get(5)?,
         response: r.get(6)?,

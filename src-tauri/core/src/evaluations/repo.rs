@@ -1,11 +1,10 @@
 //! SQL for evaluations. The survey day is stored as the calendar day given (YYYY-MM-DD).
 
-use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{EvalMethod, Evaluation, NewEvaluation, Satisfaction};
 use crate::ids::{new_id, now_utc};
-use crate::store::parse_col;
+use crate::store::{day_col, parse_col};
 
 pub(super) fn task_topic(conn: &Connection, task_id: &str) -> rusqlite::Result<Option<String>> {
     conn.query_row("SELECT topic_id FROM tasks WHERE id = ?1 AND deleted_at IS NULL", [task_id], |r| r.get(0))
@@ -38,7 +37,7 @@ fn row(r: &Row) -> rusqlite::Result<Evaluation> {
         method: parse_col(r, 6, EvalMethod::parse)?,
         evaluator: r.get(7)?,
         comment: r.get(8)?,
-        date: parse_col(r, 9, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())?,
+        date: day_col(r, 9)?,
     })
 }
 

@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::TaskNote;
 use crate::decisions::TaskStatus;
 use crate::ids::{new_id, now_utc};
-use crate::store::parse_col;
+use crate::store::{day_col, parse_col};
 
 /// The few columns the follow-up rules need.
 pub(super) struct TaskHead {
@@ -66,7 +66,7 @@ fn note_row(r: &Row) -> rusqlite::Result<TaskNote> {
     Ok(TaskNote {
         id: r.get(0)?,
         task_id: r.get(1)?,
-        date: parse_col(r, 2, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())?,
+        date: day_col(r, 2)?,
         text: r.get(3)?,
         created_at: r.get(4)?,
         photos: Vec::new(),

@@ -4,11 +4,10 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{FundsError, InKindKind, Owner, OwnerKind};
+use super::{past_day, FundsError, InKindKind, Owner, OwnerKind};
 use crate::ids::{new_id, now_utc};
 use crate::money::Fen;
-use crate::store::parse_col;
-use crate::time::parse_date;
+use crate::store::{optional_day_col, parse_col};
 use crate::validate::{optional_line, required_line};
 
 /// What the form sends.
@@ -78,13 +77,7 @@ pub fn add_in_kind(
     let given_by = optional_line("出物出工的住户或个人", &new.given_by, 50)?;
     let given_on = match new.given_on.trim() {
         "" => None,
-        typed => {
-            let day = parse_date("日期", typed, today)?;
-            if day > today {
-                return Err(FundsError::DayInFuture { field: "日期", date: day });
-            }
-            Some(day)
-        }
+        typed => Some(past_day("日期", typed, today)?),
     };
     let actor = required_line("记录人", actor, 50)?;
     let id = new_id();
@@ -125,27 +118,14 @@ pub fn in_kind(conn: &Connection, owner: &Owner) -> Result<Vec<InKind>, FundsErr
 /// most 10,000 days.
 pub fn person_day_tenths(typed: &str) -> Result<i64, FundsError> {
     let bad = || FundsError::BadDays { text: typed.trim().to_string() };
-    let mut s: String = typed
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            c => c,
-        })
-        .collect();
+    let mut s = crate::time::normalize(typed);
     for suffix in ["个工日", "工日", "人日", "人天", "天", "日", "个工", "工"] {
         if let Some(rest) = s.strip_suffix(suffix) {
             s = rest.trim().to_string();
             break;
         }
     }
-    let (whole, tenth) = s.split_once('.').unwrap_or((&s, "0"));
-    let digits_only = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    if !digits_only(whole) || !digits_only(tenth) || tenth.len() > 1 || whole.len() > 5 {
-        return Err(bad());
-    }
-    let tenths = whole.parse::<i64>().map_err(|_| bad())? * 10 + tenth.parse::<i64>().map_err(|_| bad())?;
+    let tenths = crate::money::scaled(&s, 1).map_err(|_| bad())?;
     if tenths == 0 || tenths > 100_000 {
         return Err(bad());
     }
@@ -165,10 +145,6 @@ const COLUMNS: &str = "id, owner_kind, owner_id, kind, what, quantity, value_fen
 
 fn from_row(r: &Row) -> rusqlite::Result<InKind> {
     let kind = parse_col(r, 3, InKindKind::parse)?;
-    let given_on = match r.get::<_, Option<String>>(10)? {
-        None => None,
-        Some(_) => Some(parse_col(r, 10, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())?),
-    };
     Ok(InKind {
         id: r.get(0)?,
         owner_kind: parse_col(r, 1, OwnerKind::parse)?,
@@ -181,7 +157,7 @@ fn from_row(r: &Row) -> rusqlite::Result<InKind> {
         person_day_tenths: r.get(7)?,
         given_by: r.get(8)?,
         given_by_public: r.get(9)?,
-        given_on,
+        given_on: optional_day_col(r, 10)?,
         actor: r.get(11)?,
     })
 }

@@ -21,6 +21,7 @@ mod in_kind;
 mod kinds;
 mod spends;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use annual::{annual_fund, set_allocation, AnnualFund, FundProject};
@@ -45,6 +46,16 @@ impl Owner {
     pub fn task(id: &str) -> Owner {
         Owner { kind: OwnerKind::Task, id: id.to_string() }
     }
+}
+
+/// A day as typed that has already come (a spend, a contribution): read as every date is, never
+/// in the future.
+fn past_day(field: &'static str, typed: &str, today: NaiveDate) -> Result<NaiveDate, FundsError> {
+    let day = crate::time::parse_date(field, typed, today)?;
+    if day > today {
+        return Err(FundsError::DayInFuture { field, date: day });
+    }
+    Ok(day)
 }
 
 #[cfg(test)]

@@ -5,12 +5,11 @@ use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::budget::{budget_for_task, Budget};
-use super::{FundsError, OwnerKind, SourceKind};
+use super::{past_day, FundsError, OwnerKind, SourceKind};
 use crate::ids::{new_id, now_utc};
 use crate::money::Fen;
 use crate::search::{self, DocKind, SearchDoc};
-use crate::store::parse_col;
-use crate::time::parse_date;
+use crate::store::{day_col, parse_col};
 use crate::validate::{optional_line, required_line};
 
 /// What the spending form sends.
@@ -60,10 +59,7 @@ pub fn record_spend(
     today: NaiveDate,
 ) -> Result<SpendReport, FundsError> {
     let budget = budget_for_task(tx, task_id)?.ok_or(FundsError::NoBudget)?;
-    let spent_on = parse_date("支出日期", &new.spent_on, today)?;
-    if spent_on > today {
-        return Err(FundsError::DayInFuture { field: "支出日期", date: spent_on });
-    }
+    let spent_on = past_day("支出日期", &new.spent_on, today)?;
     let what = required_line("支出事项", &new.what, 100)?;
     let amount = Fen::parse("支出金额", &new.amount)?;
     let payee = required_line("收款方", &new.payee, 50)?;
@@ -185,7 +181,7 @@ fn read(r: &Row, base: usize) -> rusqlite::Result<Spend> {
     Ok(Spend {
         id: r.get(base)?,
         task_id: r.get(base + 1)?,
-        spent_on: parse_col(r, base + 2, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())?,
+        spent_on: day_col(r, base + 2)?,
         what: r.get(base + 3)?,
         amount: Fen(r.get(base + 4)?),
         payee: r.get(base + 5)?,

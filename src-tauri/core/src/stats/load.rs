@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::compute::{TaskRow, TopicRow};
-use crate::store::parse_col;
+use crate::store::{day_col, parse_col};
 use crate::topics::{Channel, HandlingClass, TopicStatus};
 
 pub(super) fn places(conn: &Connection) -> rusqlite::Result<Vec<(String, Option<String>)>> {
@@ -109,7 +109,7 @@ pub(super) fn evaluations(conn: &Connection) -> rusqlite::Result<Vec<PlacedEvalu
          FROM evaluations e LEFT JOIN topics t ON t.id = e.topic_id WHERE e.deleted_at IS NULL",
     )?;
     let rows = stmt.query_map([], |r| {
-        let day = parse_col(r, 3, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())?;
+        let day = day_col(r, 3)?;
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, day, r.get(4)?))
     })?;
     rows.collect()

@@ -203,6 +203,19 @@ pub fn parse_col<T>(r: &rusqlite::Row, i: usize, parse: impl Fn(&str) -> Option<
     })
 }
 
+/// A stored local day (`YYYY-MM-DD`, the form every day column holds).
+pub fn day_col(r: &rusqlite::Row, i: usize) -> rusqlite::Result<chrono::NaiveDate> {
+    parse_col(r, i, |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+}
+
+/// A stored local day that may be NULL.
+pub fn optional_day_col(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(None),
+        Some(_) => day_col(r, i).map(Some),
+    }
+}
+
 fn read_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
