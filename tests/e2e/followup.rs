@@ -10,17 +10,17 @@ use std::time::{Duration, Instant};
 use crate::e2e_support::{Session, SERIAL};
 use fantoccini::Locator;
 
-async fn js(s: &Session, script: &str) -> serde_json::Value {
+pub(crate) async fn js(s: &Session, script: &str) -> serde_json::Value {
     s.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script {script}: {e}"))
 }
 
-async fn type_into(s: &Session, css: &str, text: &str) {
+pub(crate) async fn type_into(s: &Session, css: &str, text: &str) {
     let field = s.wait_for(css).await;
     field.clear().await.expect("clear");
     field.send_keys(text).await.expect("send keys");
 }
 
-async fn select(s: &Session, css: &str, value: &str) {
+pub(crate) async fn select(s: &Session, css: &str, value: &str) {
     s.wait_for(css).await.select_by_value(value).await.unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
 }
 
@@ -52,7 +52,7 @@ async fn with_demo(s: &Session) {
 
 /// Starts the app with the test clock and the dialogs' stand-ins, the demo loaded; returns the
 /// “另存为” folder too.
-async fn start(name: &str, dir: &std::path::Path) -> (Session, std::path::PathBuf) {
+pub(crate) async fn start(name: &str, dir: &std::path::Path) -> (Session, std::path::PathBuf) {
     let (saves, env) = env_for(dir);
     let env: Vec<(&str, &OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
     let s = Session::start_with_env(name, &env).await;

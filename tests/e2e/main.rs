@@ -8,6 +8,7 @@ mod app;
 mod archive;
 mod clock;
 mod followup;
+mod funds;
 mod meetings;
 mod notices;
 mod search;

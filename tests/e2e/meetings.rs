@@ -145,7 +145,7 @@ async fn minutes_value(s: &Session) -> String {
 }
 
 /// Opens the meeting with this title from the list and goes to the tab.
-async fn open_meeting(s: &Session, title: &str, tab: &str) {
+pub(crate) async fn open_meeting(s: &Session, title: &str, tab: &str) {
     s.click("#nav a[data-section=meetings]").await;
     let row = s.wait_for(".meeting-row").await;
     drop(row);

@@ -199,5 +199,15 @@ export const api = {
   pointsRanking: (year) => call('points_ranking', { year }),
   printPointsTable: (year, maskNames, omit = false) => call('print_points_table', { year, mask_names: maskNames, omit_missing: omit }),
   openSavedPdf: () => call('open_saved_pdf'),
+  // ——— 资金 (issue 16): amounts go as typed text, come back as whole fen ———
+  fundsVocab: () => call('funds_vocab'),
+  fundBudget: (owner) => call('fund_budget', { owner }),
+  setFundBudget: (owner, budget, actor) => call('set_fund_budget', { owner, budget, actor }),
+  taskFunds: (taskId) => call('task_funds', { task_id: taskId }),
+  recordFundSpend: (taskId, spend, actor) => call('record_fund_spend', { task_id: taskId, spend, actor }),
+  addFundInKind: (owner, item, actor) => call('add_fund_in_kind', { owner, item, actor }),
+  annualFund: (year, kind) => call('annual_fund', { year, kind }),
+  setFundAllocation: (year, kind, amount, note, actor) => call('set_fund_allocation', { year, kind, amount, note, actor }),
+  overBudgetTasks: () => call('over_budget_tasks'),
   // ——— end 办理 ———
 };

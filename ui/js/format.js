@@ -63,3 +63,23 @@ export const nowValue = () => inputValue(new Date().toISOString()) || clock.now;
 
 // Today (ISO date) in the community, the default of date fields.
 export const today = () => clock.today || inputValue(new Date().toISOString()).slice(0, 10);
+
+// ¥1,800.00 from whole fen: integer arithmetic only (every amount the core sends is a whole
+// number of fen, far below 2^53), so what is shown equals what is printed.
+export function money(fen) {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+// The amount as she would type it back into a form: “1800”, “1800.5”, “0.05” (integers only).
+export function yuanText(fen) {
+  const abs = Math.abs(fen);
+  const cents = abs % 100;
+  const frac = cents ? `.${String(cents).padStart(2, '0').replace(/0$/, '')}` : '';
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}${frac}`;
+}
+
+// Person-days kept in tenths: 25 → “2.5”, 30 → “3”.
+export const tenths = (n) => `${Math.floor(n / 10)}${n % 10 ? `.${n % 10}` : ''}`;

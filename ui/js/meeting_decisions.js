@@ -1,7 +1,8 @@
 // 决定: what was agreed on this item — the text, to act or not, and the tasks each decision to
 // act creates (自办 / 承办 / 共办, responsible unit, person in charge, deadline). Tasks then
 // appear in 办理. After 散会 a task can still be added (会后增补), with why: the meeting stays closed
-// and the task's history says who added it.
+// and the task's history says who added it. A decision to act can carry a budget (资金预算,
+// fund_budget.js).
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
@@ -9,6 +10,7 @@ import { flash } from './forms.js';
 import { redraw } from './guard.js';
 import { dateInput, readDate } from './date_input.js';
 import { actorName } from './actor.js';
+import { budgetPanel } from './fund_budget.js';
 
 const D = S.meetings.decisions;
 
@@ -48,7 +50,20 @@ function decisionCard(d, page, run) {
   return el('div', { class: 'decision', 'data-id': d.id },
     el('p', { class: 'decision-text' }, el('span', { class: 'badge' }, d.act ? D.act : D.noAct), d.text),
     tasks.length ? el('ul', { class: 'tasks' }, tasks) : null,
-    d.act ? taskForm(d, page, run) : null);
+    d.act ? taskForm(d, page, run) : null,
+    d.act ? budgetDetails(d) : null);
+}
+
+// 资金预算 of a decision to act on, loaded when opened: most decisions carry no money.
+function budgetDetails(d) {
+  const details = el('details', { class: 'fund-details decision-budget' }, el('summary', {}, S.funds.budgetCard));
+  let loaded = false;
+  details.addEventListener('toggle', async () => {
+    if (!details.open || loaded) return;
+    loaded = true;
+    details.append(await budgetPanel({ kind: 'decision', id: d.id }));
+  });
+  return details;
 }
 
 function taskForm(d, page, run) {

@@ -3,6 +3,7 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
+import { showError, flash } from './forms.js';
 
 async function thumb(a, onRemove) {
   const data = await api.attachmentData(a.id);
@@ -28,4 +29,18 @@ export async function renderPhotos(box, ownerKind, ownerId, { editable = false, 
     onError?.(e.message);
     return 0;
   }
+}
+
+// The photo row of a form whose record does not exist yet: photos are stored as drafts under
+// `key` and the record claims them when the form is saved (in the same transaction).
+export function draftPhotoRow(form, key, { label, button, buttonId, boxId, added }) {
+  const box = el('div', { class: 'thumbs', id: boxId });
+  const refresh = () => renderPhotos(box, 'draft', key, { editable: true, onError: (m) => showError(form, m) });
+  const add = el('button', { type: 'button', id: buttonId, onclick: async () => {
+    try {
+      const a = await api.pickPhoto('draft', key);
+      if (a) { await refresh(); if (added) flash(added(a.file_name)); }
+    } catch (e) { showError(form, e); }
+  } }, button);
+  return el('div', { class: 'photo-row' }, el('span', { class: 'photo-label' }, label), box, add);
 }

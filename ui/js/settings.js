@@ -7,6 +7,7 @@ import { actorCard, communityCard, placesCard } from './community.js';
 import { rosterCard, householdsCard } from './roster.js';
 import { catalogueCard } from './catalogue.js';
 import { pointsRulesCard } from './points.js';
+import { fundAllocationCard } from './fund_allocation.js';
 import { passphraseCard } from './passphrase.js';
 import { setupHub, checklistCard } from './setup.js';
 import { guardedCard } from './guard.js';
@@ -18,7 +19,7 @@ export async function renderSettings(view) {
   const hub = setupHub();
   const cards = await Promise.all([
     () => checklistCard(hub), () => communityCard(hub), () => placesCard(hub), () => householdsCard(hub),
-    () => rosterCard(hub), () => catalogueCard(hub), () => pointsRulesCard(hub),
+    () => rosterCard(hub), () => catalogueCard(hub), () => pointsRulesCard(hub), () => fundAllocationCard(),
     async () => actorCard(), async () => displayCard(), () => passphraseCard(),
     async () => dbCard(await api.appInfo()),
   ].map((make) => guardedCard(make)));
@@ -28,7 +29,7 @@ export async function renderSettings(view) {
 
 // The cards after the set-up steps are reached from one line under the checklist.
 function othersIndex(view) {
-  const ids = ['actor-card', 'display-card', 'passphrase-card', 'db-card'];
+  const ids = ['allocation-card', 'actor-card', 'display-card', 'passphrase-card', 'db-card'];
   const headings = ids.map((id) => view.querySelector(`#${id} h2`)).filter(Boolean);
   return el('nav', { class: 'page-index', 'aria-label': S.setup.others },
     el('span', { class: 'muted' }, `${S.setup.others}：`),

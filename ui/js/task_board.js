@@ -1,11 +1,14 @@
 // 任务看板: every open task (or all), overdue ones first and in red with their days overdue, the
-// overdue count on top, filters per meeting and per topic, and 落实情况公示 of the ticked tasks.
+// overdue count on top with the year's 惠民资金, 超预算 beside a task whose spends went past its
+// budget, filters per meeting and per topic, and 落实情况公示 of the ticked tasks.
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options } from './forms.js';
 import { savePdf, printResult } from './pdf_save.js';
 import { printRecord } from './print.js';
+import { money as fmtMoney } from './format.js';
+import { fundsVocab } from './fund_budget.js';
 
 const B = S.tasks.board;
 const filter = { meeting_id: '', topic_id: '', unit: '', person: '', include_done: false };
@@ -69,15 +72,30 @@ async function fillFilters(meeting, topic, unit, person) {
 async function load(ctx, head, table, selected, onSelect) {
   clear(table);
   try {
-    const [counts, tasks] = await Promise.all([api.followupCounts(), api.taskBoard(query())]);
+    const [counts, tasks, money] = await Promise.all([api.followupCounts(), api.taskBoard(query()), fundsLine()]);
     clear(head).append(
       el('strong', { class: counts.overdue ? 'overdue' : 'ok-line' }, counts.overdue ? B.overdueLine(counts.overdue) : B.noOverdue),
-      el('span', { class: 'muted counts-line' }, B.counts(counts)));
+      el('span', { class: 'muted counts-line' }, B.counts(counts)), money.line);
     head.classList.toggle('has-overdue', counts.overdue > 0);
-    table.append(tasks.length ? grid(ctx, tasks, selected, onSelect) : el('p', { class: 'card empty' }, B.empty),
+    table.append(tasks.length ? grid(ctx, tasks, selected, onSelect, money.over) : el('p', { class: 'card empty' }, B.empty),
       el('p', { class: 'muted' }, B.total(tasks.length)));
   } catch (e) {
     table.append(el('p', { class: 'form-error' }, e.message));
+  }
+}
+
+// The year's 惠民资金 and the tasks over budget. Money is a side line of the board: if it cannot
+// be read, the board still shows its tasks.
+async function fundsLine() {
+  try {
+    const v = await fundsVocab();
+    const [over, fund] = await Promise.all([api.overBudgetTasks(), api.annualFund(v.year, 'huimin')]);
+    const shown = fund.allocated != null || fund.committed > 0;
+    const line = el('span', { class: 'funds-line', id: 'funds-line' }, shown ? S.funds.boardLine(fund, fmtMoney) : '',
+      over.length ? el('span', { class: 'badge overdue-badge' }, S.funds.boardOver(over.length)) : null);
+    return { line: shown || over.length ? line : null, over: new Set(over) };
+  } catch {
+    return { line: null, over: new Set() };
   }
 }
 
@@ -93,7 +111,7 @@ function deadlineCell(t) {
     t.due_soon ? el('div', { class: 'badge soon-badge' }, B.dueSoon) : null);
 }
 
-function grid(ctx, tasks, selected, onSelect) {
+function grid(ctx, tasks, selected, onSelect, over) {
   return el('div', { class: 'table-scroll' }, el('table', { class: 'grid board-grid' },
     el('thead', {}, el('tr', {}, B.columns.map((h) => el('th', {}, h)))),
     el('tbody', {}, tasks.map((t) => {
@@ -102,7 +120,8 @@ function grid(ctx, tasks, selected, onSelect) {
       return el('tr', { 'data-id': t.id, class: t.overdue ? 'task-row overdue-row' : 'task-row' },
         el('td', {}, tick),
         el('td', {}, el('a', { href: `#tasks/${t.id}`, class: 'task-link' }, t.title),
-          t.topic_title ? el('div', { class: 'hint' }, t.topic_title) : null),
+          t.topic_title ? el('div', { class: 'hint' }, t.topic_title) : null,
+          over.has(t.id) ? el('span', { class: 'badge overdue-badge over-budget' }, S.funds.overBudget) : null),
         el('td', {}, t.responsible_unit),
         el('td', { class: 'nowrap' }, t.person_in_charge),
         el('td', { class: 'nowrap' }, ctx.taskMode(t.mode)),

@@ -1,13 +1,15 @@
 // One task: its facts (overdue in red), a status change (受阻 needs a reason), a progress note
-// with date, text and optional before/after photos, and its history of notes with their photos.
+// with date, text and optional before/after photos, its money (资金: budget, spends, goods and
+// labour), and its history of notes with their photos.
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options, showError, clearErrors, flash, draftKey } from './forms.js';
-import { renderPhotos } from './photos.js';
+import { renderPhotos, draftPhotoRow } from './photos.js';
 import { actorName } from './actor.js';
 import { dateInput, readDate } from './date_input.js';
 import { changeForms } from './task_changes.js';
+import { fundsCard } from './task_funds.js';
 
 const P = S.tasks.page;
 
@@ -28,6 +30,7 @@ export async function renderTaskPage(body, ctx, id) {
     facts(ctx, t, line),
     el('div', { class: 'task-forms' }, noteForm(ctx, t, reload), statusForm(ctx, t, reload),
       ...changeForms(t, async () => { ctx.refreshBadge(); await reload(); })),
+    await fundsCard(ctx, t),
     await history(page.notes));
 }
 
@@ -83,19 +86,11 @@ function noteForm(ctx, t, reload) {
   const key = draftKey();
   const date = dateInput({ name: 'date', id: 'note-date', value: ctx.vocab.today, field: P.date });
   const text = el('textarea', { name: 'text', id: 'note-text', rows: 3 });
-  const photos = el('div', { class: 'thumbs', id: 'note-photos' });
   const form = el('form', { class: 'card note-form', id: 'note-form' });
-  const refreshPhotos = () => renderPhotos(photos, 'draft', key, { editable: true, onError: (m) => showError(form, m) });
-  const addPhoto = el('button', { type: 'button', id: 'add-note-photo', onclick: async () => {
-    try {
-      const added = await api.pickPhoto('draft', key);
-      if (added) { await refreshPhotos(); flash(P.photoAdded(added.file_name)); }
-    } catch (e) { showError(form, e); }
-  } }, P.addPhoto);
   form.append(el('h2', {}, P.noteCard),
     // One status control on this page (the card beside): a note only notes.
     el('div', { class: 'form-grid' }, field(P.date, date), field(P.text, text, { hint: P.textHint, wide: true })),
-    el('div', { class: 'photo-row' }, el('span', { class: 'photo-label' }, P.photos), photos, addPhoto),
+    draftPhotoRow(form, key, { label: P.photos, button: P.addPhoto, buttonId: 'add-note-photo', boxId: 'note-photos', added: P.photoAdded }),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'save-note' }, P.saveNote)));
   form.addEventListener('submit', async (ev) => {

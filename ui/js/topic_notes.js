@@ -6,7 +6,7 @@ import { S } from './strings.js';
 import { api } from './api.js';
 import { el } from './dom.js';
 import { dayTime } from './format.js';
-import { renderPhotos } from './photos.js';
+import { renderPhotos, draftPhotoRow } from './photos.js';
 import { actorName } from './actor.js';
 import { field, options, showError, clearErrors, flash, draftKey } from './forms.js';
 import { dateInput, readDate } from './date_input.js';
@@ -80,19 +80,11 @@ export async function noteForm(t, redraw, answered = false) {
   // 件件有回音: prompted (ticked) when the topic is rejected, escalated, done on the spot or closed.
   const due = ANSWER_DUE.includes(t.status) && !answered;
   const answer = el('input', { type: 'checkbox', id: 'topic-note-answer', checked: due });
-  const photos = el('div', { class: 'thumbs', id: 'topic-note-photos' });
   const form = el('form', { class: 'card note-form', id: 'topic-note-form', novalidate: true });
-  const refresh = () => renderPhotos(photos, 'draft', key, { editable: true, onError: (m) => showError(form, m) });
-  const addPhoto = el('button', { type: 'button', id: 'add-topic-note-photo', onclick: async () => {
-    try {
-      const added = await api.pickPhoto('draft', key);
-      if (added) await refresh();
-    } catch (e) { showError(form, e); }
-  } }, N.addPhoto);
   form.append(el('h2', {}, N.card), due ? el('p', { class: 'hint answer-due', id: 'answer-due' }, N.answerDue) : '',
     el('div', { class: 'form-grid' }, field(N.at, at, { hint: N.atHint }), field(N.method, method),
       field(N.withWhom, withWhom), field(N.text, text, { wide: true })),
-    el('div', { class: 'photo-row' }, el('span', { class: 'photo-label' }, N.photos), photos, addPhoto),
+    draftPhotoRow(form, key, { label: N.photos, button: N.addPhoto, buttonId: 'add-topic-note-photo', boxId: 'topic-note-photos' }),
     el('label', { class: 'inline-check' }, answer, N.isAnswer),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'save-topic-note' }, N.save)));

@@ -37,6 +37,7 @@ fn spend(what: &str, amount: &str) -> NewSpend {
         payee: "便民五金店".into(),
         source: SourceKind::Charity,
         over_budget_reason: String::new(),
+        draft_key: None,
     }
 }
 

@@ -10,6 +10,7 @@ pub mod decisions;
 pub mod elections;
 pub mod evaluations;
 pub mod followup;
+pub mod funds;
 pub mod meeting_print;
 pub mod meetings;
 pub mod minutes;

@@ -89,6 +89,7 @@ pub(crate) fn build(tx: &Transaction) -> Result<(), DemoError> {
             payee: payee.into(),
             source,
             over_budget_reason: String::new(),
+            draft_key: None,
         };
         let record = || funds::record_spend(tx, &task_id, &new, "张敏", day(month, d));
         time::at(moment(month, d, 17, 0), record).map_err(step)?;

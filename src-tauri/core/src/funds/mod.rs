@@ -10,7 +10,8 @@
 //! - A spend ([`record_spend`]) is charged to one source of the task's budget — its own, else
 //!   its decision's — and keeps the running balance per source; a spend past the balance needs a
 //!   reason and flags the task ([`over_budget_tasks`]). Receipts are photos (attachments with
-//!   owner kind `fund_spend`).
+//!   owner kind `fund_spend`, photos taken on the form are claimed with the spend).
+//! - [`task_funds`] is what a task's page shows: its budget, spends and contributions.
 //! - A yearly fund (惠民资金) has its allocation per year ([`set_allocation`]); [`annual_fund`]
 //!   gives what the year's budgets committed, what was spent and what is left.
 
@@ -20,6 +21,7 @@ mod error;
 mod in_kind;
 mod kinds;
 mod spends;
+mod view;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -30,6 +32,7 @@ pub use error::FundsError;
 pub use in_kind::{add_in_kind, days_words, in_kind, person_day_tenths, InKind, NewInKind};
 pub use kinds::{InKindKind, OwnerKind, SourceKind};
 pub use spends::{over_budget_tasks, record_spend, search_docs, spends, NewSpend, Spend, SpendReport};
+pub use view::{task_funds, TaskFunds};
 
 /// What a budget or a contribution belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

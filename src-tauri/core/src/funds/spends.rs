@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::budget::{budget_for_task, Budget};
 use super::{past_day, FundsError, OwnerKind, SourceKind};
+use crate::attachments;
 use crate::ids::{new_id, now_utc};
 use crate::money::Fen;
 use crate::search::{self, DocKind, SearchDoc};
@@ -25,6 +26,10 @@ pub struct NewSpend {
     /// Required when the spend takes the budget or its source past the amount.
     #[serde(default)]
     pub over_budget_reason: String,
+    /// The key of receipt photos taken on the form before the spend existed: claimed by the
+    /// spend in the same transaction.
+    #[serde(default)]
+    pub draft_key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,6 +103,9 @@ pub fn record_spend(
         ],
     )?;
     let spend = tx.query_row(&format!("SELECT {COLUMNS} FROM fund_spends WHERE id = ?1"), [&id], from_row)?;
+    if let Some(key) = new.draft_key.as_deref().filter(|k| !k.trim().is_empty()) {
+        attachments::claim_drafts(tx, key, attachments::OwnerKind::FundSpend, &id)?;
+    }
     let title: String = tx.query_row("SELECT title FROM tasks WHERE id = ?1", [task_id], |r| r.get(0))?;
     search::upsert(tx, &search_doc(&title, &spend))?;
     let budget = budget_for_task(tx, task_id)?.ok_or(FundsError::NoBudget)?;

@@ -7,6 +7,8 @@ use crate::money::Fen;
 use crate::store::Store;
 use crate::testing::{count, temp_store};
 
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
 fn today() -> NaiveDate {
     day(12, 1)
 }
@@ -42,6 +44,7 @@ fn spend(what: &str, amount: &str, source: SourceKind) -> NewSpend {
         payee: "某某电器维修部".into(),
         source,
         over_budget_reason: String::new(),
+        draft_key: None,
     }
 }
 
@@ -345,4 +348,46 @@ fn a_decision_not_to_act_has_no_budget() {
         set(&mut store, &Owner::decision(&d.id), &budget_of("100", vec![source(SourceKind::Collective, "", "100")]))
             .unwrap_err();
     assert!(matches!(err, FundsError::DecisionNotActed), "{err}");
+}
+
+#[test]
+fn a_receipt_photographed_on_the_form_belongs_to_the_spend_and_the_task_page_reads_it_all() {
+    let (_dir, mut store) = temp_store();
+    let (decision, tasks) = decision(&mut store);
+    set(&mut store, &Owner::decision(&decision), &budget_of("5000", vec![source(SourceKind::Huimin, "", "5000")]))
+        .unwrap();
+    store
+        .write(|tx| {
+            crate::attachments::add_image(tx, crate::attachments::OwnerKind::Draft, "spend-form", "收据.png", PNG)
+        })
+        .unwrap();
+    let mut new = spend("照明灯具", "1200", SourceKind::Huimin);
+    new.draft_key = Some("spend-form".into());
+    let report = store.write(|tx| record_spend(tx, &tasks[0], &new, "王秀兰", today())).unwrap();
+    let receipts =
+        crate::attachments::list(store.conn(), crate::attachments::OwnerKind::FundSpend, &report.spend.id).unwrap();
+    assert_eq!(receipts.len(), 1, "the receipt went with the spend");
+    let page = task_funds(store.conn(), &tasks[0]).unwrap();
+    let budget = page.budget.expect("the decision's budget serves its task");
+    assert_eq!((budget.owner_kind, budget.spent, budget.balance), (OwnerKind::Decision, Fen(120_000), Fen(380_000)));
+    assert_eq!(page.spends.len(), 1);
+    assert!(page.in_kind.is_empty());
+    let labour = NewInKind {
+        kind: InKindKind::Labour,
+        what: "搬运灯具".into(),
+        quantity: String::new(),
+        value: String::new(),
+        person_days: "2.5".into(),
+        given_by: "3号楼居民".into(),
+        given_by_public: true,
+        given_on: "2026-11-29".into(),
+    };
+    store.write(|tx| add_in_kind(tx, &Owner::decision(&decision), &labour, "王秀兰", today())).unwrap();
+    let other = task_funds(store.conn(), &tasks[1]).unwrap();
+    assert!(
+        other.spends.is_empty() && other.budget.is_some(),
+        "the other task sees the same budget, none of the spends"
+    );
+    assert_eq!(other.in_kind.len(), 1, "labour given to the project shows on each of its tasks");
+    assert_eq!(other.in_kind[0].person_day_tenths, Some(25));
 }
