@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// The core's top-level modules, lowest layer first; within a layer, a module may use the ones
 /// listed before it. Keep in step with docs/ARCHITECTURE.md, "Layers".
 const LAYERS: &[(&str, &[&str])] = &[
-    ("foundation", &["error", "labelled", "time", "ids", "validate", "privacy", "figures", "money"]),
+    ("foundation", &["error", "labelled", "time", "ids", "validate", "privacy", "money", "figures"]),
     ("engines", &["pdf", "search", "store"]),
     ("templates", &["notices"]),
     ("registers", &["community", "attachments"]),
