@@ -100,8 +100,13 @@ fn every_notice_kind_prints_from_the_demo_database() {
         assert!(text.contains(expected), "{kind}: {expected} not in {text}");
         assert!(text.contains("2026年11月21日") || kind == "minutes" || kind == "sign-in", "{kind}: date");
     }
-    // The demo's decision notice is short: fitted onto one page.
-    assert_eq!(crate::notices_common::pdf_pages(&std::fs::read(dir.path().join("decision.pdf")).unwrap()), 1);
+    // The demo's parking decision notice: since issue 16 it also prints its 资金安排 (budget
+    // and sources), which takes it onto a second page.
+    let pages = crate::notices_common::pdf_pages(&std::fs::read(dir.path().join("decision.pdf")).unwrap());
+    assert_eq!(pages, 2);
+    assert!(
+        crate::notices_common::page_text(&std::fs::read(dir.path().join("decision.pdf")).unwrap()).contains("资金安排")
+    );
     let a3 = dir.path().join("a3.pdf");
     assert!(notice(&db, "decision", &item, &a3, &["--paper", "A3"]).status.success());
     let full = dir.path().join("full.pdf");
@@ -127,7 +132,7 @@ fn the_fund_use_notice_prints_for_a_project_and_for_a_period() {
     let month = dir.path().join("may.pdf");
     let o = notice(&db, "fund_use", "2026-05", &month, &[]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(crate::notices_common::page_text(&std::fs::read(&month).unwrap()).contains("桥面栏杆焊接"));
+    assert!(crate::notices_common::page_text(&std::fs::read(&month).unwrap()).contains("李记焊接"));
     let none = dir.path().join("none.pdf");
     let o = notice(&db, "fund_use", "2025", &none, &[]);
     assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("没有资金支出"));

@@ -4,7 +4,7 @@
 //! The 资金 sheet (issue 16) has one row per budget source, spend, gift of goods and labour
 //! entry, project by project. Its amounts are [`Cell::Fen`]: in the xlsx a number with the
 //! `¥#,##0.00` format, in the CSV the exact decimal text of the fen (`45000.00`). The xlsx cell
-//! is the one place an amount becomes a float: `fen as f64 / 100.0` at the cell write
+//! is the one place an amount becomes a float: fen ÷ 100 in `f64` at the cell write
 //! ([`fen_cell_value`]) — every amount below 2^53 fen is an exact `f64` and the division is
 //! correctly rounded, so the cell shows the same ¥ and fen; nothing is summed in float.
 //!

@@ -157,3 +157,49 @@ fn the_fund_notice_is_a_public_kind_the_cli_can_name() {
     let t = text(&load(conn, NoticeKind::FundUse, &id_of(conn, BRIDGE_DECISION), &typed).unwrap().document().unwrap());
     assert!(t.contains("已经居务监督委员会 孙明、刘芳审核"), "{t}");
 }
+
+#[test]
+fn the_year_figures_total_money_by_source_the_labour_days_and_the_huimin_projects() {
+    use crate::money::Fen;
+    let (_d, store) = demo();
+    let conn = store.conn();
+    let f = crate::stats::year_stats(conn, 2026, None, today()).unwrap().funds;
+    let by: Vec<(&str, i64, i64)> =
+        f.by_source.iter().map(|r| (r.key.as_str(), r.raised.0 / 100, r.spent.0 / 100)).collect();
+    assert_eq!(
+        by,
+        [
+            ("huimin", 59_000, 49_800),
+            ("maintenance", 30_000, 21_600),
+            ("property", 8_000, 1_440),
+            ("developer", 96_000, 88_200),
+            ("charity", 30_000, 26_850),
+            ("donation", 8_000, 6_400),
+        ]
+    );
+    assert_eq!((f.raised, f.spent), (Fen(23_100_000), Fen(19_429_000)));
+    assert_eq!((f.person_day_tenths, f.goods_value), (640, Fen(180_000)));
+    let h = f.huimin.expect("the year's 惠民资金");
+    assert_eq!(
+        (h.allocated, h.committed, h.spent, h.unspent),
+        (Some(Fen(20_000_000)), Fen(5_900_000), Fen(4_980_000), Fen(15_020_000))
+    );
+    let projects: Vec<(&str, i64)> = h.projects.iter().map(|p| (p.title.as_str(), p.committed.0 / 100)).collect();
+    assert_eq!(projects, [("北侧车棚安装智能充电口20个", 52_000), ("便民桥抬高加固", 7_000)]);
+    let report = text(&year_report(conn, 2026, None, today()).unwrap().document().unwrap());
+    for want in [
+        "资金使用",
+        "筹集资金231000元，支出194290元",
+        "投工投劳64个工日",
+        "慈善协会¥30,000.00¥26,850.00",
+        "北侧车棚安装智能充电口20个¥52,000.00¥49,800.00",
+        "已安排2个项目共59000元",
+    ] {
+        assert!(report.contains(want), "{want} in\n{report}");
+    }
+    assert_eq!(
+        crate::stats::year_stats(conn, 2025, None, today()).unwrap().funds,
+        Default::default(),
+        "no money in 2025"
+    );
+}
