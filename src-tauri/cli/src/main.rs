@@ -98,9 +98,10 @@ enum Command {
 /// `notice --kind KIND --id ID --out FILE.pdf`.
 #[derive(clap::Args)]
 struct NoticeArgs {
-    /// meeting_notice, topic, decision, progress, minutes, sign_in, points, convention or
-    /// supervision (督办清单: the id is a 承办单位, or empty for all)
-    /// (meeting-notice and sign-in are read the same).
+    /// meeting_notice, topic, decision, progress, minutes, sign_in, points, convention,
+    /// supervision (督办清单: the id is a 承办单位, or empty for all), election or fund_use
+    /// (资金使用公示: the id is a decision or task, or a period: 2026, 2026-05 or
+    /// 2026-01-01..2026-06-30) (meeting-notice and sign-in are read the same).
     #[arg(long)]
     kind: String,
     /// The meeting, topic, agenda item or decision, year (points, e.g. 2026) or convention.
@@ -118,6 +119,10 @@ struct NoticeArgs {
     /// The notice's date, YYYY-MM-DD (default: today).
     #[arg(long)]
     date: Option<String>,
+    /// fund_use: who checked the accounts, e.g. "居务监督委员会 孙明、刘芳" (default: only the
+    /// 监督小组 signature line).
+    #[arg(long, default_value = "")]
+    supervisors: String,
     #[arg(long)]
     out: PathBuf,
 }
@@ -254,7 +259,7 @@ fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
     } else {
         None
     };
-    let opts = LoadOptions { paper, mask_names, ..LoadOptions::new(today) };
+    let opts = LoadOptions { paper, mask_names, supervisors: args.supervisors.clone(), ..LoadOptions::new(today) };
     let bytes = load(store.conn(), kind, &args.id, &opts)?.render()?;
     yishi_core::pdf::write_atomically(&args.out, &bytes)?;
     to_json(&serde_json::json!({ "out": args.out, "kind": kind.as_str(), "bytes": bytes.len() }))

@@ -71,6 +71,7 @@ fn manifest_lists_every_file_with_size_and_hash() {
         "csv/议定事项与任务.csv",
         "csv/评价.csv",
         "csv/积分.csv",
+        "csv/资金.csv",
     ] {
         assert!(paths.contains(&p), "{p} in {paths:?}");
     }
@@ -89,7 +90,7 @@ fn ledger_opens_with_chinese_headers_real_dates_and_the_records() {
     let (_s, source) = demo_store();
     let (_stick, folder) = export(&source);
     let mut book: Xlsx<_> = open_workbook(folder.join("ledger.xlsx")).unwrap();
-    assert_eq!(book.sheet_names(), vec!["议题", "会议", "议定事项与任务", "评价", "积分"]);
+    assert_eq!(book.sheet_names(), vec!["议题", "会议", "议定事项与任务", "评价", "积分", "资金"]);
 
     let topics = book.worksheet_range("议题").unwrap();
     let header: Vec<String> = topics.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
@@ -112,6 +113,36 @@ fn ledger_opens_with_chinese_headers_real_dates_and_the_records() {
     let points = book.worksheet_range("积分").unwrap();
     assert_eq!(points.get((0, 1)).unwrap().to_string(), "姓名");
     assert_eq!(points.height() as i64, 1 + count(&source, "points_entries"));
+}
+
+/// The 资金 sheet: one row per source, spend, gift and labour entry; amounts are currency cells
+/// in the xlsx and exact decimals in the CSV; a donor without consent is named in neither.
+#[test]
+fn the_funds_sheet_has_a_row_per_source_spend_and_gift_with_currency_cells() {
+    let (_s, source) = demo_store();
+    let (_stick, folder) = export(&source);
+    let mut book: Xlsx<_> = open_workbook(folder.join("ledger.xlsx")).unwrap();
+    let funds = book.worksheet_range("资金").unwrap();
+    let rows = count(&source, "fund_sources") + count(&source, "fund_spends") + count(&source, "fund_in_kind");
+    assert_eq!(funds.height() as i64, 1 + rows, "a header and one row per source, spend and gift");
+    let header: Vec<String> = funds.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        &header[..8],
+        ["日期", "类别", "项目", "资金来源", "出资方或收款方", "事项", "金额（元）", "该来源结余（元）"]
+    );
+    let weld = funds.rows().find(|r| r[5] == "桥面栏杆焊接").expect("the welding spend");
+    assert_eq!(weld[1].to_string(), "支出");
+    assert!(matches!(weld[0], Data::DateTime(_)), "the day is a date: {:?}", weld[0]);
+    assert_eq!(weld[6], Data::Float(6400.0), "a currency cell, not text");
+    assert_eq!(weld[7], Data::Float(1600.0), "the donations' balance after it");
+    let labour = funds.rows().find(|r| r[1] == "投工投劳").expect("the labour row");
+    assert_eq!(labour[8].to_string(), "64");
+    let all: String = funds.rows().flat_map(|r| r.iter().map(|c| c.to_string())).collect();
+    assert!(all.contains("县慈善协会") && !all.contains("在外务工村民"), "consent kept in the xlsx");
+    let csv = std::fs::read_to_string(folder.join("csv/资金.csv")).unwrap();
+    assert!(csv.contains(",6400.00,1600.00,"), "exact decimals in the CSV: {csv}");
+    assert!(csv.contains(",26850.00,3150.00,"), "{csv}");
+    assert!(!csv.contains("在外务工村民"), "consent kept in the CSV");
 }
 
 #[test]

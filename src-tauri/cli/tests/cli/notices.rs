@@ -100,8 +100,13 @@ fn every_notice_kind_prints_from_the_demo_database() {
         assert!(text.contains(expected), "{kind}: {expected} not in {text}");
         assert!(text.contains("2026年11月21日") || kind == "minutes" || kind == "sign-in", "{kind}: date");
     }
-    // The demo's decision notice is short: fitted onto one page.
-    assert_eq!(crate::notices_common::pdf_pages(&std::fs::read(dir.path().join("decision.pdf")).unwrap()), 1);
+    // The demo's parking decision notice: since issue 16 it also prints its 资金安排 (budget
+    // and sources), which takes it onto a second page.
+    let pages = crate::notices_common::pdf_pages(&std::fs::read(dir.path().join("decision.pdf")).unwrap());
+    assert_eq!(pages, 2);
+    assert!(
+        crate::notices_common::page_text(&std::fs::read(dir.path().join("decision.pdf")).unwrap()).contains("资金安排")
+    );
     let a3 = dir.path().join("a3.pdf");
     assert!(notice(&db, "decision", &item, &a3, &["--paper", "A3"]).status.success());
     let full = dir.path().join("full.pdf");
@@ -109,6 +114,29 @@ fn every_notice_kind_prints_from_the_demo_database() {
     let masked = crate::notices_common::page_text(&std::fs::read(dir.path().join("points.pdf")).unwrap());
     let unmasked = crate::notices_common::page_text(&std::fs::read(&full).unwrap());
     assert!(masked.contains('*') && !unmasked.contains('*'), "names masked only by default");
+}
+
+#[test]
+fn the_fund_use_notice_prints_for_a_project_and_for_a_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let bridge = first_id(&db, "SELECT decision_id FROM tasks WHERE title = '便民桥抬高加固'");
+    let out = dir.path().join("fund.pdf");
+    let o = notice(&db, "fund-use", &bridge, &out, &["--supervisors", "居务监督委员会 孙明"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = crate::notices_common::page_text(&std::fs::read(&out).unwrap());
+    for want in ["县慈善协会", "镇上建材店", "孙明", "监督小组", "2026年11月21日"] {
+        assert!(text.contains(want), "{want} not in {text}");
+    }
+    assert!(!text.contains("在外务工村民"), "a donor without consent is not named: {text}");
+    let month = dir.path().join("may.pdf");
+    let o = notice(&db, "fund_use", "2026-05", &month, &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(crate::notices_common::page_text(&std::fs::read(&month).unwrap()).contains("李记焊接"));
+    let none = dir.path().join("none.pdf");
+    let o = notice(&db, "fund_use", "2025", &none, &[]);
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("没有资金支出"));
+    assert!(!none.exists(), "nothing written");
 }
 
 #[test]

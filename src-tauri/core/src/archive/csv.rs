@@ -25,10 +25,18 @@ fn cell_text(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) => s.clone(),
         Cell::Int(n) => n.to_string(),
+        Cell::Fen(f) => fen_text(*f),
         Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
         Cell::DateTime(t) => t.format("%Y-%m-%d %H:%M").to_string(),
         Cell::Empty => String::new(),
     }
+}
+
+/// An amount as exact decimal text from whole fen: `4500000` fen → `45000.00`, `-5` → `-0.05`.
+fn fen_text(fen: crate::money::Fen) -> String {
+    let sign = if fen.0 < 0 { "-" } else { "" };
+    let abs = fen.0.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
 fn quote(field: &str) -> String {
@@ -53,5 +61,17 @@ mod tests {
         let text = String::from_utf8(to_csv(&sheet)).unwrap();
         assert!(text.starts_with('\u{feff}'));
         assert_eq!(text, "\u{feff}议题,内容\r\n停车,\"甲说：\"\"不行\"\"，\n乙说,行\"\r\n");
+    }
+
+    #[test]
+    fn amounts_are_exact_decimal_text_from_fen() {
+        use crate::money::Fen;
+        let sheet = Sheet {
+            name: "资金",
+            columns: vec![("金额", 10.0)],
+            rows: [4_500_000, 1, 10, 30, -5, 900_719_925_474_099].iter().map(|&f| vec![Cell::Fen(Fen(f))]).collect(),
+        };
+        let text = String::from_utf8(to_csv(&sheet)).unwrap();
+        assert_eq!(text, "\u{feff}金额\r\n45000.00\r\n0.01\r\n0.10\r\n0.30\r\n-0.05\r\n9007199254740.99\r\n");
     }
 }

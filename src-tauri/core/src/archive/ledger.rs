@@ -1,5 +1,12 @@
-//! The 台账: the five tables inspectors ask for, built once and written both as `ledger.xlsx`
+//! The 台账: the six tables inspectors ask for, built once and written both as `ledger.xlsx`
 //! (real dates, frozen header row, column widths) and as `csv/*.csv`.
+//!
+//! The 资金 sheet (issue 16) has one row per budget source, spend, gift of goods and labour
+//! entry, project by project. Its amounts are [`Cell::Fen`]: in the xlsx a number with the
+//! `¥#,##0.00` format, in the CSV the exact decimal text of the fen (`45000.00`). The xlsx cell
+//! is the one place an amount becomes a float: fen ÷ 100 in `f64` at the cell write
+//! ([`fen_cell_value`]) — every amount below 2^53 fen is an exact `f64` and the division is
+//! correctly rounded, so the cell shows the same ¥ and fen; nothing is summed in float.
 //!
 //! Read from the archive's own snapshot, so the ledger and `yishi.db` tell the same story.
 //! Soft-deleted rows are left out; labels are the Chinese ones the screens show.
@@ -8,9 +15,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Row};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
+use super::ArchiveError;
 use crate::decisions::{TaskMode, TaskStatus};
 use crate::evaluations::{EvalMethod, Satisfaction};
+use crate::funds::{self, FundsError};
 use crate::meetings::{MeetingKind, MeetingStatus};
+use crate::money::Fen;
+use crate::notices::UNNAMED_DONOR;
 use crate::points::PointsSource;
 use crate::time::Zone;
 use crate::topics::{Channel, HandlingClass, Scale, TopicStatus};
@@ -22,6 +33,8 @@ pub enum Cell {
     Int(i64),
     Date(NaiveDate),
     DateTime(NaiveDateTime),
+    /// An amount: a currency cell in the xlsx, exact decimal text in the CSV.
+    Fen(Fen),
     Empty,
 }
 
@@ -34,8 +47,8 @@ pub struct Sheet {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// 议题, 会议, 议定事项与任务, 评价, 积分 — in that order.
-pub fn sheets(conn: &Connection) -> rusqlite::Result<Vec<Sheet>> {
+/// 议题, 会议, 议定事项与任务, 评价, 积分, 资金 — in that order.
+pub fn sheets(conn: &Connection) -> Result<Vec<Sheet>, ArchiveError> {
     let zone = crate::community::zone(conn)?;
     Ok(vec![
         topics(conn, zone)?,
@@ -43,6 +56,7 @@ pub fn sheets(conn: &Connection) -> rusqlite::Result<Vec<Sheet>> {
         decisions(conn, zone)?,
         evaluations(conn, zone)?,
         points(conn, zone)?,
+        funds_sheet(conn, zone).map_err(|e| ArchiveError::Ledger(e.to_string()))?,
     ])
 }
 
@@ -53,6 +67,7 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm");
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let currency = Format::new().set_num_format("¥#,##0.00");
     for sheet in sheets {
         let ws = book.add_worksheet().set_name(sheet.name)?;
         for (c, (title, width)) in sheet.columns.iter().enumerate() {
@@ -75,12 +90,19 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                     Cell::DateTime(t) => {
                         ws.write_datetime_with_format(r, c, excel_datetime(*t)?, &datetime).map(|_| ())?
                     }
+                    Cell::Fen(f) => ws.write_number_with_format(r, c, fen_cell_value(*f), &currency).map(|_| ())?,
                     Cell::Empty => {}
                 }
             }
         }
     }
     book.save_to_buffer()
+}
+
+/// The value of a currency cell: yuan as a float, made from whole fen here and nowhere else
+/// (see the module doc). Exact for every amount below 2^53 fen.
+pub fn fen_cell_value(fen: Fen) -> f64 {
+    fen.0 as f64 / 100.0
 }
 
 /// Excel holds at most 32,767 characters (UTF-16 units) in a cell.
@@ -341,6 +363,93 @@ fn points(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     Ok(Sheet {
         name: "积分",
         columns: vec![("日期", 17.0), ("姓名", 10.0), ("积分", 7.0), ("来源", 10.0), ("事由", 30.0), ("会议", 28.0)],
+        rows,
+    })
+}
+
+/// 资金: per project (in the order the budgets were set), its sources, its spends by day with
+/// the running balance of their source, its goods and its labour. A donor or giver who did not
+/// agree to be named is not named here either; phone and ID numbers are masked.
+fn funds_sheet(conn: &Connection, zone: Zone) -> Result<Sheet, FundsError> {
+    let masked = |s: &str| if s.trim().is_empty() { Cell::Empty } else { Cell::Text(crate::privacy::mask_text(s)) };
+    let named = |name: &str, public: bool| if public { masked(name) } else { Cell::Text(UNNAMED_DONOR.to_string()) };
+    let day = |d: Option<NaiveDate>| d.map(Cell::Date).unwrap_or(Cell::Empty);
+    let mut rows = Vec::new();
+    for p in funds::projects(conn)? {
+        let b = &p.budget;
+        let set_on = zone.datetime_of(&b.created_at).map(|t| t.date());
+        for s in &b.sources {
+            let what = match (s.per_household, s.households) {
+                (Some(per), Some(n)) => format!("每户{}×{n}户", per.words()),
+                _ => String::new(),
+            };
+            rows.push(vec![
+                day(set_on),
+                Cell::Text("资金来源".into()),
+                masked(&p.title),
+                Cell::Text(s.kind_label.into()),
+                named(&s.name, s.name_public),
+                masked(&what),
+                Cell::Fen(s.amount),
+                Cell::Fen(s.balance),
+                Cell::Empty,
+                masked(&b.change_reason),
+                masked(&b.actor),
+            ]);
+        }
+        for l in funds::spend_lines(conn, b)? {
+            let note = if l.spend.over_budget_reason.is_empty() {
+                l.task.clone()
+            } else {
+                format!("{}；超预算：{}", l.task, l.spend.over_budget_reason)
+            };
+            rows.push(vec![
+                Cell::Date(l.spend.spent_on),
+                Cell::Text("支出".into()),
+                masked(&p.title),
+                Cell::Text(l.spend.source_label.into()),
+                masked(&l.spend.payee),
+                masked(&l.spend.what),
+                Cell::Fen(l.spend.amount),
+                Cell::Fen(l.source_balance),
+                Cell::Empty,
+                masked(&note),
+                masked(&l.spend.actor),
+            ]);
+        }
+        let (goods, labour) = funds::contributions(conn, &p)?;
+        for g in goods.iter().chain(labour.iter()) {
+            let what = if g.quantity.is_empty() { g.what.clone() } else { format!("{}（{}）", g.what, g.quantity) };
+            rows.push(vec![
+                day(g.given_on),
+                Cell::Text(g.kind_label.into()),
+                masked(&p.title),
+                Cell::Empty,
+                named(&g.given_by, g.given_by_public),
+                masked(&what),
+                g.value.map(Cell::Fen).unwrap_or(Cell::Empty),
+                Cell::Empty,
+                g.person_day_tenths.map(|t| Cell::Text(funds::days_words(t))).unwrap_or(Cell::Empty),
+                Cell::Empty,
+                masked(&g.actor),
+            ]);
+        }
+    }
+    Ok(Sheet {
+        name: "资金",
+        columns: vec![
+            ("日期", 12.0),
+            ("类别", 10.0),
+            ("项目", 24.0),
+            ("资金来源", 16.0),
+            ("出资方或收款方", 22.0),
+            ("事项", 28.0),
+            ("金额（元）", 14.0),
+            ("该来源结余（元）", 16.0),
+            ("人日", 7.0),
+            ("备注", 28.0),
+            ("记录人", 10.0),
+        ],
         rows,
     })
 }

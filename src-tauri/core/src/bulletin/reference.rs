@@ -33,6 +33,11 @@ pub enum NoticeRef {
     Election {
         id: String,
     },
+    /// A 资金使用公示: the decision or task whose budget it shows, or a period (`2026`,
+    /// `2026-05`, `2026-01-01..2026-06-30`), as the loader reads its id.
+    Funds {
+        id: String,
+    },
     /// The tasks ticked on the task board, sorted (the same tasks always make the same reference).
     Tasks {
         ids: Vec<String>,
@@ -50,6 +55,7 @@ impl NoticeRef {
             NoticeKind::Points => NoticeRef::Points { year: id },
             NoticeKind::Convention => NoticeRef::Convention { id },
             NoticeKind::Election => NoticeRef::Election { id },
+            NoticeKind::FundUse => NoticeRef::Funds { id },
             // Internal, never in the 公示台账; `id` is a unit filter, not a record.
             NoticeKind::Free | NoticeKind::Supervision => return None,
         })
@@ -72,6 +78,7 @@ impl NoticeRef {
             NoticeRef::Points { year } => ("points", year.clone()),
             NoticeRef::Convention { id } => ("convention", id.clone()),
             NoticeRef::Election { id } => ("election", id.clone()),
+            NoticeRef::Funds { id } => ("funds", id.clone()),
             NoticeRef::Tasks { ids } => ("tasks", ids.join(",")),
         }
     }
@@ -87,6 +94,7 @@ impl NoticeRef {
             "points" => NoticeRef::Points { year: id },
             "convention" => NoticeRef::Convention { id },
             "election" => NoticeRef::Election { id },
+            "funds" => NoticeRef::Funds { id },
             "tasks" => NoticeRef::Tasks { ids: id.split(',').map(str::to_string).collect() },
             _ => return None,
         })
@@ -106,6 +114,7 @@ mod tests {
             NoticeRef::of(NoticeKind::Progress, "d-1").unwrap(),
             NoticeRef::of(NoticeKind::Points, "2026").unwrap(),
             NoticeRef::of(NoticeKind::Convention, "c-1").unwrap(),
+            NoticeRef::of(NoticeKind::FundUse, "2026-01-01..2026-06-30").unwrap(),
             NoticeRef::tasks(&["k-2".into(), "k-1".into(), "k-2".into()]),
         ];
         for r in refs {

@@ -93,6 +93,7 @@ pub fn document(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Docum
         NoticeKind::Convention => doc::<Convention>(spec),
         NoticeKind::Supervision => doc::<crate::notices::SupervisionList>(spec),
         NoticeKind::Election => doc::<crate::notices::ElectionNotice>(spec),
+        NoticeKind::FundUse => doc::<crate::notices::FundUseNotice>(spec),
         NoticeKind::Free => Composed::from_json(spec)?.document(conn),
     }
 }
@@ -189,7 +190,7 @@ pub fn period(kind: NoticeKind, spec: &str) -> Option<(NaiveDate, NaiveDate)> {
             let p = value.get("draft_period")?.as_array()?;
             Some((p.first()?.as_str()?.parse().ok()?, p.get(1)?.as_str()?.parse().ok()?))
         }
-        NoticeKind::Decision | NoticeKind::Election => {
+        NoticeKind::Decision | NoticeKind::Election | NoticeKind::FundUse => {
             let days = value.get("objection_days")?.as_u64().filter(|d| *d > 0)?;
             let from = date("date", &value)?;
             Some((from, from.checked_add_days(Days::new(days - 1))?))

@@ -10,6 +10,16 @@ mod year;
 
 pub use rate::{Rate, Satisfaction};
 pub use year::{
-    AverageDays, CountRow, Participation, YearStats, CALLBACK_RATE_DEFINITION, ON_TIME_RATE_DEFINITION,
-    SOLVED_RATE_DEFINITION,
+    AnnualFundFigures, AverageDays, CountRow, FundFigures, FundProjectRow, FundSourceRow, Participation, YearStats,
+    CALLBACK_RATE_DEFINITION, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION,
 };
+
+/// Tenths as printed: `25` → `2.5`, `30` → `3` (labour days are kept in tenths of a person-day).
+pub fn tenths_words(tenths: i64) -> String {
+    let sign = if tenths < 0 { "-" } else { "" };
+    let abs = tenths.unsigned_abs();
+    match abs % 10 {
+        0 => format!("{sign}{}", abs / 10),
+        t => format!("{sign}{}.{t}", abs / 10),
+    }
+}

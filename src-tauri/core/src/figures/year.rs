@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Rate, Satisfaction};
+use crate::money::Fen;
 
 /// The solved-rate definition, as printed under the report's figures.
 pub const SOLVED_RATE_DEFINITION: &str =
@@ -58,6 +59,51 @@ pub struct YearStats {
     pub points_given: i64,
     pub evaluations: u64,
     pub satisfaction: Satisfaction,
+    /// The year's money, goods and labour (issue 16); whole community only (empty for a place).
+    #[serde(default)]
+    pub funds: FundFigures,
+}
+
+/// The year's money: raised (the sources of the budgets set in the year) and spent (the spends
+/// dated in the year) by source, the goods' estimated value and the labour days given, and the
+/// year's 惠民资金 with its projects. Whole fen and tenths of a person-day only.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundFigures {
+    pub by_source: Vec<FundSourceRow>,
+    pub raised: Fen,
+    pub spent: Fen,
+    pub goods_value: Fen,
+    pub person_day_tenths: i64,
+    /// 惠民资金 of the year, when it was allocated or committed.
+    pub huimin: Option<AnnualFundFigures>,
+}
+
+/// One source kind's money in the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundSourceRow {
+    pub key: String,
+    pub label: String,
+    pub raised: Fen,
+    pub spent: Fen,
+}
+
+/// A yearly fund: allocated, committed by the year's budgets, spent, left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnualFundFigures {
+    pub label: String,
+    pub allocated: Option<Fen>,
+    pub committed: Fen,
+    pub spent: Fen,
+    pub unspent: Fen,
+    pub projects: Vec<FundProjectRow>,
+}
+
+/// A project the fund pays for: what the budget takes from the fund and what was spent from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundProjectRow {
+    pub title: String,
+    pub committed: Fen,
+    pub spent: Fen,
 }
 
 /// Average calendar days from intake to 办结 (or 即办完成), over the solved topics.

@@ -318,7 +318,7 @@ fn complete(conn: &Connection, mut b: Budget) -> Result<Budget, FundsError> {
 
 /// Spreads what was spent from a kind over its sources in order; what is left over lands on the
 /// last one (and shows as over).
-fn draw(sources: &mut [Source], kind: SourceKind, mut spent: Fen) {
+pub(super) fn draw(sources: &mut [Source], kind: SourceKind, mut spent: Fen) {
     let of_kind: Vec<usize> = (0..sources.len()).filter(|&i| sources[i].kind == kind).collect();
     let Some(&last) = of_kind.last() else { return };
     for &i in &of_kind {

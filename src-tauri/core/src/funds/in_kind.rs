@@ -134,10 +134,7 @@ pub fn person_day_tenths(typed: &str) -> Result<i64, FundsError> {
 
 /// `25` → `2.5`, `30` → `3`.
 pub fn days_words(tenths: i64) -> String {
-    match tenths % 10 {
-        0 => format!("{}", tenths / 10),
-        t => format!("{}.{t}", tenths / 10),
-    }
+    crate::figures::tenths_words(tenths)
 }
 
 const COLUMNS: &str = "id, owner_kind, owner_id, kind, what, quantity, value_fen, person_day_tenths, given_by, \

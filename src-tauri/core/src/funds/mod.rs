@@ -14,7 +14,10 @@
 //! - [`task_funds`] is what a task's page shows: its budget, spends and contributions.
 //! - A yearly fund (惠民资金) has its allocation per year ([`set_allocation`]); [`annual_fund`]
 //!   gives what the year's budgets committed, what was spent and what is left.
+//! - What the notices, the 台账 and the year figures read ([`projects`], [`spend_lines`] with the
+//!   running balance of each spend's source, [`year_totals`]) is in `account.rs`.
 
+mod account;
 mod annual;
 mod budget;
 mod error;
@@ -26,6 +29,9 @@ mod view;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use account::{
+    contributions, project, projects, sources_on, spend_lines, year_totals, Project, SourceTotal, SpendLine, YearTotals,
+};
 pub use annual::{annual_fund, set_allocation, AnnualFund, FundProject};
 pub use budget::{budget, budget_for_task, history, set_budget, Budget, NewBudget, NewSource, Source};
 pub use error::FundsError;

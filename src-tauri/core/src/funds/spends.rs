@@ -114,7 +114,7 @@ pub fn record_spend(
 
 /// Every spend as the search index holds it, for rebuilding the index.
 pub fn search_docs(conn: &Connection) -> Result<Vec<SearchDoc>, FundsError> {
-    let columns = COLUMNS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");
+    let columns = prefixed_columns();
     let mut stmt = conn.prepare(&format!(
         "SELECT t.title, {columns} FROM fund_spends s JOIN tasks t ON t.id = s.task_id WHERE s.deleted_at IS NULL"
     ))?;
@@ -159,14 +159,7 @@ pub fn over_budget_tasks(conn: &Connection) -> Result<Vec<String>, FundsError> {
 /// What was spent against `budget`, by source kind: a task's own spends for a task's budget; for
 /// a decision's, the spends of its tasks that have no budget of their own.
 pub(super) fn spent_by_kind(conn: &Connection, budget: &Budget) -> Result<Vec<(SourceKind, Fen)>, FundsError> {
-    let scope = match budget.owner_kind {
-        OwnerKind::Task => "s.task_id = ?1",
-        OwnerKind::Decision => {
-            "s.task_id IN (SELECT t.id FROM tasks t WHERE t.decision_id = ?1 AND t.deleted_at IS NULL \
-             AND NOT EXISTS (SELECT 1 FROM fund_budgets b WHERE b.owner_kind = 'task' AND b.owner_id = t.id \
-             AND b.deleted_at IS NULL))"
-        }
-    };
+    let scope = charged_to(budget.owner_kind);
     let mut stmt = conn.prepare(&format!(
         "SELECT s.source_kind, SUM(s.amount_fen) FROM fund_spends s WHERE s.deleted_at IS NULL AND {scope} \
          GROUP BY s.source_kind ORDER BY s.source_kind"
@@ -177,6 +170,25 @@ pub(super) fn spent_by_kind(conn: &Connection, budget: &Budget) -> Result<Vec<(S
     Ok(rows)
 }
 
+/// The SQL condition on `s.task_id` that selects the spends charged to the budget of the owner
+/// `?1`: a task's own spends for a task's budget; for a decision's, the spends of its tasks that
+/// have no budget of their own.
+pub(super) fn charged_to(owner: OwnerKind) -> &'static str {
+    match owner {
+        OwnerKind::Task => "s.task_id = ?1",
+        OwnerKind::Decision => {
+            "s.task_id IN (SELECT t.id FROM tasks t WHERE t.decision_id = ?1 AND t.deleted_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM fund_budgets b WHERE b.owner_kind = 'task' AND b.owner_id = t.id \
+             AND b.deleted_at IS NULL))"
+        }
+    }
+}
+
+/// A spend read from `COLUMNS` prefixed with `s.`, as [`charged_to`] names the table.
+pub(super) fn prefixed_columns() -> String {
+    COLUMNS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ")
+}
+
 const COLUMNS: &str = "id, task_id, spent_on, what, amount_fen, payee, source_kind, over_budget_reason, actor";
 
 fn from_row(r: &Row) -> rusqlite::Result<Spend> {
@@ -184,7 +196,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Spend> {
 }
 
 /// A spend from the columns [`COLUMNS`] starting at `base`.
-fn read(r: &Row, base: usize) -> rusqlite::Result<Spend> {
+pub(super) fn read(r: &Row, base: usize) -> rusqlite::Result<Spend> {
     let source = parse_col(r, base + 6, SourceKind::parse)?;
     Ok(Spend {
         id: r.get(base)?,

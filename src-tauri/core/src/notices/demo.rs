@@ -169,6 +169,7 @@ pub fn progress_notice() -> ProgressNotice {
         person: s(person),
         deadline,
         status: s(status),
+        money: None,
     };
     ProgressNotice {
         paper: Paper::A4,

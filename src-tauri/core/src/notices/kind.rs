@@ -14,6 +14,7 @@ crate::labelled_enum! {
         Convention = "convention": "公约",
         Supervision = "supervision": "督办清单",
         Election = "election": "选举结果公示",
+        FundUse = "fund_use": "资金使用公示",
         Free = "free": "通知公告",
     }
 }

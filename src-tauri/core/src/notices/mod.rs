@@ -17,6 +17,7 @@ mod boards;
 pub mod demo;
 mod election;
 mod format;
+mod fund_use;
 mod kind;
 mod public;
 mod records;
@@ -28,10 +29,11 @@ mod year_report;
 pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
 pub use election::{ElectionNotice, ElectionRow};
 pub use format::{cn_number, fmt_date, fmt_datetime};
+pub use fund_use::{FundUseNotice, GoodsLine, LabourLine, SourceLine, SpendLine, UNNAMED_DONOR};
 pub use kind::NoticeKind;
 pub use public::{
-    Decided, DecidedTask, DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskRow, TopicNotice, TopicOrigin,
-    VoteCounts,
+    Decided, DecidedBudget, DecidedTask, DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskMoney, TaskRow,
+    TopicNotice, TopicOrigin, VoteCounts,
 };
 pub use records::{AgendaItem, Invitee, Minutes, SignInSheet, Speech};
 pub use spec::{FreeNotice, Period, SpecTable};

@@ -5,8 +5,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::format::{cn_number, fmt_date, fmt_datetime};
+use super::fund_use::SourceLine;
 use super::vote_parts::VotePart;
 use super::{Masking, Notice, NoticeError};
+use crate::money::Fen;
 use crate::pdf::{Align, Block, Column, Document, Paper, Table};
 
 /// 会议通知: when and where, which topics, who is invited.
@@ -284,6 +286,38 @@ pub struct Decided {
     /// false for a decision not to act (暂不实施): it needs no tasks.
     pub act: bool,
     pub tasks: Vec<DecidedTask>,
+    /// Its budget and who pays it (issue 16); None for a decision without money (and then not
+    /// in the spec at all, so a decision without money prints the same spec as before).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<DecidedBudget>,
+}
+
+/// A decision's budget as the 决议公示 announces it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecidedBudget {
+    pub total: Fen,
+    pub sources: Vec<SourceLine>,
+}
+
+impl DecidedBudget {
+    /// “预算45000元，其中慈善协会（县慈善协会）30000元、乡贤 / 个人捐资（未公开姓名）3000元；尚有缺口…”
+    fn sentence(&self, m: &Masking) -> String {
+        let parts: Vec<String> = self
+            .sources
+            .iter()
+            .map(|s| {
+                let payer = s.payer(m);
+                if payer == "—" {
+                    format!("{}{}", s.kind, s.amount.words())
+                } else {
+                    format!("{}（{payer}）{}", s.kind, s.amount.words())
+                }
+            })
+            .collect();
+        let gap = self.total - Fen::sum(self.sources.iter().map(|s| s.amount));
+        let gap = if gap.0 > 0 { format!("；尚有缺口{}", gap.words()) } else { String::new() };
+        format!("预算{}，其中{}{gap}。", self.total.words(), parts.join("、"))
+    }
 }
 
 #[derive(Deserialize)]
@@ -296,6 +330,8 @@ enum DecidedSpec {
         act: bool,
         #[serde(default)]
         tasks: Vec<DecidedTask>,
+        #[serde(default)]
+        budget: Option<DecidedBudget>,
     },
 }
 
@@ -306,8 +342,8 @@ fn yes() -> bool {
 impl From<DecidedSpec> for Decided {
     fn from(spec: DecidedSpec) -> Decided {
         match spec {
-            DecidedSpec::Text(text) => Decided { text, act: true, tasks: Vec::new() },
-            DecidedSpec::Full { text, act, tasks } => Decided { text, act, tasks },
+            DecidedSpec::Text(text) => Decided { text, act: true, tasks: Vec::new(), budget: None },
+            DecidedSpec::Full { text, act, tasks, budget } => Decided { text, act, tasks, budget },
         }
     }
 }
@@ -315,7 +351,7 @@ impl From<DecidedSpec> for Decided {
 impl Decided {
     /// A decision to act, with no tasks yet.
     pub fn text(text: &str) -> Decided {
-        Decided { text: text.to_string(), act: true, tasks: Vec::new() }
+        Decided { text: text.to_string(), act: true, tasks: Vec::new(), budget: None }
     }
 }
 
@@ -341,10 +377,13 @@ impl Notice for DecisionNotice {
             self.meeting_kind,
             m.text(&self.topic)
         )));
-        let mut section = 1;
-        numbered_heading(&mut doc, section, "议定事项");
-        for (i, d) in self.decisions.iter().enumerate() {
-            doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(&d.text))));
+        let mut section = 0;
+        if !self.decisions.is_empty() {
+            section += 1;
+            numbered_heading(&mut doc, section, "议定事项");
+            for (i, d) in self.decisions.iter().enumerate() {
+                doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(&d.text))));
+            }
         }
         if let Some(vote) = &self.vote {
             vote.check()?;
@@ -369,6 +408,17 @@ impl Notice for DecisionNotice {
             section += 1;
             numbered_heading(&mut doc, section, "落实安排");
             push_tasks(&mut doc, &self.decisions, m);
+        }
+        if self.decisions.iter().any(|d| d.budget.is_some()) {
+            section += 1;
+            numbered_heading(&mut doc, section, "资金安排");
+            let numbered = self.decisions.len() > 1;
+            for (i, d) in self.decisions.iter().enumerate() {
+                if let Some(b) = &d.budget {
+                    let which = if numbered { format!("第{}项", i + 1) } else { String::new() };
+                    doc.push(Block::Paragraph(format!("{which}{}", b.sentence(m))));
+                }
+            }
         }
         push_objection_period(&mut doc, self.objection_days);
         doc.push(signoff(&self.issuer, self.date, m));
@@ -439,6 +489,19 @@ pub struct TaskRow {
     pub deadline: Option<NaiveDate>,
     /// Progress in words: 已完成, 进行中（完成60%）, 未开始…
     pub status: String,
+    /// The money of a task with a budget (its own or its decision's); None without (and then
+    /// not in the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money: Option<TaskMoney>,
+}
+
+/// What a task's budget has spent: the budget (its own, or its decision's when it has none),
+/// this task's spends, and what the budget has left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskMoney {
+    pub budget: Fen,
+    pub spent: Fen,
+    pub balance: Fen,
 }
 
 /// 落实情况公示: progress of decided matters.
@@ -492,12 +555,38 @@ impl Notice for ProgressNotice {
             })
             .collect();
         doc.push(Block::Table(Table { columns, rows, min_row_height: 0.0 }));
+        push_task_money(&mut doc, &self.tasks, m);
         if let Some(feedback) = &self.feedback {
             doc.push(Block::Paragraph(m.text(feedback)));
         }
         doc.push(signoff(&self.issuer, self.date, m));
         Ok(doc)
     }
+}
+
+/// 资金使用情况 of the tasks with a budget, numbered as in the table above; nothing when none has.
+fn push_task_money(doc: &mut Document, tasks: &[TaskRow], m: &Masking) {
+    let rows: Vec<Vec<String>> = tasks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.money.map(|money| (i, t, money)))
+        .map(|(i, t, money)| {
+            vec![(i + 1).to_string(), m.text(&t.item), money.budget.yuan(), money.spent.yuan(), money.balance.yuan()]
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    doc.push(Block::Paragraph("资金使用情况：".to_string()));
+    let money = |t: &str| Column::new(t).weight(2.4).align(Align::Right);
+    let columns = vec![
+        Column::new("序号").weight(1.0).align(Align::Center),
+        Column::new("事项").weight(4.0),
+        money("预算"),
+        money("本项已支出"),
+        money("预算结余"),
+    ];
+    doc.push(Block::Table(Table { columns, rows, min_row_height: 0.0 }));
 }
 
 /// `text` ending in a full stop (the rule is stored as a clause).

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::format::{cn_number, fmt_date};
 use super::{Notice, NoticeError};
 use crate::figures::{
-    CountRow, Rate, YearStats, CALLBACK_RATE_DEFINITION, ON_TIME_RATE_DEFINITION, SOLVED_RATE_DEFINITION,
+    tenths_words, CountRow, FundFigures, Rate, YearStats, CALLBACK_RATE_DEFINITION, ON_TIME_RATE_DEFINITION,
+    SOLVED_RATE_DEFINITION,
 };
+use crate::money::Fen;
 use crate::pdf::{Align, Block, Column, Document, Paper, Table};
 
 /// The yearly report: the figures, who issues it, and optional closing remarks.
@@ -56,6 +58,10 @@ impl Notice for YearReport {
         doc.push(Block::Paragraph(meetings_line(s)));
         heading(&mut doc, "民事民评");
         doc.push(Block::Paragraph(satisfaction_line(s)));
+        if has_funds(&s.funds) {
+            heading(&mut doc, "资金使用");
+            funds(&mut doc, &s.funds);
+        }
         if !self.remarks.is_empty() {
             heading(&mut doc, "下一步工作");
             for r in &self.remarks {
@@ -159,6 +165,59 @@ fn satisfaction_line(s: &YearStats) -> String {
         "全年开展满意度评价{}次，收到评价{}份，其中满意{}份、基本满意{}份、不满意{}份，群众满意率{}。",
         s.evaluations, sat.answers, sat.satisfied, sat.basically_satisfied, sat.unsatisfied, sat.rate.display
     )
+}
+
+fn has_funds(f: &FundFigures) -> bool {
+    !f.by_source.is_empty() || f.person_day_tenths > 0 || f.goods_value.0 > 0 || f.huimin.is_some()
+}
+
+/// 资金使用: raised and spent by source, goods and labour, and the year's 惠民资金 by project.
+fn funds(doc: &mut Document, f: &FundFigures) {
+    let mut line = format!("全年协商议事项目筹集资金{}，支出{}", f.raised.words(), f.spent.words());
+    if f.goods_value.0 > 0 {
+        line.push_str(&format!("；接受捐赠物资估值{}", f.goods_value.words()));
+    }
+    if f.person_day_tenths > 0 {
+        line.push_str(&format!("；群众投工投劳{}个工日", tenths_words(f.person_day_tenths)));
+    }
+    line.push('。');
+    doc.push(Block::Paragraph(line));
+    if !f.by_source.is_empty() {
+        let money = |t: &str| Column::new(t).weight(2.0).align(Align::Right);
+        let columns = vec![Column::new("资金来源").weight(3.0), money("筹集"), money("支出")];
+        let mut rows: Vec<Vec<String>> =
+            f.by_source.iter().map(|r| vec![r.label.clone(), r.raised.yuan(), r.spent.yuan()]).collect();
+        rows.push(vec!["合计".to_string(), f.raised.yuan(), f.spent.yuan()]);
+        doc.push(Block::Table(Table { columns, rows, min_row_height: 0.0 }));
+    }
+    let Some(h) = &f.huimin else { return };
+    let allocated = h.allocated.map(Fen::words).unwrap_or_else(|| "（未录入下达额度）".to_string());
+    doc.push(Block::Paragraph(format!(
+        "本年度{}下达{allocated}，已安排{}个项目共{}，已支出{}，结余{}。",
+        h.label,
+        h.projects.len(),
+        h.committed.words(),
+        h.spent.words(),
+        h.unspent.words()
+    )));
+    if !h.projects.is_empty() {
+        let money = |t: &str| Column::new(t).weight(2.0).align(Align::Right);
+        let columns = vec![
+            Column::new("序号").weight(0.9).align(Align::Center),
+            Column::new(&format!("{}项目", h.label)).weight(4.0),
+            money("安排"),
+            money("已支出"),
+        ];
+        let mut rows: Vec<Vec<String>> = h
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| vec![(i + 1).to_string(), p.title.clone(), p.committed.yuan(), p.spent.yuan()])
+            .collect();
+        let spent = Fen::sum(h.projects.iter().map(|p| p.spent));
+        rows.push(vec![String::new(), "合计".to_string(), h.committed.yuan(), spent.yuan()]);
+        doc.push(Block::Table(Table { columns, rows, min_row_height: 0.0 }));
+    }
 }
 
 /// A label / count / share table with a total row.

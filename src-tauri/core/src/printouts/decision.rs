@@ -8,7 +8,8 @@ use super::common::{exists, issuer, one, public_masking};
 use super::meeting::{item_decisions, item_vote, meeting_row};
 use super::{LoadError, LoadOptions};
 use crate::decisions::{self, TaskFilter, TaskStatus};
-use crate::notices::{Decided, DecidedTask, DecisionNotice, ProgressNotice, TaskRow};
+use crate::money::Fen;
+use crate::notices::{Decided, DecidedBudget, DecidedTask, DecisionNotice, ProgressNotice, TaskMoney, TaskRow};
 use crate::votes::{VoteMethod, VoteRule};
 
 /// Days residents have to object to a decision notice.
@@ -62,7 +63,14 @@ fn decided(conn: &Connection, item_id: &str, today: NaiveDate) -> Result<Vec<Dec
             .into_iter()
             .map(|t| DecidedTask { item: t.item, unit: t.unit, person: t.person, deadline: t.deadline })
             .collect();
-        out.push(Decided { text: d.text, act: d.act, tasks });
+        let budget = match crate::funds::project(conn, &crate::funds::Owner::decision(&d.id))? {
+            Some(p) => Some(DecidedBudget {
+                total: p.budget.total,
+                sources: super::funds::sources(&p, &p.budget.sources, false),
+            }),
+            None => None,
+        };
+        out.push(Decided { text: d.text, act: d.act, tasks, budget });
     }
     Ok(out)
 }
@@ -144,9 +152,18 @@ fn tasks(conn: &Connection, filter: TaskFilter, today: NaiveDate) -> Result<Vec<
     for t in decisions::tasks(conn, &filter, today)? {
         let unit = if t.responsible_unit.trim().is_empty() { t.mode.label().to_string() } else { t.responsible_unit };
         let status = status_words(conn, &t.id, t.status, t.overdue)?;
-        rows.push(TaskRow { item: t.title, unit, person: t.person_in_charge, deadline: t.deadline, status });
+        let money = task_money(conn, &t.id)?;
+        rows.push(TaskRow { item: t.title, unit, person: t.person_in_charge, deadline: t.deadline, status, money });
     }
     Ok(rows)
+}
+
+/// The task's budget (its own or its decision's), what this task spent and what the budget has
+/// left; None for a task without money.
+fn task_money(conn: &Connection, task_id: &str) -> Result<Option<TaskMoney>, LoadError> {
+    let Some(budget) = crate::funds::budget_for_task(conn, task_id)? else { return Ok(None) };
+    let spent = Fen::sum(crate::funds::spends(conn, task_id)?.into_iter().map(|s| s.amount));
+    Ok(Some(TaskMoney { budget: budget.total, spent, balance: budget.balance }))
 }
 
 /// "进行中（已逾期）：灯具已到货" — the status, overdue if past the deadline and not done, and

@@ -18,6 +18,15 @@ pub enum LoadError {
     /// A stored value the notice cannot read (a hand-edited database, a damaged import).
     #[error("{what}的记录有误（{detail}），无法生成公示。请在软件里重新保存这条记录。")]
     Damaged { what: &'static str, detail: String },
+    /// 资金使用公示 of a decision or task without a budget.
+    #[error("这条决议（任务）还没有登记预算和资金来源，无法生成资金使用公示。")]
+    NoBudget,
+    #[error("时间段“{text}”看不懂，请写成 2026（全年）、2026-05（一个月）或 2026-01-01..2026-06-30。")]
+    BadPeriod { text: String },
+    #[error("{}至{}没有资金支出，也没有物资捐赠或投工投劳，无需公示。", crate::time::chinese_date(*.from), crate::time::chinese_date(*.to))]
+    NothingInPeriod { from: chrono::NaiveDate, to: chrono::NaiveDate },
+    #[error(transparent)]
+    Funds(#[from] crate::funds::FundsError),
     #[error(transparent)]
     Community(#[from] CommunityError),
     #[error(transparent)]
@@ -38,6 +47,10 @@ impl UserFacing for LoadError {
             LoadError::UnknownKind { .. } => "notice_unknown_kind",
             LoadError::NotFromRecord => "notice_not_from_record",
             LoadError::Damaged { .. } => "notice_source_damaged",
+            LoadError::NoBudget => "notice_no_budget",
+            LoadError::BadPeriod { .. } => "notice_bad_period",
+            LoadError::NothingInPeriod { .. } => "notice_nothing_in_period",
+            LoadError::Funds(e) => e.code(),
             LoadError::Community(e) => e.code(),
             LoadError::Points(e) => e.code(),
             LoadError::Decision(e) => e.code(),

@@ -23,11 +23,14 @@ mod common;
 mod decision;
 mod election;
 mod error;
+mod funds;
 mod meeting;
 mod supervision;
 mod topic;
 mod year;
 
+#[cfg(test)]
+mod funds_tests;
 #[cfg(test)]
 mod tests;
 
@@ -35,6 +38,7 @@ pub use boards::{convention, points};
 pub use decision::{decision, progress, progress_of_tasks};
 pub use election::election;
 pub use error::LoadError;
+pub use funds::{fund_use, FundScope};
 pub use meeting::{meeting_notice, minutes, sign_in};
 pub use supervision::supervision;
 pub use topic::topic;
@@ -75,11 +79,21 @@ pub struct LoadOptions {
     /// without them. A public notice then stores its spec without them, so a reprint is the
     /// same PDF.
     pub unprintable: Unprintable,
+    /// 资金使用公示: who checked the accounts (监督小组 or 居务监督委员会 and its members), as
+    /// typed; empty leaves only the 监督小组 signature line.
+    pub supervisors: String,
 }
 
 impl LoadOptions {
     pub fn new(today: NaiveDate) -> LoadOptions {
-        LoadOptions { today, paper: Paper::A4, mask_names: None, period: None, unprintable: Unprintable::Refuse }
+        LoadOptions {
+            today,
+            paper: Paper::A4,
+            mask_names: None,
+            period: None,
+            unprintable: Unprintable::Refuse,
+            supervisors: String::new(),
+        }
     }
 }
 
@@ -96,6 +110,7 @@ pub fn load(conn: &Connection, kind: NoticeKind, id: &str, opts: &LoadOptions) -
         NoticeKind::Convention => Box::new(convention(conn, id, opts)?),
         NoticeKind::Supervision => Box::new(supervision(conn, id, opts)?),
         NoticeKind::Election => Box::new(election(conn, id, opts)?),
+        NoticeKind::FundUse => Box::new(fund_use(conn, id, opts)?),
         NoticeKind::Free => return Err(LoadError::NotFromRecord),
     })
 }

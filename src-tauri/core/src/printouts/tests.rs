@@ -6,22 +6,22 @@ use crate::pdf::{Block, Document};
 use crate::store::Store;
 use crate::testing::temp_store;
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
 
-fn demo() -> (tempfile::TempDir, Store) {
+pub(super) fn demo() -> (tempfile::TempDir, Store) {
     let (dir, mut store) = temp_store();
     crate::demo::load(&mut store).unwrap();
     (dir, store)
 }
 
-fn opts() -> LoadOptions {
+pub(super) fn opts() -> LoadOptions {
     LoadOptions::new(today())
 }
 
 /// Everything a document prints, run together.
-fn text(doc: &Document) -> String {
+pub(super) fn text(doc: &Document) -> String {
     let mut out = String::new();
     for block in &doc.blocks {
         match block {
@@ -41,7 +41,7 @@ fn text(doc: &Document) -> String {
     out
 }
 
-fn id_of(conn: &Connection, sql: &str) -> String {
+pub(super) fn id_of(conn: &Connection, sql: &str) -> String {
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
 

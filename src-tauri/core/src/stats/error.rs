@@ -13,6 +13,8 @@ pub enum StatsError {
     Db(#[from] rusqlite::Error),
     #[error(transparent)]
     Community(#[from] crate::community::CommunityError),
+    #[error(transparent)]
+    Funds(#[from] crate::funds::FundsError),
 }
 
 impl UserFacing for StatsError {
@@ -22,6 +24,7 @@ impl UserFacing for StatsError {
             StatsError::PlaceNotFound { .. } => "stats_place_not_found",
             StatsError::Db(_) => "db_error",
             StatsError::Community(e) => e.code(),
+            StatsError::Funds(e) => e.code(),
         }
     }
 

@@ -32,6 +32,12 @@
 //!   still be on time); a task done after its deadline is late even when done; a task reopened
 //!   (a poor evaluation) counts by the day it was done again. Tasks without a deadline are not
 //!   counted. A task counts for a place by its topic's place.
+//! - **Funds** (issue 16, whole community only — a place's figures leave them empty, money
+//!   has no place): *raised* = the sources of the live budgets set in the year, by source;
+//!   *spent* = the spends dated in the year, by the source charged; goods' estimated value and
+//!   labour days given on a day of the year (or, undated, to a budget of the year); the year's
+//!   惠民资金: allocated, committed by the year's budgets, spent, left, and its projects with
+//!   what each takes from the fund and has spent from it.
 
 mod compute;
 mod error;
@@ -46,7 +52,9 @@ pub use crate::figures::{
 };
 pub use error::StatsError;
 
-use crate::figures::Satisfaction;
+use crate::figures::{AnnualFundFigures, FundFigures, FundProjectRow, FundSourceRow, Satisfaction};
+use crate::funds::{self, SourceKind};
+use crate::money::Fen;
 
 /// Computes the figures of `year`, for the place `place_id` and below (None: the whole community),
 /// as they stand on `today` (which tasks are late).
@@ -131,6 +139,52 @@ pub fn year_stats(
         points_given,
         evaluations,
         satisfaction: Satisfaction::new(s, b, u),
+        funds: if place_id.is_none() { fund_figures(conn, year)? } else { FundFigures::default() },
+    })
+}
+
+/// The year's money (see “Funds” in the module doc).
+fn fund_figures(conn: &Connection, year: i32) -> Result<FundFigures, StatsError> {
+    let totals = funds::year_totals(conn, year)?;
+    let by_source = totals
+        .by_source
+        .iter()
+        .map(|t| FundSourceRow {
+            key: t.kind.as_str().to_string(),
+            label: t.kind.label().to_string(),
+            raised: t.raised,
+            spent: t.spent,
+        })
+        .collect();
+    let fund = funds::annual_fund(conn, year, SourceKind::Huimin)?;
+    let huimin = if fund.allocated.is_none() && fund.projects.is_empty() {
+        None
+    } else {
+        let mut projects = Vec::new();
+        for p in &fund.projects {
+            let owner = funds::Owner { kind: p.owner_kind, id: p.owner_id.clone() };
+            let spent = funds::project(conn, &owner)?
+                .map(|pr| Fen::sum(pr.budget.sources.iter().filter(|s| s.kind == SourceKind::Huimin).map(|s| s.spent)))
+                .unwrap_or_default();
+            let title = funds::project(conn, &owner)?.map(|pr| pr.title).unwrap_or_else(|| p.title.clone());
+            projects.push(FundProjectRow { title, committed: p.committed, spent });
+        }
+        Some(AnnualFundFigures {
+            label: fund.kind_label.to_string(),
+            allocated: fund.allocated,
+            committed: fund.committed,
+            spent: fund.spent,
+            unspent: fund.unspent,
+            projects,
+        })
+    };
+    Ok(FundFigures {
+        by_source,
+        raised: totals.raised,
+        spent: totals.spent,
+        goods_value: totals.goods_value,
+        person_day_tenths: totals.person_day_tenths,
+        huimin,
     })
 }
 
