@@ -75,6 +75,7 @@ fn a_phone_in_a_payee_line_is_masked() {
         payee: "王师傅 13812345678".into(),
         source: SourceKind::Huimin,
         over_budget_reason: String::new(),
+        draft_key: None,
     };
     store.write(|tx| funds::record_spend(tx, &task, &new, "张敏", today())).unwrap();
     let t = fund_text(store.conn(), &task, &opts());
