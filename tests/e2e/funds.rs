@@ -28,7 +28,7 @@ async fn open_task(s: &crate::e2e_support::Session, id: &str) {
 async fn money_is_allocated_spent_past_its_budget_only_with_a_reason_and_budgeted_at_the_bench() {
     let _serial = SERIAL.lock().await;
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, _saves) = start("funds", dir.path()).await;
+    let (mut s, saves) = start("funds", dir.path()).await;
     s.client.set_window_size(1366, 768).await.expect("window size");
 
     // 设置: this year's 惠民资金 as the demo entered it, with what the year's budgets committed.
@@ -74,6 +74,11 @@ async fn money_is_allocated_spent_past_its_budget_only_with_a_reason_and_budgete
     js(&s, "document.getElementById('task-funds').scrollIntoView()").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     s.shot("task-spend").await;
+    // Its 资金使用公示, saved where the stand-in “另存为” puts it.
+    s.click("#print-fund-use").await;
+    s.wait_text("#fund-use-result", "已保存").await;
+    let saved: Vec<_> = std::fs::read_dir(&saves).unwrap().flatten().collect();
+    assert!(saved.iter().any(|f| f.file_name().to_string_lossy().contains("资金使用公示")), "saved: {saved:?}");
 
     // The board flags it, finished or not.
     s.click("#back-to-board").await;

@@ -396,7 +396,7 @@ export const S = {
     spentOn: '支出日期', what: '支出事项', spendAmount: '支出金额', payee: '收款方', source: '记在哪个来源',
     overReason: '超支原因', overReasonHint: '只在超出预算或来源结余时需要，任务会标为“超预算”',
     receipt: '收据照片', addReceipt: '添加收据照片…', receiptAdded: (n) => `已添加收据 ${n}`,
-    recordSpend: '记一笔支出', spendSaved: (m) => `已记支出 ${m}。`,
+    printFundUse: '打印资金使用公示', recordSpend: '记一笔支出', spendSaved: (m) => `已记支出 ${m}。`,
     inKindCard: '物资和投工投劳', noInKind: '还没有登记物资或投工。', inKindKind: '类别',
     goodsWhat: '物资名称', labourWhat: '投工内容', quantity: '数量', value: '估计价值', personDays: '人日数',
     personDaysHint: '如 2 或 2.5', givenBy: '出物出工的住户或个人', givenByPublic: '同意公示', givenOn: '日期',
