@@ -103,6 +103,13 @@ impl Fen {
         Fen::parse(field, text).map(Some)
     }
 
+    /// `1800.00`, `-5.50` — the exact decimal text of a CSV cell (no ¥, no grouping).
+    pub fn decimal(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+
     /// `¥1,800.00` — tables, balances.
     pub fn yuan(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -264,6 +271,10 @@ mod tests {
         assert_eq!(Fen(200_000_000).yuan(), "¥2,000,000.00");
         assert_eq!(Fen(5).yuan(), "¥0.05");
         assert_eq!(Fen(-12_345).yuan(), "-¥123.45");
+        assert_eq!(
+            (Fen(180_000).decimal(), Fen(5).decimal(), Fen(-550).decimal()),
+            ("1800.00".into(), "0.05".into(), "-5.50".into())
+        );
         assert_eq!(Fen(180_000).words(), "1800元");
         assert_eq!(Fen(180_050).words(), "1800.5元");
         assert_eq!(Fen(180_005).words(), "1800.05元");

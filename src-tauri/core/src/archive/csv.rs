@@ -25,7 +25,7 @@ fn cell_text(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) => s.clone(),
         Cell::Int(n) => n.to_string(),
-        Cell::Fen(f) => fen_text(*f),
+        Cell::Fen(f) => f.decimal(),
         Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
         Cell::DateTime(t) => t.format("%Y-%m-%d %H:%M").to_string(),
         Cell::Empty => String::new(),
@@ -33,12 +33,6 @@ fn cell_text(cell: &Cell) -> String {
 }
 
 /// An amount as exact decimal text from whole fen: `4500000` fen → `45000.00`, `-5` → `-0.05`.
-fn fen_text(fen: crate::money::Fen) -> String {
-    let sign = if fen.0 < 0 { "-" } else { "" };
-    let abs = fen.0.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
-
 fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))

@@ -234,14 +234,19 @@ pub fn budget_for_task(conn: &Connection, task_id: &str) -> Result<Option<Budget
     if let Some(own) = budget(conn, &Owner::task(task_id))? {
         return Ok(Some(own));
     }
+    match task_decision(conn, task_id)? {
+        None => Ok(None),
+        Some(decision_id) => budget(conn, &Owner::decision(&decision_id)),
+    }
+}
+
+/// The decision a live task was given by (`None` for a task without one); a task that is gone is
+/// [`FundsError::NotFound`].
+pub(super) fn task_decision(conn: &Connection, task_id: &str) -> Result<Option<String>, FundsError> {
     let decision: Option<Option<String>> = conn
         .query_row("SELECT decision_id FROM tasks WHERE id = ?1 AND deleted_at IS NULL", [task_id], |r| r.get(0))
         .optional()?;
-    match decision {
-        None => Err(FundsError::NotFound { what: "任务" }),
-        Some(None) => Ok(None),
-        Some(Some(decision_id)) => budget(conn, &Owner::decision(&decision_id)),
-    }
+    decision.ok_or(FundsError::NotFound { what: "任务" })
 }
 
 const COLUMNS: &str = "id, owner_kind, owner_id, year, total_fen, note, change_reason, actor, created_at, deleted_at";

@@ -1,9 +1,9 @@
 //! What a task's page shows of its money, read in one go.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 
-use super::budget::{budget_for_task, Budget};
+use super::budget::{budget_for_task, task_decision, Budget};
 use super::in_kind::{in_kind, InKind};
 use super::spends::{spends, Spend};
 use super::{FundsError, Owner};
@@ -29,9 +29,7 @@ pub fn task_funds(conn: &Connection, task_id: &str) -> Result<TaskFunds, FundsEr
 /// the project's, whichever task they served), the task's first.
 fn given(conn: &Connection, task_id: &str) -> Result<Vec<InKind>, FundsError> {
     let mut all = in_kind(conn, &Owner::task(task_id))?;
-    let decision: Option<String> =
-        conn.query_row("SELECT decision_id FROM tasks WHERE id = ?1", [task_id], |r| r.get(0)).optional()?.flatten();
-    if let Some(decision) = decision {
+    if let Some(decision) = task_decision(conn, task_id)? {
         all.extend(in_kind(conn, &Owner::decision(&decision))?);
     }
     Ok(all)
