@@ -33,7 +33,7 @@ fn seed(db: &Path) {
         .expect("accepted topic");
 }
 
-fn pdf_text(pdf: &Path) -> String {
+pub(crate) fn pdf_text(pdf: &Path) -> String {
     let out = std::process::Command::new("pdftotext")
         .args(["-layout"])
         .arg(pdf)

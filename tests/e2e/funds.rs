@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use crate::clock::pdf_text;
 use crate::e2e_support::SERIAL;
 use crate::followup::{js, select, start, type_into};
 use crate::meetings::open_meeting;
@@ -74,11 +75,15 @@ async fn money_is_allocated_spent_past_its_budget_only_with_a_reason_and_budgete
     js(&s, "document.getElementById('task-funds').scrollIntoView()").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     s.shot("task-spend").await;
-    // Its 资金使用公示, saved where the stand-in “另存为” puts it.
+    // Its 资金使用公示, saved where the stand-in “另存为” puts it, naming the group that checked it.
+    type_into(&s, "#print-fund-use-supervisors", "居务监督委员会 孙明").await;
     s.click("#print-fund-use").await;
-    s.wait_text("#fund-use-result", "已保存").await;
-    let saved: Vec<_> = std::fs::read_dir(&saves).unwrap().flatten().collect();
-    assert!(saved.iter().any(|f| f.file_name().to_string_lossy().contains("资金使用公示")), "saved: {saved:?}");
+    s.wait_text("#print-fund-use-result", "已保存").await;
+    let saved: Vec<_> = std::fs::read_dir(&saves).unwrap().flatten().map(|f| f.path()).collect();
+    let notice = saved.iter().find(|f| f.to_string_lossy().contains("资金使用公示")).expect("资金使用公示 saved");
+    let text = pdf_text(notice);
+    assert!(text.contains("已经居务监督委员会 孙明审核"), "{text}");
+    assert!(!text.contains("13812345678"), "the payee's phone is masked: {text}");
 
     // The board flags it, finished or not.
     s.click("#back-to-board").await;

@@ -7,6 +7,7 @@ import { field, options, showError, clearErrors, flash } from './forms.js';
 import { actorName } from './actor.js';
 import { money, yuanText } from './format.js';
 import { fundsVocab } from './fund_budget.js';
+import { fundUsePrintBar } from './fund_print.js';
 
 const F = S.funds;
 
@@ -45,5 +46,11 @@ export async function fundAllocationCard() {
     } catch (e) { showError(form, e); }
   });
   await load();
-  return el('section', { class: 'card', id: 'allocation-card' }, el('h2', {}, F.allocationCard), form, figures);
+  // The year's 财务公开: every project's money in the chosen year, printed for the board.
+  const printSlot = el('div', { id: 'year-fund-print' });
+  const drawPrint = () => printSlot.replaceChildren(fundUsePrintBar(String(year.value), F.printYearFundUse(year.value),
+    { buttonId: 'print-year-fund-use', label: F.printYearFundUse(year.value) }));
+  year.addEventListener('change', drawPrint);
+  drawPrint();
+  return el('section', { class: 'card', id: 'allocation-card' }, el('h2', {}, F.allocationCard), form, figures, printSlot);
 }

@@ -5,6 +5,7 @@ import { savePdf } from './pdf_save.js';
 
 /// Prints `kind` for record `id` and reports into `result` (the saved file and an 打开 button).
 /// `maskNames` (true/false) overrides the notice's default for names (王*兰); omitted = default.
-export function printRecord(kind, id, title, result, { maskNames } = {}) {
-  return savePdf(result, (omit) => api.printMeetingDoc(kind, id, title, omit, maskNames ?? null));
+/// `supervisors` names the group that checked the accounts (资金使用公示 only).
+export function printRecord(kind, id, title, result, { maskNames, supervisors } = {}) {
+  return savePdf(result, (omit) => api.printMeetingDoc(kind, id, title, omit, maskNames ?? null, supervisors ?? null));
 }

@@ -10,8 +10,7 @@ import { actorName } from './actor.js';
 import { dateInput } from './date_input.js';
 import { money, tenths } from './format.js';
 import { budgetSummary, budgetPanel, fundsVocab } from './fund_budget.js';
-import { printRecord } from './print.js';
-import { printResult } from './pdf_save.js';
+import { fundUsePrintBar } from './fund_print.js';
 
 const F = S.funds;
 
@@ -26,7 +25,7 @@ export async function fundsCard(ctx, t) {
         : el('p', { class: 'muted' }, F.noBudgetForTask));
       card.append(ownBudget(t, b, draw));
       card.append(await spendsTable(page.spends));
-      if (b) card.append(spendForm(ctx, t, b, draw), printBar(t));
+      if (b) card.append(spendForm(ctx, t, b, draw), fundUsePrintBar(t.id, t.title));
       card.append(inKind(ctx, b ? { kind: b.owner_kind, id: b.owner_id } : { kind: 'task', id: t.id }, page.in_kind, v, draw));
     } catch (e) {
       card.append(el('p', { class: 'form-error' }, e.message));
@@ -101,14 +100,6 @@ function spendForm(ctx, t, b, redraw) {
 }
 
 // 物资 (what, how many, estimated value) and 投工投劳 (person-days), with who gave them.
-// 资金使用公示 of this task's project (the budget its spends go to), for the board.
-function printBar(t) {
-  const result = printResult('fund-use-result');
-  return el('div', { class: 'actions print-bar' },
-    el('button', { type: 'button', id: 'print-fund-use', onclick: () => printRecord('fund_use', t.id, t.title, result) }, F.printFundUse),
-    result);
-}
-
 // Given to the budget's owner (the project), else to the task.
 function inKind(ctx, owner, items, v, redraw) {
   const list = items.length

@@ -12,7 +12,8 @@ use crate::state::AppState;
 
 /// Renders the notice `kind` (meeting_notice, sign_in, minutes, decision, topic) for the record
 /// `id` and saves it where she chooses; `None` when she cancelled the dialog. `mask_names`
-/// overrides the notice's default for names (议题公示 masks the raiser unless false).
+/// overrides the notice's default for names (议题公示 masks the raiser unless false);
+/// `supervisors` is the group named under 监督审核 on the 资金使用公示 (ignored elsewhere).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_meeting_doc(
     state: State<'_, AppState>,
@@ -21,11 +22,13 @@ pub async fn print_meeting_doc(
     title: String,
     omit_missing: Option<bool>,
     mask_names: Option<bool>,
+    supervisors: Option<String>,
 ) -> CommandResult<Option<SavedPdf>> {
     // Read here, not by serde: an unknown kind is refused in Chinese with the choices listed.
     let kind = printouts::kind_named(&kind)?;
     let unprintable = pdf_file::unprintable(omit_missing);
-    let opts = LoadOptions { unprintable, mask_names, ..LoadOptions::new(state.today()) };
+    let supervisors = supervisors.unwrap_or_default();
+    let opts = LoadOptions { unprintable, mask_names, supervisors, ..LoadOptions::new(state.today()) };
     let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };
     let bytes =
         state.with_store(|store| Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?))?;
