@@ -48,6 +48,15 @@ async fn money_is_allocated_spent_past_its_budget_only_with_a_reason_and_budgete
     type_into(&s, "#allocation-amount", "25万").await;
     s.click("#save-allocation").await;
     s.wait_text("#allocation-figures", "2027年惠民资金：额度 ¥250,000.00").await;
+    // A year with nothing spent has nothing to publish; 2026 has, with the group that checked it.
+    s.click("#print-year-fund-use").await;
+    s.wait_text("#print-year-fund-use-result", "无需公示").await;
+    type_into(&s, "#allocation-year", "2026").await;
+    type_into(&s, "#print-year-fund-use-supervisors", "居务监督委员会 孙明").await;
+    s.click("#print-year-fund-use").await;
+    s.wait_text("#print-year-fund-use-result", "已保存").await;
+    js(&s, "document.getElementById('print-year-fund-use').scrollIntoView({block: 'center'})").await;
+    s.shot("allocation-print").await;
 
     // The board's money line.
     s.click("#nav a[data-section='tasks']").await;
@@ -75,14 +84,20 @@ async fn money_is_allocated_spent_past_its_budget_only_with_a_reason_and_budgete
     js(&s, "document.getElementById('task-funds').scrollIntoView()").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     s.shot("task-spend").await;
-    // Its 资金使用公示, saved where the stand-in “另存为” puts it, naming the group that checked it.
-    type_into(&s, "#print-fund-use-supervisors", "居务监督委员会 孙明").await;
+    // Its 资金使用公示, saved where the stand-in “另存为” puts it; the group typed for the year's
+    // notice is offered again.
+    let group = js(&s, "return document.getElementById('print-fund-use-supervisors').value").await;
+    assert_eq!(group.as_str(), Some("居务监督委员会 孙明"));
     s.click("#print-fund-use").await;
     s.wait_text("#print-fund-use-result", "已保存").await;
     let saved: Vec<_> = std::fs::read_dir(&saves).unwrap().flatten().map(|f| f.path()).collect();
-    let notice = saved.iter().find(|f| f.to_string_lossy().contains("资金使用公示")).expect("资金使用公示 saved");
-    let text = pdf_text(notice);
-    assert!(text.contains("已经居务监督委员会 孙明审核"), "{text}");
+    let notice = saved
+        .iter()
+        .find(|f| f.to_string_lossy().contains("资金使用公示") && !f.to_string_lossy().contains("2026年"))
+        .expect("资金使用公示 saved");
+    // The layout wraps lines anywhere: compare without the whitespace.
+    let text: String = pdf_text(notice).split_whitespace().collect();
+    assert!(text.contains("已经居务监督委员会孙明审核"), "{text}");
     assert!(!text.contains("13812345678"), "the payee's phone is masked: {text}");
 
     // The board flags it, finished or not.

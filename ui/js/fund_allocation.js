@@ -46,11 +46,8 @@ export async function fundAllocationCard() {
     } catch (e) { showError(form, e); }
   });
   await load();
-  // The year's 财务公开: every project's money in the chosen year, printed for the board.
-  const printSlot = el('div', { id: 'year-fund-print' });
-  const drawPrint = () => printSlot.replaceChildren(fundUsePrintBar(String(year.value), F.printYearFundUse(year.value),
-    { buttonId: 'print-year-fund-use', label: F.printYearFundUse(year.value) }));
-  year.addEventListener('change', drawPrint);
-  drawPrint();
-  return el('section', { class: 'card', id: 'allocation-card' }, el('h2', {}, F.allocationCard), form, figures, printSlot);
+  // The year's 财务公开: every project's money in the year chosen above, printed for the board.
+  const printBar = fundUsePrintBar(() => ({ id: String(year.value), title: F.yearFundUseTitle(year.value) }),
+    { buttonId: 'print-year-fund-use', label: F.printYearFundUse });
+  return el('section', { class: 'card', id: 'allocation-card' }, el('h2', {}, F.allocationCard), form, figures, printBar);
 }

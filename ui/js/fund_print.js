@@ -14,14 +14,16 @@ function remembered() {
   try { return localStorage.getItem(KEY) || ''; } catch { return ''; }
 }
 
-/// The print bar for `id`: a task or decision's project, or a period such as 2026 or 2026-05.
-export function fundUsePrintBar(id, title, { buttonId = 'print-fund-use', label = F.printFundUse } = {}) {
+/// The print bar for `target()` → { id, title }: a task or decision's project, or a period such
+/// as 2026 or 2026-05 (read at the click, so a year chosen beside it needs no redraw).
+export function fundUsePrintBar(target, { buttonId = 'print-fund-use', label = F.printFundUse } = {}) {
   const result = printResult(`${buttonId}-result`);
   const group = el('input', { type: 'text', id: `${buttonId}-supervisors`, value: remembered(), autocomplete: 'off',
     placeholder: F.supervisorsExample });
   const print = () => {
     const supervisors = group.value.trim();
     try { localStorage.setItem(KEY, supervisors); } catch { /* a full localStorage only loses the suggestion */ }
+    const { id, title } = target();
     return printRecord('fund_use', id, title, result, { supervisors });
   };
   return el('div', { class: 'fund-print' },

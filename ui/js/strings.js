@@ -396,7 +396,7 @@ export const S = {
     spentOn: '支出日期', what: '支出事项', spendAmount: '支出金额', payee: '收款方', source: '记在哪个来源',
     overReason: '超支原因', overReasonHint: '只在超出预算或来源结余时需要，任务会标为“超预算”',
     receipt: '收据照片', addReceipt: '添加收据照片…', receiptAdded: (n) => `已添加收据 ${n}`,
-    printFundUse: '打印资金使用公示', printYearFundUse: (y) => `打印${y}年资金使用公示`,
+    printFundUse: '打印资金使用公示', printYearFundUse: '打印该年资金使用公示', yearFundUseTitle: (y) => `${y}年`,
     supervisors: '监督审核的小组', supervisorsExample: '如 居务监督委员会 孙明、刘芳',
     supervisorsHint: '印在公示的“监督审核”一段；不填则留待监督小组签字', recordSpend: '记一笔支出', spendSaved: (m) => `已记支出 ${m}。`,
     inKindCard: '物资和投工投劳', noInKind: '还没有登记物资或投工。', inKindKind: '类别',

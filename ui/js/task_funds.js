@@ -25,7 +25,7 @@ export async function fundsCard(ctx, t) {
         : el('p', { class: 'muted' }, F.noBudgetForTask));
       card.append(ownBudget(t, b, draw));
       card.append(await spendsTable(page.spends));
-      if (b) card.append(spendForm(ctx, t, b, draw), fundUsePrintBar(t.id, t.title));
+      if (b) card.append(spendForm(ctx, t, b, draw), fundUsePrintBar(() => ({ id: t.id, title: t.title })));
       card.append(inKind(ctx, b ? { kind: b.owner_kind, id: b.owner_id } : { kind: 'task', id: t.id }, page.in_kind, v, draw));
     } catch (e) {
       card.append(el('p', { class: 'form-error' }, e.message));
