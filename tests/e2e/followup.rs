@@ -236,3 +236,29 @@ async fn a_redemption_beyond_the_balance_is_refused_then_one_that_fits_goes_thro
     s.shot("convention").await;
     s.finish().await;
 }
+
+/// Issue 21, “what inspectors ask for”: the signed sign-in sheet photographed after 散会 is added
+/// on the closed meeting's 会后 tab, shows there, and can be taken off again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_meeting_takes_a_photo_of_its_signed_sheet() {
+    let _serial = SERIAL.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, _saves) = start("meeting_photos", dir.path()).await;
+    s.client.set_window_size(1366, 768).await.expect("window size");
+    crate::meetings::open_meeting(&s, "共享单车和文明养犬夜话", "close").await;
+    s.wait_text("#meeting-photos-card", "还没有会议照片").await;
+    s.click("#add-meeting-photo").await;
+    s.wait_for("#meeting-photos .thumb .thumb-img").await;
+    let hidden = js(&s, "return document.getElementById('meeting-photos-empty').hidden").await;
+    assert_eq!(hidden, serde_json::Value::Bool(true), "the “none yet” line goes once a photo is there");
+    js(&s, "document.getElementById('meeting-photos-card').scrollIntoView()").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    s.shot("meeting-photo").await;
+    // Reopening the tab shows it again: it was stored, not only drawn.
+    s.click("button.tab[data-tab=prep]").await;
+    s.click("button.tab[data-tab=close]").await;
+    s.wait_for("#meeting-photos .thumb").await;
+    s.click("#meeting-photos .thumb button.link").await;
+    s.wait_text("#meeting-photos-card", "还没有会议照片").await;
+    s.finish().await;
+}

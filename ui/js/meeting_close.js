@@ -7,6 +7,7 @@ import { el, clear } from './dom.js';
 import { fullDate, dayTime } from './format.js';
 import { actorName } from './actor.js';
 import { renderPrint } from './meeting_print.js';
+import { meetingPhotosCard } from './meeting_photos.js';
 import { redraw } from './guard.js';
 import { flash } from './forms.js';
 
@@ -53,6 +54,7 @@ export async function renderClose(body, page) {
   report.hidden = true;
   if (page.closed() && reports.has(page.meeting.id)) showReport(report, reports.get(page.meeting.id), names, topicVocab);
   await renderPrint(printBox, page);
+  body.append(await meetingPhotosCard(page.meeting.id));
 }
 
 function showReport(box, r, names, topicVocab) {

@@ -16,14 +16,16 @@ async function thumb(a, onRemove) {
 }
 
 // Fills `box` with the photos of a record; `editable` adds a remove button to each.
-export async function renderPhotos(box, ownerKind, ownerId, { editable = false, onError } = {}) {
+// `onCount(n)` hears how many are shown, also after a removal redraws the box.
+export async function renderPhotos(box, ownerKind, ownerId, { editable = false, onError, onCount } = {}) {
   clear(box);
   try {
     const list = await api.listAttachments(ownerKind, ownerId);
     const onRemove = editable ? async (a) => {
-      try { await api.removeAttachment(a.id); await renderPhotos(box, ownerKind, ownerId, { editable, onError }); } catch (e) { onError?.(e.message); }
+      try { await api.removeAttachment(a.id); await renderPhotos(box, ownerKind, ownerId, { editable, onError, onCount }); } catch (e) { onError?.(e.message); }
     } : null;
     for (const a of list) box.append(await thumb(a, onRemove));
+    onCount?.(list.length);
     return list.length;
   } catch (e) {
     onError?.(e.message);

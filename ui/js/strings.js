@@ -231,6 +231,10 @@ export const S = {
       kinds: { minutes: '会议记录', meeting_notice: '会议通知', sign_in: '签到表' },
       decision: (t) => `决议公示：${t}`,
     },
+    photos: {
+      title: '会议照片', add: '添加照片…', none: '还没有会议照片。', added: (f) => `已添加照片 ${f}`,
+      hint: '会议现场、签好字的签到表、张贴的公示栏——检查时要看的材料。照片保存在数据库里，随归档带走。',
+    },
     close: {
       attendance: '出席情况', present: (n) => `出席 ${n} 人`, absent: (n) => `缺席 ${n} 人`, observers: (n) => `列席 ${n} 人`,
       confirm: '出席、缺席情况已核对无误', close: '散会',

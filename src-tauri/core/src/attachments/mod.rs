@@ -1,4 +1,5 @@
-//! Photos attached to records (a topic's 随手拍, later task notes and notices), kept inside the
+//! Photos attached to records (a topic's 随手拍, task notes, notices, receipts, and a meeting's
+//! bench, signed sign-in sheet and board for the inspectors), kept inside the
 //! one database file so the USB archive carries them.
 //!
 //! `attachments` owns the `attachments` table: it checks that what is added is a JPEG or PNG
@@ -38,6 +39,7 @@ crate::labelled_enum! {
         TopicNote = "topic_note": "跟进记录",
         Notice = "notice": "公示",
         FundSpend = "fund_spend": "支出凭证",
+        Meeting = "meeting": "会议",
     }
 }
 
@@ -51,6 +53,7 @@ impl OwnerKind {
             OwnerKind::TopicNote => Some("topic_notes"),
             OwnerKind::Notice => Some("notices"),
             OwnerKind::FundSpend => Some("fund_spends"),
+            OwnerKind::Meeting => Some("meetings"),
         }
     }
 }

@@ -101,3 +101,17 @@ fn a_picked_file_is_read_and_a_missing_one_is_explained() {
     assert_eq!(err.code(), "attachment_unreadable");
     assert!(err.message().contains("拔掉的U盘.jpg"), "{}", err.message());
 }
+
+#[test]
+fn a_meeting_keeps_its_photos_and_a_missing_meeting_is_named_in_the_refusal() {
+    let (_d, mut store) = temp_store();
+    let m = crate::meetings::fixtures::meeting(&mut store, "十一月板凳会", "2026-11-20T19:00:00+08:00");
+    store.write(|tx| add_image(tx, OwnerKind::Meeting, &m.id, "签到表.jpg", JPEG)).unwrap();
+    store.write(|tx| add_image(tx, OwnerKind::Meeting, &m.id, "现场.png", PNG)).unwrap();
+    let names: Vec<_> =
+        list(store.conn(), OwnerKind::Meeting, &m.id).unwrap().into_iter().map(|a| a.file_name).collect();
+    assert_eq!(names, ["签到表.jpg", "现场.png"]);
+    let err = store.write(|tx| add_image(tx, OwnerKind::Meeting, "no-such-meeting", "a.jpg", JPEG)).unwrap_err();
+    assert_eq!(err.message(), "这张照片要添加到的会议不存在（可能已被删除）。");
+    assert_eq!(count(&store, "attachments"), 2);
+}
