@@ -13,6 +13,7 @@
 //! (`community`), printing (`notices`, `printouts`).
 
 mod agenda;
+mod cadence;
 mod error;
 mod kinds;
 mod participants;
@@ -29,6 +30,7 @@ use serde::{Deserialize, Serialize};
 pub use agenda::{
     add_other, add_topic, agenda, move_item, remove_item, set_order, AgendaItem, Direction, FOLLOW_UP_TITLE,
 };
+pub use cadence::{create_next, next_day, next_of, next_title};
 pub use error::MeetingError;
 pub use kinds::{AgendaKind, MeetingKind, MeetingStatus, ParticipantKind};
 pub use participants::{
