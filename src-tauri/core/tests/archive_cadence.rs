@@ -18,7 +18,10 @@ fn a_recurring_meeting_and_its_next_one_travel_in_the_archive() {
     let (_stick, dir) = export(&a);
     archive::import(&mut b, &dir).unwrap();
     let back = meetings::get(b.conn(), &next.id).unwrap();
-    assert_eq!((back.recurrence.as_str(), back.previous_meeting_id.as_deref()), ("monthly:26", Some(council.id.as_str())));
+    assert_eq!(
+        (back.recurrence.as_str(), back.previous_meeting_id.as_deref()),
+        ("monthly:26", Some(council.id.as_str()))
+    );
     assert_eq!(meetings::next_of(b.conn(), &council.id).unwrap().map(|m| m.id), Some(next.id.clone()));
     let e = b.write(|tx| meetings::create_next(tx, &council.id, "张敏")).unwrap_err();
     assert!(e.to_string().contains("已经创建"), "{e}");

@@ -9,9 +9,12 @@
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, Transaction};
 
-use super::{create, get, invite_core_member, participants, repo, Meeting, MeetingError, NewMeeting, ParticipantKind, Recurrence};
+use super::{
+    create, get, invite_core_member, participants, repo, Meeting, MeetingError, NewMeeting, ParticipantKind, Recurrence,
+};
 
-const MONTHS: [&str; 12] = ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"];
+const MONTHS: [&str; 12] =
+    ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"];
 
 /// The day the next meeting would be on, or None if the meeting does not repeat.
 pub fn next_day(conn: &Connection, meeting: &Meeting) -> Result<Option<NaiveDate>, MeetingError> {
@@ -70,7 +73,10 @@ pub fn next_title(title: &str, old: NaiveDate, new: NaiveDate) -> String {
     let date = format!("（{}月{}日）", new.month(), new.day());
     if old.month() != new.month() {
         let (o, n) = (old.month0() as usize, new.month0() as usize);
-        for (from, to) in [(MONTHS[o].to_string(), MONTHS[n].to_string()), (format!("{}月", old.month()), format!("{}月", new.month()))] {
+        for (from, to) in [
+            (MONTHS[o].to_string(), MONTHS[n].to_string()),
+            (format!("{}月", old.month()), format!("{}月", new.month())),
+        ] {
             if let Some(at) = title.find(&from) {
                 // 十一月 contains 一月: only a whole month name counts.
                 let before = &title[..at];
@@ -94,9 +100,9 @@ pub fn next_title(title: &str, old: NaiveDate, new: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meetings::fixtures::{self, person};
-    use crate::meetings::{invite_all_core_members, invite_stakeholder, agenda, AgendaKind};
     use crate::error::UserFacing;
+    use crate::meetings::fixtures::{self, person};
+    use crate::meetings::{agenda, invite_all_core_members, invite_stakeholder, AgendaKind};
     use crate::testing::temp_store;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -135,7 +141,8 @@ mod tests {
         assert_eq!(next.starts_at, "2026-12-26T11:00:00.000Z", "19:00 Beijing time, stored in UTC");
         assert_eq!((next.place.as_str(), next.recurrence.as_str()), (m.place.as_str(), "monthly:26"));
         assert_eq!(next.previous_meeting_id.as_deref(), Some(m.id.as_str()));
-        let invited: Vec<_> = participants(store.conn(), &next.id).unwrap().into_iter().filter_map(|p| p.person_id).collect();
+        let invited: Vec<_> =
+            participants(store.conn(), &next.id).unwrap().into_iter().filter_map(|p| p.person_id).collect();
         assert_eq!(invited, vec![core], "the core member again, not last time's stakeholder");
         let items = agenda(store.conn(), &next.id).unwrap();
         assert_eq!(items.iter().map(|i| i.kind).collect::<Vec<_>>(), vec![AgendaKind::FollowUp]);

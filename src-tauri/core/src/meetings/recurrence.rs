@@ -15,11 +15,17 @@ use super::MeetingError;
 pub enum Recurrence {
     None,
     /// Every week on this weekday (1 = 星期一 … 7 = 星期日).
-    Weekly { weekday: u8 },
+    Weekly {
+        weekday: u8,
+    },
     /// Every other week on this weekday.
-    Biweekly { weekday: u8 },
+    Biweekly {
+        weekday: u8,
+    },
     /// Every month on this day (1…31; 29–31 clamp to the month's last day).
-    Monthly { day: u8 },
+    Monthly {
+        day: u8,
+    },
 }
 
 const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
@@ -140,7 +146,11 @@ mod tests {
         assert_eq!(r.next_after(day(2028, 1, 31)), Some(day(2028, 2, 29)), "leap year");
         assert_eq!(r.next_after(day(2027, 2, 28)), Some(day(2027, 3, 31)), "back to the 31st");
         assert_eq!(r.next_after(day(2026, 11, 15)), Some(day(2026, 11, 30)));
-        assert_eq!(Recurrence::Monthly { day: 29 }.next_after(day(2100, 1, 29)), Some(day(2100, 2, 28)), "2100 is no leap year");
+        assert_eq!(
+            Recurrence::Monthly { day: 29 }.next_after(day(2100, 1, 29)),
+            Some(day(2100, 2, 28)),
+            "2100 is no leap year"
+        );
         assert!(r.label().contains("小月为当月最后一天"), "{}", r.label());
     }
 
@@ -163,17 +173,34 @@ mod tests {
 
     #[test]
     fn stored_text_reads_back() {
-        for r in [Recurrence::None, Recurrence::Weekly { weekday: 3 }, Recurrence::Biweekly { weekday: 6 }, Recurrence::Monthly { day: 26 }] {
+        for r in [
+            Recurrence::None,
+            Recurrence::Weekly { weekday: 3 },
+            Recurrence::Biweekly { weekday: 6 },
+            Recurrence::Monthly { day: 26 },
+        ] {
             assert_eq!(Recurrence::from_stored(&r.stored()), r);
         }
-        assert_eq!(Recurrence::parse("ｍonthly：２０", day(2026, 1, 1)).ok(), None, "a full-width letter is not a rule");
+        assert_eq!(
+            Recurrence::parse("ｍonthly：２０", day(2026, 1, 1)).ok(),
+            None,
+            "a full-width letter is not a rule"
+        );
         assert_eq!(Recurrence::parse("monthly：２０", day(2026, 1, 1)).unwrap(), Recurrence::Monthly { day: 20 });
     }
 
     #[test]
     fn a_bad_day_or_rule_is_a_clear_chinese_error() {
         let d = day(2026, 12, 2);
-        for (text, words) in [("monthly:0", "1到31"), ("monthly:32", "1到31"), ("monthly:二十", "1到31"), ("monthly", "哪一天"), ("daily", "重复方式"), ("weekly:8", "星期"), ("🎉", "重复方式")] {
+        for (text, words) in [
+            ("monthly:0", "1到31"),
+            ("monthly:32", "1到31"),
+            ("monthly:二十", "1到31"),
+            ("monthly", "哪一天"),
+            ("daily", "重复方式"),
+            ("weekly:8", "星期"),
+            ("🎉", "重复方式"),
+        ] {
             let e = Recurrence::parse(text, d).unwrap_err();
             assert!(e.to_string().contains(words), "{text}: {e}");
             assert!(e.code().starts_with("meeting_recurrence"), "{text}: {}", e.code());

@@ -13,7 +13,17 @@ pub(super) fn insert(conn: &Connection, id: &str, m: &Checked) -> rusqlite::Resu
     conn.execute(
         "INSERT INTO meetings (id, kind, title, starts_at, place, host_name, recorder_name, status, \
          created_at, updated_at, recurrence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned', ?8, ?8, ?9)",
-        params![id, m.kind.as_str(), m.title, m.starts_at, m.place, m.host_name, m.recorder_name, now_utc(), m.recurrence],
+        params![
+            id,
+            m.kind.as_str(),
+            m.title,
+            m.starts_at,
+            m.place,
+            m.host_name,
+            m.recorder_name,
+            now_utc(),
+            m.recurrence
+        ],
     )?;
     Ok(())
 }
@@ -22,7 +32,17 @@ pub(super) fn update(conn: &Connection, id: &str, m: &Checked) -> rusqlite::Resu
     conn.execute(
         "UPDATE meetings SET kind = ?2, title = ?3, starts_at = ?4, place = ?5, host_name = ?6, \
          recorder_name = ?7, updated_at = ?8, recurrence = ?9 WHERE id = ?1",
-        params![id, m.kind.as_str(), m.title, m.starts_at, m.place, m.host_name, m.recorder_name, now_utc(), m.recurrence],
+        params![
+            id,
+            m.kind.as_str(),
+            m.title,
+            m.starts_at,
+            m.place,
+            m.host_name,
+            m.recorder_name,
+            now_utc(),
+            m.recurrence
+        ],
     )?;
     Ok(())
 }

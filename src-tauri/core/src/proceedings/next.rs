@@ -31,7 +31,12 @@ pub fn next_meeting(conn: &Connection, today: NaiveDate) -> Result<Option<NextMe
         return Ok(None);
     };
     let when = match zone.datetime_of(&meeting.starts_at) {
-        Some(t) => format!("{}（{}） {}", crate::time::chinese_date(t.date()), crate::time::weekday(t.date()), t.format("%H:%M")),
+        Some(t) => format!(
+            "{}（{}） {}",
+            crate::time::chinese_date(t.date()),
+            crate::time::weekday(t.date()),
+            t.format("%H:%M")
+        ),
         None => String::new(),
     };
     let filter = TopicFilter { statuses: vec![TopicStatus::Accepted], ..TopicFilter::default() };
