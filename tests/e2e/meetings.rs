@@ -102,6 +102,7 @@ fn new_meeting(title: &str, starts_at: &str) -> NewMeeting {
         place: "3号楼前小广场".into(),
         host_name: "李国华".into(),
         recorder_name: "张敏".into(),
+        recurrence: String::new(),
     }
 }
 

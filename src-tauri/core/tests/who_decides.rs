@@ -61,6 +61,7 @@ fn story(store: &mut Store) {
         place: "3号楼前小广场".into(),
         host_name: "李红梅".into(),
         recorder_name: "张敏".into(),
+        recurrence: String::new(),
     };
     let m = store.write(|tx| meetings::create(tx, &new)).unwrap();
     let invited = store.write(|tx| meetings::apply_pattern(tx, &m.id, &pattern.id)).unwrap();

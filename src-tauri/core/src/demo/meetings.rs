@@ -60,6 +60,9 @@ fn hold(
     Ok(())
 }
 
+/// The demo meetings that repeat (周周碰、月月议): the monthly council meets on the 26th.
+const REPEATS: &[(&str, &str)] = &[("十一月居民议事会", "monthly:26")];
+
 /// An agenda item of the demo data with the id it got.
 type Item<'a> = (&'a DemoItem, String);
 
@@ -80,6 +83,7 @@ fn prepare<'a>(
             place: m.place.into(),
             host_name: "李红梅".into(),
             recorder_name: "张敏".into(),
+            recurrence: REPEATS.iter().find(|(t, _)| *t == m.title).map(|(_, r)| (*r).to_string()).unwrap_or_default(),
         },
     )
     .map_err(step)?;

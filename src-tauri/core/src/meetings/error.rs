@@ -35,6 +35,18 @@ pub enum MeetingError {
     OrderMismatch,
     #[error("“{title}”已有会议记录、表决或决定，不能移出议程。")]
     ItemHasRecords { title: String },
+    #[error("“{text}”不是会议的重复方式，请选择不重复、每周、每两周或每月某日。")]
+    UnknownRecurrence { text: String },
+    #[error("每月重复的日子“{text}”不对：请填1到31之间的数字（29–31日在小月为当月最后一天）。")]
+    BadRecurrenceDay { text: String },
+    #[error("每月重复：请填写每月哪一天开会（1到31）。")]
+    MissingRecurrenceDay,
+    #[error("每周重复的星期“{text}”不对：请选择星期一到星期日。")]
+    BadRecurrenceWeekday { text: String },
+    #[error("会议“{title}”没有设置重复，不能自动创建下一次会议。请先在会议信息里选择重复方式。")]
+    NotRecurring { title: String },
+    #[error("会议“{title}”的下一次会议已经创建了（{next_title}），不能重复创建。")]
+    NextExists { title: String, next_title: String },
     #[error(transparent)]
     Topic(#[from] TopicError),
     #[error(transparent)]
@@ -64,6 +76,12 @@ impl UserFacing for MeetingError {
             MeetingError::FollowUpStaysFirst => "meeting_follow_up_stays_first",
             MeetingError::OrderMismatch => "meeting_order_mismatch",
             MeetingError::ItemHasRecords { .. } => "meeting_item_has_records",
+            MeetingError::UnknownRecurrence { .. } => "meeting_recurrence_unknown",
+            MeetingError::BadRecurrenceDay { .. } => "meeting_recurrence_bad_day",
+            MeetingError::MissingRecurrenceDay => "meeting_recurrence_missing_day",
+            MeetingError::BadRecurrenceWeekday { .. } => "meeting_recurrence_bad_weekday",
+            MeetingError::NotRecurring { .. } => "meeting_not_recurring",
+            MeetingError::NextExists { .. } => "meeting_next_exists",
             MeetingError::Topic(e) => e.code(),
             MeetingError::Minutes(e) => e.code(),
             MeetingError::Points(e) => e.code(),
@@ -75,6 +93,10 @@ impl UserFacing for MeetingError {
     fn field(&self) -> Option<&str> {
         match self {
             MeetingError::Invalid(e) => e.field(),
+            MeetingError::UnknownRecurrence { .. }
+            | MeetingError::BadRecurrenceDay { .. }
+            | MeetingError::MissingRecurrenceDay
+            | MeetingError::BadRecurrenceWeekday { .. } => Some("重复"),
             MeetingError::Topic(e) => e.field(),
             MeetingError::Minutes(e) => e.field(),
             MeetingError::Points(e) => e.field(),

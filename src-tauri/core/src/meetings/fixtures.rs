@@ -42,6 +42,7 @@ pub fn new_meeting(title: &str, starts_at: &str) -> NewMeeting {
         place: "3号楼前小广场".into(),
         host_name: "李书记".into(),
         recorder_name: "张敏".into(),
+        recurrence: String::new(),
     }
 }
 

@@ -13,11 +13,13 @@
 //! (`community`), printing (`notices`, `printouts`).
 
 mod agenda;
+mod cadence;
 mod error;
 mod kinds;
 mod participants;
 mod patterns;
 mod recall;
+mod recurrence;
 mod reopen;
 mod repo;
 mod speakers;
@@ -28,6 +30,7 @@ use serde::{Deserialize, Serialize};
 pub use agenda::{
     add_other, add_topic, agenda, move_item, remove_item, set_order, AgendaItem, Direction, FOLLOW_UP_TITLE,
 };
+pub use cadence::{create_next, next_day, next_of, next_title};
 pub use error::MeetingError;
 pub use kinds::{AgendaKind, MeetingKind, MeetingStatus, ParticipantKind};
 pub use participants::{
@@ -36,6 +39,7 @@ pub use participants::{
 };
 pub use patterns::{apply_pattern, list_patterns, save_pattern, NewPattern, Pattern};
 pub use recall::{invite_past_stakeholders, past_stakeholders};
+pub use recurrence::Recurrence;
 pub use reopen::reopen;
 pub(crate) use repo::set_closed;
 pub use speakers::{add_speaker, quick_pick, speaker_line, speakers, NewSpeaker, QuickPick, Speaker};
@@ -56,6 +60,9 @@ pub struct NewMeeting {
     pub host_name: String,
     #[serde(default)]
     pub recorder_name: String,
+    /// 重复: `none`, `weekly`, `biweekly` (on the meeting's weekday) or `monthly:20`; see [`Recurrence::parse`].
+    #[serde(default)]
+    pub recurrence: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -76,6 +83,11 @@ pub struct Meeting {
     pub updated_at: String,
     /// When 开始会议 was tapped; None while planned.
     pub started_at: Option<String>,
+    /// How it repeats, as stored (`''`, `weekly:3`, `monthly:20`) and as read (每月20日).
+    pub recurrence: String,
+    pub recurrence_label: String,
+    /// The meeting this one was created from by 创建下一次会议.
+    pub previous_meeting_id: Option<String>,
 }
 
 /// The checked form, as it is stored.
@@ -86,6 +98,7 @@ struct Checked {
     place: String,
     host_name: String,
     recorder_name: String,
+    recurrence: String,
 }
 
 /// The meeting time is typed as the community's wall clock (`2026-12-02 19:30`) or given as an
@@ -93,6 +106,8 @@ struct Checked {
 fn check(conn: &Connection, new: &NewMeeting) -> Result<Checked, MeetingError> {
     let zone = crate::community::zone(conn)?;
     let starts_at = zone.instant_of_local(&new.starts_at, "会议时间", zone.today()).map_err(FieldError::from)?;
+    let day = zone.date_or_today(&starts_at);
+    let recurrence = Recurrence::parse(&new.recurrence, day)?.stored();
     Ok(Checked {
         kind: new.kind,
         title: required_line("会议名称", &new.title, TITLE_MAX)?,
@@ -100,6 +115,7 @@ fn check(conn: &Connection, new: &NewMeeting) -> Result<Checked, MeetingError> {
         place: optional_line("会议地点", &new.place, 100)?,
         host_name: optional_line("主持人", &new.host_name, 50)?,
         recorder_name: optional_line("记录人", &new.recorder_name, 50)?,
+        recurrence,
     })
 }
 

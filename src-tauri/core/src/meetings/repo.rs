@@ -7,13 +7,23 @@ use crate::ids::now_utc;
 use crate::store::parse_col;
 
 const COLUMNS: &str = "id, kind, title, starts_at, ends_at, place, host_name, recorder_name, status, \
-    closed_at, reopen_note, created_at, updated_at, started_at";
+    closed_at, reopen_note, created_at, updated_at, started_at, recurrence, previous_meeting_id";
 
 pub(super) fn insert(conn: &Connection, id: &str, m: &Checked) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO meetings (id, kind, title, starts_at, place, host_name, recorder_name, status, \
-         created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned', ?8, ?8)",
-        params![id, m.kind.as_str(), m.title, m.starts_at, m.place, m.host_name, m.recorder_name, now_utc()],
+         created_at, updated_at, recurrence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned', ?8, ?8, ?9)",
+        params![
+            id,
+            m.kind.as_str(),
+            m.title,
+            m.starts_at,
+            m.place,
+            m.host_name,
+            m.recorder_name,
+            now_utc(),
+            m.recurrence
+        ],
     )?;
     Ok(())
 }
@@ -21,8 +31,18 @@ pub(super) fn insert(conn: &Connection, id: &str, m: &Checked) -> rusqlite::Resu
 pub(super) fn update(conn: &Connection, id: &str, m: &Checked) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE meetings SET kind = ?2, title = ?3, starts_at = ?4, place = ?5, host_name = ?6, \
-         recorder_name = ?7, updated_at = ?8 WHERE id = ?1",
-        params![id, m.kind.as_str(), m.title, m.starts_at, m.place, m.host_name, m.recorder_name, now_utc()],
+         recorder_name = ?7, updated_at = ?8, recurrence = ?9 WHERE id = ?1",
+        params![
+            id,
+            m.kind.as_str(),
+            m.title,
+            m.starts_at,
+            m.place,
+            m.host_name,
+            m.recorder_name,
+            now_utc(),
+            m.recurrence
+        ],
     )?;
     Ok(())
 }
@@ -86,5 +106,23 @@ fn from_row(r: &Row) -> rusqlite::Result<Meeting> {
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
         started_at: r.get(13)?,
+        recurrence_label: super::Recurrence::from_stored(&r.get::<_, String>(14)?).label(),
+        recurrence: r.get(14)?,
+        previous_meeting_id: r.get(15)?,
     })
+}
+
+/// The meeting created from this one by 创建下一次会议, if there is one.
+pub(super) fn next_of(conn: &Connection, id: &str) -> rusqlite::Result<Option<Meeting>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM meetings WHERE previous_meeting_id = ?1 AND deleted_at IS NULL ORDER BY created_at LIMIT 1"),
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
+pub(super) fn set_previous(conn: &Connection, id: &str, previous_id: &str) -> rusqlite::Result<()> {
+    conn.execute("UPDATE meetings SET previous_meeting_id = ?2 WHERE id = ?1", params![id, previous_id])?;
+    Ok(())
 }

@@ -13,6 +13,8 @@
 
 mod close;
 mod followup;
+mod next;
 
 pub use close::{close, CloseReport};
 pub use followup::{followup_summary, FollowUpLine};
+pub use next::{next_meeting, NextMeeting};
