@@ -9,6 +9,7 @@ import { renderPrep } from './meeting_prep.js';
 import { renderBench } from './meeting_bench.js';
 import { failedPanel } from './guard.js';
 import { renderClose } from './meeting_close.js';
+import { cadenceLine } from './meeting_cadence.js';
 
 const M = S.meetings;
 const TABS = { prep: renderPrep, bench: renderBench, close: renderClose };
@@ -74,6 +75,8 @@ export async function renderMeeting(view, ctx, id, wanted) {
     }
   }
   drawHead();
+  // Below the heading, drawn once: creating the next meeting does not change this one.
+  view.insertBefore(await cadenceLine(meeting, (next) => ctx.open(next)), tabs);
   for (const key of Object.keys(TABS)) {
     tabs.append(el('button', { type: 'button', role: 'tab', class: 'tab', 'data-tab': key, onclick: () => show(key) }, M.tabs[key]));
   }

@@ -2,6 +2,7 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el, clear } from './dom.js';
+import { repeatFields, nextMeetingCard } from './meeting_cadence.js';
 import { field, showError as showFieldError, clearErrors, flash } from './forms.js';
 import { dayTime, clockInfo, today } from './format.js';
 import { dateInput } from './date_input.js';
@@ -52,7 +53,8 @@ async function renderList(view, ctx) {
   const newButton = el('button', { type: 'button', class: 'primary', id: 'new-meeting',
     onclick: async () => { newButton.hidden = true; await renderForm(formBox, ctx, () => { newButton.hidden = false; }); } },
   M.newMeeting);
-  view.append(el('div', { class: 'actions list-head' }, newButton), formBox, chips, table);
+  const next = await nextMeetingCard((id) => ctx.open(id));
+  view.append(...(next ? [next] : []), el('div', { class: 'actions list-head' }, newButton), formBox, chips, table);
   draw();
 }
 
@@ -82,12 +84,13 @@ async function renderForm(box, ctx, onDone) {
     host_name: el('input', { type: 'text', name: 'host_name' }),
     recorder_name: el('input', { type: 'text', name: 'recorder_name', value: actorName() === S.roster.actorDefault ? '' : actorName() }),
   };
+  const repeat = repeatFields();
   const form = el('form', { class: 'card', id: 'meeting-form' },
     el('h2', {}, M.newMeeting),
     el('div', { class: 'form-grid' },
       el('fieldset', { class: 'field wide', 'data-label': f.kind }, el('legend', {}, f.kind), kind),
       field(f.title, c.title, { wide: true }), field(f.startsAt, c.starts_at), field(f.place, c.place),
-      field(f.host, c.host_name), field(f.recorder, c.recorder_name)),
+      field(f.host, c.host_name), field(f.recorder, c.recorder_name), ...repeat.fields),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', id: 'create-meeting' }, f.create),
@@ -98,7 +101,7 @@ async function renderForm(box, ctx, onDone) {
     const meeting = {
       kind: form.querySelector('input[name=kind]:checked').value,
       title: c.title.value, starts_at: c.starts_at.value.trim(), place: c.place.value,
-      host_name: c.host_name.value, recorder_name: c.recorder_name.value,
+      host_name: c.host_name.value, recorder_name: c.recorder_name.value, recurrence: repeat.value(),
     };
     try {
       const m = await api.createMeeting(meeting);

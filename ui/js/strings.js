@@ -231,6 +231,15 @@ export const S = {
       kinds: { minutes: '会议记录', meeting_notice: '会议通知', sign_in: '签到表' },
       decision: (t) => `决议公示：${t}`,
     },
+    cadence: {
+      repeat: '重复', repeatHint: '定期的会议（周周碰、月月议）可一键创建下一次', day: '每月几日', dayHint: '1—31；29—31日在小月为当月最后一天',
+      rules: [{ value: '', label: '不重复' }, { value: 'weekly', label: '每周（同一星期几）' },
+        { value: 'biweekly', label: '每两周（同一星期几）' }, { value: 'monthly', label: '每月某日' }],
+      none: '不重复', create: (d) => { const [y, m, day] = d.split('-').map(Number); return `创建下一次会议（${y}年${m}月${day}日）`; }, created: (t) => `已创建“${t}”，核心成员已邀请。`,
+      made: (t) => `下一次会议已创建：${t}`, open: '打开',
+      nextTitle: '下次会议', openNext: '打开这次会议',
+      ready: (topics, tasks) => `${topics} 个议题待上会 · ${tasks} 项任务逾期（在第一项“上轮议定事项落实情况”中汇报）`,
+    },
     photos: {
       title: '会议照片', add: '添加照片…', none: '还没有会议照片。', added: (f) => `已添加照片 ${f}`,
       hint: '会议现场、签好字的签到表、张贴的公示栏——检查时要看的材料。照片保存在数据库里，随归档带走。',

@@ -1,5 +1,6 @@
 // 议题: the section frame with its tabs (新议题 · 待审定 · 议题列表) and the detail view.
 import { S } from './strings.js';
+import { nextMeetingCard } from './meeting_cadence.js';
 import { el, clear } from './dom.js';
 import { loadLookups } from './lookups.js';
 import { renderIntake } from './topic_form.js';
@@ -18,6 +19,9 @@ export async function renderTopics(view, { showError, target }) {
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
   const body = el('div', { class: 'tab-body' });
   view.append(tabs, body);
+  // The first screen of the day also says when the next meeting is and what is ready for it.
+  nextMeetingCard((id) => { location.hash = `#meetings/${id}`; })
+    .then((card) => { if (card && view.isConnected) view.prepend(card); });
 
   const nav = {
     tab: (key) => show(key),

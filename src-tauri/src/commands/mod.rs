@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod attachments;
+pub mod cadence;
 pub mod casework;
 pub mod clock;
 pub mod community;
