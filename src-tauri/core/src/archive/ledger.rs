@@ -1,4 +1,4 @@
-//! The 台账: the six tables inspectors ask for, built once and written both as `ledger.xlsx`
+//! The 台账: the seven tables inspectors ask for, built once and written both as `ledger.xlsx`
 //! (real dates, frozen header row, column widths) and as `csv/*.csv`.
 //!
 //! The 资金 sheet (issue 16) has one row per budget source, spend, gift of goods and labour
