@@ -91,7 +91,10 @@ pub fn month_review(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<M
             open_community.push(view(t, (as_of - t.raised_on).num_days()));
         }
         if t.status == TopicStatus::Escalated {
-            open_escalated.push(escalated(conn, t, as_of, view(t, 0), &mask)?);
+            // A reply dated by the cut answers it, even when typed in later (its stated day).
+            if let Some(item) = escalated(conn, t, as_of, view(t, 0), &mask)? {
+                open_escalated.push(item);
+            }
         }
         if ANSWER_DUE.contains(&t.status) && !t.answered {
             unanswered.push(view(t, 0));
@@ -189,14 +192,15 @@ fn topics_then(conn: &Connection, zone: Zone, as_of: NaiveDate) -> Result<Vec<To
     Ok(list)
 }
 
-/// An 已上报 topic at the cut: its latest 上报 record sent by then, if any.
+/// An 已上报 topic at the cut: its latest 上报 record sent by then, if any; `None` when that
+/// record's reply is dated by the cut.
 fn escalated(
     conn: &Connection,
     t: &TopicThen,
     as_of: NaiveDate,
     mut topic: ReviewTopic,
     mask: &crate::notices::Masking,
-) -> Result<EscalatedItem, LoadError> {
+) -> Result<Option<EscalatedItem>, LoadError> {
     let record = crate::casework::escalations(conn, &t.id)
         .map_err(|e| LoadError::Damaged { what: "上报记录", detail: e.to_string() })?
         .into_iter()
@@ -204,19 +208,21 @@ fn escalated(
         .next_back();
     let Some(e) = record else {
         topic.age_days = (as_of - t.raised_on).num_days();
-        return Ok(EscalatedItem {
+        return Ok(Some(EscalatedItem {
             topic,
             sent_to: mask.text(&t.status_note),
             reference: String::new(),
             sent_on: None,
             follow_up_on: None,
             reply: "未答复".to_string(),
-        });
+        }));
     };
+    if e.replied_on.is_some_and(|d| d <= as_of) {
+        return Ok(None);
+    }
     topic.age_days = (as_of - e.sent_on).num_days();
-    let reply = match (e.replied_on.filter(|d| *d <= as_of), e.follow_up_on) {
-        (Some(d), _) => format!("{}月{}日已答复", d.month(), d.day()),
-        (None, Some(f)) if f < as_of => format!("未答复，超跟进日{}天", (as_of - f).num_days()),
+    let reply = match e.follow_up_on {
+        Some(f) if f < as_of => format!("未答复，超跟进日{}天", (as_of - f).num_days()),
         _ => "未答复".to_string(),
     };
     let name = if e.sent_to_name.trim().is_empty() {
@@ -224,14 +230,14 @@ fn escalated(
     } else {
         format!("{}（{}）", e.sent_to_name, e.sent_to.label())
     };
-    Ok(EscalatedItem {
+    Ok(Some(EscalatedItem {
         topic,
         sent_to: mask.text(&name),
         reference: mask.text(&e.reference),
         sent_on: Some(e.sent_on),
         follow_up_on: e.follow_up_on,
         reply,
-    })
+    }))
 }
 
 /// Tasks overdue at the end of `as_of`: created by then, not done by then, and past the

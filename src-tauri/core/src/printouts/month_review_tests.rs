@@ -116,3 +116,27 @@ fn a_bad_or_future_month_is_refused_in_chinese() {
     assert!(month_review(store.conn(), " 2026-1 ", &opts()).is_ok(), "a one-digit month is read");
     assert!(kind_named("month-review").is_ok());
 }
+
+#[test]
+fn a_reply_typed_in_december_but_dated_november_answers_the_escalation_in_november() {
+    let (_d, mut store) = demo();
+    let id = id_of(store.conn(), "SELECT id FROM topic_escalations WHERE reference = 'CG-2026-0521-03'");
+    let reply = crate::casework::NewReply {
+        replied_on: d(2026, 11, 28),
+        reply: "街道已安排修补坑洼".to_string(),
+        outcome: crate::casework::ReplyOutcome::Close,
+    };
+    crate::time::at(at("2026-12-02T02:00:00Z"), || {
+        store.write(|tx| crate::casework::record_reply(tx, &id, &reply, "张敏", d(2026, 12, 2)))
+    })
+    .unwrap();
+    let mut o = opts();
+    o.today = d(2026, 12, 3);
+    let nov = month_review(store.conn(), "2026-11", &o).unwrap();
+    assert_eq!(nov.open_escalated.len(), 2, "{:?}", nov.open_escalated);
+    assert!(!nov.open_escalated.iter().any(|e| e.reference == "CG-2026-0521-03"));
+    // Before the reply's day it was still waiting: October's sheet lists it.
+    let oct = month_review(store.conn(), "2026-10", &o).unwrap();
+    let street = oct.open_escalated.iter().find(|e| e.reference == "CG-2026-0521-03").unwrap();
+    assert_eq!(street.topic.age_days, 163, "sent 05-21, counted to 10-31");
+}
