@@ -47,6 +47,7 @@ async fn between_meetings() {
     let _serial = SERIAL.lock().await;
     let dir = tempfile::tempdir().unwrap();
     let (mut s, saves) = start("between_meetings", dir.path()).await;
+    s.client.set_window_size(1366, 768).await.expect("window size");
 
     // A note on a 即办 topic done on the spot: the call that answers the resident (件件有回音).
     open_topic(&s, "健身器材损坏").await;
@@ -66,7 +67,7 @@ async fn between_meetings() {
     s.click("#save-callback").await;
     s.wait_text("#timeline", "器材牢固").await;
     s.wait_text("#topic-detail", "即办完成").await;
-    js(&s, "document.querySelector('#timeline').scrollIntoView()").await;
+    js(&s, "document.querySelector('#timeline').scrollIntoView({ block: 'end' })").await;
     s.shot("note-and-callback").await;
 
     // The reply to the 上报件 sent to the district transport bureau: back to the agenda.
@@ -112,7 +113,7 @@ async fn between_meetings() {
     s.wait_text("#supervision-result", "督办清单").await;
     s.click("#print-month-review").await;
     s.wait_text("#month-review-result", "议题研判表").await;
-    js(&s, "document.querySelector('#print-month-review').scrollIntoView()").await;
+    js(&s, "document.querySelector('#month-review-result').scrollIntoView({ block: 'center' })").await;
     s.shot("board-printed").await;
 
     let supervision = pdf_text(&saved(&saves, "督办清单"));
