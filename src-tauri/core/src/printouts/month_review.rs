@@ -204,8 +204,7 @@ fn escalated(
     let record = crate::casework::escalations(conn, &t.id)
         .map_err(|e| LoadError::Damaged { what: "上报记录", detail: e.to_string() })?
         .into_iter()
-        .filter(|e| e.sent_on <= as_of)
-        .next_back();
+        .rfind(|e| e.sent_on <= as_of);
     let Some(e) = record else {
         topic.age_days = (as_of - t.raised_on).num_days();
         return Ok(Some(EscalatedItem {
