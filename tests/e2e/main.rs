@@ -6,6 +6,7 @@ mod e2e_support;
 
 mod app;
 mod archive;
+mod between_meetings;
 mod clock;
 mod followup;
 mod funds;

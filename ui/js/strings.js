@@ -376,6 +376,8 @@ export const S = {
       select: (t) => `选择“${t}”`, selected: (n) => `已选 ${n} 项`,
       unit: '承办单位', person: '负责人', supervision: '督办清单',
       printSupervision: '打印督办清单（逾期和近期到期的任务，按承办单位）',
+      reviewMonth: '研判月份', printMonthReview: '打印月度议题研判表',
+      monthLabel: (y, m) => `${y}年${m}月`, monthReviewTitle: (v) => `${v.replace('-', '年')}月议题研判表`,
       printSelected: '打印所选任务的落实情况公示', selectHint: '在左侧勾选要公示的任务',
       total: (n) => `共 ${n} 项`, notes: (n) => `${n} 条记录`,
     },

@@ -7,7 +7,7 @@ import { el, clear } from './dom.js';
 import { field, options } from './forms.js';
 import { savePdf, printResult } from './pdf_save.js';
 import { printRecord } from './print.js';
-import { money as fmtMoney } from './format.js';
+import { money as fmtMoney, today } from './format.js';
 import { fundsVocab } from './fund_budget.js';
 
 const B = S.tasks.board;
@@ -25,6 +25,12 @@ export async function renderBoard(body, ctx) {
   const superviseResult = printResult('supervision-result');
   const superviseBtn = el('button', { type: 'button', id: 'print-supervision',
     onclick: () => printRecord('supervision', filter.unit, B.supervision, superviseResult) }, B.printSupervision);
+  // 月度议题研判表: the month chosen here (this month by default), for the 两委's monthly review.
+  const month = el('select', { name: 'month', id: 'review-month' }, ...monthOptions());
+  const reviewResult = printResult('month-review-result');
+  const reviewBtn = el('button', { type: 'button', id: 'print-month-review',
+    onclick: () => printRecord('month_review', month.value, B.monthReviewTitle(month.value), reviewResult) },
+  B.printMonthReview);
   const selected = new Set();
   const count = el('span', { class: 'muted', id: 'selected-count' }, B.selectHint);
   const printBtn = el('button', { type: 'button', id: 'print-progress', class: 'primary', disabled: true }, B.printSelected);
@@ -50,9 +56,21 @@ export async function renderBoard(body, ctx) {
       el('label', { class: 'check' }, done, B.includeDone)),
     table,
     el('div', { class: 'card print-bar' }, el('div', { class: 'actions' }, printBtn, count), result,
-      el('div', { class: 'actions' }, superviseBtn), superviseResult));
+      el('div', { class: 'actions' }, superviseBtn), superviseResult,
+      el('div', { class: 'actions' }, field(B.reviewMonth, month), reviewBtn), reviewResult));
   await fillFilters(meeting, topic, unit, person);
   await refresh();
+}
+
+// This month and the eleven before it, newest first, as <option>s (value 2026-11).
+function monthOptions() {
+  const [y, m] = today().split('-').map(Number);
+  if (!y || !m) return [];
+  return Array.from({ length: 12 }, (_, i) => {
+    const n = y * 12 + (m - 1) - i;
+    const value = `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+    return el('option', { value }, B.monthLabel(Math.floor(n / 12), (n % 12) + 1));
+  });
 }
 
 // The meetings and topics that have tasks, from the whole board (finished ones included).

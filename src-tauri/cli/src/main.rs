@@ -95,17 +95,23 @@ enum Command {
     SetPassphrase { passphrase: String },
 }
 
-/// `notice --kind KIND --id ID --out FILE.pdf`.
+/// `notice --kind KIND --id ID --out FILE.pdf`, or `notice KIND --id ID …`
+/// (`notice month-review --month 2026-11 --out X.pdf`: `--month` is `--id`).
 #[derive(clap::Args)]
 struct NoticeArgs {
     /// meeting_notice, topic, decision, progress, minutes, sign_in, points, convention,
     /// supervision (督办清单: the id is a 承办单位, or empty for all), election or fund_use
     /// (资金使用公示: the id is a decision or task, or a period: 2026, 2026-05 or
-    /// 2026-01-01..2026-06-30) (meeting-notice and sign-in are read the same).
-    #[arg(long)]
-    kind: String,
-    /// The meeting, topic, agenda item or decision, year (points, e.g. 2026) or convention.
-    #[arg(long)]
+    /// 2026-01-01..2026-06-30) (meeting-notice and sign-in are read the same), or month_review
+    /// (月度议题研判表: the id is a month, 2026-11).
+    #[arg(long, required_unless_present = "kind_given", conflicts_with = "kind_given")]
+    kind: Option<String>,
+    /// The kind written without --kind (`notice month-review …`).
+    #[arg(value_name = "KIND")]
+    kind_given: Option<String>,
+    /// The meeting, topic, agenda item or decision, year (points, e.g. 2026), convention or
+    /// month (month_review, also written --month).
+    #[arg(long, visible_alias = "month")]
     id: String,
     /// A4 or A3.
     #[arg(long, default_value = "A4")]
@@ -240,7 +246,7 @@ fn render(spec: &std::path::Path, out: &std::path::Path) -> Result<String, Failu
 /// `notice`: fill the template from the records and write the PDF whole or not at all.
 fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
     use yishi_core::printouts::{kind_named, load, LoadOptions};
-    let kind = kind_named(&args.kind)?;
+    let kind = kind_named(args.kind.as_deref().or(args.kind_given.as_deref()).unwrap_or_default())?;
     let paper = match args.paper.trim() {
         "A4" | "a4" => yishi_core::pdf::Paper::A4,
         "A3" | "a3" => yishi_core::pdf::Paper::A3,

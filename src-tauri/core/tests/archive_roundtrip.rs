@@ -90,7 +90,7 @@ fn ledger_opens_with_chinese_headers_real_dates_and_the_records() {
     let (_s, source) = demo_store();
     let (_stick, folder) = export(&source);
     let mut book: Xlsx<_> = open_workbook(folder.join("ledger.xlsx")).unwrap();
-    assert_eq!(book.sheet_names(), vec!["议题", "会议", "议定事项与任务", "评价", "积分", "资金"]);
+    assert_eq!(book.sheet_names(), vec!["议题", "会议", "议定事项与任务", "评价", "积分", "资金", "月度研判"]);
 
     let topics = book.worksheet_range("议题").unwrap();
     let header: Vec<String> = topics.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
@@ -247,4 +247,65 @@ fn a_second_export_reuses_the_issued_pdfs_and_never_a_damaged_copy() {
     // Exporting does not leave the live database less durable than it was.
     let level: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
     assert_eq!(level, 2, "synchronous=FULL again after the snapshot");
+}
+
+/// Inspectors ask for each vote with its decision: the counts, the rule and the result.
+#[test]
+fn the_decisions_sheet_carries_each_votes_counts_rule_and_result() {
+    let (_s, source) = demo_store();
+    let (_stick, folder) = export(&source);
+    let mut book: Xlsx<_> = open_workbook(folder.join("ledger.xlsx")).unwrap();
+    let sheet = book.worksheet_range("议定事项与任务").unwrap();
+    let header: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(&header[12..], ["表决方式", "同意", "反对", "弃权", "应到", "实到", "表决规则", "表决结果"]);
+    let parking = sheet.rows().find(|r| r[2] == "小区停车乱，消防通道被占").expect("the parking decision");
+    let vote: Vec<String> = parking[12..].iter().map(|c| c.to_string()).collect();
+    assert_eq!(vote, ["举手", "9", "1", "1", "11", "11", "过半数（到会）", "通过"]);
+    assert!(matches!(parking[13], Data::Float(_) | Data::Int(_)), "counts are numbers: {:?}", parking[13]);
+    let quorum = sheet.rows().find(|r| r[2] == "楼道堆放垃圾和夜间音乐扰民").expect("the stairwell decision");
+    assert_eq!(quorum[19].to_string(), "不足法定人数");
+    assert_eq!((quorum[16].to_string(), quorum[17].to_string()), ("24".to_string(), "12".to_string()));
+}
+
+/// 月度研判: a row per month of this year up to this month, the figures of its 月度议题研判表.
+#[test]
+fn the_month_review_sheet_has_a_row_per_month_with_the_review_figures() {
+    use chrono::Datelike;
+    let (_s, source) = demo_store();
+    let (_stick, folder) = export(&source);
+    let mut book: Xlsx<_> = open_workbook(folder.join("ledger.xlsx")).unwrap();
+    let sheet = book.worksheet_range("月度研判").unwrap();
+    let header: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(header[..6], ["月份", "统计截至", "收集议题", "即办件", "代办件", "上报件"]);
+    assert_eq!(header[6..], ["未办结代办件", "未办结上报件", "逾期任务", "未答复提出人"]);
+    let today = yishi_core::community::today(source.conn()).unwrap();
+    assert_eq!(sheet.height() as u32, 1 + today.month(), "a header and the months so far");
+    let rows: Vec<Vec<String>> = sheet.rows().skip(1).map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    // The sheet's figures are the printed sheet's, month by month.
+    for (i, row) in rows.iter().enumerate() {
+        let id = format!("{}-{:02}", today.year(), i + 1);
+        let r =
+            yishi_core::printouts::month_review(source.conn(), &id, &yishi_core::printouts::LoadOptions::new(today))
+                .unwrap();
+        assert_eq!(row[0], format!("{}年{}月", r.year, r.month));
+        let want: Vec<String> = [
+            r.counts.total(),
+            r.counts.immediate,
+            r.counts.community,
+            r.counts.escalate,
+            r.open_community.len(),
+            r.open_escalated.len(),
+            r.overdue.len(),
+            r.unanswered.len(),
+        ]
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+        assert_eq!(row[2..], want[..], "{id}");
+    }
+    if today.year() == 2026 && today.month() >= 11 {
+        // The demo's November: 7 topics collected, all 代办件; 3 上报件 still waiting.
+        assert_eq!(rows[10][2..6], ["7", "0", "7", "0"]);
+        assert_eq!(rows[10][7], "3");
+    }
 }

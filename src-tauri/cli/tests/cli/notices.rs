@@ -159,3 +159,41 @@ fn a_bad_notice_request_fails_in_chinese_and_writes_nothing() {
         assert!(!out.exists(), "{kind} {id}: no file");
     }
 }
+
+#[test]
+fn the_month_review_prints_for_a_month_and_refuses_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = dir.path().join("month-review.pdf");
+    let args: Vec<&std::ffi::OsStr> = vec![
+        "--db".as_ref(),
+        db.as_os_str(),
+        "notice".as_ref(),
+        "month-review".as_ref(),
+        "--month".as_ref(),
+        "2026-11".as_ref(),
+        "--date".as_ref(),
+        "2026-11-21".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ];
+    let o = cli(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = crate::notices_common::page_text(&std::fs::read(&out).unwrap());
+    for expected in
+        ["幸福里社区2026年11月议题研判表", "本月共收集议题7件", "未办结的上报件", "工单号CG-2026", "参加人员"]
+    {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    if let Ok(path) = std::env::var("YISHI_MONTH_REVIEW_PDF") {
+        std::fs::copy(&out, path).unwrap();
+    }
+    let bad = dir.path().join("bad.pdf");
+    for (month, expected) in [("2026-13", "月份“2026-13”看不懂"), ("abc", "请写成 2026-11"), ("2026-12", "还没有到")]
+    {
+        let o = notice(&db, "month_review", month, &bad, &[]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success() && stderr.contains(expected), "{month}: {stderr}");
+        assert!(!bad.exists(), "{month}: no file");
+    }
+}

@@ -30,6 +30,7 @@ const KINDS: &[(&str, &str)] = &[
     ),
     ("points", "SELECT '2026', '2026'"),
     ("convention", "SELECT title, id FROM conventions"),
+    ("month-review", "SELECT '2026-11', '2026-11'"),
 ];
 
 /// (kind, key, id) of every notice the demo database can print, in a stable order.

@@ -1,4 +1,4 @@
-//! The 台账: the six tables inspectors ask for, built once and written both as `ledger.xlsx`
+//! The 台账: the seven tables inspectors ask for, built once and written both as `ledger.xlsx`
 //! (real dates, frozen header row, column widths) and as `csv/*.csv`.
 //!
 //! The 资金 sheet (issue 16) has one row per budget source, spend, gift of goods and labour
@@ -25,6 +25,7 @@ use crate::notices::UNNAMED_DONOR;
 use crate::points::PointsSource;
 use crate::time::Zone;
 use crate::topics::{Channel, HandlingClass, Scale, TopicStatus};
+use crate::votes::{VoteMethod, VoteResult, VoteRule};
 
 /// One cell: dates stay dates so WPS and Excel can sort and filter them.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +48,7 @@ pub struct Sheet {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// 议题, 会议, 议定事项与任务, 评价, 积分, 资金 — in that order.
+/// 议题, 会议, 议定事项与任务, 评价, 积分, 资金, 月度研判 — in that order.
 pub fn sheets(conn: &Connection) -> Result<Vec<Sheet>, ArchiveError> {
     let zone = crate::community::zone(conn)?;
     Ok(vec![
@@ -57,6 +58,7 @@ pub fn sheets(conn: &Connection) -> Result<Vec<Sheet>, ArchiveError> {
         evaluations(conn, zone)?,
         points(conn, zone)?,
         funds_sheet(conn, zone).map_err(|e| ArchiveError::Ledger(e.to_string()))?,
+        month_reviews(conn, zone.today()).map_err(|e| ArchiveError::Ledger(e.to_string()))?,
     ])
 }
 
@@ -262,12 +264,18 @@ fn decisions(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
     let rows = collect(
         conn,
         "SELECT m.starts_at, m.title, a.title, d.text, d.act, t.title, t.mode, t.responsible_unit, \
-         t.person_in_charge, t.deadline, t.status, t.done_at FROM decisions d \
+         t.person_in_charge, t.deadline, t.status, t.done_at, \
+         v.method, v.agree, v.oppose, v.abstain, v.eligible, v.present, v.rule, v.result FROM decisions d \
          JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings m ON m.id = a.meeting_id \
          LEFT JOIN tasks t ON t.decision_id = d.id AND t.deleted_at IS NULL \
+         LEFT JOIN votes v ON v.id = (SELECT x.id FROM votes x WHERE x.agenda_item_id = a.id \
+           AND x.deleted_at IS NULL ORDER BY x.created_at DESC, x.id DESC LIMIT 1) \
          WHERE d.deleted_at IS NULL ORDER BY m.starts_at, a.position, d.created_at, t.created_at",
         |r| {
             let act: bool = r.get(4)?;
+            let count = |i: usize| -> rusqlite::Result<Cell> {
+                Ok(r.get::<_, Option<i64>>(i)?.map(Cell::Int).unwrap_or(Cell::Empty))
+            };
             Ok(vec![
                 when(zone, r.get(0)?),
                 text(r, 1)?,
@@ -281,6 +289,14 @@ fn decisions(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
                 when(zone, r.get(9)?),
                 label(r, 10, |s| TaskStatus::parse(s).map(TaskStatus::label))?,
                 when(zone, r.get(11)?),
+                label(r, 12, |s| VoteMethod::parse(s).map(VoteMethod::label))?,
+                count(13)?,
+                count(14)?,
+                count(15)?,
+                count(16)?,
+                count(17)?,
+                label(r, 18, |s| VoteRule::parse(s).map(VoteRule::label))?,
+                label(r, 19, |s| VoteResult::parse(s).map(VoteResult::label))?,
             ])
         },
     )?;
@@ -299,6 +315,14 @@ fn decisions(conn: &Connection, zone: Zone) -> rusqlite::Result<Sheet> {
             ("办结期限", 12.0),
             ("任务状态", 9.0),
             ("完成时间", 17.0),
+            ("表决方式", 9.0),
+            ("同意", 6.0),
+            ("反对", 6.0),
+            ("弃权", 6.0),
+            ("应到", 6.0),
+            ("实到", 6.0),
+            ("表决规则", 14.0),
+            ("表决结果", 12.0),
         ],
         rows,
     })
@@ -449,6 +473,47 @@ fn funds_sheet(conn: &Connection, zone: Zone) -> Result<Sheet, FundsError> {
             ("人日", 7.0),
             ("备注", 28.0),
             ("记录人", 10.0),
+        ],
+        rows,
+    })
+}
+
+/// 月度研判: one row per month of this year up to this month — the figures of that month's
+/// 月度议题研判表 (`printouts::month_review`, as the records stood at the month's end), so the
+/// sheet and the printed sheets tell the same story.
+fn month_reviews(conn: &Connection, today: NaiveDate) -> Result<Sheet, crate::printouts::LoadError> {
+    use chrono::Datelike;
+    let opts = crate::printouts::LoadOptions::new(today);
+    let mut rows = Vec::new();
+    for month in 1..=today.month() {
+        let r = crate::printouts::month_review(conn, &format!("{}-{month:02}", today.year()), &opts)?;
+        let n = |v: usize| Cell::Int(v as i64);
+        rows.push(vec![
+            Cell::Text(format!("{}年{}月", r.year, r.month)),
+            Cell::Date(r.as_of),
+            n(r.counts.total()),
+            n(r.counts.immediate),
+            n(r.counts.community),
+            n(r.counts.escalate),
+            n(r.open_community.len()),
+            n(r.open_escalated.len()),
+            n(r.overdue.len()),
+            n(r.unanswered.len()),
+        ]);
+    }
+    Ok(Sheet {
+        name: "月度研判",
+        columns: vec![
+            ("月份", 10.0),
+            ("统计截至", 12.0),
+            ("收集议题", 9.0),
+            ("即办件", 8.0),
+            ("代办件", 8.0),
+            ("上报件", 8.0),
+            ("未办结代办件", 12.0),
+            ("未办结上报件", 12.0),
+            ("逾期任务", 9.0),
+            ("未答复提出人", 12.0),
         ],
         rows,
     })

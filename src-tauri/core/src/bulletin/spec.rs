@@ -92,6 +92,7 @@ pub fn document(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Docum
         NoticeKind::Points => doc::<PointsTable>(spec),
         NoticeKind::Convention => doc::<Convention>(spec),
         NoticeKind::Supervision => doc::<crate::notices::SupervisionList>(spec),
+        NoticeKind::MonthReview => doc::<crate::notices::MonthReview>(spec),
         NoticeKind::Election => doc::<crate::notices::ElectionNotice>(spec),
         NoticeKind::FundUse => doc::<crate::notices::FundUseNotice>(spec),
         NoticeKind::Free => Composed::from_json(spec)?.document(conn),
@@ -111,7 +112,9 @@ pub fn masked_numbers(conn: &Connection, kind: NoticeKind, spec: &str) -> Result
             .unwrap_or_default()
     };
     let (masking, keep) = match kind {
-        NoticeKind::Minutes | NoticeKind::SignIn | NoticeKind::Supervision => return Ok(Masked::default()),
+        NoticeKind::Minutes | NoticeKind::SignIn | NoticeKind::Supervision | NoticeKind::MonthReview => {
+            return Ok(Masked::default())
+        }
         NoticeKind::Free => {
             let on = value.get("mask_personal_data").and_then(|v| v.as_bool()).unwrap_or(true);
             value["mask_personal_data"] = false.into();

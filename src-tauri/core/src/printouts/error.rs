@@ -25,6 +25,10 @@ pub enum LoadError {
     BadPeriod { text: String },
     #[error("{}至{}没有资金支出，也没有物资捐赠或投工投劳，无需公示。", crate::time::chinese_date(*.from), crate::time::chinese_date(*.to))]
     NothingInPeriod { from: chrono::NaiveDate, to: chrono::NaiveDate },
+    #[error("月份“{text}”看不懂，请写成 2026-11 这样的年份和月份（月份是 1 到 12）。")]
+    BadMonth { text: String },
+    #[error("{year}年{month}月还没有到，无法生成这个月的议题研判表。")]
+    MonthAhead { year: i32, month: u32 },
     #[error(transparent)]
     Funds(#[from] crate::funds::FundsError),
     #[error(transparent)]
@@ -50,6 +54,8 @@ impl UserFacing for LoadError {
             LoadError::NoBudget => "notice_no_budget",
             LoadError::BadPeriod { .. } => "notice_bad_period",
             LoadError::NothingInPeriod { .. } => "notice_nothing_in_period",
+            LoadError::BadMonth { .. } => "notice_bad_month",
+            LoadError::MonthAhead { .. } => "notice_month_ahead",
             LoadError::Funds(e) => e.code(),
             LoadError::Community(e) => e.code(),
             LoadError::Points(e) => e.code(),

@@ -25,12 +25,15 @@ mod election;
 mod error;
 mod funds;
 mod meeting;
+mod month_review;
 mod supervision;
 mod topic;
 mod year;
 
 #[cfg(test)]
 mod funds_tests;
+#[cfg(test)]
+mod month_review_tests;
 #[cfg(test)]
 mod tests;
 
@@ -40,6 +43,7 @@ pub use election::election;
 pub use error::LoadError;
 pub use funds::{fund_use, FundScope};
 pub use meeting::{meeting_notice, minutes, sign_in};
+pub use month_review::{month_review, parse_month};
 pub use supervision::supervision;
 pub use topic::topic;
 pub use year::year_report;
@@ -111,6 +115,7 @@ pub fn load(conn: &Connection, kind: NoticeKind, id: &str, opts: &LoadOptions) -
         NoticeKind::Supervision => Box::new(supervision(conn, id, opts)?),
         NoticeKind::Election => Box::new(election(conn, id, opts)?),
         NoticeKind::FundUse => Box::new(fund_use(conn, id, opts)?),
+        NoticeKind::MonthReview => Box::new(month_review(conn, id, opts)?),
         NoticeKind::Free => return Err(LoadError::NotFromRecord),
     })
 }

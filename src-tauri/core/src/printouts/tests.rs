@@ -368,6 +368,7 @@ fn every_kind_renders_from_the_demo() {
         (NoticeKind::Points, "2026".to_string()),
         (NoticeKind::Convention, id),
         (NoticeKind::Supervision, String::new()),
+        (NoticeKind::MonthReview, "2026-11".to_string()),
     ];
     for (kind, id) in ids {
         let bytes = load(conn, kind, &id, &opts()).unwrap().render().unwrap_or_else(|e| panic!("{kind:?}: {e}"));
