@@ -7,6 +7,7 @@ mod e2e_support;
 mod app;
 mod archive;
 mod between_meetings;
+mod cadence;
 mod clock;
 mod followup;
 mod funds;
