@@ -19,6 +19,7 @@ mod election;
 mod format;
 mod fund_use;
 mod kind;
+mod plan;
 mod public;
 mod records;
 mod spec;
@@ -31,6 +32,7 @@ pub use election::{ElectionNotice, ElectionRow};
 pub use format::{cn_number, fmt_date, fmt_datetime};
 pub use fund_use::{FundUseNotice, GoodsLine, LabourLine, SourceLine, SpendLine, UNNAMED_DONOR};
 pub use kind::NoticeKind;
+pub use plan::{OpinionLine, PlanText};
 pub use public::{
     Decided, DecidedBudget, DecidedTask, DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskMoney, TaskRow,
     TopicNotice, TopicOrigin, VoteCounts,

@@ -28,6 +28,8 @@ pub enum LoadError {
     #[error(transparent)]
     Funds(#[from] crate::funds::FundsError),
     #[error(transparent)]
+    Plan(#[from] crate::plans::PlanError),
+    #[error(transparent)]
     Community(#[from] CommunityError),
     #[error(transparent)]
     Points(#[from] crate::points::PointsError),
@@ -51,6 +53,7 @@ impl UserFacing for LoadError {
             LoadError::BadPeriod { .. } => "notice_bad_period",
             LoadError::NothingInPeriod { .. } => "notice_nothing_in_period",
             LoadError::Funds(e) => e.code(),
+            LoadError::Plan(e) => e.code(),
             LoadError::Community(e) => e.code(),
             LoadError::Points(e) => e.code(),
             LoadError::Decision(e) => e.code(),
