@@ -28,7 +28,8 @@ fn a_plan_with_its_versions_comments_and_answers_travels_and_comes_back_revised(
     let third = NewVersion { cost: "55万".into(), note: "第三家报价更低".into(), ..version_of(&on_b) };
     b.write(|tx| plans::save(tx, &topic, &third, "李主任")).unwrap();
     let comment = on_b.comments[0].id.clone();
-    let fix = NewAnswer { text: "井道东移80厘米。".into(), answered_by: "议事攻坚小组".into(), revise: true };
+    let fix =
+        NewAnswer { text: "井道东移80厘米。".into(), answered_by: "议事攻坚小组".into(), revise: true };
     b.write(|tx| plans::answer(tx, &comment, &fix, "李主任")).unwrap();
     let (_stick2, from_b) = export(&b);
     archive::import(&mut a, &from_b).unwrap();
