@@ -14,3 +14,4 @@ mod notices;
 mod search;
 mod setup;
 mod topics;
+mod topic_plan;
