@@ -13,5 +13,5 @@ mod meetings;
 mod notices;
 mod search;
 mod setup;
-mod topics;
 mod topic_plan;
+mod topics;

@@ -21,7 +21,7 @@ async fn topic_plan() {
     s.click("#search-box").await;
     type_into(&s, "#search-box", TOPIC).await;
     s.wait_for("#search-results li.hit[data-kind='topic']").await;
-    js(&s, "document.querySelector(\"#search-results li.hit[data-kind='topic']\").click()").await;
+    js(&s, "document.querySelector(\"#search-results li.hit[data-kind='topic']\").dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }))").await;
     s.wait_text("#topic-detail .detail-title", TOPIC).await;
     s.wait_text("#plan-card", "还没有方案").await;
 

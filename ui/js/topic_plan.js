@@ -83,7 +83,7 @@ function versionForm(t, plan, redraw, slot) {
   const note = el('input', { type: 'text', id: 'plan-note', autocomplete: 'off' });
   const form = el('form', { class: 'plan-form', id: 'plan-form', novalidate: true },
     field(P.proposal, proposal, { wide: true }),
-    el('div', { class: 'row' }, field(P.cost, cost), field(P.draftedBy, by), c ? field(P.note, note) : null),
+    el('div', { class: 'row' }, field(P.cost, cost, { hint: P.costHint }), field(P.draftedBy, by), c ? field(P.note, note) : null),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'row' },
       el('button', { type: 'submit', class: 'primary', id: 'plan-save' }, P.save),
@@ -109,7 +109,7 @@ async function opinionForm(t, redraw) {
   const givenOn = el('input', { type: 'text', id: 'plan-given-on', autocomplete: 'off' });
   const form = el('form', { class: 'plan-subform', id: 'plan-opinion-form', novalidate: true },
     el('h3', {}, P.addOpinion),
-    el('div', { class: 'row' }, field(P.reviewer, reviewer), field(P.aspect, aspect), field(P.givenOn, givenOn)),
+    el('div', { class: 'row' }, field(P.reviewer, reviewer), field(P.aspect, aspect), field(P.givenOn, givenOn, { hint: P.todayHint })),
     field(P.opinion, opinion, { wide: true }),
     el('div', { class: 'form-error', role: 'alert' }),
     el('button', { type: 'submit', id: 'plan-opinion-save' }, P.addOpinion));
@@ -129,7 +129,7 @@ function commentForm(t, redraw) {
   const on = el('input', { type: 'text', id: 'plan-comment-on', autocomplete: 'off' });
   const form = el('form', { class: 'plan-subform', id: 'plan-comment-form', novalidate: true },
     el('h3', {}, P.addComment),
-    el('div', { class: 'row' }, field(P.fromName, from), field(P.receivedOn, on)),
+    el('div', { class: 'row' }, field(P.fromName, from, { hint: P.anonymousHint }), field(P.receivedOn, on, { hint: P.todayHint })),
     field(P.commentText, text, { wide: true }),
     el('div', { class: 'form-error', role: 'alert' }),
     el('button', { type: 'submit', id: 'plan-comment-save' }, P.addComment));
@@ -149,7 +149,7 @@ function answerForm(cm, redraw) {
   const text = el('input', { type: 'text', class: 'plan-answer-text', id: `plan-answer-${cm.id}`, autocomplete: 'off' });
   const by = el('input', { type: 'text', class: 'plan-answered-by', autocomplete: 'off' });
   const form = el('form', { class: 'plan-answer-form', novalidate: true },
-    el('div', { class: 'row' }, field(P.answerText, text), field(P.answeredBy, by)),
+    el('div', { class: 'row' }, field(P.answerText, text), field(P.answeredBy, by, { hint: P.answeredByHint })),
     el('div', { class: 'form-error', role: 'alert' }),
     el('button', { type: 'submit', class: 'primary plan-answer-save' }, cm.answer ? P.reviseAnswer : P.answer));
   form.addEventListener('submit', async (ev) => {
