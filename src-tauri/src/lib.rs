@@ -193,6 +193,12 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::stats::year_stats,
         commands::stats::print_year_report,
         commands::pdf_file::open_saved_pdf,
+        commands::plans::plan_aspects,
+        commands::plans::topic_plan,
+        commands::plans::save_plan,
+        commands::plans::add_plan_opinion,
+        commands::plans::add_plan_comment,
+        commands::plans::answer_plan_comment,
     ])
 }
 

@@ -10,5 +10,6 @@ mod casework;
 mod followup;
 mod meetings;
 mod notices;
+mod plans;
 mod settings;
 mod topics;

@@ -15,4 +15,5 @@ mod meetings;
 mod notices;
 mod search;
 mod setup;
+mod topic_plan;
 mod topics;

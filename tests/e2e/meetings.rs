@@ -158,6 +158,16 @@ pub(crate) async fn open_meeting(s: &Session, title: &str, tab: &str) {
     }
 }
 
+/// Opens the meeting with this title and goes to the tab, not waiting for the minutes (a meeting
+/// not yet started shows 开始会议 first).
+pub(crate) async fn open_meeting_tab(s: &Session, title: &str, tab: &str) {
+    s.click("#nav a[data-section=meetings]").await;
+    drop(s.wait_for(".meeting-row").await);
+    click_in_row(s, ".meeting-row", title, ".open-meeting").await;
+    s.wait_text("#meeting-title", title).await;
+    s.click(&format!("button.tab[data-tab={tab}]")).await;
+}
+
 /// Clicks `button` inside the first row matching `rows` whose text contains `text`.
 async fn click_in_row(s: &Session, rows: &str, text: &str, button: &str) {
     s.wait_for(rows).await;

@@ -214,4 +214,11 @@ export const api = {
   setFundAllocation: (year, kind, amount, note, actor) => call('set_fund_allocation', { year, kind, amount, note, actor }),
   overBudgetTasks: () => call('over_budget_tasks'),
   // ——— end 办理 ———
+  // ——— 方案 (issue 22): a topic's plan, its versions, opinions, comments and answers ———
+  planAspects: () => call('plan_aspects'),
+  topicPlan: (topicId) => call('topic_plan', { topic_id: topicId }),
+  savePlan: (topicId, plan, actor) => call('save_plan', { topic_id: topicId, plan, actor }),
+  addPlanOpinion: (topicId, opinion, actor) => call('add_plan_opinion', { topic_id: topicId, opinion, actor }),
+  addPlanComment: (topicId, comment, actor) => call('add_plan_comment', { topic_id: topicId, comment, actor }),
+  answerPlanComment: (commentId, answer, actor) => call('answer_plan_comment', { comment_id: commentId, answer, actor }),
 };

@@ -12,9 +12,10 @@ import { renderVote } from './meeting_vote.js';
 import { renderDecisions } from './meeting_decisions.js';
 import { renderRevisions } from './meeting_revisions.js';
 import { guardedFill } from './guard.js';
+import { renderBenchPlan } from './topic_plan.js';
 
 const B = S.meetings.bench;
-const SIDE = { signin: renderSignIn, vote: renderVote, decisions: renderDecisions, revisions: renderRevisions };
+const SIDE = { signin: renderSignIn, vote: renderVote, decisions: renderDecisions, revisions: renderRevisions, plan: renderBenchPlan };
 // Kept across visits of the tab, so a failed autosave keeps retrying with its text.
 const savers = new Map();
 let sideTab = 'signin';

@@ -10,6 +10,7 @@ import { failedPanel } from './guard.js';
 import { actorName } from './actor.js';
 import { field, showError, clearErrors, flash } from './forms.js';
 import { historyList, noteForm, followThroughForms } from './topic_notes.js';
+import { planCard } from './topic_plan.js';
 
 const D = S.topics.detail;
 
@@ -61,6 +62,7 @@ export async function renderDetail(body, look, id, nav) {
       t.description ? el('p', { class: 'detail-desc' }, t.description) : null,
       el('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]))),
     el('section', { class: 'card' }, el('h2', {}, D.photos), photos),
+    await planCard(t, redraw),
     el('section', { class: 'card' }, el('h2', {}, D.timeline), await historyList(lines, look)),
     ...(await followThroughForms(t, lines, redraw)),
     await noteForm(t, redraw, lines.some((l) => l.kind === 'note' && l.answer)));

@@ -35,6 +35,7 @@ pub mod money;
 pub mod navigate;
 pub mod notices;
 pub mod pdf;
+pub mod plans;
 pub mod points;
 pub mod printouts;
 pub mod privacy;

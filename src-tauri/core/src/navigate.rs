@@ -37,6 +37,8 @@ pub fn locate(conn: &Connection, kind: DocKind, record_id: &str) -> rusqlite::Re
         DocKind::Convention => at("points", "SELECT id, NULL FROM conventions WHERE id = ?1"),
         DocKind::TopicNote => at("topics", "SELECT topic_id, NULL FROM topic_notes WHERE id = ?1"),
         DocKind::FundSpend => at("tasks", "SELECT task_id, NULL FROM fund_spends WHERE id = ?1"),
+        DocKind::Plan => at("topics", "SELECT id, NULL FROM topics WHERE id = ?1"),
+        DocKind::PlanComment => at("topics", "SELECT topic_id, NULL FROM plan_comments WHERE id = ?1"),
     }
 }
 
@@ -59,7 +61,7 @@ pub struct Found {
 }
 
 /// The order the search box lists kinds in: the topic itself before what was said and done about it.
-pub const KIND_ORDER: [DocKind; 9] = [
+pub const KIND_ORDER: [DocKind; 11] = [
     DocKind::Topic,
     DocKind::Decision,
     DocKind::Minutes,
@@ -69,6 +71,8 @@ pub const KIND_ORDER: [DocKind; 9] = [
     DocKind::TaskNote,
     DocKind::TopicNote,
     DocKind::FundSpend,
+    DocKind::Plan,
+    DocKind::PlanComment,
 ];
 
 /// How many hits of each kind the search box shows when no kind is chosen.

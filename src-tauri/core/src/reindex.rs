@@ -2,7 +2,7 @@
 //!
 //! The index is derived data. Each domain module says how its records are indexed — the same
 //! `search_docs` it uses when it writes — and [`all`] only gathers them: topics, minutes,
-//! decisions, task notes, evaluations, conventions, issued notices and notes on topics. It copies none of their
+//! decisions, task notes, evaluations, conventions, issued notices, notes on topics, spends and plans. It copies none of their
 //! rules, so the parity test (`archive/tests.rs`,
 //! `reindex_rebuilds_what_live_writes_indexed`) can fail for every kind.
 //!
@@ -21,7 +21,9 @@ use thiserror::Error;
 use crate::error::UserFacing;
 use crate::search::{self, SearchError};
 use crate::store::{Store, StoreError};
-use crate::{bulletin, casework, community, conventions, decisions, evaluations, followup, funds, minutes, topics};
+use crate::{
+    bulletin, casework, community, conventions, decisions, evaluations, followup, funds, minutes, plans, topics,
+};
 
 /// Why the search index could not be rebuilt.
 #[derive(Debug, Error)]
@@ -94,6 +96,7 @@ pub fn all(tx: &Transaction) -> Result<usize, ReindexError> {
     docs.extend(bulletin::search_docs(tx, zone).map_err(module)?);
     docs.extend(casework::search_docs(tx).map_err(module)?);
     docs.extend(funds::search_docs(tx).map_err(module)?);
+    docs.extend(plans::search_docs(tx).map_err(module)?);
     Ok(search::rebuild(tx, docs)?)
 }
 

@@ -18,7 +18,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("templates", &["notices"]),
     ("registers", &["community", "attachments"]),
     ("topics", &["topics"]),
-    ("meeting parts", &["minutes", "points", "meetings", "votes", "elections", "decisions"]),
+    ("meeting parts", &["minutes", "points", "meetings", "votes", "elections", "decisions", "plans"]),
     ("workflows", &["proceedings", "followup", "evaluations", "conventions", "casework", "funds"]),
     ("outputs", &["stats", "printouts", "bulletin", "navigate", "info"]),
     ("maintenance", &["reindex", "archive", "demo"]),

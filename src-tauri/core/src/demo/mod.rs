@@ -19,6 +19,7 @@ mod funds;
 mod meetings;
 mod meetings_data;
 mod people;
+mod plans;
 mod points;
 mod records;
 mod topics;
@@ -79,6 +80,7 @@ pub fn load(store: &mut Store) -> Result<DemoSummary, DemoError> {
         records::build(tx, &topics)?;
         casework::build(tx, &topics)?;
         funds::build(tx)?;
+        plans::build(tx, &topics)?;
         points::exchanges(tx, &roster)?;
         // The story's minutes were autosaved: their search entries are written before it ends.
         time::at(moment(11, 21, 22, 0), || crate::reindex::flush_pending(tx)).map_err(step)?;

@@ -75,6 +75,7 @@ pub fn topic_notice() -> TopicNotice {
             s("书面意见：投入3栋一单元门口意见箱"),
             s("当面反映：工作日到社区党群服务中心一楼服务台"),
         ],
+        proposal: None,
         photo: Some(Photo { bytes: garage_photo(), caption: Some(s("地下车库B区现状示意")) }),
         origin: None,
         issuer: s(ISSUER),

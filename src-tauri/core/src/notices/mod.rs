@@ -20,6 +20,7 @@ mod format;
 mod fund_use;
 mod kind;
 mod month_review;
+mod plan;
 mod public;
 mod records;
 mod spec;
@@ -33,6 +34,7 @@ pub use format::{cn_number, fmt_date, fmt_datetime};
 pub use fund_use::{FundUseNotice, GoodsLine, LabourLine, SourceLine, SpendLine, UNNAMED_DONOR};
 pub use kind::NoticeKind;
 pub use month_review::{ClassCounts, EscalatedItem, MonthReview, OverdueTask, ReviewTopic};
+pub use plan::{OpinionLine, PlanText};
 pub use public::{
     Decided, DecidedBudget, DecidedTask, DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskMoney, TaskRow,
     TopicNotice, TopicOrigin, VoteCounts,

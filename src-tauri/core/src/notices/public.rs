@@ -85,6 +85,9 @@ pub struct TopicNotice {
     pub background: Vec<String>,
     /// The proposed plan, one paragraph per step or option.
     pub plan: Vec<String>,
+    /// The topic's own 方案 (issue 22), printed instead of `plan` when it has one.
+    #[serde(default)]
+    pub proposal: Option<super::PlanText>,
     pub period_from: NaiveDate,
     pub period_to: NaiveDate,
     /// Ways to give feedback: "来电：社区居委会 028-12345678", "意见箱：3号楼一单元门口".
@@ -149,16 +152,21 @@ impl Notice for TopicNotice {
             doc.push(Block::Paragraph(origin.sentence(m)));
         }
         numbered_heading(&mut doc, 2, "拟定方案");
-        paragraphs(&mut doc, &self.plan, m);
+        match &self.proposal {
+            Some(p) => p.push(&mut doc, m),
+            None => paragraphs(&mut doc, &self.plan, m),
+        }
         if let Some(photo) = &self.photo {
             let caption = photo.caption.as_ref().map(|c| m.text(c));
             doc.push(Block::Photo { bytes: photo.bytes.clone(), caption });
         }
         numbered_heading(&mut doc, 3, "意见反馈");
-        doc.push(Block::Paragraph(
+        let invite = if self.proposal.is_some() {
+            "公示期内，欢迎居民对方案提出意见和建议，请通过以下方式反馈；每条意见都将登记并答复，方案将根据意见修改完善后提交议事会议定。"
+        } else {
             "公示期内，居民如有意见或建议，请通过以下方式反馈。公示期满无重大异议的，将按程序提交议事会议定。"
-                .to_string(),
-        ));
+        };
+        doc.push(Block::Paragraph(invite.to_string()));
         for (i, way) in self.feedback.iter().enumerate() {
             doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(way))));
         }

@@ -32,6 +32,8 @@ pub enum LoadError {
     #[error(transparent)]
     Funds(#[from] crate::funds::FundsError),
     #[error(transparent)]
+    Plan(#[from] crate::plans::PlanError),
+    #[error(transparent)]
     Community(#[from] CommunityError),
     #[error(transparent)]
     Points(#[from] crate::points::PointsError),
@@ -57,6 +59,7 @@ impl UserFacing for LoadError {
             LoadError::BadMonth { .. } => "notice_bad_month",
             LoadError::MonthAhead { .. } => "notice_month_ahead",
             LoadError::Funds(e) => e.code(),
+            LoadError::Plan(e) => e.code(),
             LoadError::Community(e) => e.code(),
             LoadError::Points(e) => e.code(),
             LoadError::Decision(e) => e.code(),

@@ -445,3 +445,36 @@ fn the_supervision_list_groups_overdue_and_due_soon_tasks_by_unit() {
         std::fs::write(path, &bytes).unwrap();
     }
 }
+
+/// Issue 22: a topic with a 方案 prints its current version, cost, drafter and the opinions,
+/// masks the phone in it, and invites comments. `YISHI_SAVE_PDF` names a file to keep the PDF
+/// (docs/notices/topic-plan.png is its first page).
+#[test]
+fn a_topic_with_a_plan_prints_the_plan_its_cost_drafter_and_opinions() {
+    let (_d, store) = demo();
+    let conn = store.conn();
+    let id = id_of(conn, "SELECT id FROM topics WHERE title = '加装电梯意向征集'");
+    let n = topic(conn, &id, &opts()).unwrap();
+    let printed = text(&n.document().unwrap());
+    for words in [
+        "拟定方案",
+        "北侧单元入口加装电梯",
+        "预计费用：580000元（¥580,000.00）",
+        "方案起草：议事攻坚小组（第2稿，2026年10月28日修改）",
+        "1. 社区评审团（律师 周明远）就合法性提出（2026年10月22日）：",
+        "2. 社区评审团就成本提出（2026年10月22日）：68万元",
+        "每条意见都将登记并答复",
+        "139****5678",
+    ] {
+        assert!(printed.contains(words), "{words} missing from:\n{printed}");
+    }
+    assert!(!printed.contains("13912345678"), "{printed}");
+    assert!(!printed.contains("形成具体方案后另行公示"), "the placeholder gives way to the plan");
+    let pdf = n.render().unwrap();
+    if let Ok(path) = std::env::var("YISHI_SAVE_PDF") {
+        std::fs::write(path, &pdf).unwrap();
+    }
+    // A topic without a plan still prints the sentence about the meeting.
+    let other = id_of(conn, "SELECT id FROM topics WHERE title = '老年食堂想增加晚餐'");
+    assert_eq!(topic(conn, &other, &opts()).unwrap().proposal, None);
+}

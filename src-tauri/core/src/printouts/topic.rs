@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::common::{issuer, local_time, one, public_masking};
 use super::{LoadError, LoadOptions};
 use crate::notices::fmt_datetime;
-use crate::notices::{Photo, TopicNotice, TopicOrigin};
+use crate::notices::{OpinionLine, Photo, PlanText, TopicNotice, TopicOrigin};
 use crate::topics::Channel;
 
 const WHAT: &str = "议题";
@@ -38,6 +38,7 @@ pub fn topic(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<TopicNot
         topic: title,
         background,
         plan: plan(conn, id)?,
+        proposal: proposal(conn, id)?,
         period_from: from,
         period_to: to,
         feedback: feedback(&issuer, &crate::community::public_phone(conn)?),
@@ -48,6 +49,29 @@ pub fn topic(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<TopicNot
         // The raiser is a private person: 王*兰 unless the secretary asks for the full name.
         masking: public_masking(conn, opts, true)?,
     })
+}
+
+/// The topic's own 方案 (`plans`), its current version with every opinion, if it has one.
+fn proposal(conn: &Connection, topic_id: &str) -> Result<Option<PlanText>, LoadError> {
+    let Some(p) = crate::plans::get(conn, topic_id)? else { return Ok(None) };
+    let zone = crate::community::zone(conn)?;
+    Ok(Some(PlanText {
+        proposal: p.current.proposal.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect(),
+        cost: p.current.cost,
+        drafted_by: p.current.drafted_by.clone(),
+        version_no: p.current.version_no,
+        revised_on: zone.date_or_today(&p.current.created_at),
+        opinions: p
+            .opinions
+            .iter()
+            .map(|o| OpinionLine {
+                reviewer: o.reviewer.clone(),
+                aspect: o.aspect.label().to_string(),
+                opinion: o.opinion.clone(),
+                given_on: o.given_on,
+            })
+            .collect(),
+    }))
 }
 
 /// What was decided on the topic; else the meeting that will take it up.

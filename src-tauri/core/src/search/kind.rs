@@ -15,10 +15,12 @@ pub enum DocKind {
     Convention,
     TopicNote,
     FundSpend,
+    Plan,
+    PlanComment,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 9] = [
+    pub const ALL: [DocKind; 11] = [
         DocKind::Topic,
         DocKind::Minutes,
         DocKind::Decision,
@@ -28,6 +30,8 @@ impl DocKind {
         DocKind::Convention,
         DocKind::TopicNote,
         DocKind::FundSpend,
+        DocKind::Plan,
+        DocKind::PlanComment,
     ];
 
     /// The stored (and serialized) name, e.g. `task_note`.
@@ -42,6 +46,8 @@ impl DocKind {
             DocKind::Convention => "convention",
             DocKind::TopicNote => "topic_note",
             DocKind::FundSpend => "fund_spend",
+            DocKind::Plan => "plan",
+            DocKind::PlanComment => "plan_comment",
         }
     }
 
@@ -62,6 +68,8 @@ impl DocKind {
             DocKind::Convention => "公约",
             DocKind::TopicNote => "跟进记录",
             DocKind::FundSpend => "资金支出",
+            DocKind::Plan => "方案",
+            DocKind::PlanComment => "方案意见",
         }
     }
 }
