@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v010_between.sql"),
     include_str!("sql/v011_decide.sql"),
     include_str!("sql/v015_funds.sql"),
+    include_str!("sql/v016_people.sql"),
 ];
 
 /// The version whose migration last changed how the search index is built (v003 created it,
