@@ -80,6 +80,7 @@ pub fn load(store: &mut Store) -> Result<DemoSummary, DemoError> {
         casework::build(tx, &topics)?;
         funds::build(tx)?;
         points::exchanges(tx, &roster)?;
+        time::at(moment(11, 20, 21, 0), || people::moves(tx, &roster))?;
         // The story's minutes were autosaved: their search entries are written before it ends.
         time::at(moment(11, 21, 22, 0), || crate::reindex::flush_pending(tx)).map_err(step)?;
         Ok(DemoSummary {
