@@ -10,5 +10,6 @@ mod casework;
 mod followup;
 mod meetings;
 mod notices;
+mod people;
 mod settings;
 mod topics;

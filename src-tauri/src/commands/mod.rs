@@ -17,6 +17,7 @@ pub mod minutes;
 pub mod notices;
 pub mod participants;
 pub mod passphrase;
+pub mod people;
 pub mod pdf_file;
 pub mod points;
 pub mod search;
