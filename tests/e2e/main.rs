@@ -11,6 +11,7 @@ mod followup;
 mod funds;
 mod meetings;
 mod notices;
+mod people;
 mod search;
 mod setup;
 mod topics;
