@@ -145,7 +145,7 @@ function table(card, state, people, places, households) {
       el('td', {}, p.name, p.is_core_member ? el('span', { class: 'badge core' }, R.coreMark) : null, retiredBadge(p)),
       el('td', { class: 'phone nowrap' }, p.phone_masked),
       el('td', {}, p.roles.join('、')),
-      el('td', {}, p.household_label),
+      el('td', { class: 'nowrap' }, p.household_label),
       el('td', {}, path(p.place_id)),
       actionsCell(card, state, p, edit, households)))));
 }
@@ -155,7 +155,7 @@ function actionsCell(card, state, p, edit, households) {
   const ask = el('div', { class: 'retire-host' });
   const moveHost = el('div', { class: 'move-host' });
   const changed = async () => { await refreshLists(card, state); state.hub?.changed(); };
-  return el('td', { class: 'nowrap' },
+  return el('td', { class: 'row-actions' },
     p.retired ? null : el('button', { type: 'button', class: 'link', onclick: () => edit(p) }, R.edit),
     retireLink('person', p, p.name, ask, changed), ...personMoveLinks(p, households, moveHost, changed), ask, moveHost);
 }

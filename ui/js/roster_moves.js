@@ -56,7 +56,7 @@ export function personMoveLinks(p, households, host, changed) {
     clear(host).append(moves.length
       ? el('ul', { class: 'plain-list move-history' }, moves.map((m) => el('li', {},
         el('span', { class: 'nowrap' }, m.day_label), ' ', m.summary, m.note ? `：${m.note}` : '', ' ',
-        el('span', { class: 'muted' }, M.recordedBy(m.recorded_by)))))
+        el('span', { class: 'muted' }, m.recorded_by === S.roster.actorDefault ? '' : M.recordedBy(m.recorded_by)))))
       : el('p', { class: 'muted' }, M.noHistory));
   };
   return [

@@ -37,7 +37,12 @@ fn moves_travel_in_the_archive_and_both_laptops_read_the_same_roster_of_a_day() 
     // The office records that 杜鹃 died; the laptop takes it back.
     std::thread::sleep(std::time::Duration::from_millis(5));
     let du = person(&b, "杜鹃");
-    let l = Leaving { day: "2026-11-18".into(), reason: LeaveReason::Died, note: String::new(), recorded_by: "李主任".into() };
+    let l = Leaving {
+        day: "2026-11-18".into(),
+        reason: LeaveReason::Died,
+        note: String::new(),
+        recorded_by: "李主任".into(),
+    };
     b.write(|tx| community::person_leaves(tx, &du, &l)).unwrap();
     let (_stick2, from_b) = export(&b);
     archive::import(&mut a, &from_b).unwrap();

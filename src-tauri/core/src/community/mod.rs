@@ -19,8 +19,8 @@ pub use catalogue::{add_category, list_categories, rename_category, retire_categ
 pub use error::CommunityError;
 pub use kinds::{role_label, stored_roles, PlaceKind, Role};
 pub use moves::{
-    end_household, move_person, person_leaves, person_moves, roster_on, update_household, HouseholdEdit, HouseholdOnDay,
-    LeaveReason, Leaving, NewMove, PersonMove, RosterDay,
+    end_household, move_person, person_leaves, person_moves, roster_on, update_household, HouseholdEdit,
+    HouseholdOnDay, LeaveReason, Leaving, NewMove, PersonMove, RosterDay,
 };
 pub use people::{
     add_household, add_person, get_person, list_households, list_people, update_person, Household, NewHousehold,

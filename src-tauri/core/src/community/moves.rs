@@ -227,9 +227,8 @@ pub fn end_household(tx: &Transaction, id: &str, day: &str) -> Result<Household,
         return Err(CommunityError::AlreadyRetired { what: "户" });
     }
     let day = read_day(tx, "注销日期", day)?;
-    let mut stmt = tx.prepare(
-        "SELECT name FROM people WHERE household_id = ?1 AND deleted_at IS NULL ORDER BY name",
-    )?;
+    let mut stmt =
+        tx.prepare("SELECT name FROM people WHERE household_id = ?1 AND deleted_at IS NULL ORDER BY name")?;
     let names: Vec<String> = stmt.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?;
     if !names.is_empty() {
         return Err(CommunityError::HouseholdNotEmpty { label: h.label, names: names.join("、") });
@@ -376,7 +375,12 @@ fn insert_move(
             now
         ],
     )?;
-    tx.execute("UPDATE people SET household_id = ?2, updated_at = ?3 WHERE id = ?1", params![person.id, to, now])?;
+    // The person's 楼栋 follows the household they move into.
+    tx.execute(
+        "UPDATE people SET household_id = ?2, updated_at = ?3, \
+           place_id = coalesce((SELECT place_id FROM households WHERE id = ?2), place_id) WHERE id = ?1",
+        params![person.id, to, now],
+    )?;
     Ok(())
 }
 

@@ -91,15 +91,15 @@ fn refused_moves_say_why_in_chinese_and_change_nothing() {
         let err = store.write(|tx| move_person(tx, &pan, &to(&a, "2026-12-25"))).unwrap_err();
         assert_eq!(err.code(), "community_move_in_future");
         assert!(err.to_string().contains("不能晚于今天"), "{err}");
-        let err = store.write(|tx| person_leaves(tx, &pan, &leaving("2026-11-30", LeaveReason::Other, " "))).unwrap_err();
+        let err =
+            store.write(|tx| person_leaves(tx, &pan, &leaving("2026-11-30", LeaveReason::Other, " "))).unwrap_err();
         assert_eq!(err.field(), Some("说明"), "其他 needs a word: {err}");
 
         store.write(|tx| person_leaves(tx, &pan, &leaving("2026-11-30", LeaveReason::MovedAway, "迁往成都"))).unwrap();
         let err = store.write(|tx| move_person(tx, &pan, &to(&a, "2026-12-01"))).unwrap_err();
         assert_eq!(err.code(), "community_already_left");
         assert!(err.to_string().contains("潘建国已于2026年11月30日离开本社区"), "{err}");
-        let err =
-            store.write(|tx| person_leaves(tx, &pan, &leaving("2026-12-01", LeaveReason::Died, ""))).unwrap_err();
+        let err = store.write(|tx| person_leaves(tx, &pan, &leaving("2026-12-01", LeaveReason::Died, ""))).unwrap_err();
         assert_eq!(err.code(), "community_already_left");
         assert_eq!(count(&store, "person_moves"), rows + 1, "only the one leave was stored");
         let err = store.write(|tx| crate::community::restore(tx, Register::Person, &pan)).unwrap_err();

@@ -170,7 +170,8 @@ pub(crate) fn moves(tx: &Transaction, roster: &Roster) -> Result<(), DemoError> 
     )
     .map_err(step)?;
     for name in ["潘晓东", "于晓燕"] {
-        let m = NewMove { to_household_id: new_home.id.clone(), day: "2026-11-08".into(), recorded_by: "张敏".into() };
+        let m =
+            NewMove { to_household_id: new_home.id.clone(), day: "2026-11-08".into(), recorded_by: "张敏".into() };
         community::move_person(tx, &person(name)?, &m).map_err(step)?;
     }
     community::end_household(tx, &old_home.id, "2026-11-08").map_err(step)?;

@@ -278,11 +278,7 @@ fn a_move_keeps_an_old_household_vote_right() {
     let item = store.write(|tx| meetings::add_other(tx, &oct.id, "3号楼外墙维修")).unwrap().id;
     let v = building_vote(
         &e,
-        vec![part(
-            PartKind::Onsite,
-            "",
-            vec![tick(&e.voters[0], Choice::Agree), tick(&e.voters[1], Choice::Oppose)],
-        )],
+        vec![part(PartKind::Onsite, "", vec![tick(&e.voters[0], Choice::Agree), tick(&e.voters[1], Choice::Oppose)])],
     );
     let before = store.write(|tx| record_in_parts(tx, &item, &v)).unwrap();
     // 101, 2单元501, 103 and 102 (ended only on 11-10); not 2单元502 (registered 11-20).
@@ -318,7 +314,8 @@ fn a_move_keeps_an_old_household_vote_right() {
                 )
             })
             .unwrap();
-        let m = NewMove { to_household_id: new_home.id.clone(), day: "2026-11-10".into(), recorded_by: "李秀英".into() };
+        let m =
+            NewMove { to_household_id: new_home.id.clone(), day: "2026-11-10".into(), recorded_by: "李秀英".into() };
         store.write(|tx| move_person(tx, &pan.id, &m)).unwrap();
         store.write(|tx| end_household(tx, &e.voters[0], "2026年11月10日")).unwrap();
 
