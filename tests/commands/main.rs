@@ -10,6 +10,7 @@ mod casework;
 mod followup;
 mod meetings;
 mod notices;
+mod people;
 mod plans;
 mod settings;
 mod topics;

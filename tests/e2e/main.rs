@@ -13,6 +13,7 @@ mod followup;
 mod funds;
 mod meetings;
 mod notices;
+mod people;
 mod search;
 mod setup;
 mod topic_plan;

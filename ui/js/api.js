@@ -85,6 +85,13 @@ export const api = {
   listPeople: () => call('list_people'),
   addPerson: (person) => call('add_person', { person }),
   updatePerson: (id, person) => call('update_person', { id, person }),
+  // People who move (issue 21): dated moves, leaving, household edit and 注销.
+  peopleVocab: () => call('people_vocab'),
+  movePerson: (id, movement) => call('move_person', { id, movement }),
+  personLeaves: (id, leaving) => call('person_leaves', { id, leaving }),
+  personMoves: (id) => call('person_moves', { id }),
+  updateHousehold: (id, household) => call('update_household', { id, household }),
+  endHousehold: (id, day) => call('end_household', { id, day }),
   listCategories: (includeRetired) => call('list_categories', { include_retired: includeRetired }),
   addCategory: (parentId, name) => call('add_category', { parent_id: parentId, name }),
   renameCategory: (id, name) => call('rename_category', { id, name }),

@@ -6,6 +6,7 @@ import { el, clear } from './dom.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
 import { propose } from './setup.js';
 import { active, retiredBadge, retireLink } from './retire.js';
+import { personMoveLinks, householdLinks } from './roster_moves.js';
 
 const R = S.roster;
 
@@ -40,8 +41,8 @@ async function refreshLists(card, state) {
   state.form.refill(data);
 }
 
-function peopleList(card, state, { people, places }) {
-  return people.length ? table(card, state, people, places) : el('p', { class: 'muted people-empty' }, R.noPeople);
+function peopleList(card, state, { people, places, households }) {
+  return people.length ? table(card, state, people, places, households) : el('p', { class: 'muted people-empty' }, R.noPeople);
 }
 
 function roleChips(roles, chosen) {
@@ -72,7 +73,11 @@ function personForm(card, state, { households, places, vocab }, keep) {
     place: el('select', { name: 'building' }, options(placeChoices(places, p?.place_id), p?.place_id || keep.place || '', R.noBuilding)),
     core: el('input', { type: 'checkbox', name: 'core', checked: Boolean(p?.is_core_member) }),
     note: el('input', { type: 'text', name: 'note', value: p?.note || '' }),
+    // Any role can be typed (院坝长, 红管家…); the offered ones are the chips above.
+    otherRoles: el('input', { type: 'text', name: 'other-roles', value: '', autocomplete: 'off' }),
   };
+  // A change of household is a dated move (迁入其他户), not an edit.
+  if (p) c.household.disabled = true;
   let known = households;
   // A household lives in a building: choosing it fills 楼栋 (one pick instead of two).
   c.household.addEventListener('change', () => {
@@ -85,6 +90,7 @@ function personForm(card, state, { households, places, vocab }, keep) {
       field(R.personName, c.name), field(R.phone, c.phone),
       field(R.household, c.household), field(R.building, c.place),
       el('div', { class: 'field wide' }, el('span', { class: 'label' }, R.roles), c.roles),
+      field(S.moves.otherRoles, c.otherRoles, { hint: S.moves.otherRolesHint, wide: true }),
       el('label', { class: 'check' }, c.core, R.core),
       field(R.note, c.note)),
     el('div', { class: 'form-error', role: 'alert' }),
@@ -96,7 +102,8 @@ function personForm(card, state, { households, places, vocab }, keep) {
     clearErrors(form);
     const person = {
       name: c.name.value, phone: c.phone.value,
-      roles: [...c.roles.querySelectorAll('[aria-pressed=true]')].map((b) => b.dataset.role),
+      roles: [...c.roles.querySelectorAll('[aria-pressed=true]')].map((b) => b.dataset.role)
+        .concat(c.otherRoles.value.split(/[、，,；;\s]+/).map((r) => r.trim()).filter(Boolean)),
       household_id: c.household.value || null, place_id: c.place.value || null,
       is_core_member: c.core.checked, note: c.note.value,
     };
@@ -124,7 +131,7 @@ function personForm(card, state, { households, places, vocab }, keep) {
   };
 }
 
-function table(card, state, people, places) {
+function table(card, state, people, places, households) {
   const path = (id) => (places.find((x) => x.id === id) || {}).path || '';
   const edit = async (p) => {
     state.editing = p;
@@ -138,18 +145,19 @@ function table(card, state, people, places) {
       el('td', {}, p.name, p.is_core_member ? el('span', { class: 'badge core' }, R.coreMark) : null, retiredBadge(p)),
       el('td', { class: 'phone nowrap' }, p.phone_masked),
       el('td', {}, p.roles.join('、')),
-      el('td', {}, p.household_label),
+      el('td', { class: 'nowrap' }, p.household_label),
       el('td', {}, path(p.place_id)),
-      actionsCell(card, state, p, edit)))));
+      actionsCell(card, state, p, edit, households)))));
 }
 
 // 修改 and 停用 / 恢复; the reason line opens in the cell itself.
-function actionsCell(card, state, p, edit) {
+function actionsCell(card, state, p, edit, households) {
   const ask = el('div', { class: 'retire-host' });
+  const moveHost = el('div', { class: 'move-host' });
   const changed = async () => { await refreshLists(card, state); state.hub?.changed(); };
-  return el('td', { class: 'nowrap' },
+  return el('td', { class: 'row-actions' },
     p.retired ? null : el('button', { type: 'button', class: 'link', onclick: () => edit(p) }, R.edit),
-    retireLink('person', p, p.name, ask, changed), ask);
+    retireLink('person', p, p.name, ask, changed), ...personMoveLinks(p, households, moveHost, changed), ask, moveHost);
 }
 
 // The households card: the list with each one's member count, and a one-line add form that keeps
@@ -164,7 +172,7 @@ export async function householdsCard(hub) {
 }
 
 async function fillHouseholds(card, state, { keepTyping = false } = {}) {
-  const [households, places] = await Promise.all([api.listHouseholds(), api.listPlaces()]);
+  const [households, places, people] = await Promise.all([api.listHouseholds(), api.listPlaces(), api.listPeople()]);
   const typed = keepTyping ? (card.querySelector('input[name=household-label]')?.value || '') : '';
   const old = card.querySelector('input[name=household-label]');
   const hadFocus = keepTyping && old && document.activeElement === old;
@@ -200,9 +208,11 @@ async function fillHouseholds(card, state, { keepTyping = false } = {}) {
     households.length
       ? el('ul', { class: 'plain-list', id: 'households-list' }, households.map((h) => {
         const ask = el('span', { class: 'retire-host' });
+        const editHost = el('div', { class: 'move-host' });
+        const facts = [path(h.place_id), R.members(h.members), h.head_name ? S.moves.headMark(h.head_name) : ''];
         return el('li', { 'data-id': h.id, class: h.retired ? 'is-retired' : null }, h.label, ' ',
-          el('span', { class: 'muted' }, [path(h.place_id), R.members(h.members)].filter(Boolean).join(' · ')), retiredBadge(h),
-          retireLink('household', h, h.label, ask, changed), ask);
+          el('span', { class: 'muted' }, facts.filter(Boolean).join(' · ')), retiredBadge(h),
+          retireLink('household', h, h.label, ask, changed), ...householdLinks(h, places, people, editHost, changed), ask, editHost);
       }))
       : el('p', { class: 'muted' }, R.noHouseholds),
     form);

@@ -570,4 +570,16 @@ export const S = {
     answered: '已答复',
     benchNone: '这个议程没有方案。',
   },
+  // 设置 → 名册: people who move, households edited and ended (issue 21).
+  moves: {
+    moveIn: '迁入其他户', leave: '迁出本社区', history: '迁动经过', noHistory: '还没有迁动记录。',
+    toHousehold: '迁入哪一户', moveDay: '迁入日期', leaveDay: '迁出日期', reason: '原因', note: '说明（迁往何处等）',
+    save: '保存', cancel: '取消', choose: '（请选择）',
+    moved: (n, h) => `已记下：${n} 迁入 ${h}`, left: (n) => `已记下：${n} 迁出本社区`,
+    editHousehold: '编辑', endHousehold: '注销', householdLabel: '户名（门牌）', householdPlace: '所在楼栋', head: '户主', noHead: '（不填）',
+    endDay: '注销日期', endHint: '户里的人都迁走以后才能注销；注销以后的表决不再算这一户。',
+    householdSaved: (h) => `已保存户：${h}`, householdEnded: (h) => `已注销：${h}`,
+    headMark: (n) => `户主 ${n}`, recordedBy: (n) => (n ? `（${n} 记录）` : ''),
+    otherRoles: '其他身份', otherRolesHint: '上面没有的身份直接写，多个用顿号隔开，例如：监督委员会成员、院坝长',
+  },
 };

@@ -19,6 +19,7 @@ pub mod notices;
 pub mod participants;
 pub mod passphrase;
 pub mod pdf_file;
+pub mod people;
 pub mod plans;
 pub mod points;
 pub mod search;

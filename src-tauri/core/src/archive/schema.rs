@@ -272,6 +272,7 @@ pub(crate) fn table_label(table: &str) -> String {
         "elections" => "选举",
         "election_candidates" => "候选人",
         "role_terms" => "任期",
+        "person_moves" => "迁动记录",
         "participant_patterns" => "参会模式",
         "decisions" => "决议",
         "tasks" => "任务",

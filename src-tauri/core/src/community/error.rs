@@ -23,6 +23,26 @@ pub enum CommunityError {
     RetireReasonRequired { what: &'static str },
     #[error("这个地点下面还有在用的地点：请先停用下面的楼栋、单元。")]
     RetireChildrenFirst,
+    #[error("{name}上一次迁动是{last}，新的日期不能早于这一天。")]
+    MoveBeforeLastMove { name: String, last: String },
+    #[error("“{label}”已经注销或停用，不能迁入，请选择其他户。")]
+    IntoEndedHousehold { label: String },
+    #[error("{name}已于{day}离开本社区，不能再迁动。")]
+    AlreadyLeft { name: String, day: String },
+    #[error("已经住在“{label}”了，请选择另一户。")]
+    SameHousehold { label: String },
+    #[error("{field}不能晚于今天（{today}）：请填已经发生的那一天。")]
+    MoveInFuture { field: String, today: String },
+    #[error("“{label}”还有人住：{names}。请先把他们迁到其他户或办理迁出，再注销。")]
+    HouseholdNotEmpty { label: String, names: String },
+    #[error("“{label}”最近一次有人迁动是{last}，注销日期不能早于这一天。")]
+    EndBeforeLastMove { label: String, last: String },
+    #[error("{name}不住在“{label}”，不能当这一户的户主。")]
+    HeadNotMember { name: String, label: String },
+    #[error("{name}换户要记下日期：请用“迁入其他户”，不要在编辑里改户。")]
+    HouseholdChangeIsAMove { name: String },
+    #[error("{name}已经离开本社区，不能恢复。")]
+    LeftCannotBeRestored { name: String },
     #[error(transparent)]
     Time(#[from] crate::time::TimeError),
     #[error("保存时出错：{}", crate::error::db_words(.0))]
@@ -40,6 +60,16 @@ impl UserFacing for CommunityError {
             CommunityError::AlreadyRetired { .. } => "community_already_retired",
             CommunityError::RetireReasonRequired { .. } => "community_retire_reason_required",
             CommunityError::RetireChildrenFirst => "community_retire_children_first",
+            CommunityError::MoveBeforeLastMove { .. } => "community_move_before_last_move",
+            CommunityError::IntoEndedHousehold { .. } => "community_into_ended_household",
+            CommunityError::AlreadyLeft { .. } => "community_already_left",
+            CommunityError::SameHousehold { .. } => "community_same_household",
+            CommunityError::MoveInFuture { .. } => "community_move_in_future",
+            CommunityError::HouseholdNotEmpty { .. } => "community_household_not_empty",
+            CommunityError::EndBeforeLastMove { .. } => "community_end_before_last_move",
+            CommunityError::HeadNotMember { .. } => "community_head_not_member",
+            CommunityError::HouseholdChangeIsAMove { .. } => "community_household_change_is_a_move",
+            CommunityError::LeftCannotBeRestored { .. } => "community_left_cannot_be_restored",
             CommunityError::Time(e) => e.code(),
             CommunityError::Db(_) => "db_error",
         }
@@ -50,6 +80,7 @@ impl UserFacing for CommunityError {
             CommunityError::Invalid(e) => e.field(),
             CommunityError::BadPhone(e) => e.field(),
             CommunityError::Time(e) => e.field(),
+            CommunityError::MoveInFuture { field, .. } => Some(field),
             _ => None,
         }
     }

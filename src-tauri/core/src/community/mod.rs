@@ -1,13 +1,14 @@
 //! The community itself: its settings, places, households, the roster and the topic catalogue.
 //!
 //! `community` owns the tables `community_settings`, `places`, `households`, `people`,
-//! `role_terms` (任期, `terms.rs`) and `categories`. Topics, meetings and notices refer to these rows by id; they never write them.
+//! `role_terms` (任期, `terms.rs`), `person_moves` (迁动, `moves.rs`: who lived where on a day) and `categories`. Topics, meetings and notices refer to these rows by id; they never write them.
 //! Phone and ID numbers are stored whole; lists for the screen carry a masked copy, and public
 //! documents mask through `crate::privacy`.
 
 mod catalogue;
 mod error;
 mod kinds;
+mod moves;
 mod people;
 mod places;
 mod retire;
@@ -17,6 +18,10 @@ mod terms;
 pub use catalogue::{add_category, list_categories, rename_category, retire_category, Category};
 pub use error::CommunityError;
 pub use kinds::{role_label, stored_roles, PlaceKind, Role};
+pub use moves::{
+    end_household, move_person, person_leaves, person_moves, roster_on, update_household, HouseholdEdit,
+    HouseholdOnDay, LeaveReason, Leaving, NewMove, PersonMove, RosterDay,
+};
 pub use people::{
     add_household, add_person, get_person, list_households, list_people, update_person, Household, NewHousehold,
     NewPerson, Person,
@@ -26,5 +31,7 @@ pub use retire::{restore, retire, Register};
 pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};
 pub use terms::{grant_role, role_terms, RoleTerm};
 
+#[cfg(test)]
+mod moves_tests;
 #[cfg(test)]
 mod tests;

@@ -52,6 +52,9 @@ pub struct Household {
     pub members: i64,
     pub retired: bool,
     pub retired_reason: String,
+    /// 户主, if named (`community::update_household`).
+    pub head_person_id: Option<String>,
+    pub head_name: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -100,7 +103,11 @@ pub fn add_person(tx: &Transaction, p: &NewPerson) -> Result<Person, CommunityEr
 
 pub fn update_person(tx: &Transaction, id: &str, p: &NewPerson) -> Result<Person, CommunityError> {
     let c = check(p)?;
-    get_person(tx, id)?;
+    let current = get_person(tx, id)?;
+    if current.household_id != p.household_id {
+        // A change of household is a dated move (`community::move_person`), never an edit.
+        return Err(CommunityError::HouseholdChangeIsAMove { name: current.name });
+    }
     tx.execute(
         "UPDATE people SET name = ?2, phone = ?3, roles = ?4, household_id = ?5, place_id = ?6, \
          is_core_member = ?7, note = ?8, updated_at = ?9 WHERE id = ?1",
@@ -110,7 +117,7 @@ pub fn update_person(tx: &Transaction, id: &str, p: &NewPerson) -> Result<Person
     get_person(tx, id)
 }
 
-fn reference_error(e: rusqlite::Error) -> CommunityError {
+pub(super) fn reference_error(e: rusqlite::Error) -> CommunityError {
     match e.sqlite_error() {
         Some(err) if err.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => {
             CommunityError::NotFound { what: "户或地点" }
@@ -172,7 +179,16 @@ pub fn add_household(tx: &Transaction, h: &NewHousehold) -> Result<Household, Co
         params![id, label, h.place_id, now],
     )
     .map_err(reference_error)?;
-    Ok(Household { id, label, place_id: h.place_id.clone(), members: 0, retired: false, retired_reason: String::new() })
+    Ok(Household {
+        id,
+        label,
+        place_id: h.place_id.clone(),
+        members: 0,
+        retired: false,
+        retired_reason: String::new(),
+        head_person_id: None,
+        head_name: String::new(),
+    })
 }
 
 /// Households with their member counts, by label.
@@ -181,8 +197,8 @@ pub fn list_households(conn: &Connection) -> Result<Vec<Household>, CommunityErr
         "SELECT h.id, h.label, h.place_id, \
            (SELECT count(*) FROM people p WHERE p.household_id = h.id AND p.deleted_at IS NULL \
               AND p.retired_at IS NULL), \
-           h.retired_at IS NOT NULL, h.retired_reason \
-         FROM households h WHERE h.deleted_at IS NULL ORDER BY h.label, h.id",
+           h.retired_at IS NOT NULL, h.retired_reason, h.head_person_id, coalesce(hp.name, '') \
+         FROM households h LEFT JOIN people hp ON hp.id = h.head_person_id WHERE h.deleted_at IS NULL ORDER BY h.label, h.id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(Household {
@@ -192,6 +208,8 @@ pub fn list_households(conn: &Connection) -> Result<Vec<Household>, CommunityErr
             members: r.get(3)?,
             retired: r.get(4)?,
             retired_reason: r.get(5)?,
+            head_person_id: r.get(6)?,
+            head_name: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -78,6 +78,10 @@ pub fn retire(tx: &Transaction, register: Register, id: &str, reason: &str) -> R
 /// 恢复: offered in the pickers again.
 pub fn restore(tx: &Transaction, register: Register, id: &str) -> Result<(), CommunityError> {
     state(tx, register, id)?;
+    if register == Register::Person && super::moves::has_left(tx, id)? {
+        let name = super::get_person(tx, id)?.name;
+        return Err(CommunityError::LeftCannotBeRestored { name });
+    }
     let table = register.table();
     tx.execute(
         &format!("UPDATE {table} SET retired_at = NULL, retired_reason = '', updated_at = ?2 WHERE id = ?1"),

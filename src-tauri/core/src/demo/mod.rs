@@ -82,6 +82,7 @@ pub fn load(store: &mut Store) -> Result<DemoSummary, DemoError> {
         funds::build(tx)?;
         plans::build(tx, &topics)?;
         points::exchanges(tx, &roster)?;
+        time::at(moment(11, 20, 21, 0), || people::moves(tx, &roster))?;
         // The story's minutes were autosaved: their search entries are written before it ends.
         time::at(moment(11, 21, 22, 0), || crate::reindex::flush_pending(tx)).map_err(step)?;
         Ok(DemoSummary {

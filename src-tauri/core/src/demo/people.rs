@@ -152,3 +152,41 @@ fn household_id(
     households.insert(label.into(), h.id.clone());
     Ok(h.id)
 }
+
+/// Issue 21, people who move: in November the 潘 family (潘晓东 and 于晓燕) moves from
+/// 3号楼1单元301 into a flat of 4号楼, and 301 is ended; 薛红 moves away to her daughter's.
+/// Recorded by 张敏 on the evening before the story ends, dated the days they happened.
+pub(crate) fn moves(tx: &Transaction, roster: &Roster) -> Result<(), DemoError> {
+    use crate::community::{LeaveReason, Leaving, NewMove};
+    let person = |name: &str| roster.id(name).ok_or_else(|| DemoError::Step(format!("名册里没有{name}")));
+    let old_home = community::list_households(tx)
+        .map_err(step)?
+        .into_iter()
+        .find(|h| h.label == "3号楼1单元301")
+        .ok_or_else(|| DemoError::Step("没有3号楼1单元301".into()))?;
+    let new_home = community::add_household(
+        tx,
+        &NewHousehold { label: "4号楼2单元502".into(), place_id: building_of(&roster.places, "4号楼2单元502") },
+    )
+    .map_err(step)?;
+    for name in ["潘晓东", "于晓燕"] {
+        let m =
+            NewMove { to_household_id: new_home.id.clone(), day: "2026-11-08".into(), recorded_by: "张敏".into() };
+        community::move_person(tx, &person(name)?, &m).map_err(step)?;
+    }
+    community::end_household(tx, &old_home.id, "2026-11-08").map_err(step)?;
+    let edit = community::HouseholdEdit {
+        label: new_home.label.clone(),
+        place_id: new_home.place_id.clone(),
+        head_person_id: Some(person("潘晓东")?),
+    };
+    community::update_household(tx, &new_home.id, &edit).map_err(step)?;
+    let away = Leaving {
+        day: "2026-11-15".into(),
+        reason: LeaveReason::MovedAway,
+        note: "随女儿迁往成都".into(),
+        recorded_by: "张敏".into(),
+    };
+    community::person_leaves(tx, &person("薛红")?, &away).map_err(step)?;
+    Ok(())
+}

@@ -171,6 +171,7 @@ fn the_demo_year_has_meetings_votes_decisions_and_points() {
         "topic_callbacks",
         "topic_escalations",
         "task_changes",
+        "person_moves",
         "conventions",
         "convention_versions",
         "convention_feedback",

@@ -55,6 +55,8 @@ pub enum MeetingError {
     Points(#[from] crate::points::PointsError),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
+    #[error(transparent)]
+    Community(#[from] crate::community::CommunityError),
     #[error("保存会议时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
@@ -86,6 +88,7 @@ impl UserFacing for MeetingError {
             MeetingError::Minutes(e) => e.code(),
             MeetingError::Points(e) => e.code(),
             MeetingError::Search(e) => e.code(),
+            MeetingError::Community(e) => e.code(),
             MeetingError::Db(_) => "db_error",
         }
     }
@@ -100,6 +103,7 @@ impl UserFacing for MeetingError {
             MeetingError::Topic(e) => e.field(),
             MeetingError::Minutes(e) => e.field(),
             MeetingError::Points(e) => e.field(),
+            MeetingError::Community(e) => e.field(),
             _ => None,
         }
     }

@@ -149,3 +149,36 @@ fn a_saved_pattern_invites_its_roles_and_people_once() {
     }
     assert_eq!(store.write(|tx| apply_pattern(tx, &m.id, "nope")).unwrap_err().code(), "meeting_pattern_not_found");
 }
+
+/// Issue 21: someone who left the community before a meeting's day has no vote in it; in a
+/// meeting before they left they still count.
+#[test]
+fn a_person_who_left_is_not_in_a_later_meetings_voters() {
+    use crate::community::{person_leaves, LeaveReason, Leaving};
+    let (_d, mut store) = temp_store();
+    let oct = fixtures::meeting(&mut store, "十月议事会", "2026-10-20T19:30:00+08:00");
+    let dec = fixtures::meeting(&mut store, "十二月议事会", "2026-12-20T19:30:00+08:00");
+    let mut rows = Vec::new();
+    for (name, role) in [("王秀兰", "居民代表"), ("李建国", "党员"), ("张敏", "网格员")] {
+        let p = person(&mut store, name, role, true);
+        for m in [&oct, &dec] {
+            rows.push(store.write(|tx| invite_core_member(tx, &m.id, &p)).unwrap());
+        }
+    }
+    let wang = rows[0].person_id.clone().unwrap();
+    store.write(|tx| sign_in(tx, &rows[0].id)).unwrap();
+    crate::time::at("2026-12-02T02:00:00Z".parse().unwrap(), || {
+        let l = Leaving {
+            day: "2026-11-15".into(),
+            reason: LeaveReason::MovedAway,
+            note: "迁往成都".into(),
+            recorded_by: "张敏".into(),
+        };
+        store.write(|tx| person_leaves(tx, &wang, &l)).unwrap();
+    });
+    assert_eq!(voters(store.conn(), &oct.id).unwrap(), Voters { present: 1, eligible: 3 }, "October: before she left");
+    assert_eq!(voters(store.conn(), &dec.id).unwrap(), Voters { present: 0, eligible: 2 });
+    let att = attendance(store.conn(), &dec.id).unwrap();
+    assert!(att.absent.iter().all(|p| p.name != "王秀兰"), "not listed as 缺席 either");
+    assert_eq!(att.absent.len(), 2);
+}

@@ -178,17 +178,35 @@ pub fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Participa
 }
 
 pub fn attendance(conn: &Connection, meeting_id: &str) -> Result<Attendance, MeetingError> {
-    let (observers, members): (Vec<_>, Vec<_>) = participants(conn, meeting_id)?.into_iter().partition(|p| p.observer);
+    let (observers, members): (Vec<_>, Vec<_>) = on_roster(conn, meeting_id)?.into_iter().partition(|p| p.observer);
     let observers = observers.into_iter().filter(|p| p.attended).collect();
     let (present, absent) = members.into_iter().partition(|p| p.attended);
     Ok(Attendance { present, absent, observers })
 }
 
-/// 到会 and 应到 of the members with a vote (列席 never count).
+/// 到会 and 应到 of the members with a vote (列席 never count; nor does anyone who had left the
+/// community by the meeting's day).
 pub fn voters(conn: &Connection, meeting_id: &str) -> Result<Voters, MeetingError> {
-    let members: Vec<Participant> = participants(conn, meeting_id)?.into_iter().filter(|p| !p.observer).collect();
+    let members: Vec<Participant> = on_roster(conn, meeting_id)?.into_iter().filter(|p| !p.observer).collect();
     let present = members.iter().filter(|p| p.attended).count() as u32;
     Ok(Voters { present, eligible: members.len() as u32 })
+}
+
+/// The list as it counts on the meeting's day (`community::roster_on`): someone who had left the
+/// community by then has no vote — seated as 列席 if they came anyway, left out if they did not.
+fn on_roster(conn: &Connection, meeting_id: &str) -> Result<Vec<Participant>, MeetingError> {
+    let meeting = super::get(conn, meeting_id)?;
+    let day = crate::community::zone(conn)?.date_or_today(&meeting.starts_at);
+    let roster = crate::community::roster_on(conn, day)?;
+    let mut list = participants(conn, meeting_id)?;
+    list.retain_mut(|p| match &p.person_id {
+        Some(id) if !roster.has_person(id) => {
+            p.observer = true;
+            p.attended
+        }
+        _ => true,
+    });
+    Ok(list)
 }
 
 /// Seats someone as 列席 (present without a vote), or gives them their vote back.

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/v010_between.sql"),
     include_str!("sql/v011_decide.sql"),
     include_str!("sql/v015_funds.sql"),
+    include_str!("sql/v016_people.sql"),
     include_str!("sql/v017_plans.sql"),
     include_str!("sql/v018_cadence.sql"),
 ];

@@ -44,6 +44,8 @@ pub enum VoteError {
     Field(#[from] crate::validate::FieldError),
     #[error(transparent)]
     Meeting(#[from] MeetingError),
+    #[error(transparent)]
+    Community(#[from] crate::community::CommunityError),
     #[error("保存表决结果时出错：{}", crate::error::db_words(.0))]
     Db(#[from] rusqlite::Error),
 }
@@ -70,6 +72,7 @@ impl UserFacing for VoteError {
             VoteError::VisitInFuture { .. } => "vote_visit_in_future",
             VoteError::Field(e) => e.code(),
             VoteError::Meeting(e) => e.code(),
+            VoteError::Community(e) => e.code(),
             VoteError::Db(_) => "db_error",
         }
     }
@@ -78,6 +81,7 @@ impl UserFacing for VoteError {
         match self {
             VoteError::Meeting(e) => e.field(),
             VoteError::Field(e) => e.field(),
+            VoteError::Community(e) => e.field(),
             _ => None,
         }
     }

@@ -26,7 +26,7 @@ pub use error::VoteError;
 pub use evaluate::{evaluate, rule_in_words, unit, VoteInput, VoteOutcome};
 pub use kinds::{Choice, VoteMethod, VoteResult, VoteRule};
 pub use parts::{add_part, record_in_parts, NewPart, PartKind, PartSummary, PartTick, PartedVote, RecordedHow};
-pub use scope::{electorate, Electorate, ElectorateKind, Scope};
+pub use scope::{electorate, electorate_on, Electorate, ElectorateKind, Scope};
 
 use crate::meetings;
 

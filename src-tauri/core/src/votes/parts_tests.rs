@@ -266,3 +266,67 @@ fn the_decision_notice_says_whose_vote_it_was_and_shows_the_parts() {
 fn fixtures_meeting_of(store: &Store, item: &str) -> String {
     store.conn().query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [item], |r| r.get(0)).unwrap()
 }
+
+/// Issue 21: a 一户一票 vote held in October keeps its 应到 and its households after a family
+/// moves out of one of them in November and that household is ended.
+#[test]
+fn a_move_keeps_an_old_household_vote_right() {
+    use crate::community::{self, end_household, move_person, NewMove, NewPerson};
+    let (_d, mut store) = temp_store();
+    let e = estate(&store);
+    let oct = fixtures::meeting(&mut store, "十月院坝会", "2026-10-20T19:30:00+08:00");
+    let item = store.write(|tx| meetings::add_other(tx, &oct.id, "3号楼外墙维修")).unwrap().id;
+    let v = building_vote(
+        &e,
+        vec![part(PartKind::Onsite, "", vec![tick(&e.voters[0], Choice::Agree), tick(&e.voters[1], Choice::Oppose)])],
+    );
+    let before = store.write(|tx| record_in_parts(tx, &item, &v)).unwrap();
+    // 101, 2单元501, 103 and 102 (ended only on 11-10); not 2单元502 (registered 11-20).
+    assert_eq!(before.input.eligible, 4);
+    let scope = Scope::Place { place_id: e.building.clone() };
+    let oct20 = chrono::NaiveDate::from_ymd_opt(2026, 10, 20).unwrap();
+    let electorate_before = electorate_on(store.conn(), &scope, oct20).unwrap().households;
+
+    // The 潘 family of 3号楼101 moves into a household registered in December, dated 11-10,
+    // and 101 is ended that day.
+    crate::time::at("2026-12-02T02:00:00Z".parse().unwrap(), || {
+        let new_home = store
+            .write(|tx| {
+                community::add_household(
+                    tx,
+                    &community::NewHousehold { label: "3号楼2单元601".into(), place_id: Some(e.building.clone()) },
+                )
+            })
+            .unwrap();
+        let pan = store
+            .write(|tx| {
+                community::add_person(
+                    tx,
+                    &NewPerson {
+                        name: "潘建国".into(),
+                        phone: String::new(),
+                        roles: vec![],
+                        household_id: Some(e.voters[0].clone()),
+                        place_id: None,
+                        is_core_member: false,
+                        note: String::new(),
+                    },
+                )
+            })
+            .unwrap();
+        let m =
+            NewMove { to_household_id: new_home.id.clone(), day: "2026-11-10".into(), recorded_by: "李秀英".into() };
+        store.write(|tx| move_person(tx, &pan.id, &m)).unwrap();
+        store.write(|tx| end_household(tx, &e.voters[0], "2026年11月10日")).unwrap();
+
+        let after = get(store.conn(), &before.id).unwrap();
+        assert_eq!(after.input.eligible, 4, "应到 of the October vote is unchanged");
+        assert_eq!(after.households, before.households, "the same households, the same numbers");
+        assert_eq!(after.households[0].label, "3号楼101");
+        assert_eq!(electorate_on(store.conn(), &scope, oct20).unwrap().households, electorate_before);
+        let nov20 = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let later = electorate_on(store.conn(), &scope, nov20).unwrap().households;
+        assert!(later.contains(&new_home.id), "the new home counts from the move on");
+        assert!(!later.contains(&e.voters[0]), "the ended household does not");
+    });
+}

@@ -1,10 +1,11 @@
 //! Whose vote it is (表决范围): every household, the households of a place (a building, a unit, a
 //! 村民小组, with every place below it), or a list; and 应到, those households on the roster on
 //! the vote's day (the meeting's day in the community's zone: a household registered after it or
-//! retired before its end is not counted; a deleted one never was).
+//! retired before its end is not counted; a deleted one never was) — `community::roster_on`.
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 
@@ -40,30 +41,33 @@ pub struct Electorate {
     pub households: BTreeSet<String>,
 }
 
-/// The electorate of `scope` at the end of the day that begins at `day_end` (a stored instant).
+/// The electorate of `scope` at the end of the day that begins at `day_end` (a stored instant):
+/// [`electorate_on`] the day before `day_end`.
 pub fn electorate(conn: &Connection, scope: &Scope, day_end: &str) -> Result<Electorate, VoteError> {
-    let on_roster = "h.deleted_at IS NULL AND h.created_at < ?1 AND (h.retired_at IS NULL OR h.retired_at >= ?1)";
+    let zone = crate::community::zone(conn)?;
+    let next = zone.date_or_today(day_end);
+    electorate_on(conn, scope, next.pred_opt().unwrap_or(next))
+}
+
+/// The electorate of `scope` on a community day: the households of `community::roster_on` that
+/// day (registered or moved into by its end, not ended), so a family that moves later changes
+/// neither the 应到 nor the households of an old vote.
+pub fn electorate_on(conn: &Connection, scope: &Scope, day: NaiveDate) -> Result<Electorate, VoteError> {
+    let roster = crate::community::roster_on(conn, day)?;
+    let on_roster = roster.household_ids();
     let (kind, place_id, label, households) = match scope {
-        Scope::Community => {
-            let sql = format!("SELECT h.id FROM households h WHERE {on_roster}");
-            (ElectorateKind::Community, None, "全体住户".to_string(), ids(conn, &sql, params![day_end])?)
-        }
+        Scope::Community => (ElectorateKind::Community, None, "全体住户".to_string(), on_roster),
         Scope::Place { place_id } => {
             let name = place_name(conn, place_id)?;
-            let sql = format!(
-                "WITH RECURSIVE sub(id) AS (SELECT ?2 UNION SELECT p.id FROM places p JOIN sub ON p.parent_id = sub.id) \
-                 SELECT h.id FROM households h WHERE {on_roster} AND h.place_id IN (SELECT id FROM sub)"
-            );
-            let households = ids(conn, &sql, params![day_end, place_id])?;
+            let sql = "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT p.id FROM places p JOIN sub ON p.parent_id = sub.id) \
+                 SELECT h.id FROM households h WHERE h.place_id IN (SELECT id FROM sub)";
+            let here = ids(conn, sql, params![place_id])?;
+            let households = here.intersection(&on_roster).cloned().collect();
             (ElectorateKind::Place, Some(place_id.clone()), format!("{name}全体住户"), households)
         }
         Scope::List { household_ids } => {
-            let listed: BTreeSet<String> = household_ids.iter().cloned().collect();
-            let sql = format!("SELECT h.id FROM households h WHERE {on_roster} AND h.id = ?2");
-            let mut households = BTreeSet::new();
-            for id in &listed {
-                households.extend(ids(conn, &sql, params![day_end, id])?);
-            }
+            let households: BTreeSet<String> =
+                household_ids.iter().filter(|id| on_roster.contains(*id)).cloned().collect();
             (ElectorateKind::List, None, format!("指定的{}户", households.len()), households)
         }
     };
