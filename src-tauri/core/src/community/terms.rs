@@ -66,6 +66,11 @@ pub fn terms_in_force(conn: &Connection, day: NaiveDate) -> Result<Vec<RoleTerm>
     terms_where(conn, "term_from <= ?1 AND term_to >= ?1 ORDER BY person_id, term_from DESC, id", &day.to_string())
 }
 
+/// The terms in force today in the community's zone.
+pub fn terms_in_force_today(conn: &Connection) -> Result<Vec<RoleTerm>, CommunityError> {
+    terms_in_force(conn, super::zone(conn)?.today())
+}
+
 fn terms_where(conn: &Connection, condition: &str, arg: &str) -> Result<Vec<RoleTerm>, CommunityError> {
     let sql = format!(
         "SELECT person_id, role, term_from, term_to, election_id FROM role_terms WHERE deleted_at IS NULL AND {condition}"
