@@ -146,6 +146,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
         commands::elections::record_election,
         commands::elections::item_elections,
         commands::elections::person_terms,
+        commands::elections::terms_in_force,
         commands::decisions::add_decision,
         commands::decisions::add_task,
         commands::decisions::item_decisions,

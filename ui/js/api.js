@@ -144,6 +144,7 @@ export const api = {
   recordElection: (itemId, election) => call('record_election', { item_id: itemId, election }),
   itemElections: (itemId) => call('item_elections', { item_id: itemId }),
   personTerms: (personId) => call('person_terms', { person_id: personId }),
+  termsInForce: () => call('terms_in_force'),
   itemVotes: (itemId) => call('item_votes', { item_id: itemId }),
   householdCount: () => call('household_count'),
   addDecision: (itemId, decision) => call('add_decision', { item_id: itemId, decision }),

@@ -9,13 +9,14 @@ import { followupList } from './meeting_prep.js';
 import { mountMinutes } from './meeting_minutes.js';
 import { renderSignIn } from './meeting_signin.js';
 import { renderVote } from './meeting_vote.js';
+import { renderElection } from './meeting_election.js';
 import { renderDecisions } from './meeting_decisions.js';
 import { renderRevisions } from './meeting_revisions.js';
 import { guardedFill } from './guard.js';
 import { renderBenchPlan } from './topic_plan.js';
 
 const B = S.meetings.bench;
-const SIDE = { signin: renderSignIn, vote: renderVote, decisions: renderDecisions, revisions: renderRevisions, plan: renderBenchPlan };
+const SIDE = { signin: renderSignIn, vote: renderVote, election: renderElection, decisions: renderDecisions, revisions: renderRevisions, plan: renderBenchPlan };
 // Kept across visits of the tab, so a failed autosave keeps retrying with its text.
 const savers = new Map();
 let sideTab = 'signin';

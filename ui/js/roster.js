@@ -22,10 +22,10 @@ export async function rosterCard(hub) {
 }
 
 async function readRegisters() {
-  const [people, households, places, vocab] = await Promise.all([
-    api.listPeople(), api.listHouseholds(), api.listPlaces(), api.communityVocab(),
+  const [people, households, places, vocab, terms] = await Promise.all([
+    api.listPeople(), api.listHouseholds(), api.listPlaces(), api.communityVocab(), api.termsInForce(),
   ]);
-  return { people, households, places, vocab };
+  return { people, households, places, vocab, terms };
 }
 
 async function fill(card, state, keep) {
@@ -41,8 +41,8 @@ async function refreshLists(card, state) {
   state.form.refill(data);
 }
 
-function peopleList(card, state, { people, places, households }) {
-  return people.length ? table(card, state, people, places, households) : el('p', { class: 'muted people-empty' }, R.noPeople);
+function peopleList(card, state, { people, places, households, terms }) {
+  return people.length ? table(card, state, people, places, households, terms || []) : el('p', { class: 'muted people-empty' }, R.noPeople);
 }
 
 function roleChips(roles, chosen) {
@@ -131,7 +131,16 @@ function personForm(card, state, { households, places, vocab }, keep) {
   };
 }
 
-function table(card, state, people, places, households) {
+// A role held for a term (推选) reads 院坝长（2026-12-03至2029-12-02）; other roles as they are.
+function rolesText(p, terms) {
+  const mine = terms.filter((t) => t.person_id === p.id);
+  return p.roles.map((r) => {
+    const t = mine.find((x) => x.role === r);
+    return t ? R.roleTerm(r, t.term_from, t.term_to) : r;
+  }).join('、');
+}
+
+function table(card, state, people, places, households, terms) {
   const path = (id) => (places.find((x) => x.id === id) || {}).path || '';
   const edit = async (p) => {
     state.editing = p;
@@ -144,7 +153,7 @@ function table(card, state, people, places, households) {
     el('tbody', {}, people.map((p) => el('tr', { 'data-id': p.id, class: p.retired ? 'is-retired' : null },
       el('td', {}, p.name, p.is_core_member ? el('span', { class: 'badge core' }, R.coreMark) : null, retiredBadge(p)),
       el('td', { class: 'phone nowrap' }, p.phone_masked),
-      el('td', {}, p.roles.join('、')),
+      el('td', { class: 'roles' }, rolesText(p, terms)),
       el('td', { class: 'nowrap' }, p.household_label),
       el('td', {}, path(p.place_id)),
       actionsCell(card, state, p, edit, households)))));

@@ -22,3 +22,9 @@ pub fn item_elections(state: State<'_, AppState>, item_id: String) -> CommandRes
 pub fn person_terms(state: State<'_, AppState>, person_id: String) -> CommandResult<Vec<RoleTerm>> {
     state.with_store(|store| Ok(community::role_terms(store.conn(), &person_id)?))
 }
+
+/// The terms of office in force today, everyone's: the roster shows 院坝长（from至to）.
+#[tauri::command(rename_all = "snake_case")]
+pub fn terms_in_force(state: State<'_, AppState>) -> CommandResult<Vec<RoleTerm>> {
+    state.with_store(|store| Ok(community::terms_in_force_today(store.conn())?))
+}

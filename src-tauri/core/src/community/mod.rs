@@ -29,7 +29,7 @@ pub use people::{
 pub use places::{add_place, list_places, rename_place, NewPlace, Place};
 pub use retire::{restore, retire, Register};
 pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};
-pub use terms::{grant_role, role_terms, RoleTerm};
+pub use terms::{grant_role, role_terms, terms_in_force, terms_in_force_today, RoleTerm};
 
 #[cfg(test)]
 mod moves_tests;

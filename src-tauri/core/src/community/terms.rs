@@ -57,22 +57,37 @@ pub fn grant_role(
 
 /// A person's terms, latest first.
 pub fn role_terms(conn: &Connection, person_id: &str) -> Result<Vec<RoleTerm>, CommunityError> {
-    let mut stmt = conn.prepare(
-        "SELECT role, term_from, term_to, election_id FROM role_terms WHERE person_id = ?1 AND deleted_at IS NULL \
-         ORDER BY term_from DESC, id",
-    )?;
-    let rows = stmt.query_map([person_id], |r| {
+    terms_where(conn, "person_id = ?1 ORDER BY term_from DESC, id", person_id)
+}
+
+/// The terms in force on `day` (from ≤ day ≤ to) of everyone on the roster, for the roster's
+/// “院坝长（2026-12-03至2029-12-02）”; by person, latest first.
+pub fn terms_in_force(conn: &Connection, day: NaiveDate) -> Result<Vec<RoleTerm>, CommunityError> {
+    terms_where(conn, "term_from <= ?1 AND term_to >= ?1 ORDER BY person_id, term_from DESC, id", &day.to_string())
+}
+
+/// The terms in force today in the community's zone.
+pub fn terms_in_force_today(conn: &Connection) -> Result<Vec<RoleTerm>, CommunityError> {
+    terms_in_force(conn, super::zone(conn)?.today())
+}
+
+fn terms_where(conn: &Connection, condition: &str, arg: &str) -> Result<Vec<RoleTerm>, CommunityError> {
+    let sql = format!(
+        "SELECT person_id, role, term_from, term_to, election_id FROM role_terms WHERE deleted_at IS NULL AND {condition}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([arg], |r| {
         let day = |i: usize| -> rusqlite::Result<NaiveDate> {
             let text: String = r.get(i)?;
             NaiveDate::parse_from_str(&text, "%Y-%m-%d")
                 .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
         };
         Ok(RoleTerm {
-            person_id: person_id.to_string(),
-            role: role_label(&r.get::<_, String>(0)?),
-            term_from: day(1)?,
-            term_to: day(2)?,
-            election_id: r.get(3)?,
+            person_id: r.get(0)?,
+            role: role_label(&r.get::<_, String>(1)?),
+            term_from: day(2)?,
+            term_to: day(3)?,
+            election_id: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

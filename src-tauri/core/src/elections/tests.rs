@@ -154,3 +154,21 @@ fn the_election_result_notice_names_the_elected_their_term_and_a_tie() {
     assert!(kind.is_public() && kind.from_record());
     assert!(crate::printouts::load(store.conn(), kind, &e.id, &opts).is_ok());
 }
+
+#[test]
+fn the_roster_sees_the_terms_in_force_on_a_day_and_not_the_ended_ones() {
+    let (_d, mut store) = temp_store();
+    let m = fixtures::meeting(&mut store, "院坝会", "2026-11-20T19:30:00+08:00");
+    let item = store.write(|tx| meetings::add_other(tx, &m.id, "推选院坝长")).unwrap();
+    let wang = fixtures::person(&mut store, "王秀兰", "居民代表", false);
+    let new = courtyard_election(vec![NewCandidate { person_id: Some(wang.clone()), name: String::new(), votes: 14 }]);
+    store.write(|tx| record(tx, &item.id, &new)).unwrap();
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let seen = |d: &str| crate::community::terms_in_force(store.conn(), day(d)).unwrap();
+    let during = seen("2026-12-03");
+    assert_eq!(during.len(), 1);
+    assert_eq!((during[0].person_id.as_str(), during[0].role.as_str()), (wang.as_str(), "院坝长"));
+    assert_eq!(seen("2029-11-20").len(), 1, "the last day of the term is still in force");
+    assert!(seen("2029-11-21").is_empty(), "an ended term is not shown");
+    assert!(seen("2026-11-20").is_empty(), "a term not yet begun is not shown");
+}
