@@ -163,6 +163,32 @@ async fn an_overdue_task_is_done_evaluated_and_its_topic_closes_and_the_statisti
     let pdfs: Vec<_> = std::fs::read_dir(&saves).unwrap().flatten().collect();
     assert!(pdfs.iter().any(|f| f.file_name().to_string_lossy().contains("年度报告")), "saved: {pdfs:?}");
 
+    // The same figures by month and for typed dates (issue 21); the yearly report is for 全年.
+    let year_count = first_number(&s.text_of("[data-figure='collected'] .figure-value").await);
+    s.wait_text("#stats-period", "2026年").await;
+    select(&s, "#stats-span", "month").await;
+    select(&s, "#stats-month", "2026-11").await;
+    s.wait_text("#stats-period", "2026年11月").await;
+    let november = first_number(&s.text_of("[data-figure='collected'] .figure-value").await);
+    assert!(november > 0 && november < year_count, "November {november} of the year's {year_count}");
+    assert!(!s.wait_for("#print-report").await.is_enabled().await.unwrap(), "the report prints for 全年 only");
+    select(&s, "#stats-span", "range").await;
+    type_into(&s, "#stats-from", "2026年11月30日").await;
+    type_into(&s, "#stats-to", "11月1日").await;
+    s.click("#stats-show").await;
+    s.wait_text(".stats-filters", "早于开始日期").await;
+    type_into(&s, "#stats-from", "11月1日").await;
+    type_into(&s, "#stats-to", "2026年11月30日").await;
+    s.click("#stats-show").await;
+    s.wait_text("#stats-period", "2026年11月").await;
+    assert_eq!(first_number(&s.text_of("[data-figure='collected'] .figure-value").await), november);
+    type_into(&s, "#stats-to", "11月15日").await;
+    s.click("#stats-show").await;
+    s.wait_text("#stats-period", "2026年11月1日至2026年11月15日").await;
+    s.shot("stats-range").await;
+    select(&s, "#stats-span", "year").await;
+    wait_gone(&s, "#stats-period", "月").await;
+
     // 落实情况公示 of ticked tasks from the board.
     s.click(".tab[data-tab='board']").await;
     s.wait_for("#task-table input.pick-task").await;

@@ -18,3 +18,4 @@ mod search;
 mod setup;
 mod topic_plan;
 mod topics;
+mod who_decides;

@@ -7,7 +7,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { flash } from './forms.js';
 import { redraw } from './guard.js';
-import { partsForm, partsLine } from './vote_parts.js';
+import { partsForm, partsLine, withinScope } from './vote_parts.js';
 
 const V = S.meetings.vote;
 const COUNTS = ['agree', 'oppose', 'abstain', 'present', 'eligible'];
@@ -30,6 +30,8 @@ export async function renderVote(box, page, item) {
   let method = 'hands';
   let outcome = null;
   const ticks = new Map();
+  // Households already counted in a part of this panel's vote: shown as 已计入, not ticked again.
+  const counted = new Set();
   const inputs = Object.fromEntries([...COUNTS, 'quorum'].map((k) => [k,
     el('input', { type: 'number', min: '0', step: '1', inputmode: 'numeric', name: k, class: 'count' })]));
   inputs.quorum.placeholder = V.noQuorum;
@@ -41,7 +43,7 @@ export async function renderVote(box, page, item) {
   // The field names say what is counted: people for hands and ballots, households for 一户一票.
   const labels = Object.fromEntries([...COUNTS, 'quorum'].map((k) => [k, el('span', { class: 'field-name' }, V.fields[k])]));
   const recorded = el('div', { id: 'vote-records' });
-  const parts = partsForm(places);
+  const parts = partsForm(places, () => drawHouseholds());
   const tickedList = () => [...ticks.entries()];
 
   const numbers = () => {
@@ -95,13 +97,26 @@ export async function renderVote(box, page, item) {
     for (const k of ['agree', 'oppose', 'abstain', 'present']) inputs[k].readOnly = household;
     for (const k of [...COUNTS, 'quorum']) labels[k].textContent = (household ? V.householdFields : V.fields)[k];
     clear(houseBox);
-    if (household) {
-      ticks.clear();
-      for (const id of arrived) ticks.set(id, PRESENT);
-      houseBox.append(parts.node, householdList(households, { page, ticks, arrived, where }, () => { fromTicks(); evaluate(); }));
-      fromTicks();
-    }
+    if (household) drawHouseholds();
     evaluate();
+  }
+  // The households of the chosen scope; those signed in (and not yet counted) start as 到会.
+  function drawHouseholds() {
+    const inScope = households.filter((h) => withinScope(places, h.place_id, parts.scope()));
+    ticks.clear();
+    for (const h of inScope) if (arrived.has(h.id) && !counted.has(h.id)) ticks.set(h.id, PRESENT);
+    // 应到 of a scoped vote is the scope's households (the core counts it again on recording).
+    inputs.eligible.value = parts.scope() ? inScope.length : householdCount;
+    const none = households.length && !inScope.length ? el('p', { class: 'muted' }, V.noneInScope) : null;
+    clear(houseBox).append(parts.node, none || householdList(inScope, { page, ticks, arrived, where, counted }, () => { fromTicks(); evaluate(); }));
+    fromTicks();
+    evaluate();
+  }
+  // After a part is recorded its households are counted: the next part starts from none ticked.
+  function partRecorded() {
+    if (method !== 'household') return;
+    for (const id of ticks.keys()) counted.add(id);
+    drawHouseholds();
   }
   async function save() {
     try {
@@ -125,6 +140,7 @@ export async function renderVote(box, page, item) {
       return;
     }
     flash(V.recorded);
+    partRecorded();
     await redraw(recorded, drawRecorded);
   }
   async function drawRecorded() {
@@ -144,6 +160,7 @@ export async function renderVote(box, page, item) {
       if (undecided()) throw { message: V.undecided(undecided()) };
       await api.addVotePart(v.id, parts.part(tickedList()));
       flash(V.recorded);
+      partRecorded();
       await drawRecorded();
     } catch (e) {
       clear(live).append(el('span', { class: 'vote-refused' }, e.message));
@@ -175,15 +192,20 @@ export async function renderVote(box, page, item) {
 const PRESENT = 'present';
 
 // One row per household, signed-in ones first and 到会; a box above filters by 门牌 or 楼栋.
-function householdList(households, { page, ticks, arrived, where }, changed) {
+function householdList(households, { page, ticks, arrived, where, counted }, changed) {
   if (households.length === 0) return el('p', { class: 'muted' }, V.noHouseholds);
   const choices = [{ value: '', label: V.notHere }, { value: PRESENT, label: V.present }, ...page.vocab.choices];
   const ordered = [...households].sort((a, b) => Number(arrived.has(b.id)) - Number(arrived.has(a.id)));
   const rows = ordered.map((h) => {
     const building = where.get(h.place_id) || '';
     const start = ticks.get(h.id) || '';
+    const label = el('span', { class: 'household-label' }, h.label, building ? el('small', { class: 'muted' }, ` ${building}`) : null);
+    if (counted.has(h.id)) {
+      return el('div', { class: 'household counted', 'data-id': h.id, 'data-find': `${h.label} ${building}` },
+        label, el('span', { class: 'badge ok' }, V.counted));
+    }
     return el('div', { class: 'household', 'data-id': h.id, 'data-find': `${h.label} ${building}` },
-      el('span', { class: 'household-label' }, h.label, building ? el('small', { class: 'muted' }, ` ${building}`) : null),
+      label,
       el('span', { class: 'radios' }, choices.map((c) => el('label', { class: 'radio' },
         el('input', { type: 'radio', name: `hh-${h.id}`, value: c.value, checked: c.value === start,
           onchange: () => { if (c.value) ticks.set(h.id, c.value); else ticks.delete(h.id); changed(); } }), c.label))));

@@ -5,6 +5,7 @@ import { el } from './dom.js';
 import { loadPrefs, savePrefs } from './prefs.js';
 import { actorCard, communityCard, placesCard } from './community.js';
 import { rosterCard, householdsCard } from './roster.js';
+import { patternsCard } from './patterns.js';
 import { catalogueCard } from './catalogue.js';
 import { pointsRulesCard } from './points.js';
 import { fundAllocationCard } from './fund_allocation.js';
@@ -19,7 +20,7 @@ export async function renderSettings(view) {
   const hub = setupHub();
   const cards = await Promise.all([
     () => checklistCard(hub), () => communityCard(hub), () => placesCard(hub), () => householdsCard(hub),
-    () => rosterCard(hub), () => catalogueCard(hub), () => pointsRulesCard(hub), () => fundAllocationCard(),
+    () => rosterCard(hub), () => patternsCard(hub), () => catalogueCard(hub), () => pointsRulesCard(hub), () => fundAllocationCard(),
     async () => actorCard(), async () => displayCard(), () => passphraseCard(),
     async () => dbCard(await api.appInfo()),
   ].map((make) => guardedCard(make)));

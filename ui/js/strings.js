@@ -119,6 +119,16 @@ export const S = {
     ask: (n) => `停用“${n}”：`, done: (n) => `已停用：${n}（旧记录里照常显示）`, restored: (n) => `已恢复：${n}`,
   },
   guard: { failed: '没有读出来：', retry: '重试', undo: '撤销', crashed: '出了点问题：', reload: '重新打开本页' },
+  patterns: {
+    card: '参会模式（3+N）', intro: '把常用的参会组合存下来，如“幸福里小区3+N”“4+N”“六方议事”。会前在“参会人员”里选它，一次邀请这些身份的人和指定的人。',
+    none: '还没有保存参会模式。', name: '参会模式名称', nameHint: '如 幸福里小区3+N',
+    place: '限于地点', anyPlace: '全社区', placeHint: '选了地点，只邀请住在这里（含下属楼栋）的这些身份的人',
+    roles: '邀请这些身份的人', people: '另外邀请这些人', peopleHint: '按住 Ctrl 可多选',
+    empty: '请至少选一个身份或一个人', save: '保存参会模式', saved: (n) => `已保存参会模式“${n}”。`,
+    delete: '删除', confirmDelete: '确认删除', deleted: (n) => `已删除参会模式“${n}”，已准备的会议不受影响。`,
+    unknownPerson: '（已不在名册）',
+    summary: (roles, people, place) => `（${[roles.length ? `身份：${roles.join('、')}` : '', people.length ? `人员：${people.join('、')}` : '', place ? `地点：${place}` : ''].filter(Boolean).join('；')}）`,
+  },
   setup: {
     title: '开始使用：按顺序设置',
     names: { community: '社区信息', places: '地点', households: '户', people: '名册', categories: '分类', rules: '积分规则' },
@@ -214,6 +224,7 @@ export const S = {
         return `同意 ${v.agree} ${t}，反对 ${v.oppose} ${t}，弃权 ${v.abstain} ${t}；到会 ${v.present} ${u}，应到 ${v.eligible} ${u}${v.quorum != null ? `，法定人数 ${v.quorum} ${u}` : ''}`;
       },
       noHouseholds: '名册里还没有登记户，请先在“设置 → 户”中添加。', notHere: '未到', present: '到会',
+      counted: '已计入', noneInScope: '这个范围里没有登记户，请换一个表决范围，或在“设置 → 户”中填写户的楼栋。',
       undecided: (n) => `还有 ${n} 户到会但没有表态：请为每户选同意、反对或弃权（没到的选“未到”）。`,
       findHint: '按门牌或楼栋查找，如 3号楼、501',
       parts: {
@@ -388,6 +399,7 @@ export const S = {
       unit: '承办单位', person: '负责人', supervision: '督办清单',
       printSupervision: '打印督办清单（逾期和近期到期的任务，按承办单位）',
       reviewMonth: '研判月份', printMonthReview: '打印月度议题研判表',
+      unanswered: (n) => `${n} 件议题尚未答复提出人（件件有回音）`,
       monthLabel: (y, m) => `${y}年${m}月`, monthReviewTitle: (v) => `${v.replace('-', '年')}月议题研判表`,
       printSelected: '打印所选任务的落实情况公示', selectHint: '在左侧勾选要公示的任务',
       total: (n) => `共 ${n} 项`, notes: (n) => `${n} 条记录`,
@@ -473,6 +485,10 @@ export const S = {
   },
   stats: {
     year: '年度', place: '范围', wholeCommunity: '全社区',
+    span: '统计期间', spans: [{ value: 'year', label: '全年' }, { value: 'month', label: '按月' }, { value: 'range', label: '自定日期' }],
+    month: '月份', from: '开始日期', to: '结束日期', show: '查看',
+    printYearOnly: '年度报告按全年打印：请把统计期间选为“全年”。',
+    periodTitle: (period, place) => `${period}${place ? ` · ${place}` : ''}`,
     figures: {
       collected: '收集议题', solvedRate: '办结率', solvedOf: (s, d) => `办结 ${s} / ${d} 件`,
       days: '平均办结天数', daysOf: (n) => `${n} 件已办结议题`, meetings: '召开会议', meetingsUnit: '次',
@@ -480,9 +496,10 @@ export const S = {
       callbacks: '即办件回访率', callbacksOf: (n, d) => `即办件 ${d} 件，已回访 ${n} 件`,
       participation: '参与人次', partyResidents: (p, r) => `党员 ${p} · 居民 ${r}`,
       points: '发放积分', satisfaction: '满意度', evaluations: (n) => `${n} 次评价`,
+      unanswered: '尚未答复提出人', unansweredNote: '件议题（件件有回音）',
     },
     charts: { channel: '议题来源渠道', category: '议题类别', handling: '办理方式', participation: '参与人次', satisfaction: '评价结果' },
-    party: '党员', residents: '居民', noData: '本年度没有数据。',
+    party: '党员', residents: '居民', noData: '这段时间没有数据。',
     definition: '办结率 =（已办结 + 即办完成）÷（收集议题 − 合并 − 不予受理）。按期办结率 = 在完成时限内办结的任务 ÷ 本年到期的任务（逾期未办结的计入分母，未填时限的不计）。',
     print: '打印年度报告',
   },

@@ -90,10 +90,13 @@ async function fillFilters(meeting, topic, unit, person) {
 async function load(ctx, head, table, selected, onSelect) {
   clear(table);
   try {
-    const [counts, tasks, money] = await Promise.all([api.followupCounts(), api.taskBoard(query()), fundsLine()]);
+    const [counts, tasks, money, unanswered] = await Promise.all([api.followupCounts(), api.taskBoard(query()), fundsLine(),
+      api.unansweredTopics().catch(() => [])]);
     clear(head).append(
       el('strong', { class: counts.overdue ? 'overdue' : 'ok-line' }, counts.overdue ? B.overdueLine(counts.overdue) : B.noOverdue),
-      el('span', { class: 'muted counts-line' }, B.counts(counts)), money.line);
+      el('span', { class: 'muted counts-line' }, B.counts(counts)), money.line,
+      // 件件有回音: topics whose raiser has not been answered yet (the list is on 议题).
+      unanswered.length ? el('span', { class: 'unanswered-count', id: 'board-unanswered' }, B.unanswered(unanswered.length)) : null);
     head.classList.toggle('has-overdue', counts.overdue > 0);
     table.append(tasks.length ? grid(ctx, tasks, selected, onSelect, money.over) : el('p', { class: 'card empty' }, B.empty),
       el('p', { class: 'muted' }, B.total(tasks.length)));

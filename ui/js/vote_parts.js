@@ -8,7 +8,7 @@ import { el } from './dom.js';
 const P = S.meetings.vote.parts;
 
 // The form, and what the panel sends: part(ticks), electorate(), and plain() for the old path.
-export function partsForm(places) {
+export function partsForm(places, onScope) {
   const scope = el('select', { name: 'vote_scope' }, el('option', { value: '' }, P.everyone),
     places.filter((p) => !p.retired).map((p) => el('option', { value: p.id }, P.placeHouseholds(p.path))));
   const kind = el('select', { name: 'part_kind' }, P.kinds.map((k) => el('option', { value: k.value }, k.label)));
@@ -19,6 +19,7 @@ export function partsForm(places) {
   const visit = el('div', { class: 'row visit-fields', hidden: true },
     el('label', { class: 'field' }, P.by, by), el('label', { class: 'field' }, P.how, how), el('label', { class: 'field' }, P.at, at));
   kind.addEventListener('change', () => { visit.hidden = kind.value !== 'visit'; });
+  scope.addEventListener('change', () => onScope(scope.value));
   const node = el('div', { class: 'vote-parts' },
     el('div', { class: 'row' }, el('label', { class: 'field' }, P.scope, scope), el('label', { class: 'field' }, P.kind, kind),
       el('label', { class: 'field' }, P.label, label)), visit);
@@ -32,7 +33,17 @@ export function partsForm(places) {
   const electorate = () => (scope.value ? { kind: 'place', place_id: scope.value } : { kind: 'community' });
   // Every household and 现场 without a name: a plain 一户一票 as before parts existed.
   const plain = () => !scope.value && kind.value === 'onsite' && !label.value.trim();
-  return { node, part, electorate, plain };
+  return { node, part, electorate, plain, scope: () => scope.value };
+}
+
+// Whether a household's place lies within the chosen scope (the place itself or one below it).
+export function withinScope(places, placeId, scopeId) {
+  if (!scopeId) return true;
+  const parent = new Map(places.map((p) => [p.id, p.parent_id]));
+  for (let at = placeId, hops = 0; at && hops < 32; at = parent.get(at), hops += 1) {
+    if (at === scopeId) return true;
+  }
+  return false;
 }
 
 // “现场 12 户 · 线上 5 户 · 合计 17 户” under a recorded vote counted in parts.

@@ -41,6 +41,11 @@ pub fn save_participant_pattern(state: State<'_, AppState>, pattern: NewPattern)
     state.with_store(|store| Ok(store.write(|tx| meetings::save_pattern(tx, &pattern))?))
 }
 
+#[tauri::command(rename_all = "snake_case")]
+pub fn delete_participant_pattern(state: State<'_, AppState>, pattern_id: String) -> CommandResult<()> {
+    state.with_store(|store| Ok(store.write(|tx| meetings::delete_pattern(tx, &pattern_id))?))
+}
+
 /// Invites a saved pattern's people and role holders as the meeting's fixed core.
 #[tauri::command(rename_all = "snake_case")]
 pub fn apply_participant_pattern(

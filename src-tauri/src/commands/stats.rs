@@ -2,7 +2,7 @@
 
 use tauri::State;
 use yishi_core::notices::Notice;
-use yishi_core::stats::{self, YearStats};
+use yishi_core::stats::{self, PeriodChoice, YearStats};
 
 use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;
@@ -12,6 +12,20 @@ use crate::state::AppState;
 pub fn year_stats(state: State<'_, AppState>, year: i32, place_id: Option<String>) -> CommandResult<YearStats> {
     let today = state.today();
     state.with_store(|store| Ok(stats::year_stats(store.conn(), year, place_id.as_deref(), today)?))
+}
+
+/// The same figures for 全年, a month or any range of days (the 统计 page's 按月 / 自定日期).
+#[tauri::command(rename_all = "snake_case")]
+pub fn period_stats(
+    state: State<'_, AppState>,
+    period: PeriodChoice,
+    place_id: Option<String>,
+) -> CommandResult<YearStats> {
+    let today = state.today();
+    state.with_store(|store| {
+        let period = period.period(today)?;
+        Ok(stats::period_stats(store.conn(), period, place_id.as_deref(), today)?)
+    })
 }
 
 /// The yearly report PDF, dated today, saved where she chooses; `None` when she cancelled.

@@ -36,7 +36,16 @@ impl CountRow {
 /// The figures of one year (see the module doc for every definition).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearStats {
+    /// The year the period starts in (the whole period for the year figures).
     pub year: i32,
+    /// The days covered, both included (2026-01-01 … 2026-12-31 for a year), and how they read:
+    /// 2026年, 2026年11月, 2026年3月1日至2026年6月30日.
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub period_label: String,
     pub place_id: Option<String>,
     pub place_name: Option<String>,
     pub topics_collected: u64,

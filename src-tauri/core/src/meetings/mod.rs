@@ -37,7 +37,7 @@ pub use participants::{
     add_walk_in, attendance, invite_all_core_members, invite_core_member, invite_stakeholder, participants,
     set_observer, sign_in, undo_sign_in, voters, Attendance, Participant, Voters,
 };
-pub use patterns::{apply_pattern, list_patterns, save_pattern, NewPattern, Pattern};
+pub use patterns::{apply_pattern, delete_pattern, list_patterns, save_pattern, NewPattern, Pattern};
 pub use recall::{invite_past_stakeholders, past_stakeholders};
 pub use recurrence::Recurrence;
 pub use reopen::reopen;

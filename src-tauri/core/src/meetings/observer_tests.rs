@@ -148,6 +148,13 @@ fn a_saved_pattern_invites_its_roles_and_people_once() {
         assert_eq!(store.write(|tx| save_pattern(tx, &bad)).unwrap_err().code(), code);
     }
     assert_eq!(store.write(|tx| apply_pattern(tx, &m.id, "nope")).unwrap_err().code(), "meeting_pattern_not_found");
+
+    // Deleted: no longer offered, and deleting it again says so; the meeting keeps its invitations.
+    store.write(|tx| delete_pattern(tx, &p.id)).unwrap();
+    assert!(list_patterns(store.conn()).unwrap().is_empty());
+    assert_eq!(store.write(|tx| delete_pattern(tx, &p.id)).unwrap_err().code(), "meeting_pattern_not_found");
+    assert_eq!(store.write(|tx| apply_pattern(tx, &m.id, &p.id)).unwrap_err().code(), "meeting_pattern_not_found");
+    assert_eq!(participants(store.conn(), &m.id).unwrap().len(), invited.len());
 }
 
 /// Issue 21: someone who left the community before a meeting's day has no vote in it; in a

@@ -51,6 +51,19 @@ pub fn save_pattern(tx: &Transaction, new: &NewPattern) -> Result<Pattern, Meeti
     pattern(tx, &id)
 }
 
+/// Removes a saved pattern from the list offered (kept in the file, marked deleted); meetings
+/// already prepared with it keep their invitations.
+pub fn delete_pattern(tx: &Transaction, id: &str) -> Result<(), MeetingError> {
+    let n = tx.execute(
+        "UPDATE participant_patterns SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now_utc()],
+    )?;
+    if n == 0 {
+        return Err(MeetingError::PatternNotFound { id: id.to_string() });
+    }
+    Ok(())
+}
+
 pub fn list_patterns(conn: &Connection) -> Result<Vec<Pattern>, MeetingError> {
     let mut stmt = conn.prepare("SELECT id FROM participant_patterns WHERE deleted_at IS NULL ORDER BY name, id")?;
     let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;

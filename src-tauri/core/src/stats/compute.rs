@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{AverageDays, CountRow, Participation};
 use crate::community::Role;
@@ -112,9 +112,9 @@ pub(super) struct TaskRow {
     pub done_on: Option<NaiveDate>,
 }
 
-/// 按期办结率 (see the module doc): done by the deadline / due in `year` as of `today`.
-pub(super) fn on_time_rate(tasks: &[TaskRow], year: i32, today: NaiveDate) -> Rate {
-    let due = |t: &&TaskRow| t.deadline.is_some_and(|d| d.year() == year && (t.done_on.is_some() || d < today));
+/// 按期办结率 (see the module doc): done by the deadline / due in `period` as of `today`.
+pub(super) fn on_time_rate(tasks: &[TaskRow], period: super::Period, today: NaiveDate) -> Rate {
+    let due = |t: &&TaskRow| t.deadline.is_some_and(|d| period.contains(d) && (t.done_on.is_some() || d < today));
     let due: Vec<&TaskRow> = tasks.iter().filter(due).collect();
     let on_time =
         due.iter().filter(|t| t.done_on.zip(t.deadline).is_some_and(|(done, deadline)| done <= deadline)).count();

@@ -42,6 +42,7 @@
 mod compute;
 mod error;
 mod load;
+mod period;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -51,6 +52,7 @@ pub use crate::figures::{
     SOLVED_RATE_DEFINITION,
 };
 pub use error::StatsError;
+pub use period::{Period, PeriodChoice};
 
 use crate::figures::{AnnualFundFigures, FundFigures, FundProjectRow, FundSourceRow, Satisfaction};
 use crate::funds::{self, SourceKind};
@@ -64,9 +66,18 @@ pub fn year_stats(
     place_id: Option<&str>,
     today: NaiveDate,
 ) -> Result<YearStats, StatsError> {
-    if !(2000..=2100).contains(&year) {
-        return Err(StatsError::BadYear { year });
-    }
+    period_stats(conn, Period::year(year)?, place_id, today)
+}
+
+/// The same figures for any period: topics raised, meetings held, points given, evaluations
+/// made and tasks due within it. Money is kept by budget year, so it is given for a whole
+/// calendar year only (empty otherwise, as for a place).
+pub fn period_stats(
+    conn: &Connection,
+    period: Period,
+    place_id: Option<&str>,
+    today: NaiveDate,
+) -> Result<YearStats, StatsError> {
     let (place_name, places) = match place_id {
         None => (None, None),
         Some(id) => {
@@ -79,7 +90,7 @@ pub fn year_stats(
     let classes = compute::category_classes(&load::categories(conn)?);
     let topics: Vec<compute::TopicRow> = load::topics(conn)?
         .into_iter()
-        .filter(|(t, place, _)| t.raised_on.year() == year && in_place(place))
+        .filter(|(t, place, _)| period.contains(t.raised_on) && in_place(place))
         .map(|(mut t, _, category)| {
             t.category_class = category.and_then(|c| classes.get(&c).cloned());
             t
@@ -89,7 +100,7 @@ pub fn year_stats(
     let mut meetings_held = 0;
     let mut attendances = Vec::new();
     for (id, day) in load::held_meetings(conn)? {
-        if day.year() != year {
+        if !period.contains(day) {
             continue;
         }
         if places.is_some() && !load::meeting_topic_places(conn, &id)?.into_iter().any(|p| in_place(&Some(p))) {
@@ -101,13 +112,13 @@ pub fn year_stats(
 
     let points_given = load::credits(conn)?
         .into_iter()
-        .filter(|(_, day, place)| day.year() == year && in_place(place))
+        .filter(|(_, day, place)| period.contains(*day) && in_place(place))
         .map(|(points, _, _)| points)
         .sum();
 
     let (mut s, mut b, mut u, mut evaluations) = (0u64, 0u64, 0u64, 0u64);
     for (es, eb, eu, day, place) in load::evaluations(conn)? {
-        if day.year() == year && in_place(&place) {
+        if period.contains(day) && in_place(&place) {
             (s, b, u, evaluations) = (s + u64::from(es), b + u64::from(eb), u + u64::from(eu), evaluations + 1);
         }
     }
@@ -118,8 +129,15 @@ pub fn year_stats(
     let merged_or_rejected = topics.iter().filter(|t| !compute::counts_in_denominator(t.status)).count() as u64;
     let solved_rate = compute::solved_rate(&topics);
     let callback_rate = compute::callback_rate(&topics);
+    let funds = match (place_id, period.whole_year()) {
+        (None, Some(year)) => fund_figures(conn, year)?,
+        _ => FundFigures::default(),
+    };
     Ok(YearStats {
-        year,
+        year: period.from.year(),
+        from: period.from.format("%Y-%m-%d").to_string(),
+        to: period.to.format("%Y-%m-%d").to_string(),
+        period_label: period.label(),
         place_id: place_id.map(str::to_string),
         place_name,
         topics_collected: topics.len() as u64,
@@ -130,7 +148,7 @@ pub fn year_stats(
         solved: solved_rate.numerator,
         solved_rate,
         average_days_to_close: compute::average_days_to_close(&topics),
-        on_time_rate: compute::on_time_rate(&tasks, year, today),
+        on_time_rate: compute::on_time_rate(&tasks, period, today),
         done_on_spot: callback_rate.denominator,
         callback_rate,
         unanswered: compute::unanswered(&topics),
@@ -139,7 +157,7 @@ pub fn year_stats(
         points_given,
         evaluations,
         satisfaction: Satisfaction::new(s, b, u),
-        funds: if place_id.is_none() { fund_figures(conn, year)? } else { FundFigures::default() },
+        funds,
     })
 }
 

@@ -100,12 +100,16 @@ fn on_time_rate_counts_tasks_due_in_the_year_and_done_by_their_deadline() {
         task(y2025(12, 31), Some(day(1, 5))),     // due last year: not this year's
         task(Some(day(12, 31)), y2027(1, 5)),     // due this year, done the next: late
     ];
-    let r = compute::on_time_rate(&tasks, 2026, day(6, 15));
+    let year = |y| Period::year(y).unwrap();
+    let r = compute::on_time_rate(&tasks, year(2026), day(6, 15));
     assert_eq!((r.numerator, r.denominator, r.display.as_str()), (2, 5, "40.0%"));
     // A day later the task due on 6-15 is late too.
-    assert_eq!(compute::on_time_rate(&tasks, 2026, day(6, 16)).display, "33.3%");
-    assert_eq!(compute::on_time_rate(&tasks, 2025, day(6, 15)).display, "0.0%");
-    let none = compute::on_time_rate(&[task(None, None)], 2026, day(6, 15));
+    assert_eq!(compute::on_time_rate(&tasks, year(2026), day(6, 16)).display, "33.3%");
+    assert_eq!(compute::on_time_rate(&tasks, year(2025), day(6, 15)).display, "0.0%");
+    // March alone: the two due on 3-31, one of them on time.
+    let march = compute::on_time_rate(&tasks, Period::month("2026-03").unwrap(), day(6, 15));
+    assert_eq!((march.numerator, march.denominator), (1, 2));
+    let none = compute::on_time_rate(&[task(None, None)], year(2026), day(6, 15));
     assert_eq!((none.per_mille, none.display.as_str()), (None, "—"));
 }
 
@@ -303,4 +307,50 @@ fn an_overdue_task_done_and_evaluated_changes_the_figures() {
     assert_eq!(s.average_days_to_close.topics, 1);
     let report = year_report(store.conn(), 2026, None, day(12, 31)).unwrap();
     assert!(report.render().unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn periods_read_as_typed_and_refuse_what_is_not_a_period() {
+    let today = day(11, 21);
+    let nov = Period::month("2026-11").unwrap();
+    assert_eq!((nov.from, nov.to, nov.label()), (day(11, 1), day(11, 30), "2026年11月".to_string()));
+    assert_eq!(Period::month("2026年2月").unwrap().to, day(2, 28));
+    assert_eq!(Period::month("2026-12").unwrap().to, day(12, 31));
+    assert_eq!(Period::year(2026).unwrap().label(), "2026年");
+    assert_eq!(Period::year(2026).unwrap().whole_year(), Some(2026));
+    let spring = Period::range("2026年3月1日", "６月30日", today).unwrap();
+    assert_eq!((spring.from, spring.to), (day(3, 1), day(6, 30)));
+    assert_eq!(spring.label(), "2026年3月1日至2026年6月30日");
+    assert_eq!(spring.whole_year(), None);
+    // A range that happens to be one whole month or year reads as one.
+    assert_eq!(Period::range("2026-11-01", "2026-11-30", today).unwrap().label(), "2026年11月");
+    assert_eq!(Period::range("2026-01-01", "2026-12-31", today).unwrap().whole_year(), Some(2026));
+
+    for bad in ["", "2026", "2026-13", "十一月", "2026-11-05-01", "🗓️"] {
+        let e = Period::month(bad).unwrap_err();
+        assert_eq!(e.code(), "stats_bad_month", "{bad}");
+    }
+    let backwards = Period::range("2026-06-30", "2026-03-01", today).unwrap_err();
+    assert_eq!((backwards.code(), backwards.field()), ("stats_range_backwards", Some("结束日期")));
+    assert!(backwards.to_string().contains("早于开始日期"), "{backwards}");
+    let unreadable = Period::range("上个月", "2026-03-01", today).unwrap_err();
+    assert_eq!(unreadable.field(), Some("开始日期"), "{unreadable}");
+    assert_eq!(Period::range("2001-01-01", "2026-01-01", today).unwrap_err().code(), "stats_range_too_long");
+}
+
+#[test]
+fn a_month_or_a_range_counts_only_its_days() {
+    let (_d, mut store) = temp_store();
+    topic_at(&mut store, "十月底", None, "2026-10-31T23:30:00+08:00");
+    topic_at(&mut store, "十一月初", None, "2026-11-01T00:10:00+08:00");
+    topic_at(&mut store, "十一月底", None, "2026-11-30T22:00:00+08:00");
+    topic_at(&mut store, "十二月", None, "2026-12-01T08:00:00+08:00");
+    let count = |p: Period| period_stats(store.conn(), p, None, day(12, 31)).unwrap();
+    let nov = count(Period::month("2026-11").unwrap());
+    assert_eq!((nov.topics_collected, nov.period_label.as_str()), (2, "2026年11月"));
+    assert_eq!((nov.from.as_str(), nov.to.as_str()), ("2026-11-01", "2026-11-30"));
+    let range = count(Period::range("2026-10-31", "2026-11-01", day(12, 31)).unwrap());
+    assert_eq!(range.topics_collected, 2, "both ends are included");
+    let year = year_stats(store.conn(), 2026, None, day(12, 31)).unwrap();
+    assert_eq!((year.topics_collected, year.period_label.as_str()), (4, "2026年"));
 }
