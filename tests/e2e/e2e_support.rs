@@ -110,6 +110,13 @@ impl Session {
     }
 
     /// Saves a screenshot of the current page as the next numbered step.
+    /// Keeps a copy of a saved file beside the screenshots, to be looked at after the run.
+    pub fn keep(&self, file: &Path) {
+        if let Some(name) = file.file_name() {
+            let _ = std::fs::copy(file, self.shots.join(name));
+        }
+    }
+
     pub async fn shot(&mut self, label: &str) -> PathBuf {
         self.step += 1;
         let png = self.client.screenshot().await.expect("screenshot");
@@ -119,13 +126,19 @@ impl Session {
     }
 
     /// Waits (up to 10 s) for an element matching the CSS selector.
+    /// A page that re-draws while the element is looked up answers “stale element” (WebKit): that
+    /// is retried like an element not there yet.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("element {css} did not appear: {e}"))
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await {
+                Ok(found) => return found,
+                Err(e) if Instant::now() < deadline && e.to_string().contains("Stale") => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("element {css} did not appear: {e}"),
+            }
+        }
     }
 
     /// Waits until the element's text is non-empty, and returns it.

@@ -138,13 +138,15 @@ async fn who_decides() {
     type_into(&s, "input[name=recorded_by]", "网格员张敏").await;
     type_into(&s, "input[name=recorded_at]", "11月27日 上午10点").await;
     for i in 1..=2 {
-        press(&s, &format!("#household-list .household:not(.counted):nth-child({}) input[value=agree]", rows - 2 + i)).await;
+        press(&s, &format!("#household-list .household:not(.counted):nth-child({}) input[value=agree]", rows - 2 + i))
+            .await;
     }
     press(&s, "#vote-records .vote-record button").await;
     let records = s.wait_text("#vote-records", "入户征求 2 户").await;
     assert!(records.contains("其中入户征求 2 户"), "{records}");
     assert!(records.contains(&format!("合计 {rows} 户")), "{records}");
-    js(&s, "document.getElementById('vote-records').scrollIntoView({ block: 'end' })").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    js(&s, "document.querySelector('#vote-records .vote-record').scrollIntoView({ block: 'center' })").await;
     s.shot("vote-in-parts").await;
 
     // The decision on it.
@@ -152,6 +154,27 @@ async fn who_decides() {
     type_into(&s, "#decision-form textarea", "按4号楼住户表决结果实施").await;
     s.click("#add-decision").await;
     s.wait_text("#decision-list", "按4号楼住户表决结果实施").await;
+
+    // Item 3 by a list of households (指定住户): three give a choice, a fourth is 列入 only.
+    s.click("#next-item").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.text_of("#bench-title").await == topic {
+        assert!(Instant::now() < deadline, "the bench moves to item 3");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    s.click("button.tab[data-tab=vote]").await;
+    s.click("button.method[data-method=household]").await;
+    s.wait_for("#household-list").await;
+    select(&s, "select[name=vote_scope]", "list").await;
+    s.wait_for("#household-list .in-list").await;
+    for i in 1..=3 {
+        press(&s, &format!("#household-list .household:nth-child({i}) input[value=agree]")).await;
+    }
+    press(&s, "#household-list .household:nth-child(4) .in-list").await;
+    let eligible = js(&s, "return document.querySelector('#vote-panel input[name=eligible]').value").await;
+    assert_eq!(eligible.as_str(), Some("4"), "应到 is the households listed");
+    press(&s, "#record-vote").await;
+    s.wait_text("#vote-records", "指定的4户").await;
 
     // 推选 on the election item: a tie first (no one elected), then a majority of those present.
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -182,10 +205,12 @@ async fn who_decides() {
     let elected = s.wait_text("#election-result", "当选").await;
     assert!(elected.contains("高秀英") && !elected.contains("票数相同"), "{elected}");
     assert_eq!(count(&s, "#election-records .election-record").await, 2, "both rounds stay in the record");
+    js(&s, "document.getElementById('election-records').scrollIntoView({ block: 'center' })").await;
     s.shot("election").await;
     press(&s, "#election-records .election-record:last-child .print-election").await;
     s.wait_text("#election-records .election-record:last-child .print-result", "已保存").await;
-    let (_, notice) = saved_text(&saves, "选举结果公示");
+    let (election, notice) = saved_text(&saves, "选举结果公示");
+    s.keep(&election);
     assert!(notice.contains("高秀英") && notice.contains("院坝长"), "{notice}");
     assert!(notice.contains("2029年11月20日"), "the term is printed: {notice}");
 
@@ -194,6 +219,8 @@ async fn who_decides() {
     s.wait_for("#people-table").await;
     let roster = s.wait_text("#people-table", "院坝长（2026-11-21至2029-11-20）").await;
     assert!(roster.contains("高秀英"), "{roster}");
+    js(&s, "[...document.querySelectorAll('#people-table tr')].find((r) => r.textContent.includes('院坝长（2026-11-21')).scrollIntoView({ block: 'center' })").await;
+    s.shot("roster-term").await;
 
     // 会后: closed, and the 决议公示 of item 1 says whose vote it was and the two at home.
     crate::meetings::open_meeting_tab(&s, MEETING, "close").await;
@@ -211,6 +238,6 @@ async fn who_decides() {
     let (pdf, text) = saved_text(&saves, "决议公示");
     assert!(text.contains("其中入户征求2户"), "{text}");
     assert!(text.contains("4号楼全体住户"), "the notice says whose vote it was: {text}");
-    eprintln!("决议公示 saved at {}", pdf.display());
+    s.keep(&pdf);
     s.finish().await;
 }

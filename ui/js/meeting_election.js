@@ -38,7 +38,7 @@ export async function renderElection(box, page, item) {
       people.map((p) => el('option', { value: p.id }, p.name)));
     const name = el('input', { name: 'candidate-name', placeholder: E.typed });
     const votes = el('input', { type: 'number', min: '0', step: '1', name: 'candidate-votes', class: 'count', 'aria-label': E.votes });
-    const row = el('div', { class: 'candidate-row' }, pick, name, el('span', {}, E.votes), votes,
+    const row = el('div', { class: 'candidate-row' }, pick, name, el('label', { class: 'candidate-votes' }, E.votes, votes),
       el('button', { type: 'button', class: 'link', onclick: () => row.remove() }, E.remove));
     rows.append(row);
   };

@@ -106,9 +106,11 @@ export async function renderVote(box, page, item) {
     ticks.clear();
     for (const h of inScope) if (arrived.has(h.id) && !counted.has(h.id)) ticks.set(h.id, PRESENT);
     // 应到 of a scoped vote is the scope's households (the core counts it again on recording).
-    inputs.eligible.value = parts.scope() ? inScope.length : householdCount;
+    inputs.eligible.value = parts.isList() ? parts.listed.size : parts.scope() ? inScope.length : householdCount;
     const none = households.length && !inScope.length ? el('p', { class: 'muted' }, V.noneInScope) : null;
-    clear(houseBox).append(parts.node, none || householdList(inScope, { page, ticks, arrived, where, counted }, () => { fromTicks(); evaluate(); }));
+    const list = parts.isList() ? parts.listed : null;
+    const changed = () => { if (list) inputs.eligible.value = list.size; fromTicks(); evaluate(); };
+    clear(houseBox).append(parts.node, none || householdList(inScope, { page, ticks, arrived, where, counted, list }, changed));
     fromTicks();
     evaluate();
   }
@@ -192,7 +194,7 @@ export async function renderVote(box, page, item) {
 const PRESENT = 'present';
 
 // One row per household, signed-in ones first and 到会; a box above filters by 门牌 or 楼栋.
-function householdList(households, { page, ticks, arrived, where, counted }, changed) {
+function householdList(households, { page, ticks, arrived, where, counted, list }, changed) {
   if (households.length === 0) return el('p', { class: 'muted' }, V.noHouseholds);
   const choices = [{ value: '', label: V.notHere }, { value: PRESENT, label: V.present }, ...page.vocab.choices];
   const ordered = [...households].sort((a, b) => Number(arrived.has(b.id)) - Number(arrived.has(a.id)));
@@ -204,11 +206,20 @@ function householdList(households, { page, ticks, arrived, where, counted }, cha
       return el('div', { class: 'household counted', 'data-id': h.id, 'data-find': `${h.label} ${building}` },
         label, el('span', { class: 'badge ok' }, V.counted));
     }
+    // 指定住户: 列入 puts the household on the vote's list; giving it a choice lists it too.
+    const inList = list ? el('input', { type: 'checkbox', class: 'in-list', checked: list.has(h.id),
+      onchange: (ev) => { if (ev.currentTarget.checked) list.add(h.id); else list.delete(h.id); changed(); } }) : null;
+    const pick = (value) => {
+      if (value) ticks.set(h.id, value); else ticks.delete(h.id);
+      if (list && value && !list.has(h.id)) { list.add(h.id); inList.checked = true; }
+      changed();
+    };
     return el('div', { class: 'household', 'data-id': h.id, 'data-find': `${h.label} ${building}` },
       label,
+      list ? el('label', { class: 'check in-list-label' }, inList, V.parts.inList) : null,
       el('span', { class: 'radios' }, choices.map((c) => el('label', { class: 'radio' },
         el('input', { type: 'radio', name: `hh-${h.id}`, value: c.value, checked: c.value === start,
-          onchange: () => { if (c.value) ticks.set(h.id, c.value); else ticks.delete(h.id); changed(); } }), c.label))));
+          onchange: () => pick(c.value) }), c.label))));
   });
   const find = el('input', { type: 'search', id: 'household-find', placeholder: V.findHint, 'aria-label': V.findHint, autocomplete: 'off' });
   find.addEventListener('input', () => {

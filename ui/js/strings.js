@@ -229,6 +229,7 @@ export const S = {
       findHint: '按门牌或楼栋查找，如 3号楼、501',
       parts: {
         scope: '表决范围', everyone: '全体住户', placeHouseholds: (path) => `${path} 全体住户`,
+        listScope: '指定住户（在下面逐户勾选“列入”）', inList: '列入',
         kind: '计票点', label: '计票点名称', labelHint: '可不填，如 1号投票箱、微信群投票',
         kinds: [{ value: 'onsite', label: '现场' }, { value: 'box', label: '投票箱' }, { value: 'online', label: '线上（微信群投票）' }, { value: 'visit', label: '入户征求' }],
         by: '征求人', byHint: '如 网格员张敏', how: '方式', hows: [{ value: 'visit', label: '入户' }, { value: 'phone', label: '电话' }],
@@ -384,7 +385,7 @@ export const S = {
       reassignCard: '调整承办', unit: '承办单位', person: '负责人', reassignReason: '调整原因', reassign: '保存调整',
       saved: '已保存，办理记录里留下了这次调整。', firstDeadline: '会议定的完成时限',
     },
-    tabs: { board: '任务看板', evaluate: '民事民评', conventions: '公约', stats: '年度统计' },
+    tabs: { board: '任务看板', evaluate: '民事民评', conventions: '公约', stats: '统计' },
     badge: (n) => `${n}`,
     badgeTitle: (n) => `逾期任务 ${n} 项`,
     board: {
@@ -500,7 +501,7 @@ export const S = {
     },
     charts: { channel: '议题来源渠道', category: '议题类别', handling: '办理方式', participation: '参与人次', satisfaction: '评价结果' },
     party: '党员', residents: '居民', noData: '这段时间没有数据。',
-    definition: '办结率 =（已办结 + 即办完成）÷（收集议题 − 合并 − 不予受理）。按期办结率 = 在完成时限内办结的任务 ÷ 本年到期的任务（逾期未办结的计入分母，未填时限的不计）。',
+    definition: '办结率 =（已办结 + 即办完成）÷（收集议题 − 合并 − 不予受理）。按期办结率 = 在完成时限内办结的任务 ÷ 统计期间内到期的任务（逾期未办结的计入分母，未填时限的不计）。',
     print: '打印年度报告',
   },
   points: {

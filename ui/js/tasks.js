@@ -1,4 +1,4 @@
-// 办理: the section frame with its tabs (任务看板 · 民事民评 · 公约 · 年度统计), the pages reached
+// 办理: the section frame with its tabs (任务看板 · 民事民评 · 公约 · 统计), the pages reached
 // by deep links (#tasks/<task id>, #tasks/conventions/<id>), and the overdue badge on the nav.
 import { S } from './strings.js';
 import { api } from './api.js';

@@ -10,7 +10,10 @@ const P = S.meetings.vote.parts;
 // The form, and what the panel sends: part(ticks), electorate(), and plain() for the old path.
 export function partsForm(places, onScope) {
   const scope = el('select', { name: 'vote_scope' }, el('option', { value: '' }, P.everyone),
-    places.filter((p) => !p.retired).map((p) => el('option', { value: p.id }, P.placeHouseholds(p.path))));
+    places.filter((p) => !p.retired).map((p) => el('option', { value: p.id }, P.placeHouseholds(p.path))),
+    el('option', { value: LIST }, P.listScope));
+  // 指定住户: the households ticked 列入 on the list below (those given a choice are listed too).
+  const listed = new Set();
   const kind = el('select', { name: 'part_kind' }, P.kinds.map((k) => el('option', { value: k.value }, k.label)));
   const label = el('input', { type: 'text', name: 'part_label', placeholder: P.labelHint, 'aria-label': P.label });
   const by = el('input', { type: 'text', name: 'recorded_by', placeholder: P.byHint, 'aria-label': P.by });
@@ -30,15 +33,21 @@ export function partsForm(places, onScope) {
       ? { household_id, choice, recorded_by: by.value, how: how.value, recorded_at: at.value }
       : { household_id, choice })),
   });
-  const electorate = () => (scope.value ? { kind: 'place', place_id: scope.value } : { kind: 'community' });
+  const electorate = () => {
+    if (scope.value === LIST) return { kind: 'list', household_ids: [...listed] };
+    return scope.value ? { kind: 'place', place_id: scope.value } : { kind: 'community' };
+  };
   // Every household and 现场 without a name: a plain 一户一票 as before parts existed.
   const plain = () => !scope.value && kind.value === 'onsite' && !label.value.trim();
-  return { node, part, electorate, plain, scope: () => scope.value };
+  return { node, part, electorate, plain, scope: () => scope.value, listed, isList: () => scope.value === LIST };
 }
+
+// The scope value of 指定住户 (never a place id).
+export const LIST = 'list';
 
 // Whether a household's place lies within the chosen scope (the place itself or one below it).
 export function withinScope(places, placeId, scopeId) {
-  if (!scopeId) return true;
+  if (!scopeId || scopeId === LIST) return true;
   const parent = new Map(places.map((p) => [p.id, p.parent_id]));
   for (let at = placeId, hops = 0; at && hops < 32; at = parent.get(at), hops += 1) {
     if (at === scopeId) return true;
