@@ -138,7 +138,8 @@ async fn who_decides() {
     type_into(&s, "input[name=recorded_by]", "网格员张敏").await;
     type_into(&s, "input[name=recorded_at]", "11月27日 上午10点").await;
     for i in 1..=2 {
-        press(&s, &format!("#household-list .household:not(.counted):nth-child({}) input[value=agree]", rows - 2 + i)).await;
+        press(&s, &format!("#household-list .household:not(.counted):nth-child({}) input[value=agree]", rows - 2 + i))
+            .await;
     }
     press(&s, "#vote-records .vote-record button").await;
     let records = s.wait_text("#vote-records", "入户征求 2 户").await;

@@ -34,13 +34,17 @@ impl Period {
     /// `month` as typed by the page: 2026-11 (or 2026年11月).
     pub fn month(month: &str) -> Result<Period, StatsError> {
         let bad = || StatsError::BadMonth { month: month.trim().to_string() };
-        let digits: Vec<u32> =
-            month.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).filter_map(|p| p.parse().ok()).collect();
+        let digits: Vec<u32> = month
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.parse().ok())
+            .collect();
         let [y, m] = digits[..] else { return Err(bad()) };
         let year = i32::try_from(y).map_err(|_| bad())?;
         Period::year(year)?;
         let from = NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(bad)?;
-        let next = if m == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, m + 1, 1) };
+        let next =
+            if m == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, m + 1, 1) };
         let to = next.and_then(|n| n.pred_opt()).ok_or_else(bad)?;
         Ok(Period { from, to })
     }
