@@ -3,6 +3,7 @@
 //! name), and 打印计票单 the sheet with the 唱票人 / 计票人 / 监票人 lines.
 
 use crate::e2e_support::SERIAL;
+use crate::followup::js;
 use crate::who_decides::{count, next_item, press, saved_text, start_laptop};
 
 const MEETING: &str = "十一月居民议事会";
@@ -37,6 +38,7 @@ async fn ballots_and_tally_sheet() {
     for name in ["王秀兰", "刘建国", "周桂芳"] {
         assert!(!ballots.contains(name), "{name} is printed on a ballot");
     }
+    js(&s, "document.getElementById('ballots-print-result').scrollIntoView({ block: 'center' })").await;
     s.shot("ballots-printed").await;
 
     press(&s, "#print-tally").await;

@@ -96,9 +96,9 @@ export async function renderElection(box, page, item) {
       line.append(el('button', { type: 'button', class: 'print-election',
         onclick: () => printRecord('election', e.id, E.printTitle(e.role), out) }, E.print),
       el('button', { type: 'button', class: 'print-election-ballots',
-        onclick: () => printRecord('ballots', item.id, E.ballotsTitle(e.role), out) }, E.printBallots),
+        onclick: () => printRecord('ballots', item.id, E.paperTitle(e.role), out) }, E.printBallots),
       el('button', { type: 'button', class: 'print-election-tally',
-        onclick: () => printRecord('tally', item.id, E.tallyTitle(e.role), out) }, E.printTally), out);
+        onclick: () => printRecord('tally', item.id, E.paperTitle(e.role), out) }, E.printTally), out);
       return line;
     }));
   }

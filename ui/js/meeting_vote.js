@@ -52,9 +52,9 @@ export async function renderVote(box, page, item) {
     return `${item.id}*${Number.isInteger(n) && n > 0 ? n : BLANK_BALLOTS}`;
   };
   const printBallots = el('button', { type: 'button', id: 'print-ballots',
-    onclick: () => printRecord('ballots', ballotsId(), V.ballotsTitle(item.title), printed) }, V.printBallots);
+    onclick: () => printRecord('ballots', ballotsId(), item.title, printed) }, V.printBallots);
   const printTally = el('button', { type: 'button', id: 'print-tally',
-    onclick: () => printRecord('tally', item.id, V.tallyTitle(item.title), printed) }, V.printTally);
+    onclick: () => printRecord('tally', item.id, item.title, printed) }, V.printTally);
   // The field names say what is counted: people for hands and ballots, households for 一户一票.
   const labels = Object.fromEntries([...COUNTS, 'quorum'].map((k) => [k, el('span', { class: 'field-name' }, V.fields[k])]));
   const recorded = el('div', { id: 'vote-records' });
