@@ -1,6 +1,7 @@
 //! 表决票 and 计票单 (issue 20) through the real app, on the demo: the bench of the 十一月居民议事会,
 //! item 2, 表决 → 一户一票 → 打印表决票 gives a slip per household (门牌, the question, no member's
-//! name), and 打印计票单 the sheet with the 唱票人 / 计票人 / 监票人 lines.
+//! name), and 打印计票单 the sheet with the 唱票人 / 计票人 / 监票人 lines; the 选票 of the demo's
+//! recorded 推选 lists its candidates.
 
 use crate::e2e_support::SERIAL;
 use crate::followup::js;
@@ -48,5 +49,20 @@ async fn ballots_and_tally_sheet() {
         assert!(tally.contains(word), "{word} on the tally sheet: {tally}");
     }
     assert!(tally.contains(&question), "{tally}");
+
+    // The demo's 院坝长 election (田桂兰, 范老汉): 打印选票 lists both with 应选1名.
+    crate::meetings::open_meeting_tab(&s, "院坝水管抢修议事", "bench").await;
+    s.wait_for("#bench-title").await;
+    for _ in 0..5 {
+        if s.text_of("#bench-title").await.contains("推选") {
+            break;
+        }
+        next_item(&s).await;
+    }
+    s.click(".side-tabs .tab[data-tab=election]").await;
+    press(&s, "#election-records .election-record:last-child .print-election-ballots").await;
+    s.wait_text("#election-records .election-record:last-child .print-result", "已保存").await;
+    let (_, slips) = saved_text(&saves, "表决票-院坝长推选");
+    assert!(slips.contains("田桂兰") && slips.contains("范老汉") && slips.contains("应选1名"), "{slips}");
     s.finish().await;
 }
