@@ -181,3 +181,59 @@ impl Notice for TallySheet {
         Ok(doc)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::pdf::{layout, Fonts, Item};
+
+    fn ballots(question: &str, voters: usize) -> Ballots {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+        Ballots {
+            paper: Paper::A4,
+            meeting: "十一月居民议事会".into(),
+            held_at: date.and_hms_opt(19, 0, 0).unwrap_or_default(),
+            question: BallotQuestion::Vote { question: question.into() },
+            voters: (1..=voters).map(|i| format!("4号楼1单元{i}01")).collect(),
+            date,
+        }
+    }
+
+    /// Per page: how many slips start on it (their heading) and how many cut lines it has.
+    fn pages(b: &Ballots) -> Vec<(usize, usize)> {
+        let l = layout(&b.document().unwrap(), Fonts::get()).unwrap();
+        l.pages
+            .iter()
+            .map(|p| {
+                let heads =
+                    p.items.iter().filter(|i| matches!(i, Item::Text { text, .. } if text == "表　决　票")).count();
+                let cuts = p.items.iter().filter(|i| matches!(i, Item::Line { dashed: true, .. })).count();
+                (heads, cuts)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn four_slips_to_a_page_with_cut_lines_between_them() {
+        assert_eq!(pages(&ballots("老年食堂想增加晚餐", 9)), [(4, 4), (4, 4), (1, 0)]);
+    }
+
+    #[test]
+    fn a_long_question_puts_fewer_slips_on_a_page_but_never_cuts_one() {
+        let long = "关于在小区东门外空地建设非机动车充电棚并由物业公司统一管理收费的方案".repeat(2);
+        let b = ballots(&long, 6);
+        let l = layout(&b.document().unwrap(), Fonts::get()).unwrap();
+        for page in &l.pages {
+            // A slip's lines follow its heading on the same page: the last text of a page is a
+            // slip's last line, the instruction.
+            let last = page.items.iter().rev().find_map(|i| match i {
+                Item::Text { text, .. } if !text.starts_with('—') => Some(text.clone()),
+                _ => None,
+            });
+            assert!(last.as_deref().is_some_and(|t| t.contains("视为无效")), "{last:?}");
+        }
+        assert!(pages(&b).iter().all(|(heads, _)| *heads < 4));
+    }
+}
