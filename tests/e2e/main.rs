@@ -6,6 +6,7 @@ mod e2e_support;
 
 mod app;
 mod archive;
+mod ballots;
 mod between_meetings;
 mod cadence;
 mod clock;

@@ -26,18 +26,18 @@ async fn value_of_option(s: &Session, select: &str, text: &str) -> String {
 }
 
 /// Clicks through the page's own handler (a button below the fold at 1366×768).
-async fn press(s: &Session, css: &str) {
+pub(crate) async fn press(s: &Session, css: &str) {
     s.wait_for(css).await;
     js(s, &format!("document.querySelector({css:?}).click()")).await;
 }
 
-async fn count(s: &Session, css: &str) -> usize {
+pub(crate) async fn count(s: &Session, css: &str) -> usize {
     js(s, &format!("return document.querySelectorAll({css:?}).length")).await.as_u64().unwrap_or(0) as usize
 }
 
 /// The text of the saved PDF whose name contains `part`, without whitespace (the layout wraps
 /// lines anywhere).
-fn saved_text(saves: &std::path::Path, part: &str) -> (std::path::PathBuf, String) {
+pub(crate) fn saved_text(saves: &std::path::Path, part: &str) -> (std::path::PathBuf, String) {
     let file = std::fs::read_dir(saves)
         .unwrap()
         .flatten()
@@ -48,12 +48,29 @@ fn saved_text(saves: &std::path::Path, part: &str) -> (std::path::PathBuf, Strin
     (file, text)
 }
 
+/// The app on the demo in a 1366×768 window (a small laptop screen).
+pub(crate) async fn start_laptop(name: &str, dir: &std::path::Path) -> (Session, std::path::PathBuf) {
+    let (s, saves) = start(name, dir).await;
+    s.client.set_window_size(1366, 768).await.expect("window size");
+    (s, saves)
+}
+
+/// Moves the bench to the next agenda item and waits until its title has changed.
+pub(crate) async fn next_item(s: &Session) {
+    let first = s.text_of("#bench-title").await;
+    s.click("#next-item").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.text_of("#bench-title").await == first {
+        assert!(Instant::now() < deadline, "the bench moves to the next item");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn who_decides() {
     let _serial = SERIAL.lock().await;
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, saves) = start("who_decides", dir.path()).await;
-    s.client.set_window_size(1366, 768).await.expect("window size");
+    let (mut s, saves) = start_laptop("who_decides", dir.path()).await;
 
     // 设置 → 参会模式: 两委, 物业, 业委会, 居民代表 and 4号楼's 楼栋长 by name.
     s.click("#nav a[data-section=settings]").await;
@@ -98,13 +115,7 @@ async fn who_decides() {
         s.wait_text("#signin-count", &format!("已到 {i} 人")).await;
     }
     // Item 1 is the follow-up of earlier decisions; item 2 is the first topic.
-    let first = s.text_of("#bench-title").await;
-    s.click("#next-item").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while s.text_of("#bench-title").await == first {
-        assert!(Instant::now() < deadline, "the bench moves to item 2");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    next_item(&s).await;
     let topic = s.text_of("#bench-title").await;
 
     // 一户一票 of 4号楼's households: 现场 for all but two, then those two 入户征求.

@@ -94,7 +94,11 @@ export async function renderElection(box, page, item) {
       const line = el('div', { class: 'election-record', 'data-id': e.id });
       show(line, e);
       line.append(el('button', { type: 'button', class: 'print-election',
-        onclick: () => printRecord('election', e.id, E.printTitle(e.role), out) }, E.print), out);
+        onclick: () => printRecord('election', e.id, E.printTitle(e.role), out) }, E.print),
+      el('button', { type: 'button', class: 'print-election-ballots',
+        onclick: () => printRecord('ballots', item.id, E.paperTitle(e.role), out) }, E.printBallots),
+      el('button', { type: 'button', class: 'print-election-tally',
+        onclick: () => printRecord('tally', item.id, E.paperTitle(e.role), out) }, E.printTally), out);
       return line;
     }));
   }

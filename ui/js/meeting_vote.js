@@ -8,9 +8,12 @@ import { el, clear } from './dom.js';
 import { flash } from './forms.js';
 import { redraw } from './guard.js';
 import { partsForm, partsLine, withinScope } from './vote_parts.js';
+import { printRecord } from './print.js';
 
 const V = S.meetings.vote;
 const COUNTS = ['agree', 'oppose', 'abstain', 'present', 'eligible'];
+// Blank 表决票 printed for a vote by ballot when 到会 is not filled in (docs/BALLOTS.md).
+const BLANK_BALLOTS = 30;
 
 export async function renderVote(box, page, item) {
   const [people, households, householdCount, roster, places] = await Promise.all([
@@ -40,6 +43,18 @@ export async function renderVote(box, page, item) {
   const live = el('div', { class: 'vote-live', id: 'vote-live', role: 'status', 'aria-live': 'polite' });
   const record = el('button', { type: 'button', class: 'primary', id: 'record-vote', onclick: () => save() }, V.record);
   const houseBox = el('div', { class: 'household-box' });
+  const printed = el('div', { class: 'print-result', id: 'ballots-print-result', role: 'status' });
+  // 一户一票: a slip per household of the 表决范围 (“<item>@<place>”); otherwise blank slips, one
+  // per person 到会 (“<item>*<n>”).
+  const ballotsId = () => {
+    if (method === 'household') return parts.scope() ? `${item.id}@${parts.scope()}` : item.id;
+    const n = Number(inputs.present.value.trim());
+    return `${item.id}*${Number.isInteger(n) && n > 0 ? n : BLANK_BALLOTS}`;
+  };
+  const printBallots = el('button', { type: 'button', id: 'print-ballots',
+    onclick: () => printRecord('ballots', ballotsId(), item.title, printed) }, V.printBallots);
+  const printTally = el('button', { type: 'button', id: 'print-tally',
+    onclick: () => printRecord('tally', item.id, item.title, printed) }, V.printTally);
   // The field names say what is counted: people for hands and ballots, households for 一户一票.
   const labels = Object.fromEntries([...COUNTS, 'quorum'].map((k) => [k, el('span', { class: 'field-name' }, V.fields[k])]));
   const recorded = el('div', { id: 'vote-records' });
@@ -185,7 +200,7 @@ export async function renderVote(box, page, item) {
     el('h3', {}, V.title(item.title)), methods,
     el('div', { class: 'vote-grid' }, ...[...COUNTS, 'quorum'].map((k) => el('label', { class: 'field' }, labels[k], inputs[k])),
       el('label', { class: 'field rule-field' }, V.rule, rule)),
-    live, houseBox, el('div', { class: 'actions' }, record), recorded));
+    live, houseBox, el('div', { class: 'actions' }, record, printBallots, printTally), printed, recorded));
   setMethod(method);
   await drawRecorded();
 }

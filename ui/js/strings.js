@@ -194,7 +194,10 @@ export const S = {
       record: '记录选举结果', recorded: '已记录选举结果', held: '本议题的选举', elected: '当选', tied: '票数相同，需另行投票',
       print: '打印选举结果公示', notANumber: (f) => `“${f}”请填写整数（0 或更大）`, noCandidates: '请至少填写一位候选人',
       closed: '会议已散会，不能再记录选举。', votesOf: (name, n) => `${name} ${n} 票`,
-      printTitle: (role) => `${role}选举结果公示`, term: (a, b) => `任期：${a}至${b}`,
+      printTitle: (role) => `${role}选举结果公示`,
+      // 选票 and 计票单 list the candidates of the election recorded (another round after a tie).
+      printBallots: '打印选票', printTally: '打印计票单', paperTitle: (role) => `${role}推选`,
+      term: (a, b) => `任期：${a}至${b}`,
       rules: { most_votes: '得票多者当选', majority_present: '得票过到会人数半数者当选' },
     },
     minutes: {
@@ -217,6 +220,8 @@ export const S = {
       noneRecorded: '这一项没有表决。',
       noQuorum: '不设', notANumber: (f) => `“${f}”请填写 0 或正整数。`,
       recorded: '表决结果已记录。', recordedTitle: '已记录的表决',
+      // Paper for a vote by ballot: one 表决票 per household of the 表决范围 (一户一票), else blank ones.
+      printBallots: '打印表决票', printTally: '打印计票单',
       // 一户一票 counts households (户); hands and ballots count people (人) casting votes (票).
       householdFields: { agree: '同意（户）', oppose: '反对（户）', abstain: '弃权（户）', present: '到会户数', eligible: '应到户数', quorum: '法定户数' },
       summary: (v) => {

@@ -10,8 +10,12 @@ use yishi_core::pdf::{self, linebreak, Block, Document, Fit, Fonts, Item, Paper,
 
 /// Every string the document asks to print.
 fn strings(doc: &Document) -> Vec<String> {
+    block_strings(&doc.blocks)
+}
+
+fn block_strings(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
-    for block in &doc.blocks {
+    for block in blocks {
         match block {
             Block::Title(t) | Block::Subtitle(t) | Block::Salutation(t) | Block::Paragraph(t) => out.push(t.clone()),
             Block::Line { text, .. } | Block::Heading { text, .. } => out.push(text.clone()),
@@ -22,7 +26,8 @@ fn strings(doc: &Document) -> Vec<String> {
             Block::Signoff { issuer, date } => out.extend([issuer.clone(), date.clone()]),
             Block::Signatures(labels) => out.extend(labels.iter().cloned()),
             Block::Photo { caption, .. } => out.extend(caption.iter().cloned()),
-            Block::Space(_) => {}
+            Block::Keep(inner) => out.extend(block_strings(inner)),
+            Block::Space(_) | Block::Cut => {}
         }
     }
     out

@@ -117,6 +117,8 @@ fn load_spec(tx: &Transaction, kind: NoticeKind, id: &str, opts: &LoadOptions) -
         NoticeKind::Election => serde_json::to_string(&printouts::election(tx, id, opts)?),
         NoticeKind::FundUse => serde_json::to_string(&printouts::fund_use(tx, id, opts)?),
         NoticeKind::MonthReview => serde_json::to_string(&printouts::month_review(tx, id, opts)?),
+        NoticeKind::Ballots => serde_json::to_string(&printouts::ballots(tx, id, opts)?),
+        NoticeKind::Tally => serde_json::to_string(&printouts::tally(tx, id, opts)?),
         NoticeKind::Free => return Err(BulletinError::NotFromRecord),
     };
     json.map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })

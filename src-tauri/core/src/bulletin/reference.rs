@@ -57,7 +57,11 @@ impl NoticeRef {
             NoticeKind::Election => NoticeRef::Election { id },
             NoticeKind::FundUse => NoticeRef::Funds { id },
             // Internal, never in the 公示台账; `id` is a unit filter, not a record.
-            NoticeKind::Free | NoticeKind::Supervision | NoticeKind::MonthReview => return None,
+            NoticeKind::Free
+            | NoticeKind::Supervision
+            | NoticeKind::MonthReview
+            | NoticeKind::Ballots
+            | NoticeKind::Tally => return None,
         })
     }
 

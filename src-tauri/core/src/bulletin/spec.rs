@@ -93,6 +93,8 @@ pub fn document(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<Docum
         NoticeKind::Convention => doc::<Convention>(spec),
         NoticeKind::Supervision => doc::<crate::notices::SupervisionList>(spec),
         NoticeKind::MonthReview => doc::<crate::notices::MonthReview>(spec),
+        NoticeKind::Ballots => doc::<crate::notices::Ballots>(spec),
+        NoticeKind::Tally => doc::<crate::notices::TallySheet>(spec),
         NoticeKind::Election => doc::<crate::notices::ElectionNotice>(spec),
         NoticeKind::FundUse => doc::<crate::notices::FundUseNotice>(spec),
         NoticeKind::Free => Composed::from_json(spec)?.document(conn),

@@ -17,6 +17,8 @@ crate::labelled_enum! {
         FundUse = "fund_use": "资金使用公示",
         Free = "free": "通知公告",
         MonthReview = "month_review": "月度议题研判表",
+        Ballots = "ballots": "表决票",
+        Tally = "tally": "计票单",
     }
 }
 
@@ -29,7 +31,15 @@ impl NoticeKind {
     /// Public notices go on the board and into the 公示台账; the minutes, the sign-in sheet and
     /// the 督办清单 are the committee's own records.
     pub fn is_public(self) -> bool {
-        !matches!(self, NoticeKind::Minutes | NoticeKind::SignIn | NoticeKind::Supervision | NoticeKind::MonthReview)
+        !matches!(
+            self,
+            NoticeKind::Minutes
+                | NoticeKind::SignIn
+                | NoticeKind::Supervision
+                | NoticeKind::MonthReview
+                | NoticeKind::Ballots
+                | NoticeKind::Tally
+        )
     }
 
     /// Reads a kind as typed: the storage name, or with hyphens (`meeting-notice`, `sign-in`, as

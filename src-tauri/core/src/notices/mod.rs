@@ -13,6 +13,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod ballots;
 mod boards;
 pub mod demo;
 mod election;
@@ -28,6 +29,7 @@ mod supervision;
 mod vote_parts;
 mod year_report;
 
+pub use ballots::{BallotQuestion, Ballots, TallySheet, BALLOTS_PER_PAGE};
 pub use boards::{Chapter, Convention, PointsEntry, PointsTable};
 pub use election::{ElectionNotice, ElectionRow};
 pub use format::{cn_number, fmt_date, fmt_datetime};

@@ -80,7 +80,20 @@ pub fn missing_chars(doc: &Document, fonts: &Fonts) -> Missing {
                 }
             }
             Block::Photo { caption: Some(c), .. } => missing.scan(fonts, r, c, || "图片说明".into()),
-            Block::Photo { caption: None, .. } | Block::Space(_) => {}
+            Block::Keep(blocks) => {
+                let inner = missing_chars(&Document { blocks: blocks.clone(), ..doc.clone() }, fonts);
+                for c in inner.chars {
+                    if !missing.chars.contains(&c) {
+                        missing.chars.push(c);
+                    }
+                }
+                for l in inner.locations {
+                    if !missing.locations.contains(&l) {
+                        missing.locations.push(l);
+                    }
+                }
+            }
+            Block::Photo { caption: None, .. } | Block::Space(_) | Block::Cut => {}
         }
     }
     missing

@@ -300,8 +300,56 @@ fn place_block(flow: &mut Flow, block: &Block) -> Result<(), PdfError> {
                 flow.new_page();
             }
         }
+        Block::Keep(blocks) => {
+            let height = kept_height(flow, blocks)?;
+            flow.ensure(height);
+            for b in blocks {
+                place_block(flow, b)?;
+            }
+        }
+        Block::Cut => cut_line(flow),
     }
     Ok(())
+}
+
+/// How tall `blocks` are when laid out from the top of an empty page (a whole page or more when
+/// they do not fit on one).
+fn kept_height(flow: &Flow, blocks: &[Block]) -> Result<f32, PdfError> {
+    let mut trial = Flow {
+        geo: flow.geo,
+        fonts: flow.fonts,
+        pages: Vec::new(),
+        images: Vec::new(),
+        y: flow.geo.top,
+        body: flow.body,
+        table: flow.table,
+        spacing: flow.spacing,
+    };
+    trial.new_page();
+    for b in blocks {
+        place_block(&mut trial, b)?;
+    }
+    if trial.pages.len() > 1 {
+        return Ok(flow.geo.bottom - flow.geo.top);
+    }
+    Ok(trial.y - flow.geo.top)
+}
+
+/// A dashed line from edge to edge of the sheet (8 mm in), half a line below the cursor, with
+/// as much room under it; at the top of a page, or with no room left for it, nothing.
+fn cut_line(flow: &mut Flow) {
+    let gap = flow.lh() * 0.6;
+    if flow.at_page_top() {
+        return;
+    }
+    if 2.0 * gap > flow.room() {
+        flow.new_page();
+        return;
+    }
+    let y = flow.y + gap;
+    let inset = 8.0 * MM * flow.geo.scale;
+    flow.push(Item::Line { x1: inset, y1: y, x2: flow.geo.width - inset, y2: y, width: 0.6, dashed: true });
+    flow.y += 2.0 * gap;
 }
 
 /// A title over several lines with lines of similar length rather than a stub at the end:

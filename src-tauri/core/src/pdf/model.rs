@@ -130,6 +130,8 @@ impl Block {
                 Block::Photo { bytes: bytes.clone(), caption: caption.as_deref().map(f) }
             }
             Block::Space(mm) => Block::Space(*mm),
+            Block::Keep(blocks) => Block::Keep(blocks.iter().map(|b| b.map_text(f)).collect()),
+            Block::Cut => Block::Cut,
         }
     }
 }
@@ -170,6 +172,12 @@ pub enum Block {
     },
     /// Vertical space in millimetres (on A4).
     Space(f32),
+    /// Blocks kept on one page (a ballot): a new page starts before them unless they fit in
+    /// what is left; taller than a page, they flow on as usual.
+    Keep(Vec<Block>),
+    /// A dashed cut line across the whole sheet (edge to edge), between slips printed several to
+    /// a page; nothing at the top of a page.
+    Cut,
 }
 
 /// A table whose cells wrap; the header row repeats on every page the table spans.

@@ -29,6 +29,13 @@ pub enum LoadError {
     BadMonth { text: String },
     #[error("{year}年{month}月还没有到，无法生成这个月的议题研判表。")]
     MonthAhead { year: i32, month: u32 },
+    /// The number of blank ballots after `*` in a ballots id (`<议程>*30`).
+    #[error("表决票张数“{text}”无效，请写 1 到 {max} 之间的整数。")]
+    BadBallotCount { text: String, max: u32 },
+    #[error("户籍名册里还没有住户，无法按一户一票打印表决票。请先在“住户”里登记住户，或改为投票方式打印空白票。")]
+    NoHouseholds,
+    #[error(transparent)]
+    Vote(#[from] crate::votes::VoteError),
     #[error(transparent)]
     Funds(#[from] crate::funds::FundsError),
     #[error(transparent)]
@@ -58,6 +65,9 @@ impl UserFacing for LoadError {
             LoadError::NothingInPeriod { .. } => "notice_nothing_in_period",
             LoadError::BadMonth { .. } => "notice_bad_month",
             LoadError::MonthAhead { .. } => "notice_month_ahead",
+            LoadError::BadBallotCount { .. } => "notice_bad_ballot_count",
+            LoadError::NoHouseholds => "notice_no_households",
+            LoadError::Vote(e) => e.code(),
             LoadError::Funds(e) => e.code(),
             LoadError::Plan(e) => e.code(),
             LoadError::Community(e) => e.code(),

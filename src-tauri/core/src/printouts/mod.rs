@@ -18,6 +18,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod ballots;
 mod boards;
 mod common;
 mod decision;
@@ -31,12 +32,15 @@ mod topic;
 mod year;
 
 #[cfg(test)]
+mod ballots_tests;
+#[cfg(test)]
 mod funds_tests;
 #[cfg(test)]
 mod month_review_tests;
 #[cfg(test)]
 mod tests;
 
+pub use ballots::{ballots, tally, BLANK_BALLOTS};
 pub use boards::{convention, points};
 pub use decision::{decision, progress, progress_of_tasks};
 pub use election::election;
@@ -116,6 +120,8 @@ pub fn load(conn: &Connection, kind: NoticeKind, id: &str, opts: &LoadOptions) -
         NoticeKind::Election => Box::new(election(conn, id, opts)?),
         NoticeKind::FundUse => Box::new(fund_use(conn, id, opts)?),
         NoticeKind::MonthReview => Box::new(month_review(conn, id, opts)?),
+        NoticeKind::Ballots => Box::new(ballots(conn, id, opts)?),
+        NoticeKind::Tally => Box::new(tally(conn, id, opts)?),
         NoticeKind::Free => return Err(LoadError::NotFromRecord),
     })
 }

@@ -22,8 +22,12 @@ pub(super) fn opts() -> LoadOptions {
 
 /// Everything a document prints, run together.
 pub(super) fn text(doc: &Document) -> String {
+    blocks_text(&doc.blocks)
+}
+
+fn blocks_text(blocks: &[Block]) -> String {
     let mut out = String::new();
-    for block in &doc.blocks {
+    for block in blocks {
         match block {
             Block::Title(t) | Block::Subtitle(t) | Block::Salutation(t) | Block::Paragraph(t) => out.push_str(t),
             Block::Line { text, .. } | Block::Heading { text, .. } => out.push_str(text),
@@ -34,7 +38,8 @@ pub(super) fn text(doc: &Document) -> String {
             Block::Signoff { issuer, date } => out.push_str(&format!("{issuer}{date}")),
             Block::Signatures(labels) => labels.iter().for_each(|l| out.push_str(l)),
             Block::Photo { caption, .. } => out.push_str(caption.as_deref().unwrap_or("")),
-            Block::Space(_) => {}
+            Block::Keep(inner) => out.push_str(&blocks_text(inner)),
+            Block::Space(_) | Block::Cut => {}
         }
         out.push('\n');
     }
@@ -369,6 +374,8 @@ fn every_kind_renders_from_the_demo() {
         (NoticeKind::Convention, id),
         (NoticeKind::Supervision, String::new()),
         (NoticeKind::MonthReview, "2026-11".to_string()),
+        (NoticeKind::Ballots, id_of(conn, PARKING_ITEM)),
+        (NoticeKind::Tally, id_of(conn, PARKING_ITEM)),
     ];
     for (kind, id) in ids {
         let bytes = load(conn, kind, &id, &opts()).unwrap().render().unwrap_or_else(|e| panic!("{kind:?}: {e}"));
