@@ -167,12 +167,7 @@ async fn who_decides() {
     s.wait_text("#decision-list", "按4号楼住户表决结果实施").await;
 
     // Item 3 by a list of households (指定住户): three give a choice, a fourth is 列入 only.
-    s.click("#next-item").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while s.text_of("#bench-title").await == topic {
-        assert!(Instant::now() < deadline, "the bench moves to item 3");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    next_item(&s).await;
     s.click("button.tab[data-tab=vote]").await;
     s.click("button.method[data-method=household]").await;
     s.wait_for("#household-list").await;

@@ -47,6 +47,8 @@ export async function renderVote(box, page, item) {
   // 一户一票: a slip per household of the 表决范围 (“<item>@<place>”); otherwise blank slips, one
   // per person 到会 (“<item>*<n>”).
   const ballotsId = () => {
+    // 指定住户: the core prints slips by place only, so a list gets one blank slip per listed household.
+    if (method === 'household' && parts.isList()) return `${item.id}*${parts.listed.size || BLANK_BALLOTS}`;
     if (method === 'household') return parts.scope() ? `${item.id}@${parts.scope()}` : item.id;
     const n = Number(inputs.present.value.trim());
     return `${item.id}*${Number.isInteger(n) && n > 0 ? n : BLANK_BALLOTS}`;
