@@ -22,6 +22,7 @@ fn strings(doc: &Document) -> Vec<String> {
             Block::Signoff { issuer, date } => out.extend([issuer.clone(), date.clone()]),
             Block::Signatures(labels) => out.extend(labels.iter().cloned()),
             Block::Photo { caption, .. } => out.extend(caption.iter().cloned()),
+            Block::Qr { caption, .. } => out.push(caption.clone()),
             Block::Space(_) => {}
         }
     }
@@ -93,7 +94,7 @@ fn assert_inside_margins(name: &str, doc: &Document) {
                     let ends_badly = text.chars().last().is_some_and(|c| linebreak::NO_LINE_END.contains(c));
                     assert!(!ends_badly, "{}: line ends with an opening bracket: {text:?}", where_());
                 }
-                Item::Rect { x, y, w, h, .. } | Item::Image { x, y, w, h, .. } => {
+                Item::Rect { x, y, w, h, .. } | Item::Fill { x, y, w, h } | Item::Image { x, y, w, h, .. } => {
                     assert!(*x >= g.left - eps && x + w <= g.right + eps, "{}: box sticks out sideways", where_());
                     assert!(
                         *y >= g.top - eps && y + h <= g.bottom + eps,

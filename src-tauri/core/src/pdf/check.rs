@@ -80,6 +80,7 @@ pub fn missing_chars(doc: &Document, fonts: &Fonts) -> Missing {
                 }
             }
             Block::Photo { caption: Some(c), .. } => missing.scan(fonts, r, c, || "图片说明".into()),
+            Block::Qr { caption, .. } => missing.scan(fonts, r, caption, || "二维码说明".into()),
             Block::Photo { caption: None, .. } | Block::Space(_) => {}
         }
     }

@@ -34,6 +34,7 @@ pub(super) fn text(doc: &Document) -> String {
             Block::Signoff { issuer, date } => out.push_str(&format!("{issuer}{date}")),
             Block::Signatures(labels) => labels.iter().for_each(|l| out.push_str(l)),
             Block::Photo { caption, .. } => out.push_str(caption.as_deref().unwrap_or("")),
+            Block::Qr { caption, .. } => out.push_str(caption),
             Block::Space(_) => {}
         }
         out.push('\n');
