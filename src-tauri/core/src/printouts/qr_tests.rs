@@ -127,3 +127,42 @@ fn a_qr_text_too_long_to_scan_is_refused_naming_the_field() {
     let err = store.write(|tx| save_settings(tx, &caption)).unwrap_err();
     assert_eq!(err.field(), Some("二维码说明"));
 }
+
+#[test]
+fn the_code_stands_left_of_the_issuer_inside_the_page_and_clear_of_the_seal_and_text() {
+    use crate::pdf::{Fonts, Item};
+    let (_d, mut store) = demo();
+    set_qr(&mut store, &"q".repeat(300), "").unwrap();
+    let item = id_of(store.conn(), PARKING_ITEM);
+    for paper in [crate::pdf::Paper::A4, crate::pdf::Paper::A3] {
+        let opts = LoadOptions { paper, ..opts() };
+        let doc = decision(store.conn(), &item, &opts).unwrap().document().unwrap();
+        let layout = crate::pdf::layout(&doc, Fonts::get()).unwrap();
+        let (g, page) = (layout.geometry, layout.pages.last().unwrap());
+        let fills: Vec<(f32, f32, f32, f32)> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Fill { x, y, w, h } => Some((*x, *y, x + w, y + h)),
+                _ => None,
+            })
+            .collect();
+        assert!(!fills.is_empty(), "the code is on the last page");
+        let (x0, y0) = fills.iter().fold((f32::MAX, f32::MAX), |a, f| (a.0.min(f.0), a.1.min(f.1)));
+        let (x1, y1) = fills.iter().fold((0.0_f32, 0.0_f32), |a, f| (a.0.max(f.2), a.1.max(f.3)));
+        assert!(x0 >= g.left && x1 <= g.right && y0 >= g.top && y1 <= g.bottom, "inside the content box");
+        let side_mm = (x1 - x0) / crate::pdf::Geometry::new(paper, Default::default()).scale * 25.4 / 72.0;
+        assert!((27.0..=29.0).contains(&side_mm), "about 28 mm on A4: {side_mm}");
+        for other in &page.items {
+            let (ox0, oy0, ox1, oy1) = match other {
+                Item::Rect { x, y, w, h, .. } => (*x, *y, x + w, y + h),
+                Item::Text { x, y, width, size, text, .. } if text != DEFAULT_QR_CAPTION => {
+                    (*x, y - size, x + width, *y)
+                }
+                _ => continue,
+            };
+            let apart = ox1 <= x0 || ox0 >= x1 || oy1 <= y0 || oy0 >= y1;
+            assert!(apart, "{other:?} overlaps the code");
+        }
+    }
+}
