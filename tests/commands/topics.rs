@@ -174,6 +174,8 @@ fn settings_and_places_round_trip() {
     let mut expected = s.clone();
     expected["time_zone"] = json!("Asia/Shanghai");
     expected["public_phone"] = json!("");
+    expected["qr_text"] = json!("");
+    expected["qr_caption"] = json!("扫码进群反馈意见");
     assert_eq!(app.invoke("community_settings", json!({})).unwrap(), expected, "the zone defaults to China's");
 
     let estate = app.invoke("add_place", json!({ "place": { "kind": "小区", "name": "幸福里小区" } })).unwrap();
@@ -227,6 +229,25 @@ fn the_public_phone_is_a_setting_checked_like_a_roster_phone() {
     s["public_phone"] = json!("0531-86001234");
     app.invoke("save_community_settings", json!({ "settings": s })).unwrap();
     assert_eq!(app.invoke("community_settings", json!({})).unwrap()["public_phone"], json!("0531-86001234"));
+}
+
+#[test]
+fn the_feedback_qr_is_a_setting_refused_when_too_long_to_scan() {
+    let app = TestApp::new();
+    let mut s = json!({ "name": "幸福里社区", "issuer": "幸福里社区居民委员会", "qr_text": "群".repeat(151) });
+    let err = app.invoke("save_community_settings", json!({ "settings": s })).expect_err("too long");
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("community_qr_text_too_long"), Some("反馈二维码内容"))
+    );
+    s["qr_text"] = json!("https://example.cn/群?id=1😊");
+    s["qr_caption"] = json!("扫码反馈");
+    app.invoke("save_community_settings", json!({ "settings": s })).unwrap();
+    let saved = app.invoke("community_settings", json!({})).unwrap();
+    assert_eq!(
+        (saved["qr_text"].as_str(), saved["qr_caption"].as_str()),
+        (Some("https://example.cn/群?id=1😊"), Some("扫码反馈"))
+    );
 }
 
 #[test]

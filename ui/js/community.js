@@ -27,6 +27,9 @@ export async function communityCard(hub) {
     default_place: el('input', { type: 'text', name: 'default_place', value: s.default_place }),
     // The number residents are to call: printed whole on public notices, all others masked.
     public_phone: el('input', { type: 'tel', name: 'public_phone', value: s.public_phone || '', inputmode: 'tel' }),
+    // 反馈二维码: what residents scan (a WeChat group link…), printed beside the issuer of public notices.
+    qr_text: el('input', { type: 'text', name: 'qr_text', id: 'qr-text', value: s.qr_text || '', autocomplete: 'off' }),
+    qr_caption: el('input', { type: 'text', name: 'qr_caption', id: 'qr-caption', value: s.qr_caption || '' }),
     // The community's zone: every date is shown and printed in it, whatever the laptop is set to.
     time_zone: el('select', { name: 'time_zone', id: 'time-zone' }, options(zoneChoices(s.time_zone), s.time_zone)),
   };
@@ -34,14 +37,16 @@ export async function communityCard(hub) {
     el('h2', {}, R.communityCard),
     el('div', { class: 'form-grid' }, field(R.name, c.name), field(R.issuer, c.issuer, { hint: R.issuerHint }), field(R.defaultPlace, c.default_place),
       field(S.dates.zone, c.time_zone, { hint: S.dates.zoneHint }),
-      field(R.publicPhone, c.public_phone, { hint: R.publicPhoneHint })),
+      field(R.publicPhone, c.public_phone, { hint: R.publicPhoneHint }),
+      field(R.qrText, c.qr_text, { hint: R.qrTextHint }), field(R.qrCaption, c.qr_caption, { hint: R.qrCaptionHint })),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, R.save)));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
     try {
-      await api.saveCommunitySettings({ name: c.name.value, issuer: c.issuer.value, default_place: c.default_place.value, time_zone: c.time_zone.value, public_phone: c.public_phone.value });
+      await api.saveCommunitySettings({ name: c.name.value, issuer: c.issuer.value, default_place: c.default_place.value, time_zone: c.time_zone.value, public_phone: c.public_phone.value,
+        qr_text: c.qr_text.value, qr_caption: c.qr_caption.value });
       await loadClock();
       flash(R.saved);
       hub?.changed();

@@ -11,10 +11,14 @@ const P = S.meetings.print;
 export async function renderPrint(body, page, { kinds = ['minutes', 'meeting_notice', 'sign_in'], items = null } = {}) {
   const agenda = items || (await api.meetingAgenda(page.meeting.id)).filter((i) => i.kind !== 'follow_up');
   const result = el('div', { class: 'print-result', id: 'print-result', role: 'status' });
-  const print = (kind, id, title) => printRecord(kind, id, title, result);
+  // 打印二维码: offered only when 设置 holds a 反馈二维码; unticked, this print leaves it out.
+  const settings = await api.communitySettings();
+  const qr = el('input', { type: 'checkbox', id: 'print-qr', checked: true });
+  const qrSwitch = settings.qr_text ? el('label', { class: 'check', title: P.qrHint }, qr, P.qr) : null;
+  const print = (kind, id, title) => printRecord(kind, id, title, result, { qr: qrSwitch ? qr.checked : null });
   const title = page.meeting.title;
   body.append(el('section', { class: 'card print-card', id: 'print' },
-    el('h2', {}, P.title), el('p', { class: 'hint' }, P.hint),
+    el('h2', {}, P.title), el('p', { class: 'hint' }, P.hint), qrSwitch,
     el('div', { class: 'actions' }, kinds.map((k) => el('button', { type: 'button', class: 'print', 'data-kind': k,
       onclick: () => print(k, page.meeting.id, title) }, P.kinds[k]))),
     agenda.length ? el('div', { class: 'actions' }, agenda.map((i) => el('button', { type: 'button', class: 'print', 'data-kind': 'decision', 'data-item': i.id,

@@ -5,7 +5,8 @@ import { savePdf } from './pdf_save.js';
 
 /// Prints `kind` for record `id` and reports into `result` (the saved file and an 打开 button).
 /// `maskNames` (true/false) overrides the notice's default for names (王*兰); omitted = default.
-/// `supervisors` names the group that checked the accounts (资金使用公示 only).
-export function printRecord(kind, id, title, result, { maskNames, supervisors } = {}) {
-  return savePdf(result, (omit) => api.printMeetingDoc(kind, id, title, omit, maskNames ?? null, supervisors ?? null));
+/// `supervisors` names the group that checked the accounts (资金使用公示 only). `qr` false leaves
+/// out 设置's 反馈二维码 (omitted = printed when one is set).
+export function printRecord(kind, id, title, result, { maskNames, supervisors, qr } = {}) {
+  return savePdf(result, (omit) => api.printMeetingDoc(kind, id, title, omit, maskNames ?? null, supervisors ?? null, qr ?? null));
 }

@@ -148,6 +148,8 @@ export const S = {
     actorCard: '当前使用人', actorHint: '写在每条议题的办理经过里，例如“王秀兰 受理”。只保存在这台电脑上。',
     actorName: '姓名', actorDefault: '记录人', saved: '已保存。', save: '保存',
     communityCard: '社区信息', name: '社区名称', issuer: '落款单位', issuerHint: '印在每张公示的末尾', defaultPlace: '常用议事地点',
+    qrText: '反馈二维码内容', qrTextHint: '居民扫码后看到的链接或文字，如微信群邀请链接、一段带电话的话。不填则公示上不印二维码。最多300个字（汉字、表情最多约150个）。',
+    qrCaption: '二维码说明', qrCaptionHint: '印在二维码下面，最多20个字；不填为“扫码进群反馈意见”。',
     publicPhone: '公开联系电话', publicPhoneHint: '居委会或网格员对外的电话，如 028-86001234。公示里只有这个号码完整显示，其他电话和身份证号一律隐去。',
     placesCard: '地点（小区 / 楼栋 / 单元，或 网格 / 院坝）', placeParent: '上级', placeTop: '（最上一级）', placeKind: '地点类型', placeName: '地点名称', addPlace: '添加地点', rename: '改名', noPlaces: '还没有地点。先添加小区或网格，再在下面添加楼栋、单元。',
     peopleCard: '议事主体名册', addPerson: '添加人员', editPerson: '修改人员', personName: '姓名', phone: '联系电话', roles: '身份', household: '所在户', noHousehold: '（未填）', building: '楼栋 / 网格', noBuilding: '（未填）', core: '固定议事成员', note: '备注', edit: '修改', cancel: '取消', noPeople: '名册里还没有人员。',
@@ -258,6 +260,7 @@ export const S = {
       title: '打印', hint: '生成 PDF，选择保存位置（如U盘），再用 PDF 阅读器打印。公示类文件自动隐去电话号码。',
       kinds: { minutes: '会议记录', meeting_notice: '会议通知', sign_in: '签到表' },
       decision: (t) => `决议公示：${t}`,
+      qr: '打印二维码', qrHint: '在落款旁印上“设置”里的反馈二维码',
     },
     cadence: {
       repeat: '重复', repeatHint: '定期的会议（周周碰、月月议）可一键创建下一次', day: '每月几日', dayHint: '1—31；29—31日在小月为当月最后一天',

@@ -27,6 +27,7 @@ fn block_strings(blocks: &[Block]) -> Vec<String> {
             Block::Signatures(labels) => out.extend(labels.iter().cloned()),
             Block::Photo { caption, .. } => out.extend(caption.iter().cloned()),
             Block::Keep(inner) => out.extend(block_strings(inner)),
+            Block::Qr { caption, .. } => out.push(caption.clone()),
             Block::Space(_) | Block::Cut => {}
         }
     }
@@ -98,7 +99,7 @@ fn assert_inside_margins(name: &str, doc: &Document) {
                     let ends_badly = text.chars().last().is_some_and(|c| linebreak::NO_LINE_END.contains(c));
                     assert!(!ends_badly, "{}: line ends with an opening bracket: {text:?}", where_());
                 }
-                Item::Rect { x, y, w, h, .. } | Item::Image { x, y, w, h, .. } => {
+                Item::Rect { x, y, w, h, .. } | Item::Fill { x, y, w, h } | Item::Image { x, y, w, h, .. } => {
                     assert!(*x >= g.left - eps && x + w <= g.right + eps, "{}: box sticks out sideways", where_());
                     assert!(
                         *y >= g.top - eps && y + h <= g.bottom + eps,

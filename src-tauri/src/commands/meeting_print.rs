@@ -13,7 +13,8 @@ use crate::state::AppState;
 /// Renders the notice `kind` (meeting_notice, sign_in, minutes, decision, topic) for the record
 /// `id` and saves it where she chooses; `None` when she cancelled the dialog. `mask_names`
 /// overrides the notice's default for names (议题公示 masks the raiser unless false);
-/// `supervisors` is the group named under 监督审核 on the 资金使用公示 (ignored elsewhere).
+/// `supervisors` is the group named under 监督审核 on the 资金使用公示 (ignored elsewhere);
+/// `qr` false leaves out 设置's 反馈二维码 (default: printed when one is set).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_meeting_doc(
     state: State<'_, AppState>,
@@ -23,12 +24,14 @@ pub async fn print_meeting_doc(
     omit_missing: Option<bool>,
     mask_names: Option<bool>,
     supervisors: Option<String>,
+    qr: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     // Read here, not by serde: an unknown kind is refused in Chinese with the choices listed.
     let kind = printouts::kind_named(&kind)?;
     let unprintable = pdf_file::unprintable(omit_missing);
     let supervisors = supervisors.unwrap_or_default();
-    let opts = LoadOptions { unprintable, mask_names, supervisors, ..LoadOptions::new(state.today()) };
+    let qr = qr.unwrap_or(true);
+    let opts = LoadOptions { unprintable, mask_names, supervisors, qr, ..LoadOptions::new(state.today()) };
     let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };
     let bytes =
         state.with_store(|store| Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?))?;

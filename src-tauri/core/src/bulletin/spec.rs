@@ -217,6 +217,7 @@ pub fn plain_text(doc: &Document) -> String {
             }
             Block::Signoff { issuer, date } => out.push(format!("{issuer} {date}")),
             Block::Photo { caption: Some(c), .. } => out.push(c.clone()),
+            Block::Qr { caption, .. } => out.push(caption.clone()),
             _ => {}
         }
     }

@@ -3,6 +3,9 @@ use thiserror::Error;
 use crate::error::UserFacing;
 use crate::validate::FieldError;
 
+/// The label of the 设置 field holding the 反馈二维码's text.
+pub const QR_TEXT_FIELD: &str = "反馈二维码内容";
+
 #[derive(Debug, Error)]
 pub enum CommunityError {
     #[error(transparent)]
@@ -17,6 +20,12 @@ pub enum CommunityError {
         "公开联系电话“{value}”不是能拨通的号码：请填11位手机号（如 13812345678）或带区号的座机号（如 028-86001234）。"
     )]
     BadPublicPhone { value: String },
+    #[error(
+        "反馈二维码内容太长（{chars}个字）：最多{max}个字（汉字、表情占得多，最多约150个），否则印成2.5厘米的二维码扫不出来。请改用短一些的链接或文字。"
+    )]
+    QrTextTooLong { chars: usize, max: usize },
+    #[error("反馈二维码内容只能是一行（一个链接或一段文字），请去掉换行。")]
+    QrTextMultiline,
     #[error("这个{what}已经停用了。")]
     AlreadyRetired { what: &'static str },
     #[error("还有记录用到这个{what}：请写明停用原因（例如“已搬离”），以后看旧记录的人会看到它。")]
@@ -57,6 +66,8 @@ impl UserFacing for CommunityError {
             CommunityError::Duplicate { .. } => "community_duplicate",
             CommunityError::BadPhone(_) => "community_bad_phone",
             CommunityError::BadPublicPhone { .. } => "community_bad_public_phone",
+            CommunityError::QrTextTooLong { .. } => "community_qr_text_too_long",
+            CommunityError::QrTextMultiline => "community_qr_text_multiline",
             CommunityError::AlreadyRetired { .. } => "community_already_retired",
             CommunityError::RetireReasonRequired { .. } => "community_retire_reason_required",
             CommunityError::RetireChildrenFirst => "community_retire_children_first",
@@ -81,6 +92,7 @@ impl UserFacing for CommunityError {
             CommunityError::BadPhone(e) => e.field(),
             CommunityError::Time(e) => e.field(),
             CommunityError::MoveInFuture { field, .. } => Some(field),
+            CommunityError::QrTextTooLong { .. } | CommunityError::QrTextMultiline => Some(QR_TEXT_FIELD),
             _ => None,
         }
     }

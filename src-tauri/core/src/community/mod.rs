@@ -28,7 +28,10 @@ pub use people::{
 };
 pub use places::{add_place, list_places, rename_place, NewPlace, Place};
 pub use retire::{restore, retire, Register};
-pub use settings::{load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings};
+pub use settings::{
+    feedback_qr, load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings,
+    DEFAULT_QR_CAPTION, QR_TEXT_MAX_BYTES, QR_TEXT_MAX_CHARS,
+};
 pub use terms::{grant_role, role_terms, terms_in_force, terms_in_force_today, RoleTerm};
 
 #[cfg(test)]

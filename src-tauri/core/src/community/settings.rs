@@ -1,7 +1,8 @@
 //! Community settings: the name, the issuing body printed under every notice, the usual place,
 //! the community's time zone and the public contact number. The last two are kept in
 //! `app_settings` (under `time_zone` and `public_phone`), so older files and archives need no
-//! new column; an absent zone means [`time::DEFAULT_ZONE`], an absent number none.
+//! new column; an absent zone means [`time::DEFAULT_ZONE`], an absent number none. So is the
+//! 反馈二维码 public notices print (`feedback_qr_text`, `feedback_qr_caption`; docs/QR.md).
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -29,7 +30,21 @@ pub struct CommunitySettings {
     /// whole on every public notice, where every other phone number is masked. May be empty.
     #[serde(default)]
     pub public_phone: String,
+    /// 反馈二维码: what residents scan to give feedback (a WeChat group invite link, a phone
+    /// number…). Empty: no notice prints a QR code.
+    #[serde(default)]
+    pub qr_text: String,
+    /// The line printed under the QR code; saved empty it reads [`DEFAULT_QR_CAPTION`].
+    #[serde(default)]
+    pub qr_caption: String,
 }
+
+/// The caption under the QR code unless 设置 says otherwise.
+pub const DEFAULT_QR_CAPTION: &str = "扫码进群反馈意见";
+/// Most characters a QR text may have: at 28 mm a code of more stops being readable.
+pub const QR_TEXT_MAX_CHARS: usize = 300;
+/// Most bytes (UTF-8: a Chinese character or an emoji takes 3–4) the code holds at that size.
+pub const QR_TEXT_MAX_BYTES: usize = 450;
 
 fn default_zone_name() -> String {
     time::DEFAULT_ZONE.to_string()
@@ -37,6 +52,8 @@ fn default_zone_name() -> String {
 
 const ZONE_KEY: &str = "time_zone";
 const PUBLIC_PHONE_KEY: &str = "public_phone";
+const QR_TEXT_KEY: &str = "feedback_qr_text";
+const QR_CAPTION_KEY: &str = "feedback_qr_caption";
 
 /// A text value of `app_settings` (stored as a JSON string); None when absent or not text.
 fn text_setting(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
@@ -73,6 +90,16 @@ pub fn public_numbers(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     Ok(if phone.is_empty() { Vec::new() } else { vec![phone] })
 }
 
+/// The 反馈二维码 public notices print: (text, caption), or None when no text is set.
+pub fn feedback_qr(conn: &Connection) -> rusqlite::Result<Option<(String, String)>> {
+    let text = text_setting(conn, QR_TEXT_KEY)?.unwrap_or_default();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let caption = text_setting(conn, QR_CAPTION_KEY)?.filter(|c| !c.is_empty());
+    Ok(Some((text, caption.unwrap_or_else(|| DEFAULT_QR_CAPTION.to_string()))))
+}
+
 /// Today in the community's time zone, by the core's clock.
 pub fn today(conn: &Connection) -> rusqlite::Result<chrono::NaiveDate> {
     Ok(zone(conn)?.today())
@@ -92,6 +119,10 @@ pub fn load_settings(conn: &Connection) -> Result<CommunitySettings, CommunityEr
         default_place,
         time_zone: zone(conn)?.name().to_string(),
         public_phone: public_phone(conn)?,
+        qr_text: text_setting(conn, QR_TEXT_KEY)?.unwrap_or_default(),
+        qr_caption: text_setting(conn, QR_CAPTION_KEY)?
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| DEFAULT_QR_CAPTION.to_string()),
     })
 }
 
@@ -102,6 +133,8 @@ pub fn save_settings(tx: &Transaction, s: &CommunitySettings) -> Result<Communit
         default_place: optional_line("常用议事地点", &s.default_place, 60)?,
         time_zone: Zone::named(&s.time_zone)?.name().to_string(),
         public_phone: checked_public_phone(&s.public_phone)?,
+        qr_text: checked_qr_text(&s.qr_text)?,
+        qr_caption: optional_line("二维码说明", &s.qr_caption, 20)?,
     };
     let now = now_utc();
     tx.execute(
@@ -112,7 +145,10 @@ pub fn save_settings(tx: &Transaction, s: &CommunitySettings) -> Result<Communit
     )?;
     put_text_setting(tx, ZONE_KEY, &checked.time_zone, &now)?;
     put_text_setting(tx, PUBLIC_PHONE_KEY, &checked.public_phone, &now)?;
-    Ok(checked)
+    put_text_setting(tx, QR_TEXT_KEY, &checked.qr_text, &now)?;
+    put_text_setting(tx, QR_CAPTION_KEY, &checked.qr_caption, &now)?;
+    let qr_caption = if checked.qr_caption.is_empty() { DEFAULT_QR_CAPTION.to_string() } else { checked.qr_caption };
+    Ok(CommunitySettings { qr_caption, ..checked })
 }
 
 /// Empty, or a number residents can dial (as the roster's phones: an 11-digit mobile or a
@@ -121,4 +157,18 @@ fn checked_public_phone(value: &str) -> Result<String, CommunityError> {
     optional_line("公开联系电话", value, 30)?;
     // The roster's and topic form's one phone rule, with the message naming this field.
     crate::validate::phone(value).map_err(|e| CommunityError::BadPublicPhone { value: e.value })
+}
+
+/// Empty (no QR code), or a text short enough that its code stays readable at 28 mm, trimmed;
+/// one line (a link or a number: no line breaks).
+fn checked_qr_text(value: &str) -> Result<String, CommunityError> {
+    let text = crate::validate::strip_invisible(value).trim().to_string();
+    let chars = text.chars().count();
+    if chars > QR_TEXT_MAX_CHARS || text.len() > QR_TEXT_MAX_BYTES {
+        return Err(CommunityError::QrTextTooLong { chars, max: QR_TEXT_MAX_CHARS });
+    }
+    if text.contains(['\n', '\r']) {
+        return Err(CommunityError::QrTextMultiline);
+    }
+    Ok(text)
 }

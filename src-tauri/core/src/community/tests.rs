@@ -24,6 +24,8 @@ fn settings_start_empty_and_save_trimmed() {
         default_place: "3号楼前小广场".into(),
         time_zone: "Asia/Shanghai".into(),
         public_phone: String::new(),
+        qr_text: String::new(),
+        qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
     };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     let loaded = load_settings(store.conn()).unwrap();
@@ -35,6 +37,8 @@ fn settings_start_empty_and_save_trimmed() {
         default_place: String::new(),
         time_zone: "Asia/Shanghai".into(),
         public_phone: String::new(),
+        qr_text: String::new(),
+        qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
     };
     let err = store.write(|tx| save_settings(tx, &empty)).unwrap_err();
     assert!(err.to_string().contains("落款单位"), "{err}");
@@ -52,6 +56,8 @@ fn the_time_zone_is_a_setting_that_defaults_to_china() {
         default_place: String::new(),
         time_zone: "Asia/Urumqi".into(),
         public_phone: String::new(),
+        qr_text: String::new(),
+        qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
     };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     assert_eq!(zone(store.conn()).unwrap().name(), "Asia/Urumqi");
@@ -189,6 +195,8 @@ fn the_public_contact_number_is_a_dialable_phone_or_empty() {
         default_place: String::new(),
         time_zone: "Asia/Shanghai".into(),
         public_phone: " 0531-86001234 ".into(),
+        qr_text: String::new(),
+        qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
     };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     assert_eq!(load_settings(store.conn()).unwrap().public_phone, "0531-86001234");

@@ -74,6 +74,8 @@ pub(crate) fn build(tx: &Transaction) -> Result<Roster, DemoError> {
             time_zone: crate::time::DEFAULT_ZONE.into(),
             // The committee's office line: printed whole on the notices, unlike residents' numbers.
             public_phone: "0531-86001234".into(),
+            qr_text: String::new(),
+            qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
         },
     )
     .map_err(step)?;

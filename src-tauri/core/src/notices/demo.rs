@@ -52,6 +52,7 @@ pub fn meeting_notice() -> MeetingNotice {
         issuer: s(ISSUER),
         date: day(11, 21),
         masking: Masking::default(),
+        qr: None,
     }
 }
 
@@ -82,6 +83,7 @@ pub fn topic_notice() -> TopicNotice {
         date: day(11, 21),
         // The committee's office line is public; the grid worker's mobile is masked.
         masking: Masking { public_numbers: vec![s("028-86001234")], ..Masking::default() },
+        qr: None,
     }
 }
 
@@ -118,6 +120,7 @@ pub fn decision_notice() -> DecisionNotice {
         issuer: s(ISSUER),
         date: day(11, 27),
         masking: Masking::default(),
+        qr: None,
     }
 }
 
@@ -160,6 +163,7 @@ pub fn election_notice() -> ElectionNotice {
         issuer: s(ISSUER),
         date: day(11, 6),
         masking: Masking::default(),
+        qr: None,
     }
 }
 
@@ -188,6 +192,7 @@ pub fn progress_notice() -> ProgressNotice {
         issuer: s(ISSUER),
         date: day(11, 30),
         masking: Masking::default(),
+        qr: None,
     }
 }
 

@@ -45,6 +45,9 @@ pub struct ElectionNotice {
     pub date: NaiveDate,
     #[serde(default)]
     pub masking: Masking,
+    /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr: Option<super::FeedbackQr>,
 }
 
 impl ElectionNotice {
@@ -101,6 +104,7 @@ impl Notice for ElectionNotice {
         }
         push_objection_period(&mut doc, self.objection_days);
         doc.push(signoff(&self.issuer, self.date, m));
+        super::push_qr(&mut doc, &self.qr);
         Ok(doc)
     }
 }

@@ -58,6 +58,9 @@ pub struct FundUseNotice {
     pub date: NaiveDate,
     #[serde(default)]
     pub masking: Masking,
+    /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr: Option<super::FeedbackQr>,
 }
 
 /// One source of a budget.
@@ -257,6 +260,7 @@ impl Notice for FundUseNotice {
             "监督小组签字：".to_string(),
         ]));
         doc.push(signoff(&self.issuer, self.date, m));
+        super::push_qr(&mut doc, &self.qr);
         Ok(doc)
     }
 }

@@ -99,6 +99,21 @@ pub trait Notice {
     }
 }
 
+/// What residents scan to give feedback (设置's 反馈二维码: a WeChat group link, a phone
+/// number…) and the line under it. Kept in the spec, so a reprint shows what was posted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackQr {
+    pub text: String,
+    pub caption: String,
+}
+
+/// The QR block after the issuer, if the notice carries one.
+pub(crate) fn push_qr(doc: &mut Document, qr: &Option<FeedbackQr>) {
+    if let Some(q) = qr {
+        doc.push(pdf::Block::Qr { text: q.text.clone(), caption: q.caption.clone() });
+    }
+}
+
 /// What to hide in a public notice. Default: phone and ID numbers masked, names shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -36,6 +36,9 @@ pub struct MeetingNotice {
     pub date: NaiveDate,
     #[serde(default)]
     pub masking: Masking,
+    /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr: Option<super::FeedbackQr>,
 }
 
 impl Notice for MeetingNotice {
@@ -70,6 +73,7 @@ impl Notice for MeetingNotice {
         }
         doc.push(Block::Paragraph("请相互转告，准时参加。".to_string()));
         doc.push(signoff(&self.issuer, self.date, m));
+        super::push_qr(&mut doc, &self.qr);
         Ok(doc)
     }
 }
@@ -104,6 +108,9 @@ pub struct TopicNotice {
     /// Names are masked by default on this notice (the raiser is a private person).
     #[serde(default)]
     pub masking: Masking,
+    /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr: Option<super::FeedbackQr>,
 }
 
 /// How a topic came up, as 议题公示 says it.
@@ -171,6 +178,7 @@ impl Notice for TopicNotice {
             doc.push(Block::Paragraph(format!("{}. {}", i + 1, m.text(way))));
         }
         doc.push(signoff(&self.issuer, self.date, m));
+        super::push_qr(&mut doc, &self.qr);
         Ok(doc)
     }
 }
@@ -283,6 +291,9 @@ pub struct DecisionNotice {
     pub date: NaiveDate,
     #[serde(default)]
     pub masking: Masking,
+    /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr: Option<super::FeedbackQr>,
 }
 
 /// One decision of a 决议公示 and the tasks that carry it out. Notices stored before tasks were
@@ -430,6 +441,7 @@ impl Notice for DecisionNotice {
         }
         push_objection_period(&mut doc, self.objection_days);
         doc.push(signoff(&self.issuer, self.date, m));
+        super::push_qr(&mut doc, &self.qr);
         Ok(doc)
     }
 }
@@ -528,6 +540,9 @@ pub struct ProgressNotice {
     pub date: NaiveDate,
     #[serde(default)]
     pub masking: Masking,
+    /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr: Option<super::FeedbackQr>,
 }
 
 impl Notice for ProgressNotice {
@@ -568,6 +583,7 @@ impl Notice for ProgressNotice {
             doc.push(Block::Paragraph(m.text(feedback)));
         }
         doc.push(signoff(&self.issuer, self.date, m));
+        super::push_qr(&mut doc, &self.qr);
         Ok(doc)
     }
 }

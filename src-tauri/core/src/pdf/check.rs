@@ -93,6 +93,7 @@ pub fn missing_chars(doc: &Document, fonts: &Fonts) -> Missing {
                     }
                 }
             }
+            Block::Qr { caption, .. } => missing.scan(fonts, r, caption, || "二维码说明".into()),
             Block::Photo { caption: None, .. } | Block::Space(_) | Block::Cut => {}
         }
     }

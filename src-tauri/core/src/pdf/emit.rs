@@ -197,15 +197,11 @@ fn item_ops(item: &Item, runs: &[Run], ctx: &Ctx, ops: &mut Vec<Op>) {
         }
         Item::Rect { x, y, w, h, width, dashed } => {
             stroke_style(*width, *dashed, ops);
-            let rectangle = Rect {
-                x: Pt(*x),
-                y: Pt(page_h - y - h),
-                width: Pt(*w),
-                height: Pt(*h),
-                mode: Some(PaintMode::Stroke),
-                winding_order: None,
-            };
-            ops.push(Op::DrawRectangle { rectangle });
+            ops.push(Op::DrawRectangle { rectangle: rect(*x, page_h - y - h, *w, *h, PaintMode::Stroke) });
+        }
+        Item::Fill { x, y, w, h } => {
+            ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(0.0, None)) });
+            ops.push(Op::DrawRectangle { rectangle: rect(*x, page_h - y - h, *w, *h, PaintMode::Fill) });
         }
         Item::Image { index, x, y, w, h } => {
             let (Some(id), Some(img)) = (ctx.images.get(*index), ctx.layout.images.get(*index)) else {
@@ -223,6 +219,11 @@ fn item_ops(item: &Item, runs: &[Run], ctx: &Ctx, ops: &mut Vec<Op>) {
             ops.push(Op::UseXobject { id: id.clone(), transform });
         }
     }
+}
+
+/// A rectangle in PDF coordinates (y from the bottom of the page).
+fn rect(x: f32, y: f32, w: f32, h: f32, mode: PaintMode) -> Rect {
+    Rect { x: Pt(x), y: Pt(y), width: Pt(w), height: Pt(h), mode: Some(mode), winding_order: None }
 }
 
 fn stroke_style(width: f32, dashed: bool, ops: &mut Vec<Op>) {

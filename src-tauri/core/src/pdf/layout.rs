@@ -52,6 +52,8 @@ pub enum Item {
     Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, dashed: bool },
     /// A rectangle outline with its top-left corner at (x, y).
     Rect { x: f32, y: f32, w: f32, h: f32, width: f32, dashed: bool },
+    /// A filled black rectangle with its top-left corner at (x, y): a QR code's modules.
+    Fill { x: f32, y: f32, w: f32, h: f32 },
     /// The `index`-th decoded image of the document, top-left at (x, y).
     Image { index: usize, x: f32, y: f32, w: f32, h: f32 },
 }
@@ -85,6 +87,17 @@ pub(crate) struct Flow<'a> {
     pub body: f32,
     pub table: f32,
     pub spacing: SpacingRule,
+    /// The issuer block just placed, if the last block was one: its page, its top and the
+    /// left end of what it drew (a QR code may stand to its left).
+    pub signoff_band: Option<SignoffBand>,
+}
+
+/// Where the last [`Block::Signoff`] was drawn.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SignoffBand {
+    pub page: usize,
+    pub top: f32,
+    pub left: f32,
 }
 
 /// The numbers behind a [`Spacing`].
@@ -218,7 +231,7 @@ fn item_bottom(item: &Item) -> f32 {
     match item {
         Item::Text { y, .. } => *y,
         Item::Line { y1, y2, .. } => y1.max(*y2),
-        Item::Rect { y, h, .. } | Item::Image { y, h, .. } => y + h,
+        Item::Rect { y, h, .. } | Item::Fill { y, h, .. } | Item::Image { y, h, .. } => y + h,
     }
 }
 
@@ -249,6 +262,7 @@ pub(crate) fn layout_as_given(doc: &Document, fonts: &Fonts) -> Result<Layout, P
         body: doc.body_size * geo.scale,
         table: doc.table_size * geo.scale,
         spacing: SpacingRule::of(doc.spacing),
+        signoff_band: None,
     };
     flow.new_page();
     for block in &doc.blocks {
@@ -268,6 +282,7 @@ pub(crate) fn layout_as_given(doc: &Document, fonts: &Fonts) -> Result<Layout, P
 
 fn place_block(flow: &mut Flow, block: &Block) -> Result<(), PdfError> {
     let (body, lh) = (flow.body, flow.lh());
+    let band = flow.signoff_band.take();
     match block {
         Block::Title(text) => {
             let size = body * 1.375;
@@ -294,6 +309,7 @@ fn place_block(flow: &mut Flow, block: &Block) -> Result<(), PdfError> {
         Block::Signoff { issuer, date } => super::parts::signoff(flow, issuer, date),
         Block::Signatures(labels) => super::parts::signatures(flow, labels),
         Block::Photo { bytes, caption } => super::parts::photo(flow, bytes, caption.as_deref())?,
+        Block::Qr { text, caption } => super::parts::qr(flow, text, caption, band),
         Block::Space(mm) => {
             flow.y += mm * MM * flow.geo.scale;
             if flow.room() < 0.0 {

@@ -129,6 +129,8 @@ impl Block {
             Block::Photo { bytes, caption } => {
                 Block::Photo { bytes: bytes.clone(), caption: caption.as_deref().map(f) }
             }
+            // The code is what residents scan, not text on the page: passed through unchanged.
+            Block::Qr { text, caption } => Block::Qr { text: text.clone(), caption: f(caption) },
             Block::Space(mm) => Block::Space(*mm),
             Block::Keep(blocks) => Block::Keep(blocks.iter().map(|b| b.map_text(f)).collect()),
             Block::Cut => Block::Cut,
@@ -169,6 +171,13 @@ pub enum Block {
     Photo {
         bytes: Vec<u8>,
         caption: Option<String>,
+    },
+    /// A QR code of `text` (≈ 28 mm square on A4) drawn as filled squares, `caption` centred
+    /// under it. Right after a [`Block::Signoff`] it stands at the left of the issuer's band;
+    /// elsewhere (or when that band has no room) flush left where the flow is.
+    Qr {
+        text: String,
+        caption: String,
     },
     /// Vertical space in millimetres (on A4).
     Space(f32),

@@ -4,7 +4,7 @@
 use printpdf::RawImage;
 
 use super::fonts::Face;
-use super::layout::{baseline, Flow, Item, POINTS_PER_MM};
+use super::layout::{baseline, Flow, Item, SignoffBand, POINTS_PER_MM};
 use super::linebreak::Line;
 use super::PdfError;
 
@@ -47,6 +47,75 @@ pub(crate) fn signoff(flow: &mut Flow, issuer: &str, date: &str) {
         flow.put_line(line, x, Face::Regular, size, lh);
     }
     flow.y = top + height;
+    let page = flow.pages.len().saturating_sub(1);
+    flow.signoff_band = Some(SignoffBand { page, top, left: box_x.min(right - widest) });
+}
+
+/// Side of a printed QR code on A4, quiet zone not included.
+pub(crate) const QR_SIDE_MM: f32 = 28.0;
+/// The quiet zone the standard asks for around the code, in modules (left blank).
+const QR_QUIET_MODULES: f32 = 4.0;
+
+/// A QR code of `text` as filled squares, its caption centred under it. After an issuer block
+/// (`band`) it goes to the left of it, its top level with the seal box, if it fits there beside
+/// it and above the bottom margin; else flush left below, as any block. A text no QR version
+/// holds prints nothing (settings refuse such a text before it gets here).
+pub(crate) fn qr(flow: &mut Flow, text: &str, caption: &str, band: Option<SignoffBand>) {
+    let Ok(code) = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M) else {
+        return;
+    };
+    let n = code.width();
+    let side = QR_SIDE_MM * POINTS_PER_MM * flow.geo.scale;
+    let module = side / n as f32;
+    let quiet = QR_QUIET_MODULES * module;
+    let size = 10.5 * flow.geo.scale;
+    let caption_w = (side + 2.0 * quiet).max(side * 1.6);
+    let caption_lines = flow.lines(caption, Face::Regular, size, caption_w, caption_w);
+    let caption_lh = size * 1.5;
+    let height = quiet + side + caption_lines.len() as f32 * caption_lh;
+    let block_w = caption_lines.iter().map(|l| l.width).fold(side + 2.0 * quiet, f32::max);
+    let beside = band.filter(|b| {
+        b.page + 1 == flow.pages.len()
+            && flow.geo.left + block_w + 2.0 * flow.body <= b.left
+            && b.top + height <= flow.geo.bottom
+    });
+    let top = match beside {
+        Some(b) => b.top,
+        None => {
+            flow.ensure(height + flow.gap(0.5));
+            flow.y += flow.gap(0.5);
+            flow.y
+        }
+    };
+    let centre = flow.geo.left + block_w / 2.0;
+    let (x0, y0) = (centre - side / 2.0, top + quiet);
+    // One rectangle per run of dark modules in a row, a hair taller than a module so rows
+    // leave no seam when rasterised.
+    let colors = code.to_colors();
+    for (row, modules) in colors.chunks(n).enumerate() {
+        let mut col = 0;
+        while col < n {
+            if modules[col] != qrcode::Color::Dark {
+                col += 1;
+                continue;
+            }
+            let start = col;
+            while col < n && modules[col] == qrcode::Color::Dark {
+                col += 1;
+            }
+            let (x, y) = (x0 + start as f32 * module, y0 + row as f32 * module);
+            flow.push(Item::Fill { x, y, w: (col - start) as f32 * module, h: module * 1.02 });
+        }
+    }
+    let mut y = y0 + side + quiet * 0.5;
+    for line in &caption_lines {
+        let x = centre - line.width / 2.0;
+        let baseline = baseline(y, caption_lh, size);
+        let text = line.text.clone();
+        flow.push(Item::Text { x, y: baseline, width: line.width, face: Face::Regular, size, text, grey: false });
+        y += caption_lh;
+    }
+    flow.y = flow.y.max(y);
 }
 
 /// Labels with a line to sign on, two to a row (one if a label is long).

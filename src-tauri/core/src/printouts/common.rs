@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::{LoadError, LoadOptions};
 use crate::community::load_settings;
-use crate::notices::Masking;
+use crate::notices::{FeedbackQr, Masking};
 
 /// A stored UTC timestamp (RFC 3339) as the wall-clock time in the community's zone: a notice
 /// prints what residents read on their clocks, whatever zone the laptop happens to be set to.
@@ -71,4 +71,12 @@ pub fn tidy(text: &str) -> String {
         (wide(before) && (wide(after) || digit(after))) || (wide(after) && digit(before))
     };
     chars.iter().enumerate().filter(|&(i, c)| *c != ' ' || !dropped(i)).map(|(_, c)| c).collect()
+}
+
+/// The 反馈二维码 of 设置 for a public notice, unless she switched it off for this print.
+pub fn feedback_qr(conn: &Connection, opts: &LoadOptions) -> Result<Option<FeedbackQr>, LoadError> {
+    if !opts.qr {
+        return Ok(None);
+    }
+    Ok(crate::community::feedback_qr(conn)?.map(|(text, caption)| FeedbackQr { text, caption }))
 }

@@ -52,6 +52,7 @@ pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Decis
         issuer: issuer(conn)?,
         date: opts.today,
         masking: public_masking(conn, opts, false)?,
+        qr: super::common::feedback_qr(conn, opts)?,
     })
 }
 
@@ -142,6 +143,7 @@ fn progress_notice(
         issuer: issuer(conn)?,
         date: opts.today,
         masking: public_masking(conn, opts, false)?,
+        qr: super::common::feedback_qr(conn, opts)?,
     })
 }
 

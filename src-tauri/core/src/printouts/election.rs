@@ -46,5 +46,6 @@ pub fn election(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Elect
         issuer: issuer(conn)?,
         date: opts.today,
         masking: public_masking(conn, opts, false)?,
+        qr: super::common::feedback_qr(conn, opts)?,
     })
 }

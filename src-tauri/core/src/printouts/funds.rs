@@ -160,6 +160,7 @@ fn blank(conn: &Connection, opts: &LoadOptions) -> Result<FundUseNotice, LoadErr
         issuer: issuer(conn)?,
         date: opts.today,
         masking: public_masking(conn, opts, false)?,
+        qr: super::common::feedback_qr(conn, opts)?,
     })
 }
 

@@ -116,6 +116,7 @@ pub fn meeting_notice(conn: &Connection, id: &str, opts: &LoadOptions) -> Result
         issuer: issuer(conn)?,
         date: opts.today,
         masking: public_masking(conn, opts, false)?,
+        qr: super::common::feedback_qr(conn, opts)?,
     })
 }
 

@@ -38,6 +38,8 @@ mod funds_tests;
 #[cfg(test)]
 mod month_review_tests;
 #[cfg(test)]
+mod qr_tests;
+#[cfg(test)]
 mod tests;
 
 pub use ballots::{ballots, tally, BLANK_BALLOTS};
@@ -90,6 +92,9 @@ pub struct LoadOptions {
     /// 资金使用公示: who checked the accounts (监督小组 or 居务监督委员会 and its members), as
     /// typed; empty leaves only the 监督小组 signature line.
     pub supervisors: String,
+    /// Print 设置's 反馈二维码 beside the issuer of a public notice (default on). Without a QR
+    /// text in 设置 nothing is printed either way.
+    pub qr: bool,
 }
 
 impl LoadOptions {
@@ -101,6 +106,7 @@ impl LoadOptions {
             period: None,
             unprintable: Unprintable::Refuse,
             supervisors: String::new(),
+            qr: true,
         }
     }
 }

@@ -39,6 +39,7 @@ fn blocks_text(blocks: &[Block]) -> String {
             Block::Signatures(labels) => labels.iter().for_each(|l| out.push_str(l)),
             Block::Photo { caption, .. } => out.push_str(caption.as_deref().unwrap_or("")),
             Block::Keep(inner) => out.push_str(&blocks_text(inner)),
+            Block::Qr { caption, .. } => out.push_str(caption),
             Block::Space(_) | Block::Cut => {}
         }
         out.push('\n');

@@ -48,6 +48,7 @@ pub fn topic(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<TopicNot
         date: opts.today,
         // The raiser is a private person: 王*兰 unless the secretary asks for the full name.
         masking: public_masking(conn, opts, true)?,
+        qr: super::common::feedback_qr(conn, opts)?,
     })
 }
 
