@@ -262,7 +262,7 @@ fn the_topic_notice_masks_the_raiser_unless_the_switch_asks_for_the_full_name() 
         let dir = saves.join(name);
         std::fs::create_dir(&dir).unwrap();
         std::env::set_var("YISHI_TEST_SAVE_PATH", &dir);
-        let args = json!({ "kind": "topic", "id": t["id"], "title": "楼道灯不亮", "mask_names": mask });
+        let args = json!({ "kind": "topic", "id": t["id"], "title": "楼道灯不亮", "choices": { "mask_names": mask } });
         let saved = app.invoke("print_meeting_doc", args).expect("print");
         let out = std::process::Command::new("pdftotext")
             .args([dir.join(saved["file_name"].as_str().unwrap()).as_os_str(), std::ffi::OsStr::new("-")])

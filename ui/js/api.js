@@ -154,7 +154,7 @@ export const api = {
   // Print commands take `omit` (“去掉这些字符后打印”): leave out characters no font has.
   // `maskNames` (true/false) overrides a notice's default for names (王*兰); null = default.
   printMeetingDoc: (kind, id, title, omit = false, maskNames = null, supervisors = null, qr = null) =>
-    call('print_meeting_doc', { kind, id, title, omit_missing: omit, mask_names: maskNames, supervisors, qr }),
+    call('print_meeting_doc', { kind, id, title, omit_missing: omit, choices: { mask_names: maskNames, supervisors, qr } }),
   // 公示: composer (drafts, templates), preview (PDF bytes), issue, print, save as, 台账
   noticeDefaults: () => call('notice_defaults'),
   checkNotice: (content) => call('check_notice', { content }),

@@ -10,11 +10,22 @@ use super::pdf_file::{self, SavedPdf};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// Renders the notice `kind` (meeting_notice, sign_in, minutes, decision, topic) for the record
-/// `id` and saves it where she chooses; `None` when she cancelled the dialog. `mask_names`
-/// overrides the notice's default for names (议题公示 masks the raiser unless false);
-/// `supervisors` is the group named under 监督审核 on the 资金使用公示 (ignored elsewhere);
-/// `qr` false leaves out 设置's 反馈二维码 (default: printed when one is set).
+/// How a print differs from the notice's defaults, as the print buttons send it.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct PrintChoices {
+    /// Overrides the notice's default for names (议题公示 masks the raiser unless false).
+    #[serde(default)]
+    pub mask_names: Option<bool>,
+    /// The group named under 监督审核 on the 资金使用公示 (ignored elsewhere).
+    #[serde(default)]
+    pub supervisors: Option<String>,
+    /// false leaves out 设置's 反馈二维码 (default: printed when one is set).
+    #[serde(default)]
+    pub qr: Option<bool>,
+}
+
+/// Renders the notice `kind` (meeting_notice, sign_in, minutes, decision, topic …) for the record
+/// `id` and saves it where she chooses; `None` when she cancelled the dialog.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_meeting_doc(
     state: State<'_, AppState>,
@@ -22,16 +33,19 @@ pub async fn print_meeting_doc(
     id: String,
     title: String,
     omit_missing: Option<bool>,
-    mask_names: Option<bool>,
-    supervisors: Option<String>,
-    qr: Option<bool>,
+    choices: Option<PrintChoices>,
 ) -> CommandResult<Option<SavedPdf>> {
     // Read here, not by serde: an unknown kind is refused in Chinese with the choices listed.
     let kind = printouts::kind_named(&kind)?;
     let unprintable = pdf_file::unprintable(omit_missing);
-    let supervisors = supervisors.unwrap_or_default();
-    let qr = qr.unwrap_or(true);
-    let opts = LoadOptions { unprintable, mask_names, supervisors, qr, ..LoadOptions::new(state.today()) };
+    let PrintChoices { mask_names, supervisors, qr } = choices.unwrap_or_default();
+    let opts = LoadOptions {
+        unprintable,
+        mask_names,
+        supervisors: supervisors.unwrap_or_default(),
+        qr: qr.unwrap_or(true),
+        ..LoadOptions::new(state.today())
+    };
     let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };
     let bytes =
         state.with_store(|store| Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?))?;

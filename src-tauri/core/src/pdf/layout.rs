@@ -340,6 +340,7 @@ fn kept_height(flow: &Flow, blocks: &[Block]) -> Result<f32, PdfError> {
         body: flow.body,
         table: flow.table,
         spacing: flow.spacing,
+        signoff_band: None,
     };
     trial.new_page();
     for b in blocks {
