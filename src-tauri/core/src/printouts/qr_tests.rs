@@ -71,6 +71,7 @@ fn scanned(pdf: &[u8]) -> Vec<String> {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "poppler's pdfinfo and pdftoppm are Linux programs a Windows test process cannot start")]
 fn a_configured_qr_prints_on_the_decision_notice_and_scans_back_to_its_text() {
     let (_d, mut store) = demo();
     for text in [
@@ -87,6 +88,7 @@ fn a_configured_qr_prints_on_the_decision_notice_and_scans_back_to_its_text() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "poppler's pdfinfo and pdftoppm are Linux programs a Windows test process cannot start")]
 fn the_switch_off_or_no_text_prints_the_notice_exactly_as_before() {
     let (_d, mut store) = demo();
     let (before, has_qr) = decision_pdf(&store, &opts());
