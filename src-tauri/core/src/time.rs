@@ -270,6 +270,13 @@ pub fn read_back(field: &str, text: &str, with_time: bool, today: NaiveDate) -> 
     Ok(ReadBack { value: d.format("%Y-%m-%d").to_string(), label: format!("{}（{}）", chinese_date(d), weekday(d)) })
 }
 
+/// The first and last day of `month` in `year`; None when there is no such month.
+pub fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let last = first.checked_add_months(chrono::Months::new(1))?.pred_opt()?;
+    Some((first, last))
+}
+
 /// 2026年11月21日, as dates read in every Chinese document.
 pub fn chinese_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())

@@ -3,7 +3,7 @@
 //! event before that instant, a task's deadline then is the one before any later extension, and
 //! a month's edges are midnights in the community's zone (`time`), never the machine's.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::Connection;
 
 use super::common::{issuer, public_masking};
@@ -38,9 +38,7 @@ pub fn parse_month(text: &str) -> Result<(NaiveDate, NaiveDate), LoadError> {
     if !(2000..=2100).contains(&year) {
         return Err(bad());
     }
-    let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)?;
-    let last = first.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()).ok_or_else(bad)?;
-    Ok((first, last))
+    crate::time::month_bounds(year, month).ok_or_else(bad)
 }
 
 /// One topic as it stood at the cut.

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::StatsError;
-use crate::time::parse_date;
+use crate::time::{chinese_date, month_bounds, parse_date};
 
 /// The widest range offered: ten years of figures is already more than any report asks for.
 const MAX_DAYS: i64 = 3660;
@@ -42,10 +42,7 @@ impl Period {
         let [y, m] = digits[..] else { return Err(bad()) };
         let year = i32::try_from(y).map_err(|_| bad())?;
         Period::year(year)?;
-        let from = NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(bad)?;
-        let next =
-            if m == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, m + 1, 1) };
-        let to = next.and_then(|n| n.pred_opt()).ok_or_else(bad)?;
+        let (from, to) = month_bounds(year, m).ok_or_else(bad)?;
         Ok(Period { from, to })
     }
 
@@ -82,8 +79,7 @@ impl Period {
         if f.day() == 1 && f.year() == t.year() && f.month() == t.month() && month_end {
             return format!("{}年{}月", f.year(), f.month());
         }
-        let cn = |d: NaiveDate| format!("{}年{}月{}日", d.year(), d.month(), d.day());
-        format!("{}至{}", cn(f), cn(t))
+        format!("{}至{}", chinese_date(f), chinese_date(t))
     }
 }
 
