@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options, clearErrors, showError, flash } from './forms.js';
 import { active } from './retire.js';
+import { roleChips } from './roster.js';
 
 const P = S.patterns;
 
@@ -36,10 +37,7 @@ function form(vocab, places, people, changed) {
   const c = {
     name: el('input', { type: 'text', name: 'pattern-name', placeholder: P.nameHint, autocomplete: 'off' }),
     place: el('select', { name: 'pattern-place' }, options(active(places).map((p) => ({ value: p.id, label: p.path })), '', P.anyPlace)),
-    roles: el('div', { class: 'choice role-chips', role: 'group', 'aria-label': P.roles }, vocab.roles.map((r) => el('button', {
-      type: 'button', class: 'chip', 'data-role': r, 'aria-pressed': 'false',
-      onclick: (ev) => { const b = ev.currentTarget; b.setAttribute('aria-pressed', String(b.getAttribute('aria-pressed') !== 'true')); },
-    }, r))),
+    roles: roleChips(vocab.roles, [], P.roles),
     people: el('select', { name: 'pattern-people', multiple: true, size: 6 },
       active(people).map((p) => el('option', { value: p.id }, `${p.name}${p.roles[0] ? `（${p.roles[0]}）` : ''}`))),
   };

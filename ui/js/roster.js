@@ -45,8 +45,8 @@ function peopleList(card, state, { people, places, households, terms }) {
   return people.length ? table(card, state, people, places, households, terms || []) : el('p', { class: 'muted people-empty' }, R.noPeople);
 }
 
-function roleChips(roles, chosen) {
-  return el('div', { class: 'choice role-chips', role: 'group', 'aria-label': R.roles }, roles.map((r) => el('button', {
+export function roleChips(roles, chosen, label = R.roles) {
+  return el('div', { class: 'choice role-chips', role: 'group', 'aria-label': label }, roles.map((r) => el('button', {
     type: 'button', class: 'chip', 'data-role': r, 'aria-pressed': String(chosen.includes(r)),
     onclick: (ev) => { const b = ev.currentTarget; b.setAttribute('aria-pressed', String(b.getAttribute('aria-pressed') !== 'true')); },
   }, r)));
