@@ -4,8 +4,8 @@
 //! recorded 推选 lists its candidates.
 
 use crate::e2e_support::SERIAL;
-use crate::followup::js;
-use crate::who_decides::{count, next_item, press, saved_text, start_laptop};
+use crate::followup::{js, press, start_laptop};
+use crate::who_decides::{count, next_item, saved_text};
 
 const MEETING: &str = "十一月居民议事会";
 

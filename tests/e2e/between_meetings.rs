@@ -5,7 +5,7 @@
 
 use crate::clock::pdf_text;
 use crate::e2e_support::{Session, SERIAL};
-use crate::followup::{js, select, start, type_into};
+use crate::followup::{js, saved, select, start_laptop, type_into};
 
 /// Opens a topic through the search box (Ctrl+K's box): the hit of kind 议题 with this title.
 async fn open_topic(s: &Session, title: &str) {
@@ -33,21 +33,11 @@ async fn open_topic(s: &Session, title: &str) {
     s.wait_text("#topic-detail .detail-title", title).await;
 }
 
-fn saved(dir: &std::path::Path, name_part: &str) -> std::path::PathBuf {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|f| f.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().contains(name_part))
-        .unwrap_or_else(|| panic!("no saved PDF named …{name_part}… in {}", dir.display()))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn between_meetings() {
     let _serial = SERIAL.lock().await;
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, saves) = start("between_meetings", dir.path()).await;
-    s.client.set_window_size(1366, 768).await.expect("window size");
+    let (mut s, saves) = start_laptop("between_meetings", dir.path()).await;
 
     // A note on a 即办 topic done on the spot: the call that answers the resident (件件有回音).
     open_topic(&s, "健身器材损坏").await;

@@ -5,15 +5,14 @@
 use std::time::Duration;
 
 use crate::e2e_support::SERIAL;
-use crate::followup::{js, select, start, type_into};
+use crate::followup::{js, select, start_laptop, type_into};
 use crate::meetings::open_meeting;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_monthly_meeting_creates_the_next_and_the_home_card_shows_it() {
     let _serial = SERIAL.lock().await;
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, _saves) = start("cadence", dir.path()).await;
-    s.client.set_window_size(1366, 768).await.expect("window size");
+    let (mut s, _saves) = start_laptop("cadence", dir.path()).await;
 
     open_meeting(&s, "十一月居民议事会", "prep").await;
     s.wait_text("#cadence-line", "每月26日").await;

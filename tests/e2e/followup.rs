@@ -50,6 +50,29 @@ async fn with_demo(s: &Session) {
     }
 }
 
+/// The app on the demo in a 1366×768 window (a small laptop screen).
+pub(crate) async fn start_laptop(name: &str, dir: &std::path::Path) -> (Session, std::path::PathBuf) {
+    let (s, saves) = start(name, dir).await;
+    s.client.set_window_size(1366, 768).await.expect("window size");
+    (s, saves)
+}
+
+/// Clicks through the page's own handler (a button below the fold at 1366×768).
+pub(crate) async fn press(s: &Session, css: &str) {
+    s.wait_for(css).await;
+    js(s, &format!("document.querySelector({css:?}).click()")).await;
+}
+
+/// The saved file whose name contains `name_part`.
+pub(crate) fn saved(dir: &std::path::Path, name_part: &str) -> std::path::PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|f| f.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().contains(name_part))
+        .unwrap_or_else(|| panic!("no saved PDF named …{name_part}… in {}", dir.display()))
+}
+
 /// Starts the app with the test clock and the dialogs' stand-ins, the demo loaded; returns the
 /// “另存为” folder too.
 pub(crate) async fn start(name: &str, dir: &std::path::Path) -> (Session, std::path::PathBuf) {

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::clock::pdf_text;
 use crate::e2e_support::SERIAL;
-use crate::followup::{js, select, start, type_into};
+use crate::followup::{js, select, start_laptop, type_into};
 use crate::meetings::open_meeting;
 
 /// The id of the demo's task with this title (finished ones included), asked of the shell.
@@ -29,8 +29,7 @@ async fn open_task(s: &crate::e2e_support::Session, id: &str) {
 async fn money_is_allocated_spent_past_its_budget_only_with_a_reason_and_budgeted_at_the_bench() {
     let _serial = SERIAL.lock().await;
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, saves) = start("funds", dir.path()).await;
-    s.client.set_window_size(1366, 768).await.expect("window size");
+    let (mut s, saves) = start_laptop("funds", dir.path()).await;
 
     // 设置: this year's 惠民资金 as the demo entered it, with what the year's budgets committed.
     s.click("#nav a[data-section=settings]").await;

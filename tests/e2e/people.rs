@@ -3,7 +3,7 @@
 //! community, and 杜鹃's history lists the move.
 
 use crate::e2e_support::SERIAL;
-use crate::followup::{js, select, start, type_into};
+use crate::followup::{js, press, select, start_laptop, type_into};
 
 /// Marks the roster row of `name` with `id` so CSS can reach it.
 async fn mark_row(s: &crate::e2e_support::Session, name: &str, id: &str) {
@@ -12,12 +12,6 @@ async fn mark_row(s: &crate::e2e_support::Session, name: &str, id: &str) {
          if (r) r.id = '{id}'; return Boolean(r);"
     );
     assert_eq!(js(s, &script).await, serde_json::Value::Bool(true), "no row of {name}");
-}
-
-/// Clicks through the page's own handler (a button in a wide table may lie outside the view).
-async fn press(s: &crate::e2e_support::Session, css: &str) {
-    s.wait_for(css).await;
-    js(s, &format!("document.querySelector(\"{css}\").click()")).await;
 }
 
 /// Waits until the re-drawn row of `name` shows `needle`, marking it `id`.
@@ -44,8 +38,7 @@ async fn wait_row(s: &crate::e2e_support::Session, name: &str, id: &str, needle:
 async fn people_move() {
     let _serial = SERIAL.lock().await;
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, _saves) = start("people_move", dir.path()).await;
-    s.client.set_window_size(1366, 768).await.expect("window size");
+    let (mut s, _saves) = start_laptop("people_move", dir.path()).await;
     s.click("#nav a[data-section=settings]").await;
     s.wait_for("#people-table").await;
 

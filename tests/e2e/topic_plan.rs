@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use crate::e2e_support::SERIAL;
-use crate::followup::{js, start, type_into};
+use crate::followup::{js, start_laptop, type_into};
 
 const TOPIC: &str = "老年食堂想增加晚餐";
 
@@ -14,8 +14,7 @@ const TOPIC: &str = "老年食堂想增加晚餐";
 async fn topic_plan() {
     let _serial = SERIAL.lock().await;
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, _saves) = start("topic_plan", dir.path()).await;
-    s.client.set_window_size(1366, 768).await.expect("window size");
+    let (mut s, _saves) = start_laptop("topic_plan", dir.path()).await;
 
     // Open the topic from the search box.
     s.click("#search-box").await;

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::clock::pdf_text;
 use crate::e2e_support::{Session, SERIAL};
-use crate::followup::{js, select, start, type_into};
+use crate::followup::{js, press, saved, select, start_laptop, type_into};
 
 const MEETING: &str = "十一月居民议事会";
 const ELECTION_ITEM: &str = "推选院坝二组院坝长";
@@ -25,12 +25,6 @@ async fn value_of_option(s: &Session, select: &str, text: &str) -> String {
     v
 }
 
-/// Clicks through the page's own handler (a button below the fold at 1366×768).
-pub(crate) async fn press(s: &Session, css: &str) {
-    s.wait_for(css).await;
-    js(s, &format!("document.querySelector({css:?}).click()")).await;
-}
-
 pub(crate) async fn count(s: &Session, css: &str) -> usize {
     js(s, &format!("return document.querySelectorAll({css:?}).length")).await.as_u64().unwrap_or(0) as usize
 }
@@ -38,21 +32,9 @@ pub(crate) async fn count(s: &Session, css: &str) -> usize {
 /// The text of the saved PDF whose name contains `part`, without whitespace (the layout wraps
 /// lines anywhere).
 pub(crate) fn saved_text(saves: &std::path::Path, part: &str) -> (std::path::PathBuf, String) {
-    let file = std::fs::read_dir(saves)
-        .unwrap()
-        .flatten()
-        .map(|f| f.path())
-        .find(|f| f.to_string_lossy().contains(part))
-        .unwrap_or_else(|| panic!("no PDF named …{part}… in {}", saves.display()));
+    let file = saved(saves, part);
     let text = pdf_text(&file).split_whitespace().collect();
     (file, text)
-}
-
-/// The app on the demo in a 1366×768 window (a small laptop screen).
-pub(crate) async fn start_laptop(name: &str, dir: &std::path::Path) -> (Session, std::path::PathBuf) {
-    let (s, saves) = start(name, dir).await;
-    s.client.set_window_size(1366, 768).await.expect("window size");
-    (s, saves)
 }
 
 /// Moves the bench to the next agenda item and waits until its title has changed.
