@@ -4,7 +4,7 @@
 //! **Test preset:** when the environment variable `YISHI_TEST_PICK_FILE` is set (end-to-end tests
 //! set it for the app through tauri-driver), [`pick_image`] returns that path at once instead of
 //! opening a dialog, since WebDriver cannot drive a native GTK dialog. `YISHI_TEST_SAVE_PATH` does the
-//! same for “另存为” ([`save_pdf`]), and `YISHI_TEST_OPEN_LOG` stands in for the system viewer
+//! same for “另存为” ([`save_file`]), and `YISHI_TEST_OPEN_LOG` stands in for the system viewer
 //! ([`open_in_viewer`]).
 
 use std::path::PathBuf;
@@ -29,8 +29,9 @@ pub async fn pick_image() -> Option<PathBuf> {
 /// suggested file name; anything else is used as the file path.
 pub const TEST_SAVE_PATH: &str = "YISHI_TEST_SAVE_PATH";
 
-/// Lets the user choose where to save a PDF (e.g. the USB stick); `None` when cancelled.
-pub async fn save_pdf(suggested_name: &str) -> Option<PathBuf> {
+/// Lets the user choose where to save a file in `format` (a PDF, a Word file, a picture; e.g. on
+/// the USB stick); `None` when cancelled.
+pub async fn save_file(suggested_name: &str, format: yishi_core::notices::Format) -> Option<PathBuf> {
     if let Some(preset) = std::env::var_os(TEST_SAVE_PATH).filter(|p| !p.is_empty()) {
         let preset = PathBuf::from(preset);
         return Some(if preset.is_dir() { preset.join(suggested_name) } else { preset });
@@ -38,7 +39,7 @@ pub async fn save_pdf(suggested_name: &str) -> Option<PathBuf> {
     rfd::AsyncFileDialog::new()
         .set_title("另存为")
         .set_file_name(suggested_name)
-        .add_filter("PDF 文件", &["pdf"])
+        .add_filter(format.label(), &[format.extension()])
         .save_file()
         .await
         .map(|f| f.path().to_path_buf())

@@ -153,8 +153,12 @@ export const api = {
   itemDecisions: (itemId) => call('item_decisions', { item_id: itemId }),
   // Print commands take `omit` (“去掉这些字符后打印”): leave out characters no font has.
   // `maskNames` (true/false) overrides a notice's default for names (王*兰); null = default.
-  printMeetingDoc: (kind, id, title, omit = false, maskNames = null, supervisors = null, qr = null) =>
-    call('print_meeting_doc', { kind, id, title, omit_missing: omit, choices: { mask_names: maskNames, supervisors, qr } }),
+  // `choices`: { mask_names, supervisors, qr, format } (format 'pdf', 'docx' or 'png').
+  printMeetingDoc: (kind, id, title, omit = false, choices = {}) =>
+    call('print_meeting_doc', { kind, id, title, omit_missing: omit, choices }),
+  // 复制图片: the notice as PNG bytes (an ArrayBuffer).
+  meetingDocImage: (kind, id, omit = false, choices = {}) =>
+    call('meeting_doc_image', { kind, id, omit_missing: omit, choices }),
   // 公示: composer (drafts, templates), preview (PDF bytes), issue, print, save as, 台账
   noticeDefaults: () => call('notice_defaults'),
   checkNotice: (content) => call('check_notice', { content }),
@@ -162,7 +166,8 @@ export const api = {
   issueNotice: (content, draftId, replaces, omit = false) => call('issue_notice', { content, draft_id: draftId, replaces, omit_missing: omit }),
   noticePdf: (id) => call('notice_pdf', { id }),
   printNotice: (id) => call('print_notice', { id }),
-  saveNoticeAs: (id) => call('save_notice_as', { id }),
+  saveNoticeAs: (id, format = 'pdf') => call('save_notice_as', { id, format }),
+  noticeImage: (id) => call('notice_image', { id }),
   noticeSpec: (id) => call('notice_spec', { id }),
   listNotices: () => call('list_notices'),
   noticeHomeFlags: () => call('notice_home_flags'),
@@ -188,7 +193,7 @@ export const api = {
   taskChanges: (id) => call('task_changes', { id }),
   // 会后增补: the meeting stays closed; who and why go into the task's history.
   addTaskAfterMeeting: (decisionId, task, reason, actor) => call('add_task_after_meeting', { decision_id: decisionId, task, reason, actor }),
-  printProgress: (taskIds, omit = false) => call('print_progress', { task_ids: taskIds, omit_missing: omit }),
+  printProgress: (taskIds, omit = false, format = 'pdf') => call('print_progress', { task_ids: taskIds, omit_missing: omit, format }),
   satisfactionRate: (s, b, u) => call('satisfaction_rate', { satisfied: s, basically_satisfied: b, unsatisfied: u }),
   recordEvaluation: (evaluation, actor) => call('record_evaluation', { evaluation, actor }),
   closeWithoutEvaluation: (topicId, reason, actor) => call('close_without_evaluation', { topic_id: topicId, reason, actor }),
@@ -201,17 +206,17 @@ export const api = {
   addConventionFeedback: (id, feedback) => call('add_convention_feedback', { id, feedback }),
   respondConventionFeedback: (feedbackId, response) => call('respond_convention_feedback', { feedback_id: feedbackId, response }),
   adoptConvention: (id, versionNo, meetingId) => call('adopt_convention', { id, version_no: versionNo, meeting_id: meetingId }),
-  printConvention: (id, omit = false) => call('print_convention', { id, omit_missing: omit }),
+  printConvention: (id, omit = false, format = 'pdf') => call('print_convention', { id, omit_missing: omit, format }),
   yearStats: (year, placeId) => call('year_stats', { year, place_id: placeId }),
   periodStats: (period, placeId) => call('period_stats', { period, place_id: placeId }),
-  printYearReport: (year, placeId, omit = false) => call('print_year_report', { year, place_id: placeId, omit_missing: omit }),
+  printYearReport: (year, placeId, omit = false, format = 'pdf') => call('print_year_report', { year, place_id: placeId, omit_missing: omit, format }),
   pointsLedger: (personId) => call('points_ledger', { person_id: personId }),
   creditPoints: (personId, points, source, reason) => call('credit_points', { person_id: personId, points, source, reason }),
   redeemPoints: (personId, points, what) => call('redeem_points', { person_id: personId, points, what }),
   pointsRules: () => call('points_rules'),
   savePointsRules: (rules) => call('save_points_rules', { rules }),
   pointsRanking: (year) => call('points_ranking', { year }),
-  printPointsTable: (year, maskNames, omit = false) => call('print_points_table', { year, mask_names: maskNames, omit_missing: omit }),
+  printPointsTable: (year, maskNames, omit = false, format = 'pdf') => call('print_points_table', { year, mask_names: maskNames, omit_missing: omit, format }),
   openSavedPdf: () => call('open_saved_pdf'),
   // ——— 资金 (issue 16): amounts go as typed text, come back as whole fen ———
   fundsVocab: () => call('funds_vocab'),

@@ -39,7 +39,7 @@ export async function renderConventionPage(body, ctx, id) {
       el('p', { class: 'meta' }, C.version(c.current.version_no),
         c.posted_from ? ` · ${C.posted(c.posted_from, c.posted_to)}` : '',
         c.adopted_version_no ? ` · ${C.adoptedLine(c.adopted_version_no, (meetings.find((m) => m.id === c.adopted_meeting_id) || {}).title || '')}` : ''),
-      el('div', { class: 'actions' }, el('button', { type: 'button', id: 'print-convention', onclick: () => savePdf(result, (omit) => api.printConvention(c.id, omit)) }, C.print), result)),
+      el('div', { class: 'actions' }, el('button', { type: 'button', id: 'print-convention', onclick: () => savePdf(result, (omit, format) => api.printConvention(c.id, omit, format)) }, C.print), result)),
     c.status === 'adopted' ? el('p', { class: 'banner-note' }, C.adoptedHint) : editor(ctx, c, reload),
     c.status === 'adopted' ? null : el('div', { class: 'convention-grid-2' }, postForm(ctx, c, reload), adoptForm(c, page.versions, meetings, reload)),
     feedback(ctx, c, page.feedback, reload),

@@ -8,8 +8,10 @@ import { field, flash, showError as showFormError } from './forms.js';
 import { renderPhotos } from './photos.js';
 import { renderPdf } from './pdf_view.js';
 import { newComposer } from './notice_compose.js';
+import { copyImage } from './pdf_save.js';
 
 const T = S.notices.ledger;
+const P = S.tasks.print;
 const cn = (d) => (d ? d.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') : '');
 
 export async function renderLedger(body, nav) {
@@ -38,6 +40,7 @@ export async function renderLedger(body, nav) {
 
 function entryCard(n, nav, redraw) {
   const pdfBox = el('div', { class: 'pdf-pages' });
+  const copied = el('span', { class: 'copy-result', role: 'status' });
   const photos = el('div', { class: 'thumbs' });
   if (n.photo_count) renderPhotos(photos, 'notice', n.id, { onError: nav.showError });
   const toggleView = async (e) => {
@@ -71,6 +74,16 @@ function entryCard(n, nav, redraw) {
         const name = await api.saveNoticeAs(n.id);
         if (name) flash(T.savedAs(name));
       }) }, T.saveAs),
+      el('button', { type: 'button', class: 'save-docx', onclick: act(async () => {
+        const name = await api.saveNoticeAs(n.id, 'docx');
+        if (name) flash(T.savedAs(name));
+      }) }, P.asWord),
+      el('button', { type: 'button', class: 'save-png', onclick: act(async () => {
+        const name = await api.saveNoticeAs(n.id, 'png');
+        if (name) flash(T.savedAs(name));
+      }) }, P.asImage),
+      el('button', { type: 'button', class: 'copy-image', onclick: () => copyImage(copied, () => api.noticeImage(n.id)) }, P.copyImage),
+      copied,
       n.kind === 'free' && !n.superseded_by ? el('button', { type: 'button', class: 'revise', onclick: act(async () => {
         const content = await api.noticeSpec(n.id);
         nav.setComposer(newComposer(nav.defaults, { id: undefined, content }, { id: n.id, version: n.version }));

@@ -118,7 +118,7 @@ async function renderRanking(body, ctx) {
   mask.addEventListener('change', () => { state.mask = mask.checked; });
   body.append(el('div', { class: 'card filters' }, field(P.year, year), el('label', { class: 'check wide' }, mask, P.mask),
     el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', id: 'print-points',
-      onclick: () => savePdf(result, (omit) => api.printPointsTable(state.year, state.mask, omit)) }, P.print))),
+      onclick: () => savePdf(result, (omit, format) => api.printPointsTable(state.year, state.mask, omit, format)) }, P.print))),
   result, el('p', { class: 'hint' }, P.rankingHint), out);
   await showRanking(out);
 }

@@ -7,6 +7,12 @@ import { savePdf } from './pdf_save.js';
 /// `maskNames` (true/false) overrides the notice's default for names (王*兰); omitted = default.
 /// `supervisors` names the group that checked the accounts (资金使用公示 only). `qr` false leaves
 /// out 设置's 反馈二维码 (omitted = printed when one is set).
+// A picture (复制图片) is offered for public notices; the minutes and the sign-in sheet stay on paper
+// and in Word.
 export function printRecord(kind, id, title, result, { maskNames, supervisors, qr } = {}) {
-  return savePdf(result, (omit) => api.printMeetingDoc(kind, id, title, omit, maskNames ?? null, supervisors ?? null, qr ?? null));
+  const choices = (format) => ({ mask_names: maskNames ?? null, supervisors: supervisors ?? null, qr: qr ?? null, format });
+  const image = INTERNAL.has(kind) ? null : (omit) => api.meetingDocImage(kind, id, omit, choices('png'));
+  return savePdf(result, (omit, format) => api.printMeetingDoc(kind, id, title, omit, choices(format)), { image });
 }
+
+const INTERNAL = new Set(['minutes', 'sign_in', 'supervision', 'month_review', 'ballots', 'tally']);

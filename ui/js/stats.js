@@ -25,7 +25,7 @@ export async function renderStats(body, ctx) {
   const out = el('div', { id: 'stats-body' });
   const result = printResult('report-result');
   const print = el('button', { type: 'button', class: 'primary', id: 'print-report',
-    onclick: () => savePdf(result, (omit) => api.printYearReport(chosen.year, chosen.place || null, omit)) }, T.print);
+    onclick: () => savePdf(result, (omit, format) => api.printYearReport(chosen.year, chosen.place || null, omit, format)) }, T.print);
   const span = el('select', { name: 'span', id: 'stats-span' }, options(T.spans, chosen.span));
   const month = el('select', { name: 'month', id: 'stats-month' });
   const from = el('input', { type: 'text', name: 'from', id: 'stats-from', class: 'date-input', value: chosen.from, placeholder: S.dates.dateHint, autocomplete: 'off' });

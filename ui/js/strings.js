@@ -424,7 +424,10 @@ export const S = {
       history: '办理记录', noNotes: '还没有办理记录。',
       saved: '已保存。', moved: (title, to) => `议题“${title}”转为“${to}”`,
     },
-    print: { working: '正在生成…', saved: (f) => `已保存：${f}`, open: '打开', omitMissing: '去掉这些字符后打印' },
+    print: { working: '正在生成…', saved: (f) => `已保存：${f}`, open: '打开', omitMissing: '去掉这些字符后打印',
+      also: '也可以：', asWord: '存为 Word（交街道）', asImage: '存为图片（发微信群）', copyImage: '复制图片',
+      copied: '图片已复制，可以到微信群里粘贴。',
+      noClipboard: '这台电脑不允许直接复制图片，请用“存为图片”，再在微信里发送这个文件。' },
   },
   // ——— 资金 (issue 16): 预算、来源、支出、物资和投工、年度惠民资金 ———
   funds: {

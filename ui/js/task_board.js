@@ -39,7 +39,7 @@ export async function renderBoard(body, ctx) {
     printBtn.disabled = selected.size === 0;
     count.textContent = selected.size ? B.selected(selected.size) : B.selectHint;
   };
-  printBtn.addEventListener('click', () => savePdf(result, (omit) => api.printProgress([...selected], omit)));
+  printBtn.addEventListener('click', () => savePdf(result, (omit, format) => api.printProgress([...selected], omit, format)));
   const refresh = async () => {
     selected.clear();
     onSelect();

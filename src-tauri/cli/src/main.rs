@@ -39,7 +39,7 @@ enum Command {
     /// Fill an empty database with the demo community (one year of a realistic community).
     Demo,
     /// Print the figures of a year (topics, meetings, participation, points, satisfaction) as JSON;
-    /// with --report, also write the yearly report PDF (年度协商议事工作报告).
+    /// with --report, also write the yearly report (年度协商议事工作报告) as .pdf, .docx or .png.
     Stats {
         #[arg(long)]
         year: i32,
@@ -49,13 +49,14 @@ enum Command {
         #[arg(long)]
         report: Option<PathBuf>,
     },
-    /// Render a free notice described in SPEC (JSON) to a PDF, without any database.
+    /// Render a free notice described in SPEC (JSON) to a PDF, a Word file (.docx) or a picture
+    /// (.png), as --out's extension says, without any database.
     Render {
         spec: PathBuf,
         #[arg(long)]
         out: PathBuf,
     },
-    /// Print a notice from the records to a PDF (see `notice --help`).
+    /// Print a notice from the records to a PDF, .docx or .png (see `notice --help`).
     Notice(NoticeArgs),
     /// Export an archive folder (database snapshot, ledger.xlsx, CSV) into DIR; print its path.
     Export {
@@ -95,7 +96,7 @@ enum Command {
     SetPassphrase { passphrase: String },
 }
 
-/// `notice --kind KIND --id ID --out FILE.pdf`, or `notice KIND --id ID …`
+/// `notice --kind KIND --id ID --out FILE.pdf` (or .docx, .png), or `notice KIND --id ID …`
 /// (`notice month-review --month 2026-11 --out X.pdf`: `--month` is `--id`).
 #[derive(clap::Args)]
 struct NoticeArgs {
@@ -129,6 +130,7 @@ struct NoticeArgs {
     /// 监督小组 signature line).
     #[arg(long, default_value = "")]
     supervisors: String,
+    /// The file to write: .pdf, .docx (Word) or .png (a picture for the WeChat group).
     #[arg(long)]
     out: PathBuf,
 }
@@ -227,7 +229,9 @@ fn stats(
     let today = community_today(&store)?;
     let figures = yishi_core::stats::year_stats(store.conn(), year, place, today)?;
     if let Some(out) = report {
-        let bytes = yishi_core::printouts::year_report(store.conn(), year, place, today)?.render()?;
+        let format = yishi_core::notices::Format::of_path(out)?;
+        let report = yishi_core::printouts::year_report(store.conn(), year, place, today)?;
+        let bytes = report.render_in(format, yishi_core::pdf::Unprintable::Refuse)?;
         yishi_core::pdf::write_atomically(out, &bytes)?;
     }
     to_json(&figures)
@@ -238,7 +242,8 @@ fn render(spec: &std::path::Path, out: &std::path::Path) -> Result<String, Failu
     use yishi_core::notices::{FreeNotice, Notice};
     let json = std::fs::read_to_string(spec)
         .map_err(|e| Failure::new("spec_unreadable", format!("无法读取公示内容文件 {}：{e}", spec.display())))?;
-    let bytes = FreeNotice::from_json(&json)?.render()?;
+    let format = yishi_core::notices::Format::of_path(out)?;
+    let bytes = FreeNotice::from_json(&json)?.render_in(format, yishi_core::pdf::Unprintable::Refuse)?;
     yishi_core::pdf::write_atomically(out, &bytes)?;
     to_json(&serde_json::json!({ "out": out, "bytes": bytes.len() }))
 }
@@ -247,6 +252,8 @@ fn render(spec: &std::path::Path, out: &std::path::Path) -> Result<String, Failu
 fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
     use yishi_core::printouts::{kind_named, load, LoadOptions};
     let kind = kind_named(args.kind.as_deref().or(args.kind_given.as_deref()).unwrap_or_default())?;
+    // Checked before the database is read: a mistyped extension changes nothing.
+    let format = yishi_core::notices::Format::of_path(&args.out)?;
     let paper = match args.paper.trim() {
         "A4" | "a4" => yishi_core::pdf::Paper::A4,
         "A3" | "a3" => yishi_core::pdf::Paper::A3,
@@ -266,7 +273,7 @@ fn notice(db: &std::path::Path, args: &NoticeArgs) -> Result<String, Failure> {
         None
     };
     let opts = LoadOptions { paper, mask_names, supervisors: args.supervisors.clone(), ..LoadOptions::new(today) };
-    let bytes = load(store.conn(), kind, &args.id, &opts)?.render()?;
+    let bytes = load(store.conn(), kind, &args.id, &opts)?.render_in(format, opts.unprintable)?;
     yishi_core::pdf::write_atomically(&args.out, &bytes)?;
     to_json(&serde_json::json!({ "out": args.out, "kind": kind.as_str(), "bytes": bytes.len() }))
 }

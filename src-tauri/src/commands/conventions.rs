@@ -96,11 +96,13 @@ pub async fn print_convention(
     state: State<'_, AppState>,
     id: String,
     omit_missing: Option<bool>,
+    format: Option<String>,
 ) -> CommandResult<Option<SavedPdf>> {
+    let format = pdf_file::format(format.as_deref())?;
     let unprintable = pdf_file::unprintable(omit_missing);
     let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };
     let title = state.with_store(|store| Ok(conventions::get(store.conn(), &id)?.title))?;
-    let Some(path) = pdf_file::ask("公约", &title).await else { return Ok(None) };
+    let Some(path) = pdf_file::ask("公约", &title, format).await else { return Ok(None) };
     let bytes = state.with_store(|store| {
         Ok(store.write(|tx| bulletin::print_record_to(tx, NoticeKind::Convention, &id, &opts, &path))?)
     })?;

@@ -98,11 +98,13 @@ pub async fn print_progress(
     state: State<'_, AppState>,
     task_ids: Vec<String>,
     omit_missing: Option<bool>,
+    format: Option<String>,
 ) -> CommandResult<Option<SavedPdf>> {
+    let format = pdf_file::format(format.as_deref())?;
     let unprintable = pdf_file::unprintable(omit_missing);
     let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };
     let subject = state.with_store(|store| Ok(progress_of_tasks(store.conn(), &task_ids, &opts)?.subject))?;
-    let Some(path) = pdf_file::ask("落实情况公示", &subject.replace(['“', '”'], "")).await else {
+    let Some(path) = pdf_file::ask("落实情况公示", &subject.replace(['“', '”'], ""), format).await else {
         return Ok(None);
     };
     let bytes = state

@@ -4,6 +4,7 @@
 
 use tauri::State;
 use yishi_core::bulletin;
+use yishi_core::notices::Format;
 use yishi_core::printouts::{self, LoadOptions};
 
 use super::pdf_file::{self, SavedPdf};
@@ -22,6 +23,38 @@ pub struct PrintChoices {
     /// false leaves out 设置's 反馈二维码 (default: printed when one is set).
     #[serde(default)]
     pub qr: Option<bool>,
+    /// `pdf` (default), `docx` (Word, for the street office) or `png` (a picture for WeChat).
+    #[serde(default)]
+    pub format: Option<String>,
+}
+
+impl PrintChoices {
+    fn options(self, unprintable: yishi_core::pdf::Unprintable, today: chrono::NaiveDate) -> LoadOptions {
+        LoadOptions {
+            unprintable,
+            mask_names: self.mask_names,
+            supervisors: self.supervisors.unwrap_or_default(),
+            qr: self.qr.unwrap_or(true),
+            ..LoadOptions::new(today)
+        }
+    }
+}
+
+/// 复制图片: the notice `kind` of record `id` as a PNG, for the UI to put on the clipboard (and
+/// paste into the WeChat group). A public notice is recorded in the 公示台账 as when it is saved.
+#[tauri::command(rename_all = "snake_case")]
+pub fn meeting_doc_image(
+    state: State<'_, AppState>,
+    kind: String,
+    id: String,
+    omit_missing: Option<bool>,
+    choices: Option<PrintChoices>,
+) -> CommandResult<tauri::ipc::Response> {
+    let kind = printouts::kind_named(&kind)?;
+    let opts = choices.unwrap_or_default().options(pdf_file::unprintable(omit_missing), state.today());
+    let png = state
+        .with_store(|store| Ok(store.write(|tx| bulletin::print_record_as(tx, kind, &id, &opts, Format::Png))?))?;
+    Ok(tauri::ipc::Response::new(png))
 }
 
 /// Renders the notice `kind` (meeting_notice, sign_in, minutes, decision, topic …) for the record
@@ -38,15 +71,10 @@ pub async fn print_meeting_doc(
     // Read here, not by serde: an unknown kind is refused in Chinese with the choices listed.
     let kind = printouts::kind_named(&kind)?;
     let unprintable = pdf_file::unprintable(omit_missing);
-    let PrintChoices { mask_names, supervisors, qr } = choices.unwrap_or_default();
-    let opts = LoadOptions {
-        unprintable,
-        mask_names,
-        supervisors: supervisors.unwrap_or_default(),
-        qr: qr.unwrap_or(true),
-        ..LoadOptions::new(state.today())
-    };
-    let Some(path) = pdf_file::ask(kind.label(), &title).await else { return Ok(None) };
+    let choices = choices.unwrap_or_default();
+    let format = pdf_file::format(choices.format.as_deref())?;
+    let opts = choices.options(unprintable, state.today());
+    let Some(path) = pdf_file::ask(kind.label(), &title, format).await else { return Ok(None) };
     let bytes =
         state.with_store(|store| Ok(store.write(|tx| bulletin::print_record_to(tx, kind, &id, &opts, &path))?))?;
     Ok(Some(pdf_file::saved(path, bytes)))

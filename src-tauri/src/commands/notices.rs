@@ -7,6 +7,7 @@ use tauri::ipc::Response;
 use tauri::State;
 use yishi_core::bulletin::{self, Draft, DraftReceipt, NoticeCheck, NoticeEntry, NoticeKind, Template};
 use yishi_core::community;
+use yishi_core::notices::Format;
 use yishi_core::pdf::{write_atomically, PdfError};
 
 use crate::error::{CommandError, CommandResult};
@@ -83,26 +84,44 @@ pub fn print_notice(state: State<'_, AppState>, id: String) -> CommandResult<()>
     })
 }
 
-/// 另存为: the native save dialog, then an atomic write. Returns the saved file's name, or
+/// 另存为: the native save dialog, then an atomic write, as a PDF or — `format` docx / png —
+/// a Word file or a picture drawn from the same stored spec. Returns the saved file's name, or
 /// `None` when she cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn save_notice_as(state: State<'_, AppState>, id: String) -> CommandResult<Option<String>> {
-    let (name, pdf) = issued_pdf(&state, &id)?;
-    let Some(path) = crate::dialogs::save_pdf(&name).await else {
+pub async fn save_notice_as(
+    state: State<'_, AppState>,
+    id: String,
+    format: Option<String>,
+) -> CommandResult<Option<String>> {
+    let format = super::pdf_file::format(format.as_deref())?;
+    let (name, bytes) = issued_in(&state, &id, format)?;
+    let Some(path) = crate::dialogs::save_file(&name, format).await else {
         return Ok(None);
     };
-    write_atomically(&path, &pdf)?;
+    write_atomically(&path, &bytes)?;
     Ok(Some(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
 }
 
 /// The issued notice's file name and its PDF, rendered again from the stored spec.
 fn issued_pdf(state: &State<'_, AppState>, id: &str) -> CommandResult<(String, Vec<u8>)> {
+    issued_in(state, id, Format::Pdf)
+}
+
+/// The issued notice's file name (with `format`'s extension) and its bytes in `format`.
+fn issued_in(state: &State<'_, AppState>, id: &str, format: Format) -> CommandResult<(String, Vec<u8>)> {
     let today = state.today();
     state.with_store(|store| {
         let entry = bulletin::get(store.conn(), id, today)?;
         let name = bulletin::file_name(store.conn(), &entry)?;
-        Ok((name, bulletin::reprint(store.conn(), id)?))
+        let name = std::path::Path::new(&name).with_extension(format.extension()).display().to_string();
+        Ok((name, bulletin::prepare_reprint(store.conn(), id)?.render_in(format)?))
     })
+}
+
+/// 复制图片 in the 公示台账: the issued notice as a PNG for the UI's clipboard.
+#[tauri::command(rename_all = "snake_case")]
+pub fn notice_image(state: State<'_, AppState>, id: String) -> CommandResult<Response> {
+    Ok(Response::new(issued_in(&state, &id, Format::Png)?.1))
 }
 
 /// The stored spec of an issued free notice, to correct it in the composer.

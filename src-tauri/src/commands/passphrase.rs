@@ -50,5 +50,5 @@ pub fn set_passphrase(state: State<'_, AppState>, passphrase: String) -> Command
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_passphrase_sheet(state: State<'_, AppState>) -> CommandResult<Option<SavedPdf>> {
     let bytes = state.with_store(|store| Ok(passphrase::sheet(store.conn(), crate::clock::today(store))?))?;
-    pdf_file::save(bytes, "密码备忘单", "归档密码").await
+    pdf_file::save(bytes, "密码备忘单", "归档密码", yishi_core::notices::Format::Pdf).await
 }

@@ -1,11 +1,13 @@
-//! Saving a rendered PDF from the screens that print (会议, 办理, 积分, 统计): the native
-//! “另存为” dialog chooses the file, the path stays here (the UI gets the file name to show), and
-//! “打开” opens the last one in the system viewer, from which she prints.
+//! Saving a rendered notice from the screens that print (会议, 办理, 积分, 统计): the native
+//! “另存为” dialog chooses the file — a PDF to print, a Word file for the street office or a
+//! picture for the WeChat group — the path stays here (the UI gets the file name to show), and
+//! “打开” opens the last one in the system's viewer (PDF reader, WPS/Word, picture viewer).
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use serde::Serialize;
+use yishi_core::notices::Format;
 
 use crate::error::{CommandError, CommandResult};
 
@@ -24,19 +26,26 @@ pub struct SavedPdf {
     pub bytes: usize,
 }
 
-/// Asks where to save `bytes` (suggesting “<what>-<title>.pdf”); `None` when she cancelled.
-pub async fn save(bytes: Vec<u8>, what: &str, title: &str) -> CommandResult<Option<SavedPdf>> {
-    let Some(path) = ask(what, title).await else {
+/// The format a print button asks for (`pdf`, `docx`, `png`; none = PDF), refused in words if unknown.
+pub fn format(name: Option<&str>) -> CommandResult<Format> {
+    Ok(name.map(Format::named).transpose()?.unwrap_or_default())
+}
+
+/// Asks where to save `bytes`, already in `format` (suggesting “<what>-<title>.pdf”, .docx…);
+/// `None` when she cancelled.
+pub async fn save(bytes: Vec<u8>, what: &str, title: &str, format: Format) -> CommandResult<Option<SavedPdf>> {
+    let Some(path) = ask(what, title, format).await else {
         return Ok(None);
     };
     yishi_core::pdf::write_atomically(&path, &bytes)?;
     Ok(Some(saved(path, bytes.len())))
 }
 
-/// The native “另存为” dialog alone (suggesting “<what>-<title>.pdf”); `None` when cancelled.
-/// Print buttons ask first, so a cancelled dialog records nothing in the 公示台账.
-pub async fn ask(what: &str, title: &str) -> Option<PathBuf> {
-    crate::dialogs::save_pdf(&format!("{what}-{}.pdf", yishi_core::pdf::file_name_part(title))).await
+/// The native “另存为” dialog alone (suggesting “<what>-<title>.pdf”, or .docx, .png); `None`
+/// when cancelled. Print buttons ask first, so a cancelled dialog records nothing in the 公示台账.
+pub async fn ask(what: &str, title: &str, format: Format) -> Option<PathBuf> {
+    let name = format!("{what}-{}.{}", yishi_core::pdf::file_name_part(title), format.extension());
+    crate::dialogs::save_file(&name, format).await
 }
 
 /// Remembers a PDF written to `path` for “打开”, and says what to show.

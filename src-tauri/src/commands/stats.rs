@@ -28,19 +28,22 @@ pub fn period_stats(
     })
 }
 
-/// The yearly report PDF, dated today, saved where she chooses; `None` when she cancelled.
+/// The yearly report (PDF, or .docx / .png as `format` says), dated today, saved where she
+/// chooses; `None` when she cancelled.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_year_report(
     state: State<'_, AppState>,
     year: i32,
     place_id: Option<String>,
     omit_missing: Option<bool>,
+    format: Option<String>,
 ) -> CommandResult<Option<SavedPdf>> {
+    let format = pdf_file::format(format.as_deref())?;
     let today = state.today();
     let unprintable = pdf_file::unprintable(omit_missing);
     let (bytes, title) = state.with_store(|store| {
         let report = yishi_core::printouts::year_report(store.conn(), year, place_id.as_deref(), today)?;
-        Ok((report.render_as(unprintable)?, report.title()))
+        Ok((report.render_in(format, unprintable)?, report.title()))
     })?;
-    pdf_file::save(bytes, "年度报告", &title).await
+    pdf_file::save(bytes, "年度报告", &title, format).await
 }

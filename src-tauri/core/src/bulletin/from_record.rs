@@ -10,7 +10,7 @@ use std::path::Path;
 use rusqlite::Transaction;
 
 use super::{reissue, repo, store_issue, BulletinError, IssuedNotice, NoticeRef};
-use crate::notices::NoticeKind;
+use crate::notices::{Format, NoticeKind};
 use crate::printouts::{self, LoadOptions};
 
 /// The PDF a print button saves: recorded in the 公示台账 for public notices (会议通知, 议题公示,
@@ -28,9 +28,38 @@ pub fn print_record(
     Ok(issue_from_record(tx, kind, id, opts)?.pdf)
 }
 
-/// [`print_record`] into the file she chose; returns the PDF's size. The file is written inside
-/// the transaction that records the notice, so a file that could not be written (stick full,
-/// pulled out) leaves no 台账 entry behind.
+/// [`print_record`] as a file in `format`: a Word file or a picture of a public notice records
+/// the same 公示台账 entry as its PDF (it is the same notice, posted in the WeChat group or handed to
+/// the street office) and is drawn from that entry's stored spec.
+pub fn print_record_as(
+    tx: &Transaction,
+    kind: NoticeKind,
+    id: &str,
+    opts: &LoadOptions,
+    format: Format,
+) -> Result<Vec<u8>, BulletinError> {
+    if format == Format::Pdf {
+        return print_record(tx, kind, id, opts);
+    }
+    if !kind.is_public() {
+        return Ok(printouts::load(tx, kind, id, opts)?.render_in(format, opts.unprintable)?);
+    }
+    let issued = issue_from_record(tx, kind, id, opts)?;
+    in_format(tx, issued, format)
+}
+
+/// The issued notice's bytes in `format`: its PDF as issued, or the other format drawn from its
+/// stored spec.
+fn in_format(tx: &Transaction, issued: IssuedNotice, format: Format) -> Result<Vec<u8>, BulletinError> {
+    match format {
+        Format::Pdf => Ok(issued.pdf),
+        _ => super::prepare_reprint(tx, &issued.entry.id)?.render_in(format),
+    }
+}
+
+/// [`print_record`] into the file she chose, in the format its extension names (.pdf, .docx,
+/// .png); returns the file's size. The file is written inside the transaction that records the
+/// notice, so a file that could not be written (stick full, pulled out) leaves no 台账 entry behind.
 pub fn print_record_to(
     tx: &Transaction,
     kind: NoticeKind,
@@ -38,24 +67,27 @@ pub fn print_record_to(
     opts: &LoadOptions,
     path: &Path,
 ) -> Result<usize, BulletinError> {
-    let pdf = print_record(tx, kind, id, opts)?;
-    save_printed(path, &pdf)
+    let format = Format::of_path(path)?;
+    let bytes = print_record_as(tx, kind, id, opts, format)?;
+    save_printed(path, &bytes)
 }
 
-/// [`print_progress_of_tasks`] into the file she chose, recorded only if the file was written.
+/// [`print_progress_of_tasks`] into the file she chose (its extension names the format),
+/// recorded only if the file was written.
 pub fn print_progress_of_tasks_to(
     tx: &Transaction,
     task_ids: &[String],
     opts: &LoadOptions,
     path: &Path,
 ) -> Result<usize, BulletinError> {
-    let (pdf, _) = print_progress_of_tasks(tx, task_ids, opts)?;
-    save_printed(path, &pdf)
+    let format = Format::of_path(path)?;
+    let (issued, _) = issue_progress_of_tasks(tx, task_ids, opts)?;
+    save_printed(path, &in_format(tx, issued, format)?)
 }
 
-fn save_printed(path: &Path, pdf: &[u8]) -> Result<usize, BulletinError> {
-    crate::pdf::write_atomically(path, pdf).map_err(|e| BulletinError::Notice(e.into()))?;
-    Ok(pdf.len())
+fn save_printed(path: &Path, bytes: &[u8]) -> Result<usize, BulletinError> {
+    crate::pdf::write_atomically(path, bytes).map_err(|e| BulletinError::Notice(e.into()))?;
+    Ok(bytes.len())
 }
 
 /// 落实情况公示 of tasks ticked on the task board, recorded in the 公示台账 under those tasks.
@@ -64,10 +96,19 @@ pub fn print_progress_of_tasks(
     task_ids: &[String],
     opts: &LoadOptions,
 ) -> Result<(Vec<u8>, String), BulletinError> {
+    let (issued, subject) = issue_progress_of_tasks(tx, task_ids, opts)?;
+    Ok((issued.pdf, subject))
+}
+
+fn issue_progress_of_tasks(
+    tx: &Transaction,
+    task_ids: &[String],
+    opts: &LoadOptions,
+) -> Result<(IssuedNotice, String), BulletinError> {
     let notice = printouts::progress_of_tasks(tx, task_ids, opts)?;
     let spec = serde_json::to_string(&notice).map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })?;
     let issued = issue_or_reuse(tx, NoticeKind::Progress, spec, &NoticeRef::tasks(task_ids), opts)?;
-    Ok((issued.pdf, notice.subject))
+    Ok((issued, notice.subject))
 }
 
 /// Fills the template of `kind` for record `id` (a year such as "2026" for points) and issues

@@ -34,7 +34,8 @@ pub use drafts::{
 };
 pub use error::BulletinError;
 pub use from_record::{
-    issue_from_record, print_progress_of_tasks, print_progress_of_tasks_to, print_record, print_record_to,
+    issue_from_record, print_progress_of_tasks, print_progress_of_tasks_to, print_record, print_record_as,
+    print_record_to,
 };
 pub use reference::NoticeRef;
 pub use spec::{Composed, PhotoRef};
@@ -276,6 +277,15 @@ impl Reprint {
             return Err(BulletinError::ReprintDiffers);
         }
         Ok(pdf)
+    }
+
+    /// The notice in `format`: [`Reprint::render`] for a PDF, else drawn from the same document
+    /// (a Word file or a picture has no issued sha256 to check against).
+    pub fn render_in(&self, format: crate::notices::Format) -> Result<Vec<u8>, BulletinError> {
+        match format {
+            crate::notices::Format::Pdf => self.render(),
+            _ => Ok(crate::notices::render_document(&self.document, format, Unprintable::Refuse)?),
+        }
     }
 }
 

@@ -21,6 +21,7 @@ mod format;
 mod fund_use;
 mod kind;
 mod month_review;
+mod output;
 mod plan;
 mod public;
 mod records;
@@ -36,6 +37,7 @@ pub use format::{cn_number, fmt_date, fmt_datetime};
 pub use fund_use::{FundUseNotice, GoodsLine, LabourLine, SourceLine, SpendLine, UNNAMED_DONOR};
 pub use kind::NoticeKind;
 pub use month_review::{ClassCounts, EscalatedItem, MonthReview, OverdueTask, ReviewTopic};
+pub use output::{render_document, Format};
 pub use plan::{OpinionLine, PlanText};
 pub use public::{
     Decided, DecidedBudget, DecidedTask, DecisionNotice, MeetingNotice, Photo, ProgressNotice, TaskMoney, TaskRow,
@@ -96,6 +98,11 @@ pub trait Notice {
     /// [`Notice::render`], leaving out characters no font has if `unprintable` says so.
     fn render_as(&self, unprintable: pdf::Unprintable) -> Result<Vec<u8>, NoticeError> {
         Ok(pdf::render_as(&self.document()?, unprintable)?)
+    }
+
+    /// The notice as a file in `format` (PDF, Word or a picture), from the same document.
+    fn render_in(&self, format: Format, unprintable: pdf::Unprintable) -> Result<Vec<u8>, NoticeError> {
+        render_document(&self.document()?, format, unprintable)
     }
 }
 
