@@ -345,6 +345,23 @@ async fn a_whole_bench_meeting_from_agenda_to_close() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let log = std::fs::read_to_string(&opened).expect("open log");
     assert!(log.contains("决议公示-共享单车乱停放.pdf"), "“打开” opens the saved file: {log}");
+
+    // The same 决议公示 for the street office (Word) and for the building's WeChat group (a
+    // picture, saved or copied), from the result line of the print.
+    s.click("#save-docx").await;
+    s.wait_text("#print-result", ".docx").await;
+    let docx = std::fs::read(saves.join("决议公示-共享单车乱停放.docx")).expect("the Word file on disk");
+    assert!(docx.starts_with(b"PK"), "a .docx is a zip");
+    s.click("#save-png").await;
+    s.wait_text("#print-result", ".png").await;
+    let png = saves.join("决议公示-共享单车乱停放.png");
+    let bytes = std::fs::read(&png).expect("the picture on disk");
+    assert!(bytes.starts_with(b"\x89PNG") && bytes.len() <= 1 << 20, "a PNG of at most 1 MB: {} bytes", bytes.len());
+    s.keep(&png);
+    s.click("#copy-image").await;
+    let note = s.wait_for("#print-result .copy-note").await.text().await.expect("note");
+    assert!(note.contains("图片已复制") || note.contains("存为图片"), "copying says what happened: {note}");
+    s.shot("decision-formats").await;
     s.finish().await;
 }
 

@@ -197,3 +197,31 @@ fn the_month_review_prints_for_a_month_and_refuses_a_bad_one() {
         assert!(!bad.exists(), "{month}: no file");
     }
 }
+
+#[test]
+fn the_out_file_s_extension_picks_pdf_word_or_a_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let item = first_id(&db, "SELECT id FROM agenda_items WHERE title = '小区停车乱，消防通道被占'");
+    let meeting = first_id(&db, "SELECT id FROM meetings WHERE title = '小区停车秩序整治协商会'");
+    let cases = [("decision", &item, "决议公示.docx", &b"PK"[..]), ("minutes", &meeting, "会议记录.DOCX", b"PK")];
+    let pictures = [("decision", &item, "决议公示.png", &b"\x89PNG"[..])];
+    for (kind, id, name, magic) in cases.into_iter().chain(pictures) {
+        let out = dir.path().join(name);
+        let o = notice(&db, kind, id, &out, &[]);
+        assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(std::fs::read(&out).unwrap().starts_with(magic), "{name} is what its extension says");
+    }
+    let spec = dir.path().join("spec.json");
+    std::fs::write(&spec, demo::FREE_NOTICE_JSON).unwrap();
+    let png = dir.path().join("通知.png");
+    let o = cli(&["render".as_ref(), spec.as_os_str(), "--out".as_ref(), png.as_os_str()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    // An extension we do not write is refused in words, and nothing is written.
+    let doc = dir.path().join("决议公示.doc");
+    let o = notice(&db, "decision", &item, &doc, &[]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success() && stderr.contains(".docx") && stderr.contains(".png"), "{stderr}");
+    assert!(!doc.exists());
+}

@@ -216,6 +216,7 @@ pub fn notice(
         issuer: issuer.to_string(),
         date,
         masking: Masking::default(),
+        qr: None,
     })
 }
 

@@ -37,6 +37,9 @@ pub struct PointsTable {
     pub date: NaiveDate,
     #[serde(default)]
     pub masking: Masking,
+    /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr: Option<super::FeedbackQr>,
 }
 
 impl Notice for PointsTable {
@@ -70,6 +73,7 @@ impl Notice for PointsTable {
             paragraphs(&mut doc, &self.rules, m);
         }
         doc.push(signoff(&self.issuer, self.date, m));
+        super::push_qr(&mut doc, &self.qr);
         Ok(doc)
     }
 }
@@ -102,6 +106,9 @@ pub struct Convention {
     pub date: NaiveDate,
     #[serde(default)]
     pub masking: Masking,
+    /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr: Option<super::FeedbackQr>,
 }
 
 impl Notice for Convention {
@@ -128,6 +135,7 @@ impl Notice for Convention {
             }
         }
         doc.push(signoff(&self.issuer, self.date, m));
+        super::push_qr(&mut doc, &self.qr);
         Ok(doc)
     }
 }

@@ -293,6 +293,7 @@ pub fn points_table() -> PointsTable {
         issuer: s(ISSUER),
         date: day(12, 1),
         masking: Masking { names: true, ..Masking::default() },
+        qr: None,
     }
 }
 
@@ -315,6 +316,7 @@ pub fn convention() -> Convention {
         issuer: s(ISSUER),
         date: day(11, 21),
         masking: Masking::default(),
+        qr: None,
     }
 }
 

@@ -39,6 +39,7 @@ pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsT
         issuer: issuer(conn)?,
         date: opts.today,
         masking: public_masking(conn, opts, true)?,
+        qr: super::common::feedback_qr(conn, opts)?,
     })
 }
 
@@ -93,6 +94,7 @@ pub fn convention(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Con
         issuer: issuer(conn)?,
         date: opts.today,
         masking: public_masking(conn, opts, false)?,
+        qr: super::common::feedback_qr(conn, opts)?,
     })
 }
 
