@@ -76,6 +76,10 @@ export const api = {
   // 设置: community, places, households, roster, catalogue
   communityVocab: () => call('community_vocab'),
   communitySettings: () => call('community_settings'),
+  // 二维码图片: upload through the native picker (null when cancelled), remove, preview bytes.
+  uploadFeedbackQrPicture: () => call('upload_feedback_qr_picture'),
+  clearFeedbackQrPicture: () => call('clear_feedback_qr_picture'),
+  feedbackQrPicture: () => call('feedback_qr_picture'),
   saveCommunitySettings: (settings) => call('save_community_settings', { settings }),
   listPlaces: () => call('list_places'),
   addPlace: (place) => call('add_place', { place }),
@@ -193,7 +197,7 @@ export const api = {
   taskChanges: (id) => call('task_changes', { id }),
   // 会后增补: the meeting stays closed; who and why go into the task's history.
   addTaskAfterMeeting: (decisionId, task, reason, actor) => call('add_task_after_meeting', { decision_id: decisionId, task, reason, actor }),
-  printProgress: (taskIds, omit = false, format = 'pdf') => call('print_progress', { task_ids: taskIds, omit_missing: omit, format }),
+  printProgress: (taskIds, omit = false, format = 'pdf', qr = null) => call('print_progress', { task_ids: taskIds, omit_missing: omit, format, qr }),
   satisfactionRate: (s, b, u) => call('satisfaction_rate', { satisfied: s, basically_satisfied: b, unsatisfied: u }),
   recordEvaluation: (evaluation, actor) => call('record_evaluation', { evaluation, actor }),
   closeWithoutEvaluation: (topicId, reason, actor) => call('close_without_evaluation', { topic_id: topicId, reason, actor }),
@@ -206,7 +210,7 @@ export const api = {
   addConventionFeedback: (id, feedback) => call('add_convention_feedback', { id, feedback }),
   respondConventionFeedback: (feedbackId, response) => call('respond_convention_feedback', { feedback_id: feedbackId, response }),
   adoptConvention: (id, versionNo, meetingId) => call('adopt_convention', { id, version_no: versionNo, meeting_id: meetingId }),
-  printConvention: (id, omit = false, format = 'pdf') => call('print_convention', { id, omit_missing: omit, format }),
+  printConvention: (id, omit = false, format = 'pdf', qr = null) => call('print_convention', { id, omit_missing: omit, format, qr }),
   yearStats: (year, placeId) => call('year_stats', { year, place_id: placeId }),
   periodStats: (period, placeId) => call('period_stats', { period, place_id: placeId }),
   printYearReport: (year, placeId, omit = false, format = 'pdf') => call('print_year_report', { year, place_id: placeId, omit_missing: omit, format }),
@@ -216,7 +220,7 @@ export const api = {
   pointsRules: () => call('points_rules'),
   savePointsRules: (rules) => call('save_points_rules', { rules }),
   pointsRanking: (year) => call('points_ranking', { year }),
-  printPointsTable: (year, maskNames, omit = false, format = 'pdf') => call('print_points_table', { year, mask_names: maskNames, omit_missing: omit, format }),
+  printPointsTable: (year, maskNames, omit = false, format = 'pdf', qr = null) => call('print_points_table', { year, mask_names: maskNames, omit_missing: omit, format, qr }),
   openSavedPdf: () => call('open_saved_pdf'),
   // ——— 资金 (issue 16): amounts go as typed text, come back as whole fen ———
   fundsVocab: () => call('funds_vocab'),

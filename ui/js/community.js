@@ -39,6 +39,7 @@ export async function communityCard(hub) {
       field(S.dates.zone, c.time_zone, { hint: S.dates.zoneHint }),
       field(R.publicPhone, c.public_phone, { hint: R.publicPhoneHint }),
       field(R.qrText, c.qr_text, { hint: R.qrTextHint }), field(R.qrCaption, c.qr_caption, { hint: R.qrCaptionHint })),
+    qrPictureRow(s),
     el('div', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, R.save)));
   form.addEventListener('submit', async (ev) => {
@@ -53,6 +54,34 @@ export async function communityCard(hub) {
     } catch (e) { showError(form, e); }
   });
   return form;
+}
+
+// 二维码图片: the uploaded group code with its preview, 上传 and 去掉; saved at once (not by 保存).
+function qrPictureRow(s) {
+  const preview = el('span', { class: 'qr-preview', id: 'qr-preview' });
+  const error = el('div', { class: 'form-error', role: 'alert' });
+  const remove = el('button', { type: 'button', id: 'qr-remove' }, R.qrRemove);
+  const show = async (has) => {
+    clear(preview);
+    remove.hidden = !has;
+    if (!has) { preview.append(el('span', { class: 'muted' }, R.qrNoPicture)); return; }
+    const bytes = await api.feedbackQrPicture();
+    preview.append(el('img', { src: URL.createObjectURL(new Blob([bytes])), alt: R.qrPicture, id: 'qr-picture' }));
+  };
+  const act = (fn, done) => async () => {
+    error.textContent = '';
+    try {
+      const settings = await fn();
+      if (!settings) return;
+      await show(settings.qr_picture);
+      flash(done);
+    } catch (e) { error.textContent = e.message; }
+  };
+  remove.addEventListener('click', act(() => api.clearFeedbackQrPicture(), R.qrRemoved));
+  show(s.qr_picture).catch((e) => { error.textContent = e.message; });
+  return el('div', { class: 'qr-picture-row field' }, el('span', { class: 'label' }, R.qrPicture), preview,
+    el('div', { class: 'actions' }, el('button', { type: 'button', id: 'qr-upload', onclick: act(() => api.uploadFeedbackQrPicture(), R.qrUploaded) }, R.qrUpload), remove),
+    el('p', { class: 'hint' }, R.qrPictureHint), error);
 }
 
 // The offered zones, plus the stored one if it is not among them (set on another laptop).

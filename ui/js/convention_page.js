@@ -8,6 +8,7 @@ import { field, options, showError, clearErrors, flash } from './forms.js';
 import { renderTextEditor } from './convention_text.js';
 import { dateInput, readDate } from './date_input.js';
 import { savePdf, printResult } from './pdf_save.js';
+import { qrSwitch } from './print.js';
 
 const C = S.conventions;
 
@@ -33,13 +34,14 @@ export async function renderConventionPage(body, ctx, id) {
   const c = page.convention;
   const status = (ctx.vocab.convention_statuses.find((s) => s.value === c.status) || {}).label;
   const result = printResult('convention-print-result');
+  const qr = qrSwitch('convention-qr');
   body.append(
     el('div', { class: 'convention-head' },
       el('h2', { class: 'detail-title', id: 'convention-title' }, c.title, ' ', el('span', { class: `status convention-${c.status}`, id: 'convention-status' }, status)),
       el('p', { class: 'meta' }, C.version(c.current.version_no),
         c.posted_from ? ` · ${C.posted(c.posted_from, c.posted_to)}` : '',
         c.adopted_version_no ? ` · ${C.adoptedLine(c.adopted_version_no, (meetings.find((m) => m.id === c.adopted_meeting_id) || {}).title || '')}` : ''),
-      el('div', { class: 'actions' }, el('button', { type: 'button', id: 'print-convention', onclick: () => savePdf(result, (omit, format) => api.printConvention(c.id, omit, format)) }, C.print), result)),
+      el('div', { class: 'actions' }, el('button', { type: 'button', id: 'print-convention', onclick: () => savePdf(result, (omit, format) => api.printConvention(c.id, omit, format, qr.value())) }, C.print), qr.el, result)),
     c.status === 'adopted' ? el('p', { class: 'banner-note' }, C.adoptedHint) : editor(ctx, c, reload),
     c.status === 'adopted' ? null : el('div', { class: 'convention-grid-2' }, postForm(ctx, c, reload), adoptForm(c, page.versions, meetings, reload)),
     feedback(ctx, c, page.feedback, reload),

@@ -4,7 +4,7 @@
 import { S } from './strings.js';
 import { el } from './dom.js';
 import { field } from './forms.js';
-import { printRecord } from './print.js';
+import { printRecord, qrSwitch } from './print.js';
 import { printResult } from './pdf_save.js';
 
 const F = S.funds;
@@ -20,13 +20,14 @@ export function fundUsePrintBar(target, { buttonId = 'print-fund-use', label = F
   const result = printResult(`${buttonId}-result`);
   const group = el('input', { type: 'text', id: `${buttonId}-supervisors`, value: remembered(), autocomplete: 'off',
     placeholder: F.supervisorsExample });
+  const qr = qrSwitch(`${buttonId}-qr`);
   const print = () => {
     const supervisors = group.value.trim();
     try { localStorage.setItem(KEY, supervisors); } catch { /* a full localStorage only loses the suggestion */ }
     const { id, title } = target();
-    return printRecord('fund_use', id, title, result, { supervisors });
+    return printRecord('fund_use', id, title, result, { supervisors, qr: qr.value() });
   };
   return el('div', { class: 'fund-print' },
     field(F.supervisors, group, { hint: F.supervisorsHint }),
-    el('div', { class: 'actions print-bar' }, el('button', { type: 'button', id: buttonId, onclick: print }, label), result));
+    el('div', { class: 'actions print-bar' }, el('button', { type: 'button', id: buttonId, onclick: print }, label), qr.el, result));
 }

@@ -3,7 +3,7 @@
 import { S } from './strings.js';
 import { api } from './api.js';
 import { el } from './dom.js';
-import { printRecord } from './print.js';
+import { printRecord, qrSwitch } from './print.js';
 
 const P = S.meetings.print;
 
@@ -12,13 +12,11 @@ export async function renderPrint(body, page, { kinds = ['minutes', 'meeting_not
   const agenda = items || (await api.meetingAgenda(page.meeting.id)).filter((i) => i.kind !== 'follow_up');
   const result = el('div', { class: 'print-result', id: 'print-result', role: 'status' });
   // 打印二维码: offered only when 设置 holds a 反馈二维码; unticked, this print leaves it out.
-  const settings = await api.communitySettings();
-  const qr = el('input', { type: 'checkbox', id: 'print-qr', checked: true });
-  const qrSwitch = settings.qr_text ? el('label', { class: 'check', title: P.qrHint }, qr, P.qr) : null;
-  const print = (kind, id, title) => printRecord(kind, id, title, result, { qr: qrSwitch ? qr.checked : null });
+  const qr = qrSwitch('print-qr');
+  const print = (kind, id, title) => printRecord(kind, id, title, result, { qr: qr.value() });
   const title = page.meeting.title;
   body.append(el('section', { class: 'card print-card', id: 'print' },
-    el('h2', {}, P.title), el('p', { class: 'hint' }, P.hint), qrSwitch,
+    el('h2', {}, P.title), el('p', { class: 'hint' }, P.hint), qr.el,
     el('div', { class: 'actions' }, kinds.map((k) => el('button', { type: 'button', class: 'print', 'data-kind': k,
       onclick: () => print(k, page.meeting.id, title) }, P.kinds[k]))),
     agenda.length ? el('div', { class: 'actions' }, agenda.map((i) => el('button', { type: 'button', class: 'print', 'data-kind': 'decision', 'data-item': i.id,

@@ -7,6 +7,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options, showError, clearErrors, flash } from './forms.js';
 import { savePdf, printResult } from './pdf_save.js';
+import { qrSwitch } from './print.js';
 import { guardedFill } from './guard.js';
 import { tabBar } from './tabs.js';
 
@@ -113,12 +114,13 @@ async function renderRanking(body, ctx) {
   const year = el('select', { name: 'year', id: 'ranking-year' }, options(years, String(state.year)));
   const mask = el('input', { type: 'checkbox', id: 'mask-names', checked: state.mask });
   const result = printResult('points-print-result');
+  const qr = qrSwitch('points-qr');
   const out = el('div', { id: 'ranking' });
   year.addEventListener('change', () => { state.year = Number(year.value); showRanking(out); });
   mask.addEventListener('change', () => { state.mask = mask.checked; });
   body.append(el('div', { class: 'card filters' }, field(P.year, year), el('label', { class: 'check wide' }, mask, P.mask),
     el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', id: 'print-points',
-      onclick: () => savePdf(result, (omit, format) => api.printPointsTable(state.year, state.mask, omit, format)) }, P.print))),
+      onclick: () => savePdf(result, (omit, format) => api.printPointsTable(state.year, state.mask, omit, format, qr.value())) }, P.print), qr.el)),
   result, el('p', { class: 'hint' }, P.rankingHint), out);
   await showRanking(out);
 }

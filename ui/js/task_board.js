@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { field, options } from './forms.js';
 import { savePdf, printResult } from './pdf_save.js';
-import { printRecord } from './print.js';
+import { printRecord, qrSwitch } from './print.js';
 import { money as fmtMoney, today } from './format.js';
 import { fundsVocab } from './fund_budget.js';
 
@@ -39,7 +39,9 @@ export async function renderBoard(body, ctx) {
     printBtn.disabled = selected.size === 0;
     count.textContent = selected.size ? B.selected(selected.size) : B.selectHint;
   };
-  printBtn.addEventListener('click', () => savePdf(result, (omit, format) => api.printProgress([...selected], omit, format)));
+  const qr = qrSwitch('progress-qr');
+  printBtn.after(qr.el);
+  printBtn.addEventListener('click', () => savePdf(result, (omit, format) => api.printProgress([...selected], omit, format, qr.value())));
   const refresh = async () => {
     selected.clear();
     onSelect();

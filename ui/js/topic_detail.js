@@ -5,7 +5,7 @@ import { api } from './api.js';
 import { el, clear } from './dom.js';
 import { fullDate } from './format.js';
 import { renderPhotos } from './photos.js';
-import { printRecord } from './print.js';
+import { printRecord, qrSwitch } from './print.js';
 import { failedPanel } from './guard.js';
 import { actorName } from './actor.js';
 import { field, showError, clearErrors, flash } from './forms.js';
@@ -46,14 +46,15 @@ export async function renderDetail(body, look, id, nav) {
   const printed = el('span', { class: 'print-result', id: 'print-result', role: 'status' });
   // 议题公示 prints the raiser as 王*兰 unless she ticks this (the resident agreed to be named).
   const fullName = el('input', { type: 'checkbox', id: 'notice-full-name' });
+  const qr = qrSwitch('topic-qr');
   const revertRow = el('div', { class: 'revert-row', id: 'revert-row' });
   body.append(
     el('div', { class: 'detail-bar' },
       el('button', { type: 'button', onclick: () => nav.tab('list') }, D.back),
       el('button', { type: 'button', id: 'edit-topic', onclick: () => nav.edit(t) }, D.edit),
       el('button', { type: 'button', id: 'print-topic-notice',
-        onclick: () => printRecord('topic', t.id, t.title, printed, { maskNames: !fullName.checked }) }, D.printNotice),
-      el('label', { class: 'inline-check', title: D.fullNameHint }, fullName, D.fullName),
+        onclick: () => printRecord('topic', t.id, t.title, printed, { maskNames: !fullName.checked, qr: qr.value() }) }, D.printNotice),
+      el('label', { class: 'inline-check', title: D.fullNameHint }, fullName, D.fullName), qr.el,
       revertable(t, events) ? el('button', { type: 'button', id: 'revert-topic', onclick: () => askRevert(revertRow, t, () => renderDetail(body, look, id, nav)) }, D.revert) : null,
       printed),
     revertRow,

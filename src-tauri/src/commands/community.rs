@@ -40,6 +40,36 @@ pub fn save_community_settings(
     state.with_store(|store| Ok(store.write(|tx| community::save_settings(tx, &settings))?))
 }
 
+/// 上传二维码图片: the native picker, then the picture is kept (refused in words if it is not a
+/// JPEG or PNG of at most 2 MB); `None` when she cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn upload_feedback_qr_picture(state: State<'_, AppState>) -> CommandResult<Option<CommunitySettings>> {
+    let Some(path) = crate::dialogs::pick_image().await else {
+        return Ok(None);
+    };
+    state.with_store(|store| {
+        store.write(|tx| community::set_qr_picture_file(tx, &path))?;
+        Ok(Some(community::load_settings(store.conn())?))
+    })
+}
+
+/// 去掉图片: notices print a code of the text again (none without a text).
+#[tauri::command(rename_all = "snake_case")]
+pub fn clear_feedback_qr_picture(state: State<'_, AppState>) -> CommandResult<CommunitySettings> {
+    state.with_store(|store| {
+        store.write(community::clear_qr_picture)?;
+        Ok(community::load_settings(store.conn())?)
+    })
+}
+
+/// The uploaded picture's bytes for the settings card's preview (empty when there is none).
+#[tauri::command(rename_all = "snake_case")]
+pub fn feedback_qr_picture(state: State<'_, AppState>) -> CommandResult<tauri::ipc::Response> {
+    let bytes =
+        state.with_store(|store| Ok(community::qr_picture(store.conn()).map_err(community::CommunityError::from)?))?;
+    Ok(tauri::ipc::Response::new(bytes.unwrap_or_default()))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub fn list_places(state: State<'_, AppState>) -> CommandResult<Vec<Place>> {
     state.with_store(|store| Ok(community::list_places(store.conn())?))

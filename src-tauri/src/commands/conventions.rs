@@ -97,10 +97,11 @@ pub async fn print_convention(
     id: String,
     omit_missing: Option<bool>,
     format: Option<String>,
+    qr: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let format = pdf_file::format(format.as_deref())?;
     let unprintable = pdf_file::unprintable(omit_missing);
-    let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };
+    let opts = LoadOptions { unprintable, qr: qr.unwrap_or(true), ..LoadOptions::new(state.today()) };
     let title = state.with_store(|store| Ok(conventions::get(store.conn(), &id)?.title))?;
     let Some(path) = pdf_file::ask("公约", &title, format).await else { return Ok(None) };
     let bytes = state.with_store(|store| {

@@ -99,10 +99,11 @@ pub async fn print_progress(
     task_ids: Vec<String>,
     omit_missing: Option<bool>,
     format: Option<String>,
+    qr: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let format = pdf_file::format(format.as_deref())?;
     let unprintable = pdf_file::unprintable(omit_missing);
-    let opts = LoadOptions { unprintable, ..LoadOptions::new(state.today()) };
+    let opts = LoadOptions { unprintable, qr: qr.unwrap_or(true), ..LoadOptions::new(state.today()) };
     let subject = state.with_store(|store| Ok(progress_of_tasks(store.conn(), &task_ids, &opts)?.subject))?;
     let Some(path) = pdf_file::ask("落实情况公示", &subject.replace(['“', '”'], ""), format).await else {
         return Ok(None);

@@ -71,10 +71,16 @@ pub async fn print_points_table(
     mask_names: bool,
     omit_missing: Option<bool>,
     format: Option<String>,
+    qr: Option<bool>,
 ) -> CommandResult<Option<SavedPdf>> {
     let format = pdf_file::format(format.as_deref())?;
     let unprintable = pdf_file::unprintable(omit_missing);
-    let opts = LoadOptions { mask_names: Some(mask_names), unprintable, ..LoadOptions::new(state.today()) };
+    let opts = LoadOptions {
+        mask_names: Some(mask_names),
+        unprintable,
+        qr: qr.unwrap_or(true),
+        ..LoadOptions::new(state.today())
+    };
     let year_id = year.to_string();
     let Some(path) = pdf_file::ask("积分榜", &format!("{year}年度"), format).await else { return Ok(None) };
     let bytes = state.with_store(|store| {

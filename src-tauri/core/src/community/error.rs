@@ -26,6 +26,10 @@ pub enum CommunityError {
     QrTextTooLong { chars: usize, max: usize },
     #[error("反馈二维码内容只能是一行（一个链接或一段文字），请去掉换行。")]
     QrTextMultiline,
+    #[error("二维码图片太大（{mb:.1} MB）：最大 2 MB。请用微信里“保存图片”得到的二维码，或截图后裁剪一下。")]
+    QrPictureTooLarge { mb: f64 },
+    #[error("二维码图片无法读取（{detail}）。请选一张 JPG 或 PNG 图片。")]
+    QrPictureUnreadable { detail: String },
     #[error("这个{what}已经停用了。")]
     AlreadyRetired { what: &'static str },
     #[error("还有记录用到这个{what}：请写明停用原因（例如“已搬离”），以后看旧记录的人会看到它。")]
@@ -68,6 +72,8 @@ impl UserFacing for CommunityError {
             CommunityError::BadPublicPhone { .. } => "community_bad_public_phone",
             CommunityError::QrTextTooLong { .. } => "community_qr_text_too_long",
             CommunityError::QrTextMultiline => "community_qr_text_multiline",
+            CommunityError::QrPictureTooLarge { .. } => "community_qr_picture_too_large",
+            CommunityError::QrPictureUnreadable { .. } => "community_qr_picture_unreadable",
             CommunityError::AlreadyRetired { .. } => "community_already_retired",
             CommunityError::RetireReasonRequired { .. } => "community_retire_reason_required",
             CommunityError::RetireChildrenFirst => "community_retire_children_first",

@@ -11,6 +11,7 @@ mod kinds;
 mod moves;
 mod people;
 mod places;
+mod qr_picture;
 mod retire;
 mod settings;
 mod terms;
@@ -27,6 +28,7 @@ pub use people::{
     NewPerson, Person,
 };
 pub use places::{add_place, list_places, rename_place, NewPlace, Place};
+pub use qr_picture::{clear_qr_picture, qr_picture, set_qr_picture, set_qr_picture_file, QR_PICTURE_MAX_BYTES};
 pub use retire::{restore, retire, Register};
 pub use settings::{
     feedback_qr, load_settings, public_numbers, public_phone, save_settings, today, zone, CommunitySettings,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::CommunityError;
 use crate::ids::now_utc;
+use crate::notices::FeedbackQr;
 use crate::time::{self, Zone};
 use crate::validate::{optional_line, required_line};
 
@@ -37,6 +38,10 @@ pub struct CommunitySettings {
     /// The line printed under the QR code; saved empty it reads [`DEFAULT_QR_CAPTION`].
     #[serde(default)]
     pub qr_caption: String,
+    /// Whether a picture of a QR code was uploaded (`qr_picture.rs`): printed instead of a
+    /// code of `qr_text`. Read only here: saving the settings leaves the picture as it is.
+    #[serde(default)]
+    pub qr_picture: bool,
 }
 
 /// The caption under the QR code unless 设置 says otherwise.
@@ -56,14 +61,14 @@ const QR_TEXT_KEY: &str = "feedback_qr_text";
 const QR_CAPTION_KEY: &str = "feedback_qr_caption";
 
 /// A text value of `app_settings` (stored as a JSON string); None when absent or not text.
-fn text_setting(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+pub(super) fn text_setting(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
     let stored: Option<String> = conn
         .query_row("SELECT value FROM app_settings WHERE id = ?1 AND deleted_at IS NULL", [key], |r| r.get(0))
         .optional()?;
     Ok(stored.and_then(|json| serde_json::from_str::<String>(&json).ok()))
 }
 
-fn put_text_setting(tx: &Transaction, key: &str, value: &str, now: &str) -> rusqlite::Result<()> {
+pub(super) fn put_text_setting(tx: &Transaction, key: &str, value: &str, now: &str) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO app_settings (id, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) \
          ON CONFLICT(id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, deleted_at = NULL",
@@ -90,14 +95,16 @@ pub fn public_numbers(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     Ok(if phone.is_empty() { Vec::new() } else { vec![phone] })
 }
 
-/// The 反馈二维码 public notices print: (text, caption), or None when no text is set.
-pub fn feedback_qr(conn: &Connection) -> rusqlite::Result<Option<(String, String)>> {
+/// The 反馈二维码 public notices print: the text, its caption and the uploaded picture (printed
+/// instead of a code of the text), or None when neither a text nor a picture is set.
+pub fn feedback_qr(conn: &Connection) -> rusqlite::Result<Option<FeedbackQr>> {
     let text = text_setting(conn, QR_TEXT_KEY)?.unwrap_or_default();
-    if text.is_empty() {
+    let picture = super::qr_picture(conn)?;
+    if text.is_empty() && picture.is_none() {
         return Ok(None);
     }
     let caption = text_setting(conn, QR_CAPTION_KEY)?.filter(|c| !c.is_empty());
-    Ok(Some((text, caption.unwrap_or_else(|| DEFAULT_QR_CAPTION.to_string()))))
+    Ok(Some(FeedbackQr { text, caption: caption.unwrap_or_else(|| DEFAULT_QR_CAPTION.to_string()), picture }))
 }
 
 /// Today in the community's time zone, by the core's clock.
@@ -123,6 +130,7 @@ pub fn load_settings(conn: &Connection) -> Result<CommunitySettings, CommunityEr
         qr_caption: text_setting(conn, QR_CAPTION_KEY)?
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| DEFAULT_QR_CAPTION.to_string()),
+        qr_picture: super::qr_picture(conn)?.is_some(),
     })
 }
 
@@ -135,6 +143,7 @@ pub fn save_settings(tx: &Transaction, s: &CommunitySettings) -> Result<Communit
         public_phone: checked_public_phone(&s.public_phone)?,
         qr_text: checked_qr_text(&s.qr_text)?,
         qr_caption: optional_line("二维码说明", &s.qr_caption, 20)?,
+        qr_picture: super::qr_picture(tx)?.is_some(),
     };
     let now = now_utc();
     tx.execute(

@@ -26,6 +26,7 @@ fn settings_start_empty_and_save_trimmed() {
         public_phone: String::new(),
         qr_text: String::new(),
         qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
+        qr_picture: false,
     };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     let loaded = load_settings(store.conn()).unwrap();
@@ -39,6 +40,7 @@ fn settings_start_empty_and_save_trimmed() {
         public_phone: String::new(),
         qr_text: String::new(),
         qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
+        qr_picture: false,
     };
     let err = store.write(|tx| save_settings(tx, &empty)).unwrap_err();
     assert!(err.to_string().contains("落款单位"), "{err}");
@@ -58,6 +60,7 @@ fn the_time_zone_is_a_setting_that_defaults_to_china() {
         public_phone: String::new(),
         qr_text: String::new(),
         qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
+        qr_picture: false,
     };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     assert_eq!(zone(store.conn()).unwrap().name(), "Asia/Urumqi");
@@ -197,6 +200,7 @@ fn the_public_contact_number_is_a_dialable_phone_or_empty() {
         public_phone: " 0531-86001234 ".into(),
         qr_text: String::new(),
         qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
+        qr_picture: false,
     };
     store.write(|tx| save_settings(tx, &s)).unwrap();
     assert_eq!(load_settings(store.conn()).unwrap().public_phone, "0531-86001234");

@@ -76,6 +76,7 @@ pub(crate) fn build(tx: &Transaction) -> Result<Roster, DemoError> {
             public_phone: "0531-86001234".into(),
             qr_text: String::new(),
             qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
+            qr_picture: false,
         },
     )
     .map_err(step)?;

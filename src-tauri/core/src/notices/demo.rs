@@ -370,7 +370,7 @@ pub fn garage_photo() -> Vec<u8> {
     png::encode_rgb(w, h, &raw)
 }
 
-mod png {
+pub mod png {
     //! Just enough PNG: one IDAT with stored (uncompressed) deflate blocks.
 
     pub fn encode_rgb(w: u32, h: u32, filtered_rows: &[u8]) -> Vec<u8> {

@@ -112,12 +112,16 @@ pub trait Notice {
 pub struct FeedbackQr {
     pub text: String,
     pub caption: String,
+    /// The uploaded picture of a code (the WeChat group's own), printed instead of a code of
+    /// `text`; left out of the spec when there is none, so older specs read the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<Vec<u8>>,
 }
 
 /// The QR block after the issuer, if the notice carries one.
 pub(crate) fn push_qr(doc: &mut Document, qr: &Option<FeedbackQr>) {
     if let Some(q) = qr {
-        doc.push(pdf::Block::Qr { text: q.text.clone(), caption: q.caption.clone() });
+        doc.push(pdf::Block::Qr { text: q.text.clone(), caption: q.caption.clone(), picture: q.picture.clone() });
     }
 }
 

@@ -309,7 +309,10 @@ fn place_block(flow: &mut Flow, block: &Block) -> Result<(), PdfError> {
         Block::Signoff { issuer, date } => super::parts::signoff(flow, issuer, date),
         Block::Signatures(labels) => super::parts::signatures(flow, labels),
         Block::Photo { bytes, caption } => super::parts::photo(flow, bytes, caption.as_deref())?,
-        Block::Qr { text, caption } => super::parts::qr(flow, text, caption, band),
+        Block::Qr { text, caption, picture } => match picture {
+            None => super::parts::qr(flow, text, caption, band),
+            Some(bytes) => super::parts::qr_picture(flow, bytes, caption, band)?,
+        },
         Block::Space(mm) => {
             flow.y += mm * MM * flow.geo.scale;
             if flow.room() < 0.0 {

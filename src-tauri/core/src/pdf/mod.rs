@@ -83,6 +83,11 @@ impl Unprintable {
     }
 }
 
+/// Whether `bytes` is a JPEG or PNG the engine can print (a photo, an uploaded QR picture).
+pub fn check_image(bytes: &[u8]) -> Result<(), PdfError> {
+    parts::decode_image(bytes).map(|_| ())
+}
+
 /// Check, lay out and serialize `doc` with the process-wide fonts.
 pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     render_with(doc, Fonts::get(), Unprintable::Refuse)

@@ -130,7 +130,9 @@ impl Block {
                 Block::Photo { bytes: bytes.clone(), caption: caption.as_deref().map(f) }
             }
             // The code is what residents scan, not text on the page: passed through unchanged.
-            Block::Qr { text, caption } => Block::Qr { text: text.clone(), caption: f(caption) },
+            Block::Qr { text, caption, picture } => {
+                Block::Qr { text: text.clone(), caption: f(caption), picture: picture.clone() }
+            }
             Block::Space(mm) => Block::Space(*mm),
             Block::Keep(blocks) => Block::Keep(blocks.iter().map(|b| b.map_text(f)).collect()),
             Block::Cut => Block::Cut,
@@ -174,10 +176,13 @@ pub enum Block {
     },
     /// A QR code of `text` (≈ 28 mm square on A4) drawn as filled squares, `caption` centred
     /// under it. Right after a [`Block::Signoff`] it stands at the left of the issuer's band;
-    /// elsewhere (or when that band has no room) flush left where the flow is.
+    /// elsewhere (or when that band has no room) flush left where the flow is. With a `picture`
+    /// (a JPEG or PNG of a code made elsewhere: the WeChat group's own) that picture is printed
+    /// in the same place instead, 28 mm wide, and `text` is not encoded.
     Qr {
         text: String,
         caption: String,
+        picture: Option<Vec<u8>>,
     },
     /// Vertical space in millimetres (on A4).
     Space(f32),

@@ -53,6 +53,8 @@ pub(crate) fn signoff(flow: &mut Flow, issuer: &str, date: &str) {
 
 /// Side of a printed QR code on A4, quiet zone not included.
 pub(crate) const QR_SIDE_MM: f32 = 28.0;
+/// Width of an uploaded QR picture on A4.
+const QR_PICTURE_WIDTH_MM: f32 = 34.0;
 /// The quiet zone the standard asks for around the code, in modules (left blank).
 const QR_QUIET_MODULES: f32 = 4.0;
 
@@ -68,25 +70,9 @@ pub(crate) fn qr(flow: &mut Flow, text: &str, caption: &str, band: Option<Signof
     let side = QR_SIDE_MM * POINTS_PER_MM * flow.geo.scale;
     let module = side / n as f32;
     let quiet = QR_QUIET_MODULES * module;
-    let size = 10.5 * flow.geo.scale;
-    let caption_w = (side + 2.0 * quiet).max(side * 1.6);
-    let caption_lines = flow.lines(caption, Face::Regular, size, caption_w, caption_w);
-    let caption_lh = size * 1.5;
-    let height = quiet + side + caption_lines.len() as f32 * caption_lh;
-    let block_w = caption_lines.iter().map(|l| l.width).fold(side + 2.0 * quiet, f32::max);
-    let beside = band.filter(|b| {
-        b.page + 1 == flow.pages.len()
-            && flow.geo.left + block_w + 2.0 * flow.body <= b.left
-            && b.top + height <= flow.geo.bottom
-    });
-    let top = match beside {
-        Some(b) => b.top,
-        None => {
-            flow.ensure(height + flow.gap(0.5));
-            flow.y += flow.gap(0.5);
-            flow.y
-        }
-    };
+    let cap = Caption::new(flow, caption, side + 2.0 * quiet);
+    let block_w = cap.width.max(side + 2.0 * quiet);
+    let top = qr_top(flow, block_w, quiet + side + cap.height(), band);
     let centre = flow.geo.left + block_w / 2.0;
     let (x0, y0) = (centre - side / 2.0, top + quiet);
     // One rectangle per run of dark modules in a row, a hair taller than a module so rows
@@ -107,15 +93,89 @@ pub(crate) fn qr(flow: &mut Flow, text: &str, caption: &str, band: Option<Signof
             flow.push(Item::Fill { x, y, w: (col - start) as f32 * module, h: module * 1.02 });
         }
     }
-    let mut y = y0 + side + quiet * 0.5;
-    for line in &caption_lines {
-        let x = centre - line.width / 2.0;
-        let baseline = baseline(y, caption_lh, size);
-        let text = line.text.clone();
-        flow.push(Item::Text { x, y: baseline, width: line.width, face: Face::Regular, size, text, grey: false });
-        y += caption_lh;
+    let end = cap.draw(flow, centre, y0 + side + quiet * 0.5);
+    flow.y = flow.y.max(end);
+}
+
+/// A picture of a QR code made elsewhere (the WeChat group's own), where [`qr`] would draw one:
+/// 34 mm wide, as a saved group code has the group's name and a margin around its code (narrower
+/// if it is tall: at most 1.5 times that high), its caption under it.
+pub(crate) fn qr_picture(
+    flow: &mut Flow,
+    bytes: &[u8],
+    caption: &str,
+    band: Option<SignoffBand>,
+) -> Result<(), PdfError> {
+    let image = decode_image(bytes)?;
+    let side = QR_PICTURE_WIDTH_MM * POINTS_PER_MM * flow.geo.scale;
+    let ratio = image.height as f32 / image.width as f32;
+    let h = (side * ratio).min(side * 1.5);
+    let w = h / ratio;
+    let gap = POINTS_PER_MM * flow.geo.scale;
+    let cap = Caption::new(flow, caption, side * 1.1);
+    let block_w = cap.width.max(w).max(side);
+    let top = qr_top(flow, block_w, h + gap + cap.height(), band);
+    let centre = flow.geo.left + block_w / 2.0;
+    flow.push(Item::Image { index: flow.images.len(), x: centre - w / 2.0, y: top, w, h });
+    flow.images.push(image);
+    let end = cap.draw(flow, centre, top + h + gap);
+    flow.y = flow.y.max(end);
+    Ok(())
+}
+
+/// The top of a QR block `block_w` wide and `height` tall: level with the issuer's seal box at
+/// its left if it fits there, else where the flow is (on a new page if need be).
+fn qr_top(flow: &mut Flow, block_w: f32, height: f32, band: Option<SignoffBand>) -> f32 {
+    let beside = band.filter(|b| {
+        b.page + 1 == flow.pages.len()
+            && flow.geo.left + block_w + 2.0 * flow.body <= b.left
+            && b.top + height <= flow.geo.bottom
+    });
+    match beside {
+        Some(b) => b.top,
+        None => {
+            flow.ensure(height + flow.gap(0.5));
+            flow.y += flow.gap(0.5);
+            flow.y
+        }
     }
-    flow.y = flow.y.max(y);
+}
+
+/// The line(s) under a QR code, 10.5 pt (×√2 on A3).
+struct Caption {
+    lines: Vec<Line>,
+    size: f32,
+    lh: f32,
+    width: f32,
+}
+
+impl Caption {
+    /// At least `min_w` wide to break in, or 1.6 code sides when that is wider.
+    fn new(flow: &Flow, caption: &str, min_w: f32) -> Caption {
+        let size = 10.5 * flow.geo.scale;
+        let side = QR_SIDE_MM * POINTS_PER_MM * flow.geo.scale;
+        let avail = min_w.max(side * 1.6);
+        let lines = flow.lines(caption, Face::Regular, size, avail, avail);
+        let width = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+        Caption { lines, size, lh: size * 1.5, width }
+    }
+
+    fn height(&self) -> f32 {
+        self.lines.len() as f32 * self.lh
+    }
+
+    /// Draws the lines centred on `centre` from `top` down; returns the y under the last one.
+    fn draw(&self, flow: &mut Flow, centre: f32, top: f32) -> f32 {
+        let mut y = top;
+        for line in &self.lines {
+            let x = centre - line.width / 2.0;
+            let (size, text) = (self.size, line.text.clone());
+            let baseline = baseline(y, self.lh, size);
+            flow.push(Item::Text { x, y: baseline, width: line.width, face: Face::Regular, size, text, grey: false });
+            y += self.lh;
+        }
+        y
+    }
 }
 
 /// Labels with a line to sign on, two to a row (one if a label is long).
@@ -148,10 +208,7 @@ pub(crate) fn signatures(flow: &mut Flow, labels: &[String]) {
 
 /// A photo scaled to the text width and at most half the content height, centred.
 pub(crate) fn photo(flow: &mut Flow, bytes: &[u8], caption: Option<&str>) -> Result<(), PdfError> {
-    let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(|detail| PdfError::BadImage { detail })?;
-    if image.width == 0 || image.height == 0 {
-        return Err(PdfError::BadImage { detail: "图片尺寸为 0".to_string() });
-    }
+    let image = decode_image(bytes)?;
     let (max_w, max_h) = (flow.geo.content_width() * 0.85, (flow.geo.bottom - flow.geo.top) * flow.spacing.photo);
     let ratio = image.height as f32 / image.width as f32;
     let mut w = max_w.min(max_h / ratio);
@@ -174,4 +231,13 @@ pub(crate) fn photo(flow: &mut Flow, bytes: &[u8], caption: Option<&str>) -> Res
         flow.put_aligned(text, Face::Regular, size, size * 1.8, super::model::Align::Center);
     }
     Ok(())
+}
+
+/// A JPEG or PNG decoded for printing, refused in words when it cannot be read or is empty.
+pub(crate) fn decode_image(bytes: &[u8]) -> Result<RawImage, PdfError> {
+    let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(|detail| PdfError::BadImage { detail })?;
+    if image.width == 0 || image.height == 0 {
+        return Err(PdfError::BadImage { detail: "图片尺寸为 0".to_string() });
+    }
+    Ok(image)
 }

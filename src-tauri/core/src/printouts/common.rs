@@ -78,5 +78,5 @@ pub fn feedback_qr(conn: &Connection, opts: &LoadOptions) -> Result<Option<Feedb
     if !opts.qr {
         return Ok(None);
     }
-    Ok(crate::community::feedback_qr(conn)?.map(|(text, caption)| FeedbackQr { text, caption }))
+    Ok(crate::community::feedback_qr(conn)?)
 }

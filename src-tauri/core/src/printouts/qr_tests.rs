@@ -114,6 +114,7 @@ fn a_qr_text_too_long_to_scan_is_refused_naming_the_field() {
         public_phone: String::new(),
         qr_text: String::new(),
         qr_caption: String::new(),
+        qr_picture: false,
     };
     store.write(|tx| save_settings(tx, &base)).unwrap();
     for long in ["a".repeat(301), "群".repeat(151)] {
@@ -166,5 +167,70 @@ fn the_code_stands_left_of_the_issuer_inside_the_page_and_clear_of_the_seal_and_
             let apart = ox1 <= x0 || ox0 >= x1 || oy1 <= y0 || oy0 >= y1;
             assert!(apart, "{other:?} overlaps the code");
         }
+    }
+}
+
+/// A picture of a QR code of `text` as WeChat saves a group's code: a PNG, taller than wide
+/// (white room above and below the code, where WeChat prints the group's name).
+fn group_code_picture(text: &str) -> Vec<u8> {
+    let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
+    let (n, px) = (code.width(), 8);
+    let (w, pad_top, pad_bottom) = ((n + 8) * px, 20 * px, 12 * px);
+    let h = pad_top + (n + 8) * px + pad_bottom;
+    let colors = code.to_colors();
+    let mut rows = Vec::with_capacity(h * (1 + 3 * w));
+    for y in 0..h {
+        rows.push(0); // filter: none
+        for x in 0..w {
+            let (mx, my) = ((x / px) as isize - 4, (y as isize - pad_top as isize) / px as isize - 4);
+            let inside = (0..n as isize).contains(&mx) && (0..n as isize).contains(&my) && y >= pad_top;
+            let dark = inside && colors[my as usize * n + mx as usize] == qrcode::Color::Dark;
+            rows.extend_from_slice(if dark { &[0, 0, 0] } else { &[255, 255, 255] });
+        }
+    }
+    crate::notices::demo::png::encode_rgb(w as u32, h as u32, &rows)
+}
+
+#[test]
+#[cfg_attr(windows, ignore = "poppler's pdfinfo and pdftoppm are Linux programs a Windows test process cannot start")]
+fn an_uploaded_group_code_prints_instead_of_the_text_and_scans_back() {
+    let (_d, mut store) = demo();
+    let group = "https://weixin.qq.com/g/AwYAAGroupCodeOfBuilding4";
+    set_qr(&mut store, "幸福里社区居委会 0531-86001234", "扫码进4号楼群").unwrap();
+    store.write(|tx| crate::community::set_qr_picture(tx, &group_code_picture(group))).unwrap();
+    assert!(load_settings(store.conn()).unwrap().qr_picture);
+    let (pdf, has_qr) = decision_pdf(&store, &opts());
+    assert!(has_qr);
+    assert_eq!(scanned(&pdf), vec![group.to_string()], "the picture is printed, not a code of the text");
+    let item = id_of(store.conn(), PARKING_ITEM);
+    let doc = decision(store.conn(), &item, &opts()).unwrap().document().unwrap();
+    let qr = doc.blocks.iter().find_map(|b| match b {
+        Block::Qr { caption, picture, .. } => Some((caption.clone(), picture.is_some())),
+        _ => None,
+    });
+    assert_eq!(qr, Some(("扫码进4号楼群".to_string(), true)));
+    // Without a text the picture alone still prints; removed, the text's code comes back.
+    set_qr(&mut store, "", "").unwrap();
+    assert_eq!(scanned(&decision_pdf(&store, &opts()).0), vec![group.to_string()]);
+    set_qr(&mut store, "幸福里社区居委会 0531-86001234", "").unwrap();
+    store.write(crate::community::clear_qr_picture).unwrap();
+    assert_eq!(scanned(&decision_pdf(&store, &opts()).0), vec!["幸福里社区居委会 0531-86001234".to_string()]);
+}
+
+#[test]
+fn a_picture_that_is_not_an_image_or_too_large_is_refused_and_changes_nothing() {
+    let (_d, mut store) = demo();
+    let good = group_code_picture("https://weixin.qq.com/g/x");
+    store.write(|tx| crate::community::set_qr_picture(tx, &good)).unwrap();
+    let cases: [(Vec<u8>, &str, &str); 3] = [
+        (b"<html>not a picture</html>".to_vec(), "community_qr_picture_unreadable", "JPG 或 PNG"),
+        (good[..good.len() / 2].to_vec(), "community_qr_picture_unreadable", "无法读取"),
+        (vec![0; crate::community::QR_PICTURE_MAX_BYTES + 1], "community_qr_picture_too_large", "最大 2 MB"),
+    ];
+    for (bytes, code, words) in cases {
+        let err = store.write(|tx| crate::community::set_qr_picture(tx, &bytes)).unwrap_err();
+        assert_eq!(err.code(), code);
+        assert!(err.to_string().contains(words), "{err}");
+        assert_eq!(crate::community::qr_picture(store.conn()).unwrap(), Some(good.clone()), "the old picture stays");
     }
 }

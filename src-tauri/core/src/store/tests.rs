@@ -128,6 +128,7 @@ fn the_database_works_under_a_chinese_user_folder_and_a_path_over_260_characters
                 public_phone: String::new(),
                 qr_text: String::new(),
                 qr_caption: crate::community::DEFAULT_QR_CAPTION.into(),
+                qr_picture: false,
             };
             store.write(|tx| crate::community::save_settings(tx, &settings)).expect("write");
             store.write(|tx| crate::archive::passphrase::set(tx, "幸福里议事会 2026")).expect("passphrase");
