@@ -132,6 +132,18 @@ async fn compose_preview_save_post_and_flag_a_water_notice() {
     let printed = std::fs::read_to_string(&open_log).unwrap();
     assert_eq!(std::fs::read(printed.trim()).unwrap(), bytes, "print and save give the same bytes");
 
+    // The same notice from the 台账 as a Word file and as a picture for the WeChat group.
+    s.click(".notice-entry .save-docx").await;
+    s.click(".notice-entry .save-png").await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let has = |ext: &str| {
+        std::fs::read_dir(&saved_dir).unwrap().flatten().any(|e| e.path().extension().is_some_and(|x| x == ext))
+    };
+    while !(has("docx") && has("png")) {
+        assert!(Instant::now() < deadline, "the Word file and the picture were not saved");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+
     // 记录张贴 with a photo of the sheet.
     type_into(&s, ".notice-entry .post-where", "3号楼公示栏").await;
     s.click(".notice-entry .record-posting-photo").await;
@@ -156,6 +168,30 @@ async fn compose_preview_save_post_and_flag_a_water_notice() {
     s.click(".notice-entry .take-down").await;
     wait_text(&s, ".notice-entry .notice-state", "已撤下").await;
     wait_true(&s, "return document.querySelector('.notice-flags') === null", "flags cleared").await;
+    s.finish().await;
+}
+
+/// 设置 → 社区信息 → 上传二维码图片 (the group's own code): the preview shows, and 去掉图片 takes it
+/// away again.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_uploaded_group_code_is_shown_and_can_be_removed() {
+    let _serial = SERIAL.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let picture = dir.path().join("群二维码.png");
+    std::fs::write(&picture, yishi_core::notices::demo::garage_photo()).unwrap();
+    let mut s = Session::start_with_env("qr-picture", &[("YISHI_TEST_PICK_FILE", picture.as_os_str())]).await;
+    s.client.set_window_size(1366, 768).await.expect("window size");
+    s.click("#nav a[data-section='settings']").await;
+    s.wait_text("#qr-preview", "未上传").await;
+    s.click("#qr-upload").await;
+    s.wait_for("#qr-picture").await;
+    let shown =
+        js(&s, "const i = document.querySelector('#qr-picture'); return i.complete && i.naturalWidth > 0").await;
+    assert_eq!(shown, serde_json::Value::Bool(true), "the preview shows the picture");
+    s.client.execute("document.querySelector('#qr-upload').scrollIntoView({block: 'center'})", vec![]).await.unwrap();
+    s.shot("qr-picture").await;
+    s.click("#qr-remove").await;
+    s.wait_text("#qr-preview", "未上传").await;
     s.finish().await;
 }
 
