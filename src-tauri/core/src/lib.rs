@@ -21,6 +21,7 @@ pub mod community;
 pub mod conventions;
 pub mod decisions;
 pub mod demo;
+pub mod docx;
 pub mod elections;
 pub mod error;
 pub mod evaluations;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 /// listed before it. Keep in step with docs/ARCHITECTURE.md, "Layers".
 const LAYERS: &[(&str, &[&str])] = &[
     ("foundation", &["error", "labelled", "time", "ids", "validate", "privacy", "money", "figures"]),
-    ("engines", &["pdf", "search", "store"]),
+    ("engines", &["pdf", "docx", "search", "store"]),
     ("templates", &["notices"]),
     ("registers", &["community", "attachments"]),
     ("topics", &["topics"]),

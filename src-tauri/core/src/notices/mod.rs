@@ -60,6 +60,8 @@ use crate::privacy;
 pub enum NoticeError {
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Docx(#[from] crate::docx::DocxError),
     /// The free-notice description (JSON) could not be read.
     #[error("公示内容文件有误：{detail}")]
     BadSpec { detail: String },
@@ -72,6 +74,7 @@ impl UserFacing for NoticeError {
     fn code(&self) -> &'static str {
         match self {
             NoticeError::Pdf(e) => e.code(),
+            NoticeError::Docx(e) => e.code(),
             NoticeError::BadSpec { .. } => "notice_bad_spec",
             NoticeError::Invalid { .. } => "notice_invalid",
         }

@@ -64,13 +64,11 @@ impl Format {
 pub fn render_document(doc: &Document, format: Format, unprintable: Unprintable) -> Result<Vec<u8>, NoticeError> {
     match format {
         Format::Pdf => Ok(pdf::render_as(doc, unprintable)?),
-        Format::Docx => Err(not_yet(format)),
-        Format::Png => Err(not_yet(format)),
+        Format::Docx => Ok(crate::docx::write(doc)?),
+        Format::Png => {
+            Err(NoticeError::Invalid { field: "文件类型", problem: "暂不能保存为图片。".into() })
+        }
     }
-}
-
-fn not_yet(format: Format) -> NoticeError {
-    NoticeError::Invalid { field: "文件类型", problem: format!("暂不能保存为{}。", format.label()) }
 }
 
 #[cfg(test)]

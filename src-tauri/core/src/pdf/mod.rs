@@ -88,6 +88,11 @@ pub fn check_image(bytes: &[u8]) -> Result<(), PdfError> {
     parts::decode_image(bytes).map(|_| ())
 }
 
+/// Width and height in pixels of a JPEG or PNG the engine can print.
+pub fn image_size(bytes: &[u8]) -> Result<(u32, u32), PdfError> {
+    parts::decode_image(bytes).map(|i| (i.width as u32, i.height as u32))
+}
+
 /// Check, lay out and serialize `doc` with the process-wide fonts.
 pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
     render_with(doc, Fonts::get(), Unprintable::Refuse)
