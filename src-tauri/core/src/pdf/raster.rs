@@ -88,11 +88,7 @@ impl Painter<'_, '_> {
                 pb.line_to(*x2, *y2);
                 self.stroke(pb.finish(), *width, *dashed);
             }
-            Item::Rect { x, y, w, h, width, dashed } => {
-                if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
-                    self.stroke(Some(PathBuilder::from_rect(rect)), *width, *dashed);
-                }
-            }
+            Item::Rect { x, y, w, h, width, dashed } => self.stroke(pdf_rect(*x, *y, *w, *h), *width, *dashed),
             Item::Fill { x, y, w, h } => {
                 if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
                     self.pixmap.fill_rect(rect, &grey_paint(0.0), self.to_px, None);
@@ -123,6 +119,18 @@ impl Painter<'_, '_> {
         let paint = Paint { shader, ..Paint::default() };
         self.pixmap.fill_rect(rect, &paint, self.to_px, None);
     }
+}
+
+/// A rectangle traced as PDF's `re` traces it: from the bottom-left corner, first along the
+/// bottom edge, so a dashed seal box has its dashes where the PDF has them.
+fn pdf_rect(x: f32, y: f32, w: f32, h: f32) -> Option<Path> {
+    let mut pb = PathBuilder::new();
+    pb.move_to(x, y + h);
+    pb.line_to(x + w, y + h);
+    pb.line_to(x + w, y);
+    pb.line_to(x, y);
+    pb.close();
+    pb.finish()
 }
 
 /// An opaque grey paint; `level` as in PDF's DeviceGray (0 black, 1 white).
