@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use yishi_core::notices::{demo, AgendaItem, Notice, Speech};
-use yishi_core::pdf::{self, Fonts};
+use yishi_core::notices::{demo, AgendaItem, Decided, Notice, Speech};
+use yishi_core::pdf::{self, Fonts, Unprintable};
 
 fn main() {
     let t = Instant::now();
@@ -47,7 +47,41 @@ fn main() {
     let (times, size) = repeat(5, || pdf::render(&doc).expect("render").len());
     report(&format!("minutes, {pages} pages"), &times, size, 1000.0, usize::MAX);
 
+    pictures();
+
     println!("peak memory (VmHWM): {}", peak_memory().unwrap_or_else(|| "unknown".into()));
+}
+
+/// The notice as a picture for the WeChat group (docs/WECHAT_IMAGE.md): the 决议公示 ≤ 1 MB,
+/// a long one in pages, and the size of every template's picture.
+fn pictures() {
+    let png = |doc: &pdf::Document| pdf::render_png(doc, Unprintable::Refuse).expect("picture").len();
+    let doc = demo::decision_notice().document().expect("demo notice builds");
+    let (times, size) = repeat(10, || png(&doc));
+    report("决议公示 as a PNG (1 page)", &times, size, 500.0, 1024);
+    let mut long = demo::decision_notice();
+    long.decisions = vec![Decided::text(&"经协商，同意在小区东侧闲置场地改建临时停车位，并由物业负责施工和日常管理。".repeat(40))];
+    let doc = long.document().expect("long notice builds");
+    let pages = pdf::layout(&doc, Fonts::get()).expect("layout").pages.len();
+    let (times, size) = repeat(5, || png(&doc));
+    report(&format!("long 决议公示 as a PNG ({pages} pages)"), &times, size, 1500.0, usize::MAX);
+    let templates: [(&str, Result<pdf::Document, _>); 10] = [
+        ("决议公示", demo::decision_notice().document()),
+        ("会议记录", demo::minutes().document()),
+        ("会议通知", demo::meeting_notice().document()),
+        ("议题公示", demo::topic_notice().document()),
+        ("落实情况", demo::progress_notice().document()),
+        ("签到表", demo::sign_in_sheet().document()),
+        ("积分榜", demo::points_table().document()),
+        ("居民公约", demo::convention().document()),
+        ("自由公示", demo::free_notice().document()),
+        ("选举结果", demo::election_notice().document()),
+    ];
+    for (name, doc) in templates {
+        let doc = doc.expect("demo notice builds");
+        let pages = pdf::layout(&doc, Fonts::get()).expect("layout").pages.len();
+        println!("  picture of {name}: {pages} page(s), {} KB", png(&doc) / 1024);
+    }
 }
 
 fn repeat(n: usize, mut f: impl FnMut() -> usize) -> (Vec<Duration>, usize) {

@@ -131,6 +131,11 @@ impl FontFace {
         })
     }
 
+    /// Font units per em: the scale of the glyph outlines the picture back end fills.
+    pub(crate) fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
     /// Whether this font can print `c` (glyph 0 would print as an empty box).
     pub fn has_glyph(&self, c: char) -> bool {
         self.advance_em(c).is_some()

@@ -26,6 +26,9 @@ mod layout;
 pub mod linebreak;
 mod model;
 mod parts;
+mod raster;
+mod raster_glyphs;
+mod raster_image;
 mod table;
 mod write;
 
@@ -33,8 +36,11 @@ pub use check::{check_glyphs, missing_chars, omit_chars, Missing};
 pub use fit::layout;
 pub use fonts::{is_ignorable, Face, FaceChain, FontFace, FontFile, Fonts};
 pub use layout::{Geometry, Item, Layout, PageLayout};
+pub use raster::{page_height_px, render_png, render_png_with, PAGE_GAP_PX, PICTURE_WIDTH};
 pub use model::{Align, Block, Column, Document, Fit, Orientation, Paper, Spacing, Table};
 pub use write::{file_name_part, write_atomically};
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +55,8 @@ pub enum PdfError {
     BadImage { detail: String },
     #[error("无法保存文件 {path}：{source}。请检查磁盘空间，或换一个保存位置。")]
     Write { path: std::path::PathBuf, source: std::io::Error },
+    #[error("无法生成图片（{detail}）。请改存为 PDF。")]
+    Picture { detail: String },
 }
 
 impl UserFacing for PdfError {
@@ -57,6 +65,7 @@ impl UserFacing for PdfError {
             PdfError::MissingGlyphs { .. } => "pdf_missing_glyphs",
             PdfError::BadImage { .. } => "pdf_bad_image",
             PdfError::Write { .. } => "pdf_write",
+            PdfError::Picture { .. } => "pdf_picture",
         }
     }
 }
@@ -105,15 +114,18 @@ pub fn render_as(doc: &Document, unprintable: Unprintable) -> Result<Vec<u8>, Pd
 
 /// [`render_as`] with explicit fonts (the benchmark times parsing separately).
 pub fn render_with(doc: &Document, fonts: &Fonts, unprintable: Unprintable) -> Result<Vec<u8>, PdfError> {
-    let omitted;
-    let doc = match unprintable {
-        Unprintable::Refuse => doc,
-        Unprintable::Omit => {
-            omitted = omit_chars(doc, &missing_chars(doc, fonts).chars);
-            &omitted
-        }
-    };
-    check_glyphs(doc, fonts)?;
-    let laid_out = layout(doc, fonts)?;
+    let doc = checked(doc, fonts, unprintable)?;
+    let laid_out = layout(&doc, fonts)?;
     Ok(emit::to_pdf(&laid_out, fonts, &doc.title, doc.date))
+}
+
+/// `doc` as every back end draws it: without the characters no font has when `unprintable`
+/// says so, else refused if it holds any.
+fn checked<'d>(doc: &'d Document, fonts: &Fonts, unprintable: Unprintable) -> Result<Cow<'d, Document>, PdfError> {
+    let doc = match unprintable {
+        Unprintable::Refuse => Cow::Borrowed(doc),
+        Unprintable::Omit => Cow::Owned(omit_chars(doc, &missing_chars(doc, fonts).chars)),
+    };
+    check_glyphs(&doc, fonts)?;
+    Ok(doc)
 }
