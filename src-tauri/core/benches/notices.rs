@@ -60,7 +60,8 @@ fn pictures() {
     let (times, size) = repeat(10, || png(&doc));
     report("决议公示 as a PNG (1 page)", &times, size, 500.0, 1024);
     let mut long = demo::decision_notice();
-    long.decisions = vec![Decided::text(&"经协商，同意在小区东侧闲置场地改建临时停车位，并由物业负责施工和日常管理。".repeat(40))];
+    long.decisions =
+        vec![Decided::text(&"经协商，同意在小区东侧闲置场地改建临时停车位，并由物业负责施工和日常管理。".repeat(40))];
     let doc = long.document().expect("long notice builds");
     let pages = pdf::layout(&doc, Fonts::get()).expect("layout").pages.len();
     let (times, size) = repeat(5, || png(&doc));

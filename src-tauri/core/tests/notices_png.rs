@@ -32,7 +32,11 @@ fn decode(bytes: &[u8]) -> (Grey, png::ColorType) {
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
     let channels = info.color_type.samples();
-    let px = buf[..info.buffer_size()].chunks(channels).map(|p| p[..channels.min(3)].iter().map(|&v| v as u32).sum::<u32>() / channels.min(3) as u32).map(|v| v as u8).collect();
+    let px = buf[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| p[..channels.min(3)].iter().map(|&v| v as u32).sum::<u32>() / channels.min(3) as u32)
+        .map(|v| v as u8)
+        .collect();
     (Grey { w: info.width as usize, h: info.height as usize, px }, info.color_type)
 }
 

@@ -36,8 +36,8 @@ pub use check::{check_glyphs, missing_chars, omit_chars, Missing};
 pub use fit::layout;
 pub use fonts::{is_ignorable, Face, FaceChain, FontFace, FontFile, Fonts};
 pub use layout::{Geometry, Item, Layout, PageLayout};
-pub use raster::{page_height_px, render_png, render_png_with, PAGE_GAP_PX, PICTURE_WIDTH};
 pub use model::{Align, Block, Column, Document, Fit, Orientation, Paper, Spacing, Table};
+pub use raster::{page_height_px, render_png, render_png_with, PAGE_GAP_PX, PICTURE_WIDTH};
 pub use write::{file_name_part, write_atomically};
 
 use std::borrow::Cow;

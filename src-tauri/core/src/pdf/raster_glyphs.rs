@@ -95,7 +95,8 @@ mod tests {
     #[test]
     fn glyphs_have_outlines_and_a_space_has_none() {
         let fonts = Fonts::get();
-        for (file, c) in [(FontFile::SerifRegular, '议'), (FontFile::SerifBlack, '公'), (FontFile::EmojiRegular, '👍')] {
+        for (file, c) in [(FontFile::SerifRegular, '议'), (FontFile::SerifBlack, '公'), (FontFile::EmojiRegular, '👍')]
+        {
             let path = outline(fonts, file, c).unwrap_or_else(|| panic!("{c:?} has no outline"));
             let b = path.bounds();
             assert!(b.width() > 100.0 && b.height() > 100.0, "{c:?}: {b:?}");
