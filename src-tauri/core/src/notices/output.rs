@@ -65,9 +65,7 @@ pub fn render_document(doc: &Document, format: Format, unprintable: Unprintable)
     match format {
         Format::Pdf => Ok(pdf::render_as(doc, unprintable)?),
         Format::Docx => Ok(crate::docx::write(doc)?),
-        Format::Png => {
-            Err(NoticeError::Invalid { field: "文件类型", problem: "暂不能保存为图片。".into() })
-        }
+        Format::Png => Ok(pdf::render_png(doc, unprintable)?),
     }
 }
 
