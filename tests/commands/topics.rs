@@ -176,6 +176,7 @@ fn settings_and_places_round_trip() {
     expected["public_phone"] = json!("");
     expected["qr_text"] = json!("");
     expected["qr_caption"] = json!("扫码进群反馈意见");
+    expected["qr_picture"] = json!(false);
     assert_eq!(app.invoke("community_settings", json!({})).unwrap(), expected, "the zone defaults to China's");
 
     let estate = app.invoke("add_place", json!({ "place": { "kind": "小区", "name": "幸福里小区" } })).unwrap();

@@ -9,7 +9,7 @@
 //!
 //! ```no_run
 //! use yishi_core::notices::{demo, Notice};
-//! let bytes = yishi_core::docx::write(&demo::decision_notice().document())?;
+//! let bytes = yishi_core::docx::write(&demo::decision_notice().document()?)?;
 //! yishi_core::pdf::write_atomically(std::path::Path::new("/tmp/决议公示.docx"), &bytes)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
