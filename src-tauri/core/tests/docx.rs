@@ -25,26 +25,6 @@ fn templates() -> Vec<(&'static str, Box<dyn Notice>)> {
     ]
 }
 
-/// Every text the document prints, in order (paragraphs, headers, cells, captions).
-fn strings(blocks: &[Block], out: &mut Vec<String>) {
-    for b in blocks {
-        match b {
-            Block::Title(t) | Block::Subtitle(t) | Block::Salutation(t) | Block::Paragraph(t) => out.push(t.clone()),
-            Block::Line { text, .. } | Block::Heading { text, .. } => out.push(text.clone()),
-            Block::Table(t) => {
-                out.extend(t.columns.iter().map(|c| c.title.clone()));
-                out.extend(t.rows.iter().flatten().cloned());
-            }
-            Block::Signoff { issuer, date } => out.extend([issuer.clone(), date.clone()]),
-            Block::Signatures(labels) => out.extend(labels.iter().cloned()),
-            Block::Photo { caption, .. } => out.extend(caption.iter().cloned()),
-            Block::Qr { caption, .. } => out.push(caption.clone()),
-            Block::Keep(inner) => strings(inner, out),
-            Block::Space(_) | Block::Cut => {}
-        }
-    }
-}
-
 fn unzip(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a .docx is a zip");
     let mut file = zip.by_name(name).unwrap_or_else(|_| panic!("{name} in the .docx"));
@@ -66,8 +46,7 @@ fn assert_round_trip(name: &str, doc: &Document) {
     let bytes = yishi_core::docx::write(doc).unwrap();
     let xml = unzip(&bytes, "word/document.xml");
     let found = paragraphs(&xml);
-    let mut expected = Vec::new();
-    strings(&doc.blocks, &mut expected);
+    let expected = notices_common::block_strings(&doc.blocks);
     // In order: each text is found in a paragraph at or after the previous one.
     let mut at = 0;
     for text in expected.iter().filter(|t| !t.is_empty()) {
@@ -144,8 +123,7 @@ fn libreoffice_opens_the_minutes_and_the_decision_and_prints_their_words() {
         let doc = notice.document().unwrap();
         let pdf = libreoffice_pdf(&yishi_core::docx::write(&doc).unwrap(), dir.path(), name);
         let text = notices_common::squash(&notices_common::pdftotext(&pdf));
-        let mut expected = Vec::new();
-        strings(&doc.blocks, &mut expected);
+        let expected = notices_common::block_strings(&doc.blocks);
         for t in expected.iter().filter(|t| t.chars().count() >= 2) {
             let t = notices_common::squash(t);
             assert!(text.contains(&t), "{name}: “{t}” not in LibreOffice's PDF");

@@ -4,34 +4,13 @@
 
 mod notices_common;
 
-use notices_common::{page_text, pdf_pages, pdftotext, squash};
+use notices_common::{block_strings, page_text, pdf_pages, pdftotext, squash};
 use yishi_core::notices::{demo, Decided, Notice};
 use yishi_core::pdf::{self, linebreak, Block, Document, Fit, Fonts, Item, Paper, Spacing};
 
 /// Every string the document asks to print.
 fn strings(doc: &Document) -> Vec<String> {
     block_strings(&doc.blocks)
-}
-
-fn block_strings(blocks: &[Block]) -> Vec<String> {
-    let mut out = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Title(t) | Block::Subtitle(t) | Block::Salutation(t) | Block::Paragraph(t) => out.push(t.clone()),
-            Block::Line { text, .. } | Block::Heading { text, .. } => out.push(text.clone()),
-            Block::Table(t) => {
-                out.extend(t.columns.iter().map(|c| c.title.clone()));
-                out.extend(t.rows.iter().flatten().cloned());
-            }
-            Block::Signoff { issuer, date } => out.extend([issuer.clone(), date.clone()]),
-            Block::Signatures(labels) => out.extend(labels.iter().cloned()),
-            Block::Photo { caption, .. } => out.extend(caption.iter().cloned()),
-            Block::Keep(inner) => out.extend(block_strings(inner)),
-            Block::Qr { caption, .. } => out.push(caption.clone()),
-            Block::Space(_) | Block::Cut => {}
-        }
-    }
-    out
 }
 
 fn templates() -> Vec<(&'static str, Box<dyn Notice>)> {

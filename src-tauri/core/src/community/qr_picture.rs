@@ -27,7 +27,7 @@ pub fn set_qr_picture(tx: &Transaction, bytes: &[u8]) -> Result<(), CommunityErr
     if bytes.len() > QR_PICTURE_MAX_BYTES {
         return Err(CommunityError::QrPictureTooLarge { mb: bytes.len() as f64 / (1024.0 * 1024.0) });
     }
-    crate::pdf::check_image(bytes).map_err(|e| CommunityError::QrPictureUnreadable { detail: e.to_string() })?;
+    crate::pdf::image_size(bytes).map_err(|e| CommunityError::QrPictureUnreadable { detail: e.to_string() })?;
     let text = base64::engine::general_purpose::STANDARD.encode(bytes);
     put_text_setting(tx, KEY, &text, &now_utc())?;
     Ok(())

@@ -92,12 +92,8 @@ impl Unprintable {
     }
 }
 
-/// Whether `bytes` is a JPEG or PNG the engine can print (a photo, an uploaded QR picture).
-pub fn check_image(bytes: &[u8]) -> Result<(), PdfError> {
-    parts::decode_image(bytes).map(|_| ())
-}
-
-/// Width and height in pixels of a JPEG or PNG the engine can print.
+/// Width and height in pixels of a JPEG or PNG the engine can print (a photo, an uploaded QR
+/// picture); refused in words when it is neither.
 pub fn image_size(bytes: &[u8]) -> Result<(u32, u32), PdfError> {
     parts::decode_image(bytes).map(|i| (i.width as u32, i.height as u32))
 }

@@ -2,6 +2,8 @@
 
 use std::process::Command;
 
+use yishi_core::pdf::Block;
+
 /// The text poppler extracts from `bytes`.
 pub fn pdftotext(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -44,4 +46,28 @@ pub fn pdf_pages(bytes: &[u8]) -> usize {
     let info = String::from_utf8_lossy(&out.stdout).to_string();
     let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap_or_else(|| panic!("no page count: {info}"));
     line["Pages:".len()..].trim().parse().unwrap()
+}
+
+/// Every string `blocks` ask to print, in order: texts, table headers and cells, the issuer and
+/// date, labels, captions (inside kept groups too).
+#[allow(dead_code)] // the CLI tests read PDFs back but build no documents
+pub fn block_strings(blocks: &[Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Title(t) | Block::Subtitle(t) | Block::Salutation(t) | Block::Paragraph(t) => out.push(t.clone()),
+            Block::Line { text, .. } | Block::Heading { text, .. } => out.push(text.clone()),
+            Block::Table(t) => {
+                out.extend(t.columns.iter().map(|c| c.title.clone()));
+                out.extend(t.rows.iter().flatten().cloned());
+            }
+            Block::Signoff { issuer, date } => out.extend([issuer.clone(), date.clone()]),
+            Block::Signatures(labels) => out.extend(labels.iter().cloned()),
+            Block::Photo { caption, .. } => out.extend(caption.iter().cloned()),
+            Block::Keep(inner) => out.extend(block_strings(inner)),
+            Block::Qr { caption, .. } => out.push(caption.clone()),
+            Block::Space(_) | Block::Cut => {}
+        }
+    }
+    out
 }
