@@ -271,6 +271,10 @@ async fn a_redemption_beyond_the_balance_is_refused_then_one_that_fits_goes_thro
         .unwrap()
         .flatten()
         .any(|f| f.file_name().to_string_lossy().starts_with("积分榜")));
+    // The ranking as a picture for the WeChat group, straight onto the clipboard.
+    s.click("#points-print-result #copy-image").await;
+    let note = s.wait_for("#points-print-result .copy-note").await.text().await.expect("note");
+    assert!(note.contains("图片已复制") || note.contains("存为图片"), "copying says what happened: {note}");
     s.shot("ranking").await;
 
     // A convention found by search links to #points/<id>: it opens under 办理 → 公约.
@@ -282,6 +286,11 @@ async fn a_redemption_beyond_the_balance_is_refused_then_one_that_fits_goes_thro
     s.client.goto(&format!("{base}#points/{}", id.as_str().unwrap())).await.unwrap();
     s.wait_text("#convention-title", "公约").await;
     s.wait_for("#convention-editor .chapter").await;
+    s.click("#print-convention").await;
+    s.wait_text("#convention-print-result", "已保存").await;
+    s.click("#convention-print-result #copy-image").await;
+    let note = s.wait_for("#convention-print-result .copy-note").await.text().await.expect("note");
+    assert!(note.contains("图片已复制") || note.contains("存为图片"), "copying says what happened: {note}");
     s.shot("convention").await;
     s.finish().await;
 }

@@ -190,6 +190,16 @@ async fn an_uploaded_group_code_is_shown_and_can_be_removed() {
     assert_eq!(shown, serde_json::Value::Bool(true), "the preview shows the picture");
     s.client.execute("document.querySelector('#qr-upload').scrollIntoView({block: 'center'})", vec![]).await.unwrap();
     s.shot("qr-picture").await;
+    // The composer of a free notice offers 打印二维码 now that 设置 holds a code, ticked.
+    s.click("#nav a[data-section='notices']").await;
+    s.wait_for(".notice-title").await;
+    wait_true(
+        &s,
+        "const b = document.querySelector('#notice-qr'); return !!b && !b.closest('label').hidden && b.checked",
+        "the composer's 打印二维码",
+    )
+    .await;
+    s.click("#nav a[data-section='settings']").await;
     s.click("#qr-remove").await;
     s.wait_text("#qr-preview", "未上传").await;
     s.finish().await;

@@ -8,6 +8,7 @@ import { field, flash, draftKey } from './forms.js';
 import { DraftSaver } from './notice_saver.js';
 import { renderTableEditor } from './notice_table.js';
 import { dayTime } from './format.js';
+import { qrSwitch } from './print.js';
 
 const T = S.notices.compose;
 
@@ -15,7 +16,7 @@ function blank(defaults) {
   return {
     paper: 'A4', title: '', salutation: T.defaultSalutation, paragraphs: [], table: null,
     closing: T.defaultClosing, issuer: defaults.issuer, date: defaults.today, period: null,
-    mask_personal_data: true, photo: null,
+    mask_personal_data: true, photo: null, qr: true,
   };
 }
 
@@ -25,6 +26,8 @@ export function newComposer(defaults, draft, replaces = null) {
   if (draft) {
     try { content = { ...content, ...JSON.parse(draft.content) }; } catch { /* keep the blank */ }
   }
+  // An issued notice's spec holds the code it printed; a correction prints 设置's code of today.
+  if (content.qr && typeof content.qr === 'object') content.qr = true;
   const id = draft?.id || draftKey();
   return { draftId: id, content, replaces, saver: new DraftSaver(id, showSaveState) };
 }
@@ -160,6 +163,7 @@ function signoffFields(k, changed) {
   const paper = el('select', { onchange: (e) => set('paper')(e.target.value) },
     ['A4', 'A3'].map((p) => el('option', { value: p, selected: k.paper === p }, T.papers[p])));
   const mask = el('input', { type: 'checkbox', checked: k.mask_personal_data, onchange: (e) => set('mask_personal_data')(e.target.checked) });
+  const qr = qrSwitch('notice-qr', { checked: k.qr !== false, onchange: set('qr') });
   return [
     field(T.closing, input(k.closing, (v) => { k.closing = v.trim() ? v : null; changed(); })),
     field(T.issuer, input(k.issuer, set('issuer'), { class: 'issuer' })),
@@ -168,5 +172,6 @@ function signoffFields(k, changed) {
     field(T.periodFrom, input(k.period?.from, period('from'), { class: 'period-from', placeholder: '2026-12-01' }), { hint: T.periodHint }),
     field(T.periodTo, input(k.period?.to, period('to'), { class: 'period-to', placeholder: '2026-12-07' })),
     el('label', { class: 'check wide' }, mask, ' ', T.mask),
+    qr.el,
   ];
 }

@@ -120,7 +120,8 @@ async function renderRanking(body, ctx) {
   mask.addEventListener('change', () => { state.mask = mask.checked; });
   body.append(el('div', { class: 'card filters' }, field(P.year, year), el('label', { class: 'check wide' }, mask, P.mask),
     el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', id: 'print-points',
-      onclick: () => savePdf(result, (omit, format) => api.printPointsTable(state.year, state.mask, omit, format, qr.value())) }, P.print), qr.el)),
+      onclick: () => savePdf(result, (omit, format) => api.printPointsTable(state.year, state.mask, omit, format, qr.value()),
+        { image: (omit) => api.meetingDocImage('points', String(state.year), omit, { mask_names: state.mask, qr: qr.value() }) }) }, P.print), qr.el)),
   result, el('p', { class: 'hint' }, P.rankingHint), out);
   await showRanking(out);
 }

@@ -19,8 +19,9 @@ export function printRecord(kind, id, title, result, { maskNames, supervisors, q
 
 /// 打印二维码: a checkbox beside a print button, shown only when 设置 holds a 反馈二维码 (read once
 /// per screen). `value()` is what the print commands take as `qr`: null (none set), true or false.
-export function qrSwitch(id) {
-  const box = el('input', { type: 'checkbox', id, checked: true });
+/// The composer passes what its draft says (`checked`) and keeps the choice (`onchange`).
+export function qrSwitch(id, { checked = true, onchange = null } = {}) {
+  const box = el('input', { type: 'checkbox', id, checked, onchange: onchange && ((e) => onchange(e.target.checked)) });
   const label = el('label', { class: 'check inline-check qr-switch', title: S.meetings.print.qrHint, hidden: true }, box, S.meetings.print.qr);
   api.communitySettings().then((s) => { label.hidden = !(s.qr_text || s.qr_picture); }).catch(() => { /* no switch: printed as set */ });
   return { el: label, value: () => (label.hidden ? null : box.checked) };

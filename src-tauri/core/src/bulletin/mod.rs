@@ -138,11 +138,11 @@ pub fn check(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<NoticeCh
     Ok(NoticeCheck { missing, masked_phones: masked.phones, masked_ids: masked.ids })
 }
 
-/// The composer's free notice with today's public contact number of 设置; template specs come
-/// from the loaders with it already.
+/// The composer's free notice with today's public contact number and 反馈二维码 of 设置; template
+/// specs come from the loaders with them already.
 fn as_issued(conn: &Connection, kind: NoticeKind, spec: &str) -> Result<String, BulletinError> {
     if kind == NoticeKind::Free {
-        spec::with_public_numbers(conn, spec)
+        spec::with_settings(conn, spec)
     } else {
         Ok(spec.to_string())
     }
@@ -180,7 +180,7 @@ pub fn issue_composed(
     today: NaiveDate,
     unprintable: Unprintable,
 ) -> Result<IssuedNotice, BulletinError> {
-    let content = spec::with_public_numbers(tx, content)?;
+    let content = spec::with_settings(tx, content)?;
     let content = spec::printable_spec(tx, NoticeKind::Free, &content, unprintable)?;
     let issued = match replaces {
         Some(id) => reissue(tx, id, Some(&content), today)?,
@@ -411,5 +411,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+#[cfg(test)]
+mod qr_tests;
 #[cfg(test)]
 mod tests;

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::BulletinError;
 use crate::attachments;
 use crate::notices::{
-    Convention, DecisionNotice, FreeNotice, MeetingNotice, Minutes, Notice, NoticeError, NoticeKind, PointsTable,
-    ProgressNotice, SignInSheet, TopicNotice,
+    Convention, DecisionNotice, FeedbackQr, FreeNotice, MeetingNotice, Minutes, Notice, NoticeError, NoticeKind,
+    PointsTable, ProgressNotice, SignInSheet, TopicNotice,
 };
 use crate::pdf::{self, Block, Document, Unprintable};
 use crate::privacy::{self, Masked};
@@ -23,18 +23,29 @@ pub struct PhotoRef {
     pub caption: Option<String>,
 }
 
-/// A free notice as composed: the engine's spec, and a photo the engine's spec has no room for.
+/// A free notice as composed: the engine's spec, and a photo and the 反馈二维码 the engine's
+/// spec has no room for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Composed {
     pub notice: FreeNotice,
     pub photo: Option<PhotoRef>,
+    /// The code as issued (stored in the spec, so a reprint shows what was posted).
+    pub qr: Option<FeedbackQr>,
 }
 
 impl Composed {
-    /// Reads the composer's JSON: [`FreeNotice::from_json`]'s fields plus `"photo"`.
+    /// Reads the composer's JSON: [`FreeNotice::from_json`]'s fields plus `"photo"` and `"qr"`
+    /// (the code itself; the composer's `true` is turned into it by [`with_settings`]).
     pub fn from_json(json: &str) -> Result<Composed, BulletinError> {
         let mut value: serde_json::Value =
             serde_json::from_str(json).map_err(|e| NoticeError::BadSpec { detail: e.to_string() })?;
+        let qr = match value.as_object_mut().and_then(|o| o.remove("qr")) {
+            Some(q @ serde_json::Value::Object(_)) => Some(
+                serde_json::from_value::<FeedbackQr>(q)
+                    .map_err(|_| NoticeError::BadSpec { detail: "二维码（qr）的写法不对".into() })?,
+            ),
+            _ => None,
+        };
         let photo = match value.as_object_mut().and_then(|o| o.remove("photo")) {
             None | Some(serde_json::Value::Null) => None,
             Some(p) => Some(
@@ -43,7 +54,7 @@ impl Composed {
             ),
         };
         let notice = FreeNotice::from_json(&value.to_string())?;
-        Ok(Composed { notice, photo })
+        Ok(Composed { notice, photo, qr })
     }
 
     fn document(&self, conn: &Connection) -> Result<Document, BulletinError> {
@@ -55,6 +66,7 @@ impl Composed {
             let at = photo_position(&doc, self.notice.closing.is_some());
             doc.blocks.insert(at, Block::Photo { bytes, caption });
         }
+        crate::notices::push_qr(&mut doc, &self.qr);
         Ok(doc)
     }
 }
@@ -141,14 +153,20 @@ pub fn masked_numbers(conn: &Connection, kind: NoticeKind, spec: &str) -> Result
     Ok(found)
 }
 
-/// The composer's JSON with the public contact number of 设置 as the number to print whole, so
-/// the stored spec keeps the number as it was when issued.
-pub fn with_public_numbers(conn: &Connection, content: &str) -> Result<String, BulletinError> {
+/// The composer's JSON with what 设置 holds today, so the stored spec keeps it as it was when
+/// issued: the public contact number as the number to print whole, and — unless she unticked
+/// 打印二维码 (`"qr": false`) — the 反馈二维码 (none when 设置 has none).
+pub fn with_settings(conn: &Connection, content: &str) -> Result<String, BulletinError> {
     let mut value: serde_json::Value =
         serde_json::from_str(content).map_err(|e| NoticeError::BadSpec { detail: e.to_string() })?;
     let numbers = crate::community::public_numbers(conn)?;
     if let Some(o) = value.as_object_mut() {
         o.insert("public_numbers".into(), numbers.into());
+        let wanted = o.remove("qr").is_some_and(|q| q.is_object() || q == serde_json::Value::Bool(true));
+        if let Some(qr) = crate::community::feedback_qr(conn)?.filter(|_| wanted) {
+            let qr = serde_json::to_value(qr).map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })?;
+            o.insert("qr".into(), qr);
+        }
     }
     serde_json::to_string(&value).map_err(|e| BulletinError::BadStoredSpec { detail: e.to_string() })
 }

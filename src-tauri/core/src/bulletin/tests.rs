@@ -137,7 +137,7 @@ fn a_notice_issued_without_its_unprintable_characters_reprints_byte_for_byte() {
     let (_, stored) = spec_of(store.conn(), &issued.entry.id).unwrap();
     assert!(!stored.contains('\u{E000}') && stored.contains("请提前😀储水"), "{stored}");
     // Nothing else changed but the public contact numbers of 设置 it was issued with (none here).
-    let as_issued = crate::bulletin::spec::with_public_numbers(store.conn(), &bad.replace('\u{E000}', "")).unwrap();
+    let as_issued = crate::bulletin::spec::with_settings(store.conn(), &bad.replace('\u{E000}', "")).unwrap();
     assert_eq!(stored, as_issued, "nothing else in the spec changed");
     assert_eq!(reprint(store.conn(), &issued.entry.id).unwrap(), issued.pdf);
     let preview_bytes = preview(store.conn(), NoticeKind::Free, &bad, Unprintable::Omit).unwrap();
