@@ -146,7 +146,7 @@ fn the_election_result_notice_names_the_elected_their_term_and_a_tie() {
         "业委会选举结果公示",
         "得票相同，另行投票",
         "王秀兰当选为业委会，任期自2026年11月21日至2029年11月20日",
-        "并列争 1 个名额",
+        "并列争1个名额",
     ] {
         assert!(printed.contains(expected), "{expected} missing: {printed}");
     }

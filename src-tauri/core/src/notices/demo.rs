@@ -53,6 +53,7 @@ pub fn meeting_notice() -> MeetingNotice {
         date: day(11, 21),
         masking: Masking::default(),
         qr: None,
+        wording: crate::notices::Wording::CURRENT,
     }
 }
 
@@ -121,6 +122,7 @@ pub fn decision_notice() -> DecisionNotice {
         date: day(11, 27),
         masking: Masking::default(),
         qr: None,
+        wording: crate::notices::Wording::CURRENT,
     }
 }
 
@@ -164,6 +166,7 @@ pub fn election_notice() -> ElectionNotice {
         date: day(11, 6),
         masking: Masking::default(),
         qr: None,
+        wording: crate::notices::Wording::CURRENT,
     }
 }
 

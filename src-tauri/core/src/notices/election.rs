@@ -48,6 +48,9 @@ pub struct ElectionNotice {
     /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qr: Option<super::FeedbackQr>,
+    /// The revision of the template's words it was issued with (see [`super::Wording`]).
+    #[serde(default, skip_serializing_if = "super::Wording::is_first")]
+    pub wording: super::Wording,
 }
 
 impl ElectionNotice {
@@ -77,10 +80,12 @@ impl Notice for ElectionNotice {
     fn document(&self) -> Result<Document, NoticeError> {
         let m = &self.masking;
         let mut doc = addressed(format!("{}选举结果公示", m.text(&self.role)), self.paper, self.date);
+        // A 一户一票 election counts households present (from the second wording).
+        let unit = if self.wording > super::Wording::FIRST && self.method == "一户一票" { "户" } else { "人" };
         doc.push(Block::Paragraph(format!(
-            "{}，在{}召开{}，以{}方式推选{}，应选{}名，到会{}人。选举结果如下：",
+            "{}，{}召开{}，以{}方式推选{}，应选{}名，到会{}{unit}。选举结果如下：",
             fmt_datetime(self.held_at),
-            m.text(&self.place),
+            self.wording.at(&m.text(&self.place)),
             self.meeting_kind,
             self.method,
             m.text(&self.role),

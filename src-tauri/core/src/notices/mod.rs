@@ -28,6 +28,7 @@ mod records;
 mod spec;
 mod supervision;
 mod vote_parts;
+mod wording;
 mod year_report;
 
 pub use ballots::{BallotQuestion, Ballots, TallySheet, BALLOTS_PER_PAGE};
@@ -47,6 +48,7 @@ pub use records::{AgendaItem, Invitee, Minutes, SignInSheet, Speech};
 pub use spec::{FreeNotice, Period, SpecTable};
 pub use supervision::{SupervisedTask, SupervisionList, UnitTasks};
 pub use vote_parts::VotePart;
+pub use wording::Wording;
 pub use year_report::YearReport;
 
 use serde::{Deserialize, Serialize};

@@ -112,23 +112,23 @@ impl Notice for MonthReview {
         )));
         section(&mut doc, 1, "本月收集的议题", self.collected.len(), "件");
         if !self.collected.is_empty() {
-            doc.push(Block::Table(collected_table(&self.collected)));
+            doc.push(Block::Table(collected_table(&self.collected, self.year)));
         }
         section(&mut doc, 2, "未办结的代办件", self.open_community.len(), "件");
         if !self.open_community.is_empty() {
-            doc.push(Block::Table(open_table(&self.open_community)));
+            doc.push(Block::Table(open_table(&self.open_community, self.year)));
         }
         section(&mut doc, 3, "未办结的上报件", self.open_escalated.len(), "件");
         if !self.open_escalated.is_empty() {
-            doc.push(Block::Table(escalated_table(&self.open_escalated)));
+            doc.push(Block::Table(escalated_table(&self.open_escalated, self.year)));
         }
         section(&mut doc, 4, "逾期任务", self.overdue.len(), "项");
         if !self.overdue.is_empty() {
-            doc.push(Block::Table(overdue_table(&self.overdue)));
+            doc.push(Block::Table(overdue_table(&self.overdue, self.year)));
         }
         section(&mut doc, 5, "尚未答复提出人的议题（件件有回音）", self.unanswered.len(), "件");
         if !self.unanswered.is_empty() {
-            doc.push(Block::Table(collected_table(&self.unanswered)));
+            doc.push(Block::Table(collected_table(&self.unanswered, self.year)));
         }
         doc.push(Block::Heading { text: "六、研判意见".to_string(), align: Align::Left });
         doc.push(Block::Paragraph("（两委会研究后填写：逐件明确责任人、办理时限和答复方式。）".to_string()));
@@ -153,20 +153,25 @@ fn section(doc: &mut Document, n: usize, what: &str, count: usize, unit: &str) {
     }
 }
 
-fn short(d: NaiveDate) -> String {
+/// “12月20日”, with the year when it is not the review's (a topic open since last December).
+fn short(d: NaiveDate, year: i32) -> String {
     use chrono::Datelike;
-    format!("{}月{}日", d.month(), d.day())
+    if d.year() == year {
+        format!("{}月{}日", d.month(), d.day())
+    } else {
+        format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    }
 }
 
-fn opt_short(d: Option<NaiveDate>) -> String {
-    d.map(short).unwrap_or_else(|| "—".to_string())
+fn opt_short(d: Option<NaiveDate>, year: i32) -> String {
+    d.map(|d| short(d, year)).unwrap_or_else(|| "—".to_string())
 }
 
 fn number() -> Column {
     Column::new("编号").weight(1.9).align(Align::Center)
 }
 
-fn collected_table(topics: &[ReviewTopic]) -> Table {
+fn collected_table(topics: &[ReviewTopic], year: i32) -> Table {
     let columns = vec![
         number(),
         Column::new("议题").weight(4.6),
@@ -176,12 +181,12 @@ fn collected_table(topics: &[ReviewTopic]) -> Table {
     ];
     let rows = topics
         .iter()
-        .map(|t| vec![t.number.clone(), t.title.clone(), short(t.raised_on), t.class.clone(), t.state.clone()])
+        .map(|t| vec![t.number.clone(), t.title.clone(), short(t.raised_on, year), t.class.clone(), t.state.clone()])
         .collect();
     Table { columns, rows, min_row_height: 0.0 }
 }
 
-fn open_table(topics: &[ReviewTopic]) -> Table {
+fn open_table(topics: &[ReviewTopic], year: i32) -> Table {
     let columns = vec![
         number(),
         Column::new("议题").weight(4.6),
@@ -192,13 +197,19 @@ fn open_table(topics: &[ReviewTopic]) -> Table {
     let rows = topics
         .iter()
         .map(|t| {
-            vec![t.number.clone(), t.title.clone(), short(t.raised_on), t.state.clone(), format!("{}天", t.age_days)]
+            vec![
+                t.number.clone(),
+                t.title.clone(),
+                short(t.raised_on, year),
+                t.state.clone(),
+                format!("{}天", t.age_days),
+            ]
         })
         .collect();
     Table { columns, rows, min_row_height: 0.0 }
 }
 
-fn escalated_table(items: &[EscalatedItem]) -> Table {
+fn escalated_table(items: &[EscalatedItem], year: i32) -> Table {
     let columns = vec![
         Column::new("编号").weight(2.4).align(Align::Center),
         Column::new("议题").weight(3.0),
@@ -220,8 +231,8 @@ fn escalated_table(items: &[EscalatedItem]) -> Table {
                 e.topic.number.clone(),
                 e.topic.title.clone(),
                 to,
-                opt_short(e.sent_on),
-                opt_short(e.follow_up_on),
+                opt_short(e.sent_on, year),
+                opt_short(e.follow_up_on, year),
                 e.reply.clone(),
                 format!("{}天", e.topic.age_days),
             ]
@@ -230,7 +241,7 @@ fn escalated_table(items: &[EscalatedItem]) -> Table {
     Table { columns, rows, min_row_height: 0.0 }
 }
 
-fn overdue_table(tasks: &[OverdueTask]) -> Table {
+fn overdue_table(tasks: &[OverdueTask], year: i32) -> Table {
     let columns = vec![
         Column::new("序号").weight(1.0).align(Align::Center),
         Column::new("任务").weight(4.0),
@@ -249,7 +260,7 @@ fn overdue_table(tasks: &[OverdueTask]) -> Table {
                 t.title.clone(),
                 if t.unit.is_empty() { "未填".to_string() } else { t.unit.clone() },
                 t.person.clone(),
-                short(t.deadline),
+                short(t.deadline, year),
                 format!("{}天", t.days_overdue),
                 if t.extensions == 0 { "—".to_string() } else { format!("{}次", t.extensions) },
             ]

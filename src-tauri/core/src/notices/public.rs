@@ -39,19 +39,22 @@ pub struct MeetingNotice {
     /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qr: Option<super::FeedbackQr>,
+    /// The revision of the template's words it was issued with (see [`super::Wording`]).
+    #[serde(default, skip_serializing_if = "super::Wording::is_first")]
+    pub wording: super::Wording,
 }
 
 impl Notice for MeetingNotice {
     fn document(&self) -> Result<Document, NoticeError> {
         let m = &self.masking;
         let title = format!("关于召开{}的通知", self.meeting_kind);
+        let (at, later) = self.wording.at_or_later(&m.text(&self.place));
         let mut doc = Document::new(&title, self.paper, self.date);
         doc.push(Block::Title(title));
         doc.push(Block::Salutation(m.text(&self.salutation)));
         doc.push(Block::Paragraph(format!(
-            "为广泛听取居民意见，协商解决大家关心的问题，定于{}在{}召开{}，现将有关事项通知如下：",
+            "为广泛听取居民意见，协商解决大家关心的问题，定于{}{at}召开{}{later}，现将有关事项通知如下：",
             fmt_datetime(self.starts_at),
-            m.text(&self.place),
             self.meeting_kind
         )));
         numbered_heading(&mut doc, 1, "会议议题");
@@ -294,6 +297,9 @@ pub struct DecisionNotice {
     /// 反馈二维码 beside the issuer; None prints none (and is left out of the spec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qr: Option<super::FeedbackQr>,
+    /// The revision of the template's words it was issued with (see [`super::Wording`]).
+    #[serde(default, skip_serializing_if = "super::Wording::is_first")]
+    pub wording: super::Wording,
 }
 
 /// One decision of a 决议公示 and the tasks that carry it out. Notices stored before tasks were
@@ -320,14 +326,16 @@ pub struct DecidedBudget {
 
 impl DecidedBudget {
     /// “预算45000元，其中慈善协会（县慈善协会）30000元、乡贤 / 个人捐资（未公开姓名）3000元；尚有缺口…”
-    fn sentence(&self, m: &Masking) -> String {
+    fn sentence(&self, m: &Masking, wording: super::Wording) -> String {
         let parts: Vec<String> = self
             .sources
             .iter()
             .map(|s| {
                 let payer = s.payer(m);
-                if payer == "—" {
-                    format!("{}{}", s.kind, s.amount.words())
+                // An unnamed 居民筹资 is “（每户50元×30户）” already: not bracketed twice.
+                let bracketed = wording > super::Wording::FIRST && payer.starts_with('（');
+                if payer == "—" || bracketed {
+                    format!("{}{}{}", s.kind, if bracketed { payer.as_str() } else { "" }, s.amount.words())
                 } else {
                     format!("{}（{payer}）{}", s.kind, s.amount.words())
                 }
@@ -390,9 +398,9 @@ impl Notice for DecisionNotice {
         let m = &self.masking;
         let mut doc = addressed(format!("关于“{}”的决议公示", m.text(&self.topic)), self.paper, self.date);
         doc.push(Block::Paragraph(format!(
-            "{}，在{}召开{}，就“{}”进行协商议事，形成决议如下：",
+            "{}，{}召开{}，就“{}”进行协商议事，形成决议如下：",
             fmt_datetime(self.held_at),
-            m.text(&self.place),
+            self.wording.at(&m.text(&self.place)),
             self.meeting_kind,
             m.text(&self.topic)
         )));
@@ -435,7 +443,7 @@ impl Notice for DecisionNotice {
             for (i, d) in self.decisions.iter().enumerate() {
                 if let Some(b) = &d.budget {
                     let which = if numbered { format!("第{}项", i + 1) } else { String::new() };
-                    doc.push(Block::Paragraph(format!("{which}{}", b.sentence(m))));
+                    doc.push(Block::Paragraph(format!("{which}{}", b.sentence(m, self.wording))));
                 }
             }
         }

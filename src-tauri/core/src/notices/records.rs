@@ -81,7 +81,7 @@ impl Notice for Minutes {
             ("会议地点", self.place.clone()),
             ("主持人", self.host.clone()),
             ("记录人", self.recorder.clone()),
-            ("参会人员", format!("{}（共{}人）", self.attendees.join("、"), self.attendees.len())),
+            ("参会人员", attendance(&self.attendees)),
             ("缺席人员", absent),
         ];
         for (label, value) in facts {
@@ -214,6 +214,15 @@ impl Notice for SignInSheet {
             doc = fuller;
         }
         Ok(doc)
+    }
+}
+
+/// “王秀兰、李红梅（共2人）”, or — printed before anyone was signed in — that none is recorded.
+fn attendance(attendees: &[String]) -> String {
+    if attendees.is_empty() {
+        "未登记签到".to_string()
+    } else {
+        format!("{}（共{}人）", attendees.join("、"), attendees.len())
     }
 }
 

@@ -30,10 +30,7 @@ pub fn points(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<PointsT
         period: format!("{year}年度"),
         entries,
         rules: vec![
-            format!(
-                "参加议事会议签到每次计{}分，在会上发言每次会议计{}分；志愿服务等由社区按实际情况记分。",
-                rules.attendance, rules.speaking
-            ),
+            rules_line(rules.attendance, rules.speaking),
             "积分可到社区“积分超市”兑换生活用品，兑换后不影响本年度排名。".to_string(),
         ],
         issuer: issuer(conn)?,
@@ -114,4 +111,20 @@ fn version_text(conn: &Connection, id: &str, no: Option<i64>) -> Result<(Vec<Cha
     let chapters = serde_json::from_str(&json)
         .map_err(|e| LoadError::Damaged { what: "公约条文", detail: format!("章节格式不对：{e}") })?;
     Ok((chapters, preamble))
+}
+
+/// How points are earned, leaving out a rule set to 0 (“签到每次计0分” reads as a mistake).
+fn rules_line(attendance: i64, speaking: i64) -> String {
+    let mut parts = Vec::new();
+    if attendance > 0 {
+        parts.push(format!("参加议事会议签到每次计{attendance}分"));
+    }
+    if speaking > 0 {
+        parts.push(format!("在会上发言每次会议计{speaking}分"));
+    }
+    if parts.is_empty() {
+        "积分由社区按志愿服务等实际情况记分。".to_string()
+    } else {
+        format!("{}；志愿服务等由社区按实际情况记分。", parts.join("，"))
+    }
 }

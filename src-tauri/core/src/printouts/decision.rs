@@ -36,13 +36,17 @@ pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Decis
         None => (String::new(), String::new()),
     };
     let (electorate, parts) = vote.as_ref().map(|v| (v.electorate.clone(), v.parts.clone())).unwrap_or_default();
+    let decisions = decided(conn, &item_id, opts.today)?;
+    if decisions.is_empty() && vote.is_none() {
+        return Err(LoadError::NothingDecided { title });
+    }
     Ok(DecisionNotice {
         paper: opts.paper,
         topic: title,
         meeting_kind: m.title,
         held_at: m.starts_at,
         place: m.place,
-        decisions: decided(conn, &item_id, opts.today)?,
+        decisions,
         vote: vote.map(|v| v.counts),
         electorate,
         parts,
@@ -53,6 +57,7 @@ pub fn decision(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Decis
         date: opts.today,
         masking: public_masking(conn, opts, false)?,
         qr: super::common::feedback_qr(conn, opts)?,
+        wording: crate::notices::Wording::CURRENT,
     })
 }
 
@@ -155,7 +160,9 @@ fn tasks(conn: &Connection, filter: TaskFilter, today: NaiveDate) -> Result<Vec<
         let unit = if t.responsible_unit.trim().is_empty() { t.mode.label().to_string() } else { t.responsible_unit };
         let status = status_words(conn, &t.id, t.status, t.overdue)?;
         let money = task_money(conn, &t.id)?;
-        rows.push(TaskRow { item: t.title, unit, person: t.person_in_charge, deadline: t.deadline, status, money });
+        // 责任人 is optional; a blank cell reads as forgotten where 完成时限 says "—".
+        let person = if t.person_in_charge.trim().is_empty() { "—".to_string() } else { t.person_in_charge };
+        rows.push(TaskRow { item: t.title, unit, person, deadline: t.deadline, status, money });
     }
     Ok(rows)
 }
@@ -176,9 +183,11 @@ fn status_words(conn: &Connection, task_id: &str, status: TaskStatus, overdue: b
         words.push_str("（已逾期）");
     }
     let note = crate::followup::latest_note_text(conn, task_id)?;
-    // A status change is noted as "状态由“进行中”改为“已完成”：…"; the status is printed already.
-    let note = note.map(|n| match n.strip_prefix("状态由").and_then(|rest| rest.split_once("”：")) {
-        Some((_, what)) => what.to_string(),
+    // A status change is noted as "状态由“进行中”改为“已完成”：…", or with nothing to add as
+    // "状态由“进行中”改为“已完成”。"; the status is printed already, so only the words after it stay.
+    let note = note.map(|n| match n.strip_prefix("状态由") {
+        Some(rest) if rest.ends_with("”。") && !rest.contains("”：") => String::new(),
+        Some(rest) => rest.split_once("”：").map_or(n.clone(), |(_, what)| what.to_string()),
         None => n,
     });
     if let Some(note) = note.filter(|n| !n.trim().is_empty()) {

@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use super::common::{exists, issuer, one, public_masking};
+use super::common::{exists, issuer, one, public_masking, tidy};
 use super::meeting::meeting_row;
 use super::{LoadError, LoadOptions};
 use crate::elections::{self, ElectionError};
@@ -39,7 +39,7 @@ pub fn election(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Elect
         method: e.method.label().to_string(),
         rule: e.rule.label().to_string(),
         candidates,
-        result: e.explanation,
+        result: tidy(&e.explanation),
         term_from: e.term_from,
         term_to: e.term_to,
         objection_days: OBJECTION_DAYS,
@@ -47,5 +47,6 @@ pub fn election(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<Elect
         date: opts.today,
         masking: public_masking(conn, opts, false)?,
         qr: super::common::feedback_qr(conn, opts)?,
+        wording: crate::notices::Wording::CURRENT,
     })
 }

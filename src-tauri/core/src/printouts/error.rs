@@ -34,6 +34,10 @@ pub enum LoadError {
     BadBallotCount { text: String, max: u32 },
     #[error("户籍名册里还没有住户，无法按一户一票打印表决票。请先在“住户”里登记住户，或改为投票方式打印空白票。")]
     NoHouseholds,
+    /// 决议公示 of an agenda item with neither a decision nor a vote recorded: it would announce
+    /// “形成决议如下：” and list nothing.
+    #[error("“{title}”还没有记录议定事项或表决结果，无法生成决议公示。请先在会议里记下议定事项。")]
+    NothingDecided { title: String },
     #[error(transparent)]
     Vote(#[from] crate::votes::VoteError),
     #[error(transparent)]
@@ -67,6 +71,7 @@ impl UserFacing for LoadError {
             LoadError::MonthAhead { .. } => "notice_month_ahead",
             LoadError::BadBallotCount { .. } => "notice_bad_ballot_count",
             LoadError::NoHouseholds => "notice_no_households",
+            LoadError::NothingDecided { .. } => "notice_nothing_decided",
             LoadError::Vote(e) => e.code(),
             LoadError::Funds(e) => e.code(),
             LoadError::Plan(e) => e.code(),

@@ -155,7 +155,13 @@ fn blank(conn: &Connection, opts: &LoadOptions) -> Result<FundUseNotice, LoadErr
         spends: Vec::new(),
         goods: Vec::new(),
         labour: Vec::new(),
-        supervisors: opts.supervisors.trim().to_string(),
+        // Typed at print time into “经…审核。”: a full stop of hers would be doubled.
+        supervisors: opts
+            .supervisors
+            .trim()
+            .trim_end_matches(['。', '，', '；', '、', '.', ',', ';'])
+            .trim()
+            .to_string(),
         objection_days: OBJECTION_DAYS,
         issuer: issuer(conn)?,
         date: opts.today,

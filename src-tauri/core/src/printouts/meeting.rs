@@ -117,6 +117,7 @@ pub fn meeting_notice(conn: &Connection, id: &str, opts: &LoadOptions) -> Result
         date: opts.today,
         masking: public_masking(conn, opts, false)?,
         qr: super::common::feedback_qr(conn, opts)?,
+        wording: crate::notices::Wording::CURRENT,
     })
 }
 
@@ -134,7 +135,8 @@ pub fn sign_in(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<SignIn
         paper: opts.paper,
         meeting_title: m.title,
         starts_at: m.starts_at,
-        place: m.place,
+        // No place recorded: a line to write it on, not “地点：” and nothing.
+        place: if m.place.trim().is_empty() { "________________".to_string() } else { m.place },
         invited,
         blank_rows: BLANK_ROWS,
     })

@@ -34,9 +34,13 @@ mod year;
 #[cfg(test)]
 mod ballots_tests;
 #[cfg(test)]
+mod blank_fields_tests;
+#[cfg(test)]
 mod funds_tests;
 #[cfg(test)]
 mod month_review_tests;
+#[cfg(test)]
+mod place_tests;
 #[cfg(test)]
 mod qr_tests;
 #[cfg(test)]

@@ -28,7 +28,11 @@ pub fn topic(conn: &Connection, id: &str, opts: &LoadOptions) -> Result<TopicNot
     let origin = TopicOrigin {
         raised_by,
         raised_on: local_time(conn, &raised_at, WHAT)?.date(),
-        channel: Channel::parse(&channel).map_or("其他", |c| c.label()).to_string(),
+        // “经其他提出” reads as a person named 其他.
+        channel: Channel::parse(&channel)
+            .filter(|c| *c != Channel::Other)
+            .map_or("其他渠道", |c| c.label())
+            .to_string(),
         place,
     };
     let (from, to) = opts.period.unwrap_or((opts.today, opts.today + TimeDelta::days(PERIOD_DAYS)));
