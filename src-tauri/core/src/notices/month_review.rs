@@ -159,7 +159,7 @@ fn short(d: NaiveDate, year: i32) -> String {
     if d.year() == year {
         format!("{}月{}日", d.month(), d.day())
     } else {
-        format!("{}年{}月{}日", d.year(), d.month(), d.day())
+        super::format::fmt_date(d)
     }
 }
 

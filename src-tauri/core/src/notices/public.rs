@@ -331,13 +331,14 @@ impl DecidedBudget {
             .sources
             .iter()
             .map(|s| {
-                let payer = s.payer(m);
-                // An unnamed 居民筹资 is “（每户50元×30户）” already: not bracketed twice.
-                let bracketed = wording > super::Wording::FIRST && payer.starts_with('（');
-                if payer == "—" || bracketed {
-                    format!("{}{}{}", s.kind, if bracketed { payer.as_str() } else { "" }, s.amount.words())
+                let (payer, amount) = (s.payer(m), s.amount.words());
+                if payer == "—" {
+                    format!("{}{amount}", s.kind)
+                } else if wording > super::Wording::FIRST && payer.starts_with('（') {
+                    // An unnamed 居民筹资 is “（每户50元×30户）” already: not bracketed twice.
+                    format!("{}{payer}{amount}", s.kind)
                 } else {
-                    format!("{}（{payer}）{}", s.kind, s.amount.words())
+                    format!("{}（{payer}）{amount}", s.kind)
                 }
             })
             .collect();

@@ -36,11 +36,9 @@ impl Wording {
 
     /// [`Wording::at`] for a 会议通知, where residents must be told the place is still to come.
     pub fn at_or_later(self, place: &str) -> (String, &'static str) {
-        if self > Wording::FIRST && place.trim().is_empty() {
-            (String::new(), "（地点另行通知）")
-        } else {
-            (format!("在{place}"), "")
-        }
+        let at = self.at(place);
+        let later = if at.is_empty() { "（地点另行通知）" } else { "" };
+        (at, later)
     }
 }
 

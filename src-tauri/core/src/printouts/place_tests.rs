@@ -8,7 +8,8 @@ use crate::notices::{DecisionNotice, MeetingNotice, Notice, Wording};
 const MEETING: &str = "SELECT id FROM meetings WHERE title = '小区停车秩序整治协商会'";
 const ITEM: &str = "SELECT id FROM agenda_items WHERE title = '小区停车乱，消防通道被占'";
 
-fn without_places(conn: &rusqlite::Connection) {
+/// Every meeting without a place, and no 常用议事地点 in 设置 for the loaders to fall back on.
+pub(super) fn without_places(conn: &rusqlite::Connection) {
     conn.execute("UPDATE meetings SET place = ''", []).unwrap();
     conn.execute("UPDATE community_settings SET default_place = ''", []).unwrap();
 }
